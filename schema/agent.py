@@ -1,0 +1,11 @@
+"""Messages of the agent service's channel."""
+
+from __future__ import annotations
+
+from typing import Union
+
+from schema.common import COMMON_REPLIES, COMMON_REQUESTS
+
+Request = Union[COMMON_REQUESTS]  # type: ignore[valid-type]
+Reply = Union[COMMON_REPLIES]  # type: ignore[valid-type]
+EVENTS: tuple = ()

@@ -1,0 +1,5 @@
+"""The metrics service."""
+
+from services.metrics.service import Service
+
+__all__ = ["Service"]

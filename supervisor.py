@@ -1,0 +1,421 @@
+"""The supervisor: starts the bus and every process, keeps them alive, stops them cleanly.
+
+It owns the bus (broker and event proxy threads, see ``vibing.broker``), starts
+the four workers from a pre-imported fork server (fast, and their shared pages
+keep memory low), then the shell window as its own program.  A worker that
+exits or stops answering heartbeats is restarted with exponential backoff; one
+that crashes ``restart_limit`` times within ``restart_window_s`` is marked
+failed with a clear message, and the rest of the app keeps running.  Workers
+die with it: each asks the kernel for SIGTERM when its parent goes, and exits
+on its own when the bus stops answering.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import zmq
+
+import schema
+from schema.common import ServiceDown, ServiceUp
+from schema.supervisor import ServiceStatus, Shutdown, Status, StatusReply
+from vibing import config as config_mod
+from vibing import log, paths as paths_mod
+from vibing.broker import Broker
+from vibing.bus import Bus
+from vibing.config import Config
+from vibing.errors import AppNotRunning, ConfigError
+from vibing.protocol import BusInfo, bind_specs, pid_alive
+from vibing.worker import Worker, handles
+
+logger = log.get("vibing.supervisor")
+
+#: Modules the fork server imports once, so each worker starts in milliseconds.
+PRELOAD = ["vibing.worker", "vibing.cli"] + [f"services.{name}" for name in schema.SERVICES]
+
+
+@dataclass
+class Child:
+    """One supervised process and its history."""
+
+    name: str
+    state: str = "starting"
+    pid: int | None = None
+    handle: Any = None
+    sentinel: int | None = None
+    started_at: float = 0.0
+    ready_at: float = 0.0
+    restarts: int = 0
+    consecutive_failures: int = 0
+    crashes: deque[float] = field(default_factory=deque)
+    last_error: str = ""
+    restart_at: float | None = None
+    expected_exit: bool = False
+
+    def status(self, queue_depth: int = 0) -> ServiceStatus:
+        now = time.monotonic()
+        uptime = now - self.ready_at if self.state == "ready" and self.ready_at else 0.0
+        return ServiceStatus(name=self.name, pid=self.pid, state=self.state, uptime_s=round(uptime, 3),
+                             restarts=self.restarts, last_error=self.last_error, queue_depth=queue_depth)
+
+
+class SupervisorService(Worker):
+    """The supervisor's own channel on the bus, served from a thread."""
+
+    name = "supervisor"
+
+    def __init__(self, supervisor: "Supervisor", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.supervisor = supervisor
+
+    @handles(Status)
+    def status(self, request: Status) -> StatusReply:
+        return self.supervisor.status_reply()
+
+    @handles(Shutdown)
+    def shutdown(self, request: Shutdown) -> None:
+        self.log.info("app.shutdown_requested", reason=request.reason)
+        self.supervisor.request_stop()
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is None:
+        return "exited"
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    if code == 3:
+        return "lost the bus and exited"
+    return f"exited with code {code}"
+
+
+class Supervisor:
+    def __init__(self, config: Config, paths: paths_mod.Paths, *, headless: bool = True,
+                 services: tuple[str, ...] = schema.SERVICES) -> None:
+        self.config = config
+        self.paths = paths
+        self.headless = headless
+        self.children = {name: Child(name) for name in services}
+        if not headless:
+            self.children["shell"] = Child("shell")
+        self.started = time.monotonic()
+        self.stopping = False
+        self._wake_r, self._wake_w = socket.socketpair()
+        for sock in (self._wake_r, self._wake_w):
+            sock.setblocking(False)
+        self._ready_announced = False
+
+    # -- public ---------------------------------------------------------------------
+
+    def request_stop(self) -> None:
+        """Thread-safe: begin a graceful stop."""
+        self.stopping = True
+        try:
+            self._wake_w.send(b"\0")
+        except OSError:
+            pass
+
+    def status_reply(self) -> StatusReply:
+        return StatusReply(
+            supervisor_pid=os.getpid(),
+            uptime_s=round(time.monotonic() - self.started, 3),
+            services=[c.status(self.broker.queue_depth(c.name)) for c in list(self.children.values())],
+            endpoints=self.endpoints.to_dict(),
+        )
+
+    def run(self) -> int:
+        paths_mod.ensure(self.paths)
+        existing = BusInfo.read(self.paths.bus_file)
+        if existing is not None and existing.pid != os.getpid() and pid_alive(existing.pid):
+            raise ConfigError(
+                f"Vibing is already running for this data folder (pid {existing.pid}). "
+                "Use `vibing status`, or `vibing stop` first."
+            )
+        self.context = zmq.Context()
+        self.broker = Broker(self.context, heartbeat_interval=self.config.heartbeat_interval_s,
+                             liveness=self.config.heartbeat_liveness,
+                             default_timeout=self.config.request_timeout_s)
+        self.endpoints = self.broker.bind(bind_specs(self.config.transport, self.paths.runtime, self.config.tcp_base_port))
+        self.broker.start()
+        self.control = self.broker.control()
+        self.bus = Bus(self.endpoints, "supervisor", context=self.context)
+        BusInfo(pid=os.getpid(), started=time.time(), endpoints=self.endpoints).write(self.paths.bus_file)
+
+        self.mp = multiprocessing.get_context("forkserver")
+        self.mp.set_forkserver_preload(PRELOAD)
+        self._service = SupervisorService(self, config=self.config, endpoints=self.endpoints, context=self.context)
+        service_thread = threading.Thread(target=self._service.run, kwargs={"install_signals": False},
+                                          name="supervisor-service", daemon=True)
+        service_thread.start()
+
+        previous = {sig: signal.signal(sig, lambda *_: self.request_stop()) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
+        signal.set_wakeup_fd(self._wake_w.fileno(), warn_on_full_buffer=False)
+        logger.info("app.starting", services=list(self.children), headless=self.headless,
+                    endpoints=self.endpoints.to_dict(), data=str(self.paths.data))
+        try:
+            for child in self.children.values():
+                self._spawn(child)
+            self._loop()
+        finally:
+            self._shutdown()
+            self._service.stop()
+            service_thread.join(timeout=2)
+            self.bus.close()
+            self.broker.stop()
+            self.context.term()
+            try:
+                info = BusInfo.read(self.paths.bus_file)
+                if info is not None and info.pid == os.getpid():
+                    self.paths.bus_file.unlink()
+            except OSError:
+                pass
+            signal.set_wakeup_fd(-1)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        failed = [c.name for c in self.children.values() if c.state == "failed"]
+        return 1 if failed else 0
+
+    # -- spawning ---------------------------------------------------------------------
+
+    def _spawn(self, child: Child) -> None:
+        child.state = "starting" if child.restarts == 0 else "restarting"
+        child.started_at = time.monotonic()
+        child.ready_at = 0.0
+        child.restart_at = None
+        child.expected_exit = False
+        paths = {"data": str(self.paths.data), "logs": str(self.paths.logs), "crashes": str(self.paths.crash_dir),
+                 "runtime": str(self.paths.runtime)}
+        if child.name == "shell":
+            env = dict(os.environ, VIBING_BUS_FILE=str(self.paths.bus_file))
+            proc = subprocess.Popen([sys.executable, "-m", "shell"], env=env)
+            child.handle, child.pid = proc, proc.pid
+            child.sentinel = os.pidfd_open(proc.pid)
+        else:
+            from vibing import worker
+
+            proc = self.mp.Process(target=worker.main, name=f"vibing-{child.name}",
+                                   args=(child.name, self.endpoints.to_dict(), config_mod.to_dict(self.config), paths))
+            proc.start()
+            child.handle, child.pid, child.sentinel = proc, proc.pid, proc.sentinel
+        logger.info("service.spawned", service=child.name, pid=child.pid, restarts=child.restarts)
+
+    def _exit_code(self, child: Child) -> int | None:
+        handle = child.handle
+        if isinstance(handle, subprocess.Popen):
+            return handle.wait(timeout=1)
+        handle.join(timeout=1)
+        return handle.exitcode
+
+    # -- the loop ---------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        while not self.stopping:
+            poller = zmq.Poller()
+            poller.register(self.control, zmq.POLLIN)
+            poller.register(self._wake_r, zmq.POLLIN)
+            by_fd = {}
+            for child in self.children.values():
+                if child.sentinel is not None:
+                    poller.register(child.sentinel, zmq.POLLIN)
+                    by_fd[child.sentinel] = child
+            restart_times = [c.restart_at for c in self.children.values() if c.restart_at is not None]
+            timeout = 1000
+            if restart_times:
+                timeout = max(0, int((min(restart_times) - time.monotonic()) * 1000))
+            try:
+                events = dict(poller.poll(timeout))
+            except zmq.ZMQError:
+                continue
+            if self._wake_r in events:
+                try:
+                    self._wake_r.recv(4096)
+                except BlockingIOError:
+                    pass
+            if self.control in events:
+                while self.control.poll(0, zmq.POLLIN):
+                    self._on_broker(self.control.recv_multipart())
+            for fd, child in by_fd.items():
+                if fd in events:
+                    self._on_exit(child)
+            now = time.monotonic()
+            for child in self.children.values():
+                if child.restart_at is not None and now >= child.restart_at and not self.stopping:
+                    self._spawn(child)
+
+    def _on_broker(self, frames: list[bytes]) -> None:
+        command, service, pid = frames[0], frames[1].decode(), int(frames[2])
+        child = self.children.get(service)
+        if child is None or child.pid != pid:
+            return
+        if command == b"ready":
+            child.state = "ready"
+            child.ready_at = time.monotonic()
+            child.last_error = child.last_error if child.restarts else ""
+            logger.info("service.ready", service=service, pid=pid,
+                        startup_ms=round((child.ready_at - child.started_at) * 1000, 1))
+            self.bus.publish("service.up", ServiceUp(service=service, pid=pid))
+            self._announce_ready()
+        elif command == b"expired":
+            wait = self.config.heartbeat_interval_s * self.config.heartbeat_liveness
+            child.last_error = f"stopped responding (no heartbeat for {wait:.1f} s); killed"
+            logger.error("service.hung", service=service, pid=pid)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+    def _announce_ready(self) -> None:
+        if self._ready_announced or any(c.state != "ready" for c in self.children.values()):
+            return
+        self._ready_announced = True
+        elapsed = (time.monotonic() - self.started) * 1000
+        logger.info("app.ready", startup_ms=round(elapsed, 1))
+        print(f"vibing: ready in {elapsed:.0f} ms ({', '.join(self.children)}); data in {self.paths.data}",
+              flush=True)
+
+    def _on_exit(self, child: Child) -> None:
+        code = self._exit_code(child)
+        if isinstance(child.handle, subprocess.Popen) and child.sentinel is not None:
+            os.close(child.sentinel)
+        self.control.send_multipart([b"dead", str(child.pid).encode()])
+        reason = _exit_reason(code)
+        if not child.last_error or "stopped responding" not in child.last_error:
+            child.last_error = reason
+        crash = self._latest_crash_report(child)
+        if crash:
+            child.last_error = f"{child.last_error}: {crash}"
+        pid, child.pid, child.sentinel, child.handle = child.pid, None, None, None
+        if self.stopping:
+            child.state = "stopped"
+            return
+        if child.name == "shell" and code == 0:
+            # The user closed the window: that quits the app.
+            logger.info("app.window_closed")
+            child.state = "stopped"
+            self.request_stop()
+            return
+        now = time.monotonic()
+        if child.ready_at and now - child.ready_at > self.config.restart_window_s:
+            child.consecutive_failures = 0
+        child.consecutive_failures += 1
+        child.crashes.append(now)
+        while child.crashes and now - child.crashes[0] > self.config.restart_window_s:
+            child.crashes.popleft()
+        logger.error("service.exited", service=child.name, pid=pid, reason=child.last_error)
+        if len(child.crashes) >= self.config.restart_limit:
+            child.state = "failed"
+            message = (f"{child.name} crashed {len(child.crashes)} times within {self.config.restart_window_s:.0f} s "
+                       f"and will not be restarted. Last error: {child.last_error}. "
+                       f"See {self.paths.logs / (child.name + '.log')}.")
+            child.last_error = message
+            logger.error("service.failed", service=child.name, message=message)
+            print(f"vibing: {message}", file=sys.stderr, flush=True)
+            self.control.send_multipart([b"state", child.name.encode(), b"failed", message.encode()])
+            self.bus.publish("service.down", ServiceDown(service=child.name, pid=pid or 0, reason=message, restarting=False))
+            return
+        delay = min(self.config.restart_backoff_s * 2 ** (child.consecutive_failures - 1), self.config.restart_backoff_max_s)
+        child.state = "restarting"
+        child.restarts += 1
+        child.restart_at = now + delay
+        self.bus.publish("service.down", ServiceDown(service=child.name, pid=pid or 0, reason=child.last_error))
+
+    def _latest_crash_report(self, child: Child) -> str:
+        try:
+            reports = sorted(self.paths.crash_dir.glob(f"*-{child.name}-{child.pid}.txt"))
+        except OSError:
+            return ""
+        if not reports:
+            return ""
+        lines = [line for line in reports[-1].read_text(errors="replace").splitlines() if line.strip()]
+        return lines[-1].strip() if lines else ""
+
+    # -- stopping ------------------------------------------------------------------------
+
+    def _shutdown(self) -> None:
+        """Stop message, then SIGTERM, then SIGKILL; the shell goes first."""
+        self.stopping = True
+        order = sorted(self.children.values(), key=lambda c: c.name != "shell")
+        for child in order:
+            child.restart_at = None
+            if child.pid is not None:
+                child.expected_exit = True
+                self.control.send_multipart([b"disconnect", child.name.encode()])
+                if child.name == "shell" or child.state != "ready":
+                    self._signal(child, signal.SIGTERM)
+        self._wait_children(self.config.stop_grace_s)
+        for child in self.children.values():
+            if child.pid is not None:
+                logger.warning("service.stop_timeout", service=child.name, pid=child.pid)
+                self._signal(child, signal.SIGTERM)
+        self._wait_children(1.0)
+        for child in self.children.values():
+            if child.pid is not None:
+                self._signal(child, signal.SIGKILL)
+        self._wait_children(2.0)
+        logger.info("app.stopped")
+
+    def _signal(self, child: Child, sig: signal.Signals) -> None:
+        try:
+            os.kill(child.pid, sig)  # type: ignore[arg-type]
+        except (ProcessLookupError, TypeError):
+            pass
+
+    def _wait_children(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while any(c.pid is not None for c in self.children.values()):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            poller = zmq.Poller()
+            by_fd = {c.sentinel: c for c in self.children.values() if c.sentinel is not None}
+            for fd in by_fd:
+                poller.register(fd, zmq.POLLIN)
+            for fd, _ in poller.poll(int(remaining * 1000)):
+                self._on_exit(by_fd[fd])
+
+
+def run(*, headless: bool = True, services: tuple[str, ...] | None = None) -> int:
+    """Load config, set up logging and run the app until it is stopped."""
+    config = config_mod.load()
+    paths = paths_mod.ensure(paths_mod.resolve(config.data_dir or None))
+    log.setup("supervisor", paths.logs, config.log_level)
+    supervisor = Supervisor(config, paths, headless=headless, services=services or schema.SERVICES)
+    return supervisor.run()
+
+
+def stop_running(paths: paths_mod.Paths, timeout: float = 15.0) -> int:
+    """Ask a running app to stop and wait until its supervisor has exited."""
+    info = BusInfo.read(paths.bus_file)
+    if info is None or not pid_alive(info.pid):
+        raise AppNotRunning("Vibing is not running for this data folder.")
+    with Bus(info.endpoints, "cli") as bus:
+        bus.request("supervisor", Shutdown(reason="vibing stop"), timeout=5)
+    wait_for_exit(info.pid, timeout)
+    return info.pid
+
+
+def wait_for_exit(pid: int, timeout: float) -> bool:
+    """Wait for any process (not only a child) to exit, via a pidfd; True if it did."""
+    import select
+
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(select.select([fd], [], [], timeout)[0])
+    finally:
+        os.close(fd)

@@ -1,0 +1,5 @@
+import sys
+
+from vibing.cli import main
+
+sys.exit(main())

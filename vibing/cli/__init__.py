@@ -1,0 +1,42 @@
+"""The ``vibing`` command.
+
+Each command family lives in its own module here and adds itself to the parser
+through ``register(subparsers)``; :data:`COMMAND_MODULES` lists them in the
+order ``vibing --help`` shows them.  With no command, ``vibing`` launches the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from vibing import __version__
+from vibing.errors import VibingError
+
+COMMAND_MODULES = ["app", "key", "config", "bench"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vibing",
+        description="Vibing: describe a web app in plain words; a specialist AI agent writes it.",
+    )
+    parser.add_argument("--version", action="version", version=f"vibing {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"vibing.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv or ["run"])
+    try:
+        return int(args.func(args) or 0)
+    except VibingError as exc:
+        print(f"vibing: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,128 @@
+"""Running the app: ``run``, ``stop``, ``status`` and ``service``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import schema
+from schema.supervisor import Status, StatusReply
+from vibing import config as config_mod
+from vibing import log, paths as paths_mod
+from vibing.bus import Bus
+from vibing.errors import ServiceUnavailable
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    run = subparsers.add_parser("run", help="launch the app (the default command)")
+    run.add_argument("--headless", action="store_true", help="start the services without a window")
+    run.set_defaults(func=cmd_run)
+
+    stop = subparsers.add_parser("stop", help="stop the running app gracefully")
+    stop.set_defaults(func=cmd_stop)
+
+    status = subparsers.add_parser("status", help="show the running app's processes")
+    status.add_argument("--json", action="store_true", help="print JSON")
+    status.set_defaults(func=cmd_status)
+
+    service = subparsers.add_parser("service", help="run one service in the foreground, for debugging")
+    service.add_argument("name", choices=schema.SERVICES)
+    service.add_argument("--standalone", action="store_true", help="on a private bus instead of the running app's")
+    service.set_defaults(func=cmd_service)
+
+
+def _paths(config: config_mod.Config) -> paths_mod.Paths:
+    return paths_mod.resolve(config.data_dir or None)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import supervisor
+
+    return supervisor.run(headless=args.headless)
+
+
+def cmd_stop(args: argparse.Namespace) -> int:
+    import supervisor
+
+    config = config_mod.load()
+    pid = supervisor.stop_running(_paths(config))
+    print(f"Vibing (pid {pid}) has stopped.")
+    return 0
+
+
+def _format_uptime(seconds: float) -> str:
+    if seconds <= 0:
+        return "-"
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    config = config_mod.load()
+    with Bus.connect_running(_paths(config).bus_file, "cli") as bus:
+        reply: StatusReply = bus.request("supervisor", Status(), timeout=3)
+    if args.json:
+        print(json.dumps({
+            "supervisor": {"pid": reply.supervisor_pid, "uptime_s": reply.uptime_s},
+            "services": [
+                {"name": s.name, "pid": s.pid, "state": s.state, "uptime_s": s.uptime_s, "restarts": s.restarts,
+                 "last_error": s.last_error, "queue_depth": s.queue_depth}
+                for s in reply.services
+            ],
+        }, indent=2))
+        return 0
+    print(f"vibing supervisor  pid {reply.supervisor_pid}  up {_format_uptime(reply.uptime_s)}")
+    width = max(len(s.name) for s in reply.services) if reply.services else 8
+    for index, s in enumerate(reply.services):
+        branch = "└─" if index == len(reply.services) - 1 else "├─"
+        line = (f"{branch} {s.name:<{width}}  pid {s.pid or '-':<7}  {s.state:<10}  up {_format_uptime(s.uptime_s):<7}"
+                f"  restarts {s.restarts}  queue {s.queue_depth}")
+        print(line)
+        if s.last_error:
+            print(f"{'   ' if branch == '└─' else '│  '}   last error: {s.last_error}")
+    return 0 if all(s.state == "ready" for s in reply.services) else 1
+
+
+def cmd_service(args: argparse.Namespace) -> int:
+    """Run one worker in this terminal, on the app's bus or on a private one."""
+    from vibing.broker import Broker
+    from vibing.protocol import bind_specs
+    from vibing.worker import service_class
+
+    import zmq
+
+    config = config_mod.load()
+    paths = paths_mod.ensure(_paths(config))
+    log.setup(args.name, paths.logs, config.log_level, console=True)
+    context = zmq.Context.instance()
+    broker = None
+    if args.standalone:
+        broker = Broker(context, heartbeat_interval=config.heartbeat_interval_s, liveness=config.heartbeat_liveness,
+                        default_timeout=config.request_timeout_s)
+        private = paths.runtime / f"standalone-{args.name}"
+        private.mkdir(parents=True, exist_ok=True, mode=0o700)
+        endpoints = broker.bind(bind_specs(config.transport, private, 0))
+        broker.start()
+        print(f"vibing: {args.name} on a private bus; requests at {endpoints.requests}", file=sys.stderr)
+    else:
+        from vibing.protocol import BusInfo, pid_alive
+
+        info = BusInfo.read(paths.bus_file)
+        if info is None or not pid_alive(info.pid):
+            raise ServiceUnavailable(
+                "No running app to attach to. Start one with `vibing run --headless`, or use --standalone."
+            )
+        endpoints = info.endpoints
+        print(f"vibing: {args.name} attached to the app's bus (pid {info.pid}); it now takes the requests",
+              file=sys.stderr)
+    worker = service_class(args.name)(config, endpoints, data_dir=paths.data, context=context)
+    try:
+        return worker.run()
+    finally:
+        if broker is not None:
+            broker.stop()
+

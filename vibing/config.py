@@ -1,0 +1,160 @@
+"""Settings: defaults < config file < ``.env`` < environment variables.
+
+Each layer is validated on its own, so an error names the place to fix
+("config.toml: rate_limit_per_min must be an integer"), not just the value.
+Environment variables are ``VIBING_<SETTING>`` (upper case); ``VIBING_LOG`` is
+a short alias for ``VIBING_LOG_LEVEL`` and ``ANTHROPIC_BASE_URL`` is honoured.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import msgspec
+
+from vibing import paths as paths_mod
+from vibing.errors import ConfigError
+
+LogLevel = Literal["debug", "info", "warning", "error"]
+
+
+class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Every setting, with its default.  Times are seconds."""
+
+    log_level: LogLevel = "info"
+    data_dir: str = ""
+    #: "ipc" (unix sockets in a private runtime dir) or "tcp" (loopback).
+    transport: Literal["ipc", "tcp"] = "ipc"
+    #: First loopback port for the tcp transport (three are used); 0 picks free ports.
+    tcp_base_port: int = 0
+    request_timeout_s: float = 5.0
+    heartbeat_interval_s: float = 0.5
+    #: Heartbeats that may be missed before a peer is declared dead (or hung).
+    heartbeat_liveness: int = 6
+    restart_backoff_s: float = 0.1
+    restart_backoff_max_s: float = 5.0
+    #: A worker that crashes this many times within ``restart_window_s`` is marked failed.
+    restart_limit: int = 5
+    restart_window_s: float = 30.0
+    stop_grace_s: float = 3.0
+    anthropic_base_url: str = "https://api.anthropic.com"
+    default_model: str = "claude-sonnet-4-5"
+    rate_limit_per_min: int = 60
+    metrics_port: int = 9464
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.tcp_base_port <= 65533:
+            raise ValueError("tcp_base_port must be between 0 and 65533")
+        for name in ("request_timeout_s", "heartbeat_interval_s", "stop_grace_s", "restart_window_s"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be greater than 0")
+        if self.heartbeat_liveness < 2:
+            raise ValueError("heartbeat_liveness must be at least 2")
+        if self.rate_limit_per_min < 1:
+            raise ValueError("rate_limit_per_min must be at least 1")
+        if not 0 <= self.metrics_port <= 65535:
+            raise ValueError("metrics_port must be between 0 and 65535")
+
+
+FIELDS = Config.__struct_fields__
+_ENV_ALIASES = {"VIBING_LOG": "log_level", "ANTHROPIC_BASE_URL": "anthropic_base_url"}
+
+
+def _describe(error: msgspec.ValidationError) -> str:
+    text = str(error)
+    if " - at `$." in text:
+        reason, where = text.split(" - at `$.", 1)
+        return f"{where.rstrip('`')}: {reason}"
+    return text
+
+
+def _validate(layer: dict[str, Any], source: str) -> None:
+    unknown = sorted(set(layer) - set(FIELDS))
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown setting {unknown[0]!r}. Known settings: {', '.join(FIELDS)}.",
+            source=source,
+        )
+    try:
+        msgspec.convert(layer, Config, strict=False)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(f"{source}: {_describe(exc)}", source=source) from None
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """``KEY=VALUE`` lines; ``#`` comments, ``export`` prefixes and quotes are understood."""
+    values: dict[str, str] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export "):
+            line = line[7:].lstrip()
+        key, sep, value = line.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"{path}:{number}: expected KEY=VALUE, got {raw!r}", source=str(path))
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        elif " #" in value:
+            value = value.split(" #", 1)[0].rstrip()
+        values[key.strip()] = value
+    return values
+
+
+def _from_variables(variables: dict[str, str]) -> dict[str, Any]:
+    layer: dict[str, Any] = {}
+    for key, value in variables.items():
+        if key in _ENV_ALIASES:
+            layer[_ENV_ALIASES[key]] = value
+        elif key.startswith("VIBING_"):
+            name = key[7:].lower()
+            if name in FIELDS:
+                layer[name] = value
+    return layer
+
+
+def load(
+    *,
+    config_file: Path | None = None,
+    dotenv: Path | None = None,
+    environ: dict[str, str] | None = None,
+) -> Config:
+    """Merge and validate every layer; raises :class:`ConfigError` naming the culprit."""
+    environ = dict(os.environ if environ is None else environ)
+    config_file = config_file or paths_mod.resolve().config_file
+    dotenv = dotenv or Path.cwd() / ".env"
+    merged: dict[str, Any] = {}
+
+    if config_file.is_file():
+        try:
+            layer = tomllib.loads(config_file.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{config_file}: not valid TOML ({exc})", source=str(config_file)) from None
+        _validate(layer, str(config_file))
+        merged.update(layer)
+
+    if dotenv.is_file():
+        dotenv_vars = read_dotenv(dotenv)
+        layer = _from_variables(dotenv_vars)
+        _validate(layer, str(dotenv))
+        merged.update(layer)
+        # The .env may carry the API key too; the environment still wins.
+        if "ANTHROPIC_API_KEY" in dotenv_vars:
+            environ.setdefault("ANTHROPIC_API_KEY", dotenv_vars["ANTHROPIC_API_KEY"])
+            os.environ.setdefault("ANTHROPIC_API_KEY", dotenv_vars["ANTHROPIC_API_KEY"])
+
+    layer = _from_variables(environ)
+    _validate(layer, "environment")
+    merged.update(layer)
+    try:
+        return msgspec.convert(merged, Config, strict=False)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(f"configuration: {_describe(exc)}") from None
+
+
+def to_dict(config: Config) -> dict[str, Any]:
+    return msgspec.to_builtins(config)

@@ -1,0 +1,330 @@
+"""The worker base: connect, register, heartbeat, serve handlers, stop gracefully.
+
+A service is a :class:`Worker` subclass with handler methods::
+
+    class StorageService(Worker):
+        name = "storage"
+
+        @handles(LoadProject)
+        def load(self, request: LoadProject) -> ProjectReply: ...
+
+A handler returns a reply message (``None`` means ``Ok``) or raises a
+``VibingError``, which reaches the caller as the same class.  Any other
+exception is logged with its traceback and answered as ``Internal``; the worker
+keeps serving.  A frame that cannot be decoded is logged with its sender and
+dropped (or answered ``BadMessage`` when its header names a request).
+Handlers run one at a time on the worker's thread: a service that needs
+parallel work starts threads and publishes events from them
+(:meth:`publish` is thread-safe).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import socket
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import zmq
+
+import schema
+from schema.base import Header, decode_header, encode_header, make_header
+from schema.common import Error, Ok, Ping, Pong
+from vibing import log
+from vibing.bus import Bus, Event
+from vibing.config import Config
+from vibing.errors import Internal, VibingError
+from vibing.protocol import DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
+
+Handler = Callable[[Any, Any], Any]
+
+
+def handles(*types: type) -> Callable[[Handler], Handler]:
+    """Mark a method as the handler of the given request types."""
+
+    def mark(func: Handler) -> Handler:
+        func._handles = types  # type: ignore[attr-defined]
+        return func
+
+    return mark
+
+
+def _builtin_details(details: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return msgspec.to_builtins(details, str_keys=True)
+    except (TypeError, msgspec.EncodeError):
+        return {k: str(v) for k, v in details.items()}
+
+
+class Worker:
+    """Base of every service process.  Subclasses set ``name`` and add handlers."""
+
+    name: str = ""
+    #: Event topic prefixes this worker wants in :meth:`on_event`.
+    subscriptions: tuple[str, ...] = ()
+    _handlers: dict[type, str] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        handlers: dict[type, str] = {}
+        for klass in reversed(cls.__mro__):
+            for attr, value in vars(klass).items():
+                for message_type in getattr(value, "_handles", ()):
+                    handlers[message_type] = attr
+        cls._handlers = handlers
+
+    def __init__(self, config: Config, endpoints: Endpoints, *, data_dir: Path | None = None,
+                 context: zmq.Context | None = None) -> None:
+        self.config = config
+        self.endpoints = endpoints
+        self.data_dir = data_dir
+        self.context = context or zmq.Context.instance()
+        self.log = log.get(f"vibing.{self.name}")
+        self.bus = Bus(endpoints, self.name, context=self.context, default_timeout=config.request_timeout_s)
+        self.started = time.monotonic()
+        self.handled = 0
+        self.state = "starting"
+        self._stopping = False
+        self._request_decoder = schema.request_decoder(self.name_channel())
+        self.current_header: Header | None = None
+
+    def name_channel(self) -> str:
+        return self.name
+
+    # -- hooks for subclasses ----------------------------------------------------
+
+    def setup(self) -> None:
+        """Open resources before registering (the service is not ready until this returns)."""
+
+    def teardown(self) -> None:
+        """Release resources on a graceful stop."""
+
+    def on_event(self, event: Event) -> None:
+        """Called for each event matching :attr:`subscriptions`."""
+
+    def details(self) -> dict[str, Any]:
+        """Extra facts for ``Pong.details`` (shown by ``vibing status``)."""
+        return {}
+
+    def tick(self) -> None:
+        """Called about every heartbeat interval, on the worker's thread."""
+
+    # -- helpers ------------------------------------------------------------------
+
+    def publish(self, topic: str, event: schema.Message) -> None:
+        self.bus.publish(topic, event)
+
+    def stop(self) -> None:
+        """Ask the loop to finish after the current handler (thread-safe)."""
+        self._stopping = True
+        if hasattr(self, "_wake_w"):
+            try:
+                self._wake_w.send(b"\0")
+            except OSError:
+                pass
+
+    @handles(Ping)
+    def ping(self, _request: Ping) -> Pong:
+        return Pong(
+            service=self.name, pid=os.getpid(), state=self.state,
+            uptime_s=round(time.monotonic() - self.started, 3), handled=self.handled,
+            details=self.details(),
+        )
+
+    # -- the loop -----------------------------------------------------------------
+
+    def run(self, *, install_signals: bool = True) -> int:
+        """Serve until stopped; returns the process exit code."""
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)
+        if install_signals:
+            signal.signal(signal.SIGTERM, lambda *_: self.stop())
+            signal.signal(signal.SIGINT, lambda *_: self.stop())
+            signal.set_wakeup_fd(self._wake_w.fileno(), warn_on_full_buffer=False)
+        self.setup()
+        dealer = self.context.socket(zmq.DEALER)
+        dealer.setsockopt(zmq.LINGER, 0)
+        dealer.connect(self.endpoints.requests)
+        sub = self.bus.subscribe(*self.subscriptions) if self.subscriptions else None
+        dealer.send_multipart([WORKER, READY, self.name.encode(), str(os.getpid()).encode()])
+        self.state = "ready"
+        self.log.info("service.ready", startup_ms=round((time.monotonic() - self.started) * 1000, 1))
+
+        poller = zmq.Poller()
+        poller.register(dealer, zmq.POLLIN)
+        poller.register(self._wake_r, zmq.POLLIN)
+        if sub is not None:
+            poller.register(sub.socket, zmq.POLLIN)
+        interval = self.config.heartbeat_interval_s
+        bus_deadline = time.monotonic() + interval * self.config.heartbeat_liveness
+        next_beat = time.monotonic() + interval
+        exit_code = 0
+        try:
+            while not self._stopping:
+                wait = max(0, int((next_beat - time.monotonic()) * 1000))
+                ready = dict(poller.poll(wait))
+                if self._wake_r in ready:
+                    try:
+                        self._wake_r.recv(4096)
+                    except BlockingIOError:
+                        pass
+                if dealer in ready:
+                    for _ in range(100):
+                        try:
+                            frames = dealer.recv_multipart(zmq.NOBLOCK)
+                        except zmq.Again:
+                            break
+                        bus_deadline = time.monotonic() + interval * self.config.heartbeat_liveness
+                        if not self._on_frames(dealer, frames):
+                            self._stopping = True
+                            break
+                if sub is not None and sub.socket in ready:
+                    for _ in range(1000):
+                        if not sub.socket.poll(0, zmq.POLLIN):
+                            break
+                        event = sub.recv(0)
+                        if event is not None:
+                            self._dispatch_event(event)
+                now = time.monotonic()
+                if now >= next_beat:
+                    dealer.send_multipart([WORKER, HEARTBEAT])
+                    next_beat = now + interval
+                    self.tick()
+                if now > bus_deadline and not self._stopping:
+                    self.log.error("service.bus_lost", waited_s=round(interval * self.config.heartbeat_liveness, 1))
+                    exit_code = 3
+                    break
+        finally:
+            self.state = "stopping"
+            try:
+                dealer.send_multipart([WORKER, DISCONNECT], zmq.NOBLOCK)
+            except zmq.ZMQError:
+                pass
+            try:
+                self.teardown()
+            finally:
+                dealer.close(0)
+                if sub is not None:
+                    sub.close()
+                self.bus.close()
+                self.log.info("service.stopped", exit_code=exit_code)
+        return exit_code
+
+    def _dispatch_event(self, event: Event) -> None:
+        try:
+            self.on_event(event)
+        except Exception:
+            self.log.exception("service.event_handler_failed", topic=event.topic)
+
+    def _on_frames(self, dealer: zmq.Socket, frames: list[bytes]) -> bool:
+        """Handle one frame from the broker; False means stop."""
+        if len(frames) < 2 or frames[0] != WORKER:
+            self.log.warning("bus.malformed_frame", parts=len(frames))
+            return True
+        command = frames[1]
+        if command == REQUEST and len(frames) == 5:
+            client, header_raw, body = frames[2], frames[3], frames[4]
+            reply = self._handle(client, header_raw, body)
+            if reply is not None:
+                dealer.send_multipart([WORKER, REPLY, client, reply[0], reply[1]])
+        elif command == HEARTBEAT:
+            pass
+        elif command == DISCONNECT:
+            self.log.info("service.stop_requested")
+            return False
+        else:
+            self.log.warning("bus.malformed_frame", command=command[:8].hex(), parts=len(frames))
+        return True
+
+    def _handle(self, client: bytes, header_raw: bytes, body: bytes) -> tuple[bytes, bytes] | None:
+        try:
+            header = decode_header(header_raw)
+        except msgspec.DecodeError as exc:
+            self.log.warning("bus.malformed_header", sender=client.hex(), error=str(exc))
+            return None
+        try:
+            request = self._request_decoder.decode(body)
+        except msgspec.DecodeError as exc:
+            self.log.warning("bus.malformed_request", sender=header.sender, request_id=header.id, error=str(exc))
+            return self._reply(header, Error(code="BadMessage", message=f"The {self.name} service could not read the request: {exc}"))
+        handler_name = self._handlers.get(type(request))
+        self.current_header = header
+        start = time.perf_counter()
+        try:
+            if handler_name is None:
+                raise Internal(f"The {self.name} service has no handler for {type(request).__name__}.")
+            result = getattr(self, handler_name)(request)
+            reply: schema.Message = Ok() if result is None else result
+        except VibingError as exc:
+            reply = Error(code=type(exc).__name__, message=exc.message, details=_builtin_details(exc.details))
+        except Exception as exc:  # a bug: keep serving, say so, keep the traceback
+            self.log.exception("service.handler_failed", request=type(request).__name__)
+            reply = Error(code="Internal", message=f"The {self.name} service failed on {type(request).__name__}: {exc}")
+        finally:
+            self.current_header = None
+            self.handled += 1
+        self.after_request(type(request).__name__, time.perf_counter() - start, isinstance(reply, Error))
+        return self._reply(header, reply)
+
+    def after_request(self, request_type: str, seconds: float, failed: bool) -> None:
+        """Hook for per-request accounting (metrics)."""
+
+    def _reply(self, header: Header, reply: schema.Message) -> tuple[bytes, bytes]:
+        return encode_header(make_header(self.name, corr=header.id)), schema.encode(reply)
+
+
+# -- running a service as a process ----------------------------------------------
+
+
+def die_with_parent() -> None:
+    """Ask Linux to SIGTERM us when our parent dies, so no worker is ever orphaned."""
+    if sys.platform != "linux":
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def service_class(name: str) -> type[Worker]:
+    import importlib
+
+    module = importlib.import_module(f"services.{name}")
+    return module.Service
+
+
+def write_crash_report(crash_dir: Path, service: str, text: str) -> Path:
+    crash_dir.mkdir(parents=True, exist_ok=True)
+    path = crash_dir / f"{time.strftime('%Y%m%dT%H%M%S')}-{service}-{os.getpid()}.txt"
+    path.write_text(log.redact_text(text), encoding="utf-8")
+    return path
+
+
+def main(name: str, endpoints: dict[str, str], config_data: dict[str, Any], paths_data: dict[str, str]) -> None:
+    """Entry point of a worker process (started by the supervisor's fork server)."""
+    from vibing import config as config_mod
+
+    die_with_parent()
+    config = msgspec.convert(config_data, config_mod.Config)
+    logs = Path(paths_data["logs"])
+    log.setup(name, logs, config.log_level, console=False)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the terminal is the supervisor's to handle
+    try:
+        worker = service_class(name)(config, Endpoints.from_dict(endpoints), data_dir=Path(paths_data["data"]))
+        code = worker.run()
+    except BaseException as exc:
+        if isinstance(exc, SystemExit):
+            raise
+        report = write_crash_report(Path(paths_data["crashes"]), name, traceback.format_exc())
+        log.get("vibing.worker").error("service.crashed", error=str(exc), report=str(report))
+        os._exit(70)
+    os._exit(code)

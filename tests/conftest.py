@@ -1,0 +1,117 @@
+"""Shared fixtures: a real app (supervisor + workers) in a temporary VIBING_HOME."""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from vibing import paths as paths_mod
+from vibing.bus import Bus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def vibing_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VIBING_") and k != "ANTHROPIC_API_KEY"}
+    env.update(VIBING_HOME=str(home), PYTHONUNBUFFERED="1", **extra)
+    return env
+
+
+@dataclass
+class App:
+    """A running Vibing app (headless) and the ways to talk to it."""
+
+    home: Path
+    env: dict[str, str]
+    proc: subprocess.Popen
+    startup_line: str = ""
+    _buses: list[Bus] = field(default_factory=list)
+
+    @property
+    def paths(self) -> paths_mod.Paths:
+        old = os.environ.get("VIBING_HOME")
+        os.environ["VIBING_HOME"] = str(self.home)
+        try:
+            return paths_mod.resolve()
+        finally:
+            if old is None:
+                del os.environ["VIBING_HOME"]
+            else:
+                os.environ["VIBING_HOME"] = old
+
+    def bus(self, name: str = "test") -> Bus:
+        bus = Bus.connect_running(self.paths.bus_file, name, context=None)
+        self._buses.append(bus)
+        return bus
+
+    def cli(self, *args: str, input: str | None = None, timeout: float = 60, **env: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "vibing", *args], env={**self.env, **env}, input=input,
+                              capture_output=True, text=True, timeout=timeout, cwd=self.home)
+
+    def stop(self, timeout: float = 15) -> int:
+        for bus in self._buses:
+            bus.close()
+        self._buses.clear()
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+
+def wait_for_line(proc: subprocess.Popen, marker: str, timeout: float) -> str:
+    """Read the process's stdout until a line contains ``marker``; event-driven, no sleeps."""
+    selector = selectors.DefaultSelector()
+    selector.register(proc.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + timeout
+    seen = []
+    try:
+        while time.monotonic() < deadline:
+            if not selector.select(max(0.0, deadline - time.monotonic())):
+                break
+            line = proc.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+            if marker in line:
+                return line
+    finally:
+        selector.close()
+    stderr = ""
+    if proc.poll() is not None:
+        stderr = proc.stderr.read()
+    raise AssertionError(f"{marker!r} not seen within {timeout}s; stdout={''.join(seen)!r} stderr={stderr!r}")
+
+
+def start_app(home: Path, *args: str, timeout: float = 30, **extra_env: str) -> App:
+    home.mkdir(parents=True, exist_ok=True)
+    env = vibing_env(home, **extra_env)
+    proc = subprocess.Popen([sys.executable, "-m", "vibing", "run", "--headless", *args], env=env, cwd=home,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    app = App(home=home, env=env, proc=proc)
+    try:
+        app.startup_line = wait_for_line(proc, "vibing: ready", timeout)
+    except AssertionError:
+        app.stop()
+        raise
+    return app
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[App]:
+    """A fresh headless app with its own data folder, stopped after the test."""
+    running = start_app(tmp_path / "home")
+    yield running
+    running.stop()

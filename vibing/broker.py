@@ -256,7 +256,7 @@ class Broker:
             state.state = ""
             while state.pending:
                 self._dispatch(service, worker, state.pending.popleft())
-            self._control.send_multipart([b"ready", service.encode(), str(pid).encode()])
+            self._notify(b"ready", service, pid)
             return
         if worker is None:
             # A worker we do not know (we restarted, or expired it): tell it to go.
@@ -300,7 +300,7 @@ class Broker:
             if now > worker.expires:
                 logger.warning("bus.worker_expired", service=worker.service, pid=worker.pid)
                 self._remove_worker(worker, "stopped responding")
-                self._control.send_multipart([b"expired", worker.service.encode(), str(worker.pid).encode()])
+                self._notify(b"expired", worker.service, worker.pid)
             else:
                 self._send([worker.identity, WORKER, HEARTBEAT])
                 for request_id, (_client, deadline) in list(worker.inflight.items()):
@@ -313,7 +313,14 @@ class Broker:
                 for p in expired:
                     self._fail(p, service, "ServiceUnavailable", self._unavailable_text(service, state))
 
-    # -- control from the owner ----------------------------------------------
+    # -- control from and to the owner ------------------------------------------
+
+    def _notify(self, what: bytes, service: str, pid: int) -> None:
+        """Tell the owner (supervisor) about a worker; without an owner, nobody needs to know."""
+        try:
+            self._control.send_multipart([what, service.encode(), str(pid).encode()], zmq.NOBLOCK)
+        except zmq.Again:
+            pass
 
     def _on_control(self, frames: list[bytes]) -> bool:
         command = frames[0]

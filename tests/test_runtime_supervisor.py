@@ -1,0 +1,197 @@
+"""The supervisor restarts crashed and hung workers, gives up on flapping ones, and leaves no orphans."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+
+import pytest
+
+import schema
+from schema.common import Ping
+from schema.supervisor import Status
+from tests.conftest import start_app, vibing_env, wait_for_line
+from vibing.errors import ServiceUnavailable
+
+
+def wait_exit(pid: int, timeout: float) -> bool:
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        return bool(select.select([fd], [], [], timeout)[0])
+    finally:
+        os.close(fd)
+
+
+def service_pids(bus) -> dict[str, int]:
+    return {s.name: s.pid for s in bus.request("supervisor", Status()).services}
+
+
+def test_each_killed_worker_comes_back_and_serves_again(app):
+    bus = app.bus()
+    events = bus.subscribe("service.")
+    events.sync()
+    before = service_pids(bus)
+    for name in schema.SERVICES:
+        os.kill(before[name], signal.SIGKILL)
+        down = events.recv(timeout=10)
+        up = events.recv(timeout=10)
+        assert (down.topic, down.body.service) == ("service.down", name)
+        assert "SIGKILL" in down.body.reason
+        assert (up.topic, up.body.service) == ("service.up", name)
+        pong = bus.request(name, Ping())
+        assert pong.pid == up.body.pid != before[name]
+    after = bus.request("supervisor", Status()).services
+    assert all(s.state == "ready" and s.restarts == 1 for s in after)
+
+
+def test_a_request_sent_while_a_worker_restarts_is_served_by_the_new_one(app):
+    bus = app.bus()
+    old = service_pids(bus)["storage"]
+    os.kill(old, signal.SIGKILL)
+    pong = bus.request("storage", Ping(), timeout=10, idempotent=True)
+    assert pong.pid != old
+
+
+def test_a_flapping_worker_is_marked_failed_with_a_clear_message(tmp_path):
+    app = start_app(tmp_path / "home", VIBING_RESTART_LIMIT="3", VIBING_RESTART_BACKOFF_S="0.01")
+    try:
+        bus = app.bus()
+        events = bus.subscribe("service.")
+        events.sync()
+        for _ in range(3):
+            os.kill(service_pids(bus)["metrics"], signal.SIGKILL)
+            while True:
+                event = events.recv(timeout=10)
+                if event.topic == "service.down" and not event.body.restarting:
+                    break
+                if event.topic == "service.up":
+                    break
+        status = {s.name: s for s in bus.request("supervisor", Status()).services}
+        assert status["metrics"].state == "failed"
+        assert "crashed 3 times" in status["metrics"].last_error
+        with pytest.raises(ServiceUnavailable, match="not being restarted"):
+            bus.request("metrics", Ping(), timeout=2)
+        assert bus.request("storage", Ping()).state == "ready"  # the rest keeps running
+    finally:
+        app.stop()
+
+
+def test_a_hung_worker_is_detected_by_heartbeat_and_replaced(tmp_path):
+    app = start_app(tmp_path / "home", VIBING_HEARTBEAT_INTERVAL_S="0.1", VIBING_HEARTBEAT_LIVENESS="5")
+    try:
+        bus = app.bus()
+        events = bus.subscribe("service.up")
+        events.sync()
+        hung = service_pids(bus)["agent"]
+        os.kill(hung, signal.SIGSTOP)
+        up = events.recv(timeout=10)
+        assert up.body.service == "agent" and up.body.pid != hung
+        assert wait_exit(hung, 5)
+        status = {s.name: s for s in bus.request("supervisor", Status()).services}
+        assert "stopped responding" in status["agent"].last_error
+    finally:
+        app.stop()
+
+
+def test_vibing_stop_ends_every_process_gracefully(app):
+    pids = service_pids(app.bus())
+    result = app.cli("stop")
+    assert result.returncode == 0, result.stderr
+    assert "has stopped" in result.stdout
+    assert app.proc.wait(timeout=10) == 0
+    for pid in pids.values():
+        assert wait_exit(pid, 5)
+    assert not app.paths.bus_file.exists()
+    for name in schema.SERVICES:
+        log = (app.paths.logs / f"{name}.log").read_text()
+        assert '"service.stopped"' in log and '"exit_code": 0' in log
+
+
+def test_sigterm_to_the_supervisor_stops_everything(app):
+    pids = service_pids(app.bus())
+    app.proc.send_signal(signal.SIGTERM)
+    assert app.proc.wait(timeout=10) == 0
+    assert all(wait_exit(pid, 5) for pid in pids.values())
+
+
+def test_no_worker_survives_a_killed_supervisor(app):
+    pids = service_pids(app.bus())
+    app.proc.kill()
+    app.proc.wait(timeout=5)
+    survivors = [name for name, pid in pids.items() if not wait_exit(pid, 5)]
+    assert survivors == []
+
+
+def test_a_second_app_on_the_same_data_folder_is_refused(app):
+    second = subprocess.run([sys.executable, "-m", "vibing", "run", "--headless"], env=app.env,
+                            capture_output=True, text=True, timeout=30)
+    assert second.returncode == 2
+    assert "already running" in second.stderr
+
+
+def test_status_without_a_running_app_says_how_to_start_it(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "vibing", "status"], env=vibing_env(tmp_path),
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert "not running" in result.stderr and "vibing" in result.stderr
+
+
+def test_the_tcp_transport_works_on_loopback(tmp_path):
+    app = start_app(tmp_path / "home", VIBING_TRANSPORT="tcp")
+    try:
+        bus = app.bus()
+        assert bus.endpoints.requests.startswith("tcp://127.0.0.1:")
+        assert bus.request("storage", Ping()).service == "storage"
+    finally:
+        app.stop()
+
+
+def test_the_runtime_dir_is_private(app):
+    assert (app.paths.runtime.stat().st_mode & 0o777) == 0o700
+
+
+def test_a_service_runs_alone_on_a_private_bus(tmp_path):
+    from vibing.bus import Bus
+    from vibing.protocol import bind_specs
+
+    env = vibing_env(tmp_path / "home")
+    proc = subprocess.Popen([sys.executable, "-m", "vibing", "service", "agent", "--standalone"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for_line(proc, "service.ready", 30)
+        os.environ["VIBING_HOME"] = str(tmp_path / "home")
+        try:
+            from vibing import paths as paths_mod
+
+            runtime = paths_mod.resolve().runtime
+        finally:
+            del os.environ["VIBING_HOME"]
+        endpoints = bind_specs("ipc", runtime / "standalone-agent")
+        with Bus(endpoints, "test") as bus:
+            assert bus.request("agent", Ping()).pid == proc.pid
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_a_debug_instance_attaches_to_the_running_app_and_takes_requests(app):
+    proc = subprocess.Popen([sys.executable, "-m", "vibing", "service", "agent"], env=app.env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for_line(proc, "service.ready", 30)
+        bus = app.bus()
+        assert bus.request("agent", Ping()).pid == proc.pid
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+        assert bus.request("agent", Ping()).pid == service_pids(bus)["agent"]
+    finally:
+        if proc.poll() is None:
+            proc.kill()

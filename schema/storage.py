@@ -1,11 +1,588 @@
-"""Messages of the storage service's channel."""
+"""Messages of the storage service's channel.
+
+Times are Unix seconds (float).  Ids are strings (projects, messages) or
+integers (checkpoints).  Every write publishes :class:`ProjectChanged` on the
+topic ``project.changed``.
+"""
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Literal, Union
 
+from schema.base import Message
 from schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
-Request = Union[COMMON_REQUESTS]  # type: ignore[valid-type]
-Reply = Union[COMMON_REPLIES]  # type: ignore[valid-type]
-EVENTS: tuple = ()
+ProjectType = Literal["website", "mobile-app", "game", "api", "dashboard"]
+Role = Literal["user", "assistant", "system"]
+MessageStatus = Literal["complete", "streaming", "stopped", "interrupted", "error"]
+FinalStatus = Literal["complete", "stopped", "interrupted", "error"]
+SortKey = Literal["updated", "created", "name"]
+
+# -- shared parts -------------------------------------------------------------
+
+
+class FileWrite(Message):
+    """A file's full content, to create or replace."""
+
+    path: str
+    content: str
+
+
+class FileOp(Message):
+    """One operation of a batch: create (fails if present), update (fails if absent),
+    write (create or replace), delete, or rename (``path`` -> ``new_path``)."""
+
+    op: Literal["create", "update", "write", "delete", "rename"]
+    path: str
+    content: str = ""
+    new_path: str = ""
+
+
+class FileInfo(Message):
+    path: str
+    language: str
+    size: int
+    sha256: str
+    updated_at: float
+
+
+class FileData(Message):
+    path: str
+    content: str
+    language: str
+    size: int
+    sha256: str = ""
+    updated_at: float = 0.0
+
+
+class ProjectInfo(Message):
+    id: str
+    name: str
+    description: str
+    project_type: str
+    provider: str
+    model: str
+    created_at: float
+    updated_at: float
+    forked_from: str | None = None
+    file_count: int = 0
+    total_bytes: int = 0
+    message_count: int = 0
+
+
+class MessageInfo(Message):
+    id: str
+    project_id: str
+    role: str
+    content: str
+    status: str
+    created_at: float
+    updated_at: float
+    agent: str = ""
+    model: str = ""
+    last_seq: int = -1
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float = 0.0
+    error: str = ""
+
+
+class CheckpointInfo(Message):
+    id: int
+    project_id: str
+    kind: str  # "create" | "save" | "edit" | "generation" | "restore" | "import"
+    label: str
+    created_at: float
+    file_count: int
+    message_id: str = ""
+
+
+class FileDiff(Message):
+    path: str
+    status: Literal["added", "removed", "modified"]
+    diff: str
+    added: int = 0
+    removed: int = 0
+
+
+class SearchHit(Message):
+    project_id: str
+    name: str
+    description: str
+    project_type: str
+    updated_at: float
+    rank: float
+    #: Where the best match was: "project", "message" or "file".
+    source: str
+    snippet: str
+    #: For a file hit, its path; for a message hit, the message id.
+    ref: str = ""
+
+
+class ModelUsage(Message):
+    model: str
+    requests: int
+    input_tokens: int
+    output_tokens: int
+    cost_usd: float
+
+
+# -- projects -----------------------------------------------------------------
+
+
+class CreateProject(Message):
+    name: str
+    description: str = ""
+    project_type: ProjectType = "website"
+    provider: str = ""
+    model: str = ""
+    files: list[FileWrite] = []
+
+
+class GetProject(Message):
+    """The project's summary, without messages or files."""
+
+    project_id: str
+
+
+class FindProject(Message):
+    """Resolve what a person typed: an id, a unique id prefix, or an exact name."""
+
+    ref: str
+
+
+class LoadProject(Message):
+    """The project with its messages (oldest first) and its files (by path)."""
+
+    project_id: str
+
+
+class SaveProject(Message):
+    """Change metadata and files in one transaction, then take one checkpoint.
+
+    ``None`` metadata fields are left as they are.  ``files`` are written (created
+    or replaced), ``deletes`` removed; with ``replace_all`` every file not in
+    ``files`` is removed.  All of it applies, or none of it.
+    """
+
+    project_id: str
+    name: str | None = None
+    description: str | None = None
+    project_type: ProjectType | None = None
+    provider: str | None = None
+    model: str | None = None
+    files: list[FileWrite] = []
+    deletes: list[str] = []
+    replace_all: bool = False
+    label: str = ""
+
+
+class RenameProject(Message):
+    project_id: str
+    name: str
+
+
+class DuplicateProject(Message):
+    """A fork: a new project with the same files (and messages), ``forked_from`` set."""
+
+    project_id: str
+    name: str = ""
+    include_messages: bool = True
+
+
+class DeleteProject(Message):
+    project_id: str
+
+
+class ListProjects(Message):
+    sort: SortKey = "updated"
+    #: None: newest first for dates, A-Z for names.
+    descending: bool | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class SearchProjects(Message):
+    """FTS5 over project names and descriptions, message text and file content."""
+
+    query: str
+    limit: int = 20
+    offset: int = 0
+    #: Treat ``query`` as FTS5 syntax instead of plain words.
+    raw: bool = False
+    mark_open: str = "«"
+    mark_close: str = "»"
+
+
+# -- files --------------------------------------------------------------------
+
+
+class ListFiles(Message):
+    project_id: str
+
+
+class ReadFile(Message):
+    project_id: str
+    path: str
+
+
+class CreateFile(Message):
+    project_id: str
+    path: str
+    content: str
+    checkpoint: bool = True
+
+
+class UpdateFile(Message):
+    project_id: str
+    path: str
+    content: str
+    #: Create the file when it does not exist (else NotFound).
+    create: bool = False
+    checkpoint: bool = True
+
+
+class DeleteFile(Message):
+    project_id: str
+    path: str
+    checkpoint: bool = True
+
+
+class RenameFile(Message):
+    project_id: str
+    path: str
+    new_path: str
+    checkpoint: bool = True
+
+
+class ApplyFileBatch(Message):
+    """Several file operations in one transaction: all of them or none."""
+
+    project_id: str
+    ops: list[FileOp]
+    label: str = ""
+    checkpoint: bool = True
+
+
+class SearchFiles(Message):
+    """FTS5 inside one project's files (or every project's when project_id is empty)."""
+
+    query: str
+    project_id: str = ""
+    limit: int = 20
+    raw: bool = False
+    mark_open: str = "«"
+    mark_close: str = "»"
+
+
+# -- messages and durable streaming -------------------------------------------
+
+
+class AddMessage(Message):
+    project_id: str
+    role: Role
+    content: str
+    agent: str = ""
+    model: str = ""
+    status: MessageStatus = "complete"
+
+
+class StartAssistantMessage(Message):
+    """Create an assistant message with status "streaming" and empty content.
+
+    Give ``message_id`` to make a retry idempotent: an existing message with that
+    id is returned as it is.
+    """
+
+    project_id: str
+    agent: str = ""
+    model: str = ""
+    message_id: str = ""
+
+
+class AppendMessageText(Message):
+    """Append a batch of text to a streaming message.
+
+    ``seq`` is the sequence number of the last token included; a batch whose
+    ``seq`` is not above the stored one was already applied and is ignored.
+    """
+
+    message_id: str
+    text: str
+    seq: int
+
+
+class FinishMessage(Message):
+    """End a stream: final status, optional last text batch, and usage (one token_usage row)."""
+
+    message_id: str
+    status: FinalStatus
+    text: str = ""
+    seq: int = -1
+    input_tokens: int = 0
+    output_tokens: int = 0
+    model: str = ""
+    cost_usd: float = 0.0
+    error: str = ""
+
+
+class ResumeMessage(Message):
+    """Put a stopped/interrupted/errored assistant message back to "streaming" to continue it."""
+
+    message_id: str
+
+
+class GetMessage(Message):
+    message_id: str
+
+
+class ListMessages(Message):
+    project_id: str
+    limit: int = 0  # 0: all
+    offset: int = 0
+
+
+class ListStreamingMessages(Message):
+    """Messages still "streaming": after a crash these were cut off."""
+
+
+class RecordUsage(Message):
+    """A token_usage row that does not belong to a stored message (e.g. a title suggestion)."""
+
+    project_id: str
+    model: str
+    input_tokens: int
+    output_tokens: int
+    cost_usd: float = 0.0
+    message_id: str = ""
+
+
+class UsageSummary(Message):
+    """Token usage for one project, or for everything when project_id is empty."""
+
+    project_id: str = ""
+
+
+# -- generations and history ---------------------------------------------------
+
+
+class ApplyFiles(Message):
+    """A generation's file writes for a project, in one transaction, with one checkpoint
+    labelled with the message id."""
+
+    project_id: str
+    message_id: str
+    files: list[FileWrite]
+    deletes: list[str] = []
+    label: str = ""
+
+
+class ListCheckpoints(Message):
+    project_id: str
+    limit: int = 100
+    offset: int = 0
+
+
+class GetCheckpoint(Message):
+    checkpoint_id: int
+
+
+class DiffCheckpoints(Message):
+    """Unified diff per file from ``from_id`` to ``to_id`` (0: the current files)."""
+
+    project_id: str
+    from_id: int
+    to_id: int = 0
+    context: int = 3
+
+
+class RestoreCheckpoint(Message):
+    """Make the project's files those of a checkpoint; itself a new checkpoint."""
+
+    project_id: str
+    checkpoint_id: int
+
+
+# -- export, import, database ---------------------------------------------------
+
+
+class ExportProject(Message):
+    """Write the project's files to ``path`` (absolute) as a folder or a zip."""
+
+    project_id: str
+    path: str
+    format: Literal["zip", "folder"] = "zip"
+    overwrite: bool = False
+
+
+class ImportProject(Message):
+    """A zip or a folder (absolute ``path``) becomes a new project."""
+
+    path: str
+    name: str = ""
+    description: str = ""
+    project_type: ProjectType | None = None
+
+
+class BackupDatabase(Message):
+    path: str
+
+
+class CheckDatabase(Message):
+    pass
+
+
+# -- replies ------------------------------------------------------------------
+
+
+class ProjectReply(Message):
+    project: ProjectInfo
+
+
+class ProjectDetail(Message):
+    project: ProjectInfo
+    messages: list[MessageInfo]
+    files: list[FileData]
+
+
+class ProjectList(Message):
+    items: list[ProjectInfo]
+    total: int
+    offset: int = 0
+
+
+class SearchReply(Message):
+    hits: list[SearchHit]
+    query: str
+    total: int = 0
+
+
+class SaveReply(Message):
+    project: ProjectInfo
+    checkpoint: CheckpointInfo | None = None
+
+
+class FileList(Message):
+    project_id: str
+    files: list[FileInfo]
+    total_bytes: int = 0
+
+
+class FileReply(Message):
+    file: FileData
+
+
+class FilesReply(Message):
+    """After a batch: the project's files now, and the checkpoint taken."""
+
+    project_id: str
+    files: list[FileInfo]
+    checkpoint: CheckpointInfo | None = None
+
+
+class FileSearchHit(Message):
+    project_id: str
+    path: str
+    snippet: str
+    rank: float
+
+
+class FileSearchReply(Message):
+    hits: list[FileSearchHit]
+
+
+class MessageReply(Message):
+    message: MessageInfo
+
+
+class AppendReply(Message):
+    message_id: str
+    last_seq: int
+    length: int
+    applied: bool
+
+
+class MessageList(Message):
+    messages: list[MessageInfo]
+
+
+class UsageReply(Message):
+    project_id: str
+    requests: int
+    input_tokens: int
+    output_tokens: int
+    cost_usd: float
+    by_model: list[ModelUsage] = []
+
+
+class CheckpointReply(Message):
+    checkpoint: CheckpointInfo
+    files: list[FileData] = []
+
+
+class CheckpointList(Message):
+    items: list[CheckpointInfo]
+    total: int
+
+
+class DiffReply(Message):
+    project_id: str
+    from_id: int
+    to_id: int
+    files: list[FileDiff]
+
+
+class ExportReply(Message):
+    path: str
+    format: str
+    files: int
+    bytes: int
+
+
+class BackupReply(Message):
+    path: str
+    bytes: int
+    seconds: float
+
+
+class CheckReply(Message):
+    ok: bool
+    integrity: list[str]
+    foreign_keys: list[str]
+    schema_version: int
+    path: str
+    bytes: int
+
+
+# -- events -------------------------------------------------------------------
+
+
+class ProjectChanged(Message):
+    """Published on ``project.changed`` after every committed write.
+
+    ``what``: created, updated, renamed, deleted, saved, files, messages,
+    message (a stream's text), generation, restored, imported, usage.
+    """
+
+    project_id: str
+    what: str
+    paths: list[str] = []
+    message_id: str = ""
+    checkpoint_id: int = 0
+
+
+Request = Union[COMMON_REQUESTS + (  # type: ignore[valid-type]
+    CreateProject, GetProject, FindProject, LoadProject, SaveProject, RenameProject, DuplicateProject,
+    DeleteProject, ListProjects, SearchProjects,
+    ListFiles, ReadFile, CreateFile, UpdateFile, DeleteFile, RenameFile, ApplyFileBatch, SearchFiles,
+    AddMessage, StartAssistantMessage, AppendMessageText, FinishMessage, ResumeMessage, GetMessage,
+    ListMessages, ListStreamingMessages, RecordUsage, UsageSummary,
+    ApplyFiles, ListCheckpoints, GetCheckpoint, DiffCheckpoints, RestoreCheckpoint,
+    ExportProject, ImportProject, BackupDatabase, CheckDatabase,
+)]
+Reply = Union[COMMON_REPLIES + (  # type: ignore[valid-type]
+    ProjectReply, ProjectDetail, ProjectList, SearchReply, SaveReply, FileList, FileReply, FilesReply,
+    FileSearchReply, MessageReply, AppendReply, MessageList, UsageReply, CheckpointReply, CheckpointList,
+    DiffReply, ExportReply, BackupReply, CheckReply,
+)]
+EVENTS: tuple = (ProjectChanged,)

@@ -44,6 +44,13 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     default_model: str = "claude-sonnet-4-5"
     rate_limit_per_min: int = 60
     metrics_port: int = 9464
+    #: Storage limits: largest file, largest project (all files), most files in a project.
+    storage_max_file_bytes: int = 2 * 1024 * 1024
+    storage_max_project_bytes: int = 50 * 1024 * 1024
+    storage_max_files: int = 2000
+    #: Storage query cache: entries kept and how long one lives.
+    storage_cache_size: int = 2048
+    storage_cache_ttl_s: float = 60.0
 
     def __post_init__(self) -> None:
         if not 0 <= self.tcp_base_port <= 65533:

@@ -113,3 +113,82 @@ def error_class(code: str) -> type[VibingError]:
 
 def from_reply(code: str, message: str, details: dict[str, Any] | None = None) -> VibingError:
     return error_class(code)(message, **(details or {}))
+
+
+# -- storage ------------------------------------------------------------------
+
+
+class InvalidPath(InvalidRequest):
+    """A file path is not a safe relative POSIX path inside the project."""
+
+
+class NotText(InvalidRequest):
+    """A file is not valid UTF-8 text."""
+
+
+class FileTooLarge(LimitExceeded):
+    """A file, or a project's files taken together, exceed the configured size or count limit."""
+
+
+# -- model APIs (raised and reported by the stream service) -------------------------------------
+
+
+class ModelApiError(VibingError):
+    """The model's API (Anthropic or an OpenAI-compatible server) failed; details carry
+    ``status``, ``request_id`` and ``retry_after_s`` when known."""
+
+
+class ApiKeyRejected(ModelApiError):
+    """401: the API key is wrong, revoked or missing."""
+
+
+class ApiPermissionDenied(ModelApiError):
+    """403: the key may not use this model or feature."""
+
+
+class ApiOutOfCredit(ModelApiError):
+    """402, or a 400/429 saying the credit balance or the spend limit is exhausted."""
+
+
+class ApiRequestRejected(ModelApiError):
+    """400/404: the API refused the request as written (unknown model, bad parameter)."""
+
+
+class ApiRequestTooLarge(ModelApiError):
+    """413: the conversation is too large to send."""
+
+
+class ApiRateLimited(ModelApiError):
+    """429: the key's rate limit was reached; try again after ``retry_after_s``."""
+
+    retryable = True
+
+
+class ApiOverloaded(ModelApiError):
+    """529: the provider is busy for everyone (not the user's quota)."""
+
+    retryable = True
+
+
+class ApiServerError(ModelApiError):
+    """5xx (or 408/409 after retries): the provider failed on its side."""
+
+    retryable = True
+
+
+class ApiUnreachable(ModelApiError):
+    """No connection: offline, DNS, TLS, refused, or timed out."""
+
+    retryable = True
+
+
+class ApiUnexpectedResponse(ModelApiError):
+    """Not the API's JSON or event stream (a proxy's HTML page, garbage)."""
+
+    retryable = True
+
+
+class StreamInterrupted(ModelApiError):
+    """The answer was cut mid-stream (connection dropped or an error event); the partial text is kept."""
+
+    retryable = True

@@ -1,9 +1,458 @@
-"""The storage service: the only process that opens the database."""
+"""The storage service: the only process that opens the database.
+
+Every handler is one request type of ``schema.storage``.  Writes run in one
+``BEGIN IMMEDIATE`` transaction each on the writer connection (all or nothing),
+then drop the affected cache entries and publish ``project.changed``.  Reads go
+through the query cache to the reader connection.
+"""
 
 from __future__ import annotations
 
-from vibing.worker import Worker
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from schema.storage import (
+    AddMessage, AppendMessageText, AppendReply, ApplyFileBatch, ApplyFiles, BackupDatabase, BackupReply,
+    CheckDatabase, CheckpointList, CheckpointReply, CheckReply, CreateFile, CreateProject, DeleteFile,
+    DeleteProject, DiffCheckpoints, DiffReply, DuplicateProject, ExportProject, ExportReply, FileList, FileOp,
+    FileReply, FileSearchReply, FilesReply, FindProject, FinishMessage, GetCheckpoint, GetMessage, GetProject,
+    ImportProject, ListCheckpoints, ListFiles, ListMessages, ListProjects, ListStreamingMessages, LoadProject,
+    MessageList, MessageReply, ProjectChanged, ProjectDetail, ProjectList, ProjectReply, ReadFile, RecordUsage,
+    RenameFile, RenameProject, RestoreCheckpoint, ResumeMessage, SaveProject, SaveReply, SearchFiles,
+    SearchProjects, SearchReply, StartAssistantMessage, UpdateFile, UsageReply, UsageSummary,
+)
+from services.storage import archive, files, history, messages, projects, search, validation
+from services.storage.cache import QueryCache
+from services.storage.db import Database, db_path
+from vibing.errors import InvalidPath, InvalidRequest, NotFound
+from vibing.worker import Worker, handles
+
+T = TypeVar("T")
 
 
 class Service(Worker):
     name = "storage"
+
+    # -- lifecycle --------------------------------------------------------------
+
+    def setup(self) -> None:
+        data_dir = self.data_dir or Path(".")
+        started = time.perf_counter()
+        self.db = Database(db_path(data_dir), log=self.log)
+        self.limits = validation.Limits.from_config(self.config)
+        self.cache = QueryCache(self.config.storage_cache_size, self.config.storage_cache_ttl_s)
+        self.log.info("storage.opened", path=str(self.db.path), schema_version=self.db.version,
+                      migrated_from=self.db.migrated_from, open_ms=round((time.perf_counter() - started) * 1000, 1))
+
+    def teardown(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            db.close()
+
+    def details(self) -> dict[str, Any]:
+        db = getattr(self, "db", None)
+        cache = getattr(self, "cache", None)
+        return {
+            "db": str(db.path) if db else "",
+            "schema_version": db.version if db else 0,
+            "db_bytes": db.size() if db else 0,
+            "cache": cache.stats() if cache else {},
+        }
+
+    # -- helpers ------------------------------------------------------------------
+
+    def _cached(self, key: str, compute: Callable[[], T]) -> T:
+        return self.cache.get(key, compute)
+
+    def _changed(self, project_id: str, what: str, *, paths: list[str] | None = None, message_id: str = "",
+                 checkpoint_id: int = 0, lists: bool = True) -> None:
+        """After a commit: drop stale cache entries, then tell subscribers."""
+        if lists:
+            self.cache.invalidate_prefix(f"project:{project_id}:", "list:", "search:", "usage:")
+        else:
+            self.cache.invalidate_prefix(f"project:{project_id}:")
+        self.publish("project.changed", ProjectChanged(project_id=project_id, what=what, paths=paths or [],
+                                                       message_id=message_id, checkpoint_id=checkpoint_id))
+
+    def _info(self, project_id: str) -> Any:
+        return projects.get(self.db.reader, project_id)
+
+    # -- projects -----------------------------------------------------------------
+
+    @handles(CreateProject)
+    def create_project(self, request: CreateProject) -> ProjectReply:
+        new = {f.path: f.content for f in request.files}
+        for f in request.files:
+            validation.check_file(f.path, f.content, self.limits)
+        with self.db.transaction() as conn:
+            project_id = projects.insert(conn, name=request.name, description=request.description,
+                                         project_type=request.project_type, provider=request.provider,
+                                         model=request.model)
+            if new:
+                files.replace_all(conn, project_id, request.name, new, self.limits)
+                history.create(conn, project_id, "create", "Created")
+        self._changed(project_id, "created", paths=sorted(new))
+        return ProjectReply(project=self._info(project_id))
+
+    @handles(GetProject)
+    def get_project(self, request: GetProject) -> ProjectReply:
+        return self._cached(f"project:{request.project_id}:info",
+                            lambda: ProjectReply(project=self._info(request.project_id)))
+
+    @handles(FindProject)
+    def find_project(self, request: FindProject) -> ProjectReply:
+        return ProjectReply(project=projects.find(self.db.reader, request.ref))
+
+    @handles(LoadProject)
+    def load_project(self, request: LoadProject) -> ProjectDetail:
+        return self._cached(f"project:{request.project_id}:load", lambda: self._load(request.project_id))
+
+    def _load(self, project_id: str) -> ProjectDetail:
+        conn = self.db.reader
+        conn.execute("BEGIN")  # one snapshot for the three reads
+        try:
+            return ProjectDetail(project=projects.get(conn, project_id),
+                                 messages=messages.for_project(conn, project_id),
+                                 files=files.load_all(conn, project_id))
+        finally:
+            conn.execute("COMMIT")
+
+    @handles(SaveProject)
+    def save_project(self, request: SaveProject) -> SaveReply:
+        for f in request.files:
+            validation.check_file(f.path, f.content, self.limits)
+        for path in request.deletes:
+            validation.check_path(path)
+        with self.db.transaction() as conn:
+            name = projects.exists(conn, request.project_id)
+            projects.update(conn, request.project_id, name=request.name, description=request.description,
+                            project_type=request.project_type, provider=request.provider, model=request.model)
+            if request.replace_all:
+                touched = files.replace_all(conn, request.project_id, request.name or name,
+                                            {f.path: f.content for f in request.files}, self.limits)
+            else:
+                ops = [FileOp(op="write", path=f.path, content=f.content) for f in request.files]
+                ops += [FileOp(op="delete", path=p) for p in request.deletes]
+                touched = files.apply(conn, request.project_id, request.name or name, ops, self.limits)
+            checkpoint = history.create(conn, request.project_id, "save", request.label or "Saved")
+        self._changed(request.project_id, "saved", paths=touched, checkpoint_id=checkpoint.id)
+        return SaveReply(project=self._info(request.project_id), checkpoint=checkpoint)
+
+    @handles(RenameProject)
+    def rename_project(self, request: RenameProject) -> ProjectReply:
+        with self.db.transaction() as conn:
+            projects.exists(conn, request.project_id)
+            projects.update(conn, request.project_id, name=request.name)
+        self._changed(request.project_id, "renamed")
+        return ProjectReply(project=self._info(request.project_id))
+
+    @handles(DuplicateProject)
+    def duplicate_project(self, request: DuplicateProject) -> ProjectReply:
+        with self.db.transaction() as conn:
+            source = projects.get(conn, request.project_id)
+            name = request.name or f"{source.name} (copy)"
+            new_id = projects.insert(conn, name=name[: projects.MAX_NAME], description=source.description,
+                                     project_type=source.project_type, provider=source.provider, model=source.model,
+                                     forked_from=source.id)
+            now = time.time()
+            conn.execute(
+                "INSERT INTO project_files(project_id, path, content, language, size, sha256, created_at, updated_at)"
+                " SELECT ?, path, content, language, size, sha256, ?, ? FROM project_files WHERE project_id = ?",
+                (new_id, now, now, source.id),
+            )
+            if request.include_messages:
+                for m in messages.for_project(conn, source.id):
+                    messages.add(conn, new_id, m.role, m.content, agent=m.agent, model=m.model,
+                                 status="interrupted" if m.status == "streaming" else m.status)
+            history.create(conn, new_id, "create", f"Forked from {source.name}")
+        self._changed(new_id, "created")
+        return ProjectReply(project=self._info(new_id))
+
+    @handles(DeleteProject)
+    def delete_project(self, request: DeleteProject) -> None:
+        with self.db.transaction() as conn:
+            projects.delete(conn, request.project_id)
+            history.gc_blobs(conn)
+        self._changed(request.project_id, "deleted")
+
+    @handles(ListProjects)
+    def list_projects(self, request: ListProjects) -> ProjectList:
+        key = f"list:{request.sort}:{request.descending}:{request.limit}:{request.offset}"
+
+        def compute() -> ProjectList:
+            items, total = projects.listing(self.db.reader, request.sort, request.descending, request.limit,
+                                            request.offset)
+            return ProjectList(items=items, total=total, offset=request.offset)
+
+        return self._cached(key, compute)
+
+    @handles(SearchProjects)
+    def search_projects(self, request: SearchProjects) -> SearchReply:
+        key = (f"search:p:{request.raw}:{request.limit}:{request.offset}:{request.mark_open}:{request.mark_close}:"
+               f"{request.query}")
+
+        def compute() -> SearchReply:
+            hits, total = search.projects(self.db.reader, request.query, limit=request.limit, offset=request.offset,
+                                          raw=request.raw, mark_open=request.mark_open, mark_close=request.mark_close)
+            return SearchReply(hits=hits, query=request.query, total=total)
+
+        return self._cached(key, compute)
+
+    # -- files --------------------------------------------------------------------
+
+    @handles(ListFiles)
+    def list_files(self, request: ListFiles) -> FileList:
+        def compute() -> FileList:
+            projects.exists(self.db.reader, request.project_id)
+            items = files.list_info(self.db.reader, request.project_id)
+            return FileList(project_id=request.project_id, files=items, total_bytes=sum(f.size for f in items))
+
+        return self._cached(f"project:{request.project_id}:files", compute)
+
+    @handles(ReadFile)
+    def read_file(self, request: ReadFile) -> FileReply:
+        def compute() -> FileReply:
+            projects.exists(self.db.reader, request.project_id)
+            return FileReply(file=files.read(self.db.reader, request.project_id, request.path))
+
+        return self._cached(f"project:{request.project_id}:file:{request.path}", compute)
+
+    def _file_ops(self, project_id: str, ops: list[FileOp], *, checkpoint: bool, label: str,
+                  kind: str = "edit", message_id: str = "", what: str = "files") -> FilesReply:
+        ops = files.validate_ops(ops, self.limits)
+        with self.db.transaction() as conn:
+            name = projects.exists(conn, project_id)
+            touched = files.apply(conn, project_id, name, ops, self.limits)
+            projects.touch(conn, project_id)
+            point = history.create(conn, project_id, kind, label, message_id) if checkpoint else None
+        self._changed(project_id, what, paths=touched, message_id=message_id, checkpoint_id=point.id if point else 0)
+        return FilesReply(project_id=project_id, files=files.list_info(self.db.reader, project_id), checkpoint=point)
+
+    @handles(CreateFile)
+    def create_file(self, request: CreateFile) -> FilesReply:
+        return self._file_ops(request.project_id, [FileOp(op="create", path=request.path, content=request.content)],
+                              checkpoint=request.checkpoint, label=f"Created {request.path}")
+
+    @handles(UpdateFile)
+    def update_file(self, request: UpdateFile) -> FilesReply:
+        op = "write" if request.create else "update"
+        return self._file_ops(request.project_id, [FileOp(op=op, path=request.path, content=request.content)],
+                              checkpoint=request.checkpoint, label=f"Edited {request.path}")
+
+    @handles(DeleteFile)
+    def delete_file(self, request: DeleteFile) -> FilesReply:
+        return self._file_ops(request.project_id, [FileOp(op="delete", path=request.path)],
+                              checkpoint=request.checkpoint, label=f"Deleted {request.path}")
+
+    @handles(RenameFile)
+    def rename_file(self, request: RenameFile) -> FilesReply:
+        return self._file_ops(request.project_id,
+                              [FileOp(op="rename", path=request.path, new_path=request.new_path)],
+                              checkpoint=request.checkpoint, label=f"Renamed {request.path} to {request.new_path}")
+
+    @handles(ApplyFileBatch)
+    def apply_file_batch(self, request: ApplyFileBatch) -> FilesReply:
+        if not request.ops:
+            raise InvalidRequest("The batch has no file operations.")
+        return self._file_ops(request.project_id, request.ops, checkpoint=request.checkpoint,
+                              label=request.label or f"{len(request.ops)} file changes")
+
+    @handles(SearchFiles)
+    def search_files(self, request: SearchFiles) -> FileSearchReply:
+        key = (f"search:f:{request.project_id}:{request.raw}:{request.limit}:{request.mark_open}:"
+               f"{request.mark_close}:{request.query}")
+        return self._cached(key, lambda: FileSearchReply(hits=search.files(
+            self.db.reader, request.query, project_id=request.project_id, limit=request.limit, raw=request.raw,
+            mark_open=request.mark_open, mark_close=request.mark_close)))
+
+    # -- messages and durable streaming -------------------------------------------
+
+    @handles(AddMessage)
+    def add_message(self, request: AddMessage) -> MessageReply:
+        with self.db.transaction() as conn:
+            projects.exists(conn, request.project_id)
+            message_id = messages.add(conn, request.project_id, request.role, request.content, agent=request.agent,
+                                      model=request.model, status=request.status)
+        self._changed(request.project_id, "messages", message_id=message_id)
+        return MessageReply(message=messages.get(self.db.reader, message_id))
+
+    @handles(StartAssistantMessage)
+    def start_assistant_message(self, request: StartAssistantMessage) -> MessageReply:
+        if request.message_id:
+            existing = self.db.read_one("SELECT project_id FROM messages WHERE id = ?", (request.message_id,))
+            if existing is not None:
+                if existing[0] != request.project_id:
+                    raise InvalidRequest("That message id belongs to another project.", message_id=request.message_id)
+                return MessageReply(message=messages.get(self.db.reader, request.message_id))
+        with self.db.transaction() as conn:
+            projects.exists(conn, request.project_id)
+            message_id = messages.add(conn, request.project_id, "assistant", "", agent=request.agent,
+                                      model=request.model, status="streaming", message_id=request.message_id)
+        self._changed(request.project_id, "messages", message_id=message_id)
+        return MessageReply(message=messages.get(self.db.reader, message_id))
+
+    @handles(AppendMessageText)
+    def append_message_text(self, request: AppendMessageText) -> AppendReply:
+        with self.db.transaction() as conn:
+            project_id, applied, last_seq, length = messages.append(conn, request.message_id, request.text,
+                                                                    request.seq)
+        if applied:
+            self._changed(project_id, "message", message_id=request.message_id, lists=False)
+        return AppendReply(message_id=request.message_id, last_seq=last_seq, length=length, applied=applied)
+
+    @handles(FinishMessage)
+    def finish_message(self, request: FinishMessage) -> MessageReply:
+        with self.db.transaction() as conn:
+            project_id = messages.finish(conn, request.message_id, request.status, text=request.text, seq=request.seq,
+                                         input_tokens=request.input_tokens, output_tokens=request.output_tokens,
+                                         model=request.model, cost_usd=request.cost_usd, error=request.error)
+        self._changed(project_id, "messages", message_id=request.message_id)
+        return MessageReply(message=messages.get(self.db.reader, request.message_id))
+
+    @handles(ResumeMessage)
+    def resume_message(self, request: ResumeMessage) -> MessageReply:
+        with self.db.transaction() as conn:
+            project_id = messages.resume(conn, request.message_id)
+        self._changed(project_id, "messages", message_id=request.message_id)
+        return MessageReply(message=messages.get(self.db.reader, request.message_id))
+
+    @handles(GetMessage)
+    def get_message(self, request: GetMessage) -> MessageReply:
+        return MessageReply(message=messages.get(self.db.reader, request.message_id))
+
+    @handles(ListMessages)
+    def list_messages(self, request: ListMessages) -> MessageList:
+        def compute() -> MessageList:
+            projects.exists(self.db.reader, request.project_id)
+            return MessageList(messages=messages.for_project(self.db.reader, request.project_id, request.limit,
+                                                             request.offset))
+
+        return self._cached(f"project:{request.project_id}:messages:{request.limit}:{request.offset}", compute)
+
+    @handles(ListStreamingMessages)
+    def list_streaming_messages(self, _request: ListStreamingMessages) -> MessageList:
+        return MessageList(messages=messages.streaming(self.db.reader))
+
+    @handles(RecordUsage)
+    def record_usage(self, request: RecordUsage) -> None:
+        with self.db.transaction() as conn:
+            projects.exists(conn, request.project_id)
+            if request.message_id and conn.execute("SELECT 1 FROM messages WHERE id = ?",
+                                                   (request.message_id,)).fetchone() is None:
+                raise NotFound(f"No message with id {request.message_id!r}.", message_id=request.message_id)
+            messages.record_usage(conn, request.project_id, request.model, request.input_tokens,
+                                  request.output_tokens, request.cost_usd, message_id=request.message_id)
+        self._changed(request.project_id, "usage")
+
+    @handles(UsageSummary)
+    def usage_summary(self, request: UsageSummary) -> UsageReply:
+        if request.project_id:
+            def compute() -> UsageReply:
+                projects.exists(self.db.reader, request.project_id)
+                return messages.usage(self.db.reader, request.project_id)
+
+            return self._cached(f"project:{request.project_id}:usage", compute)
+        return self._cached("usage:global", lambda: messages.usage(self.db.reader))
+
+    # -- generations and history ---------------------------------------------------
+
+    @handles(ApplyFiles)
+    def apply_files(self, request: ApplyFiles) -> FilesReply:
+        if not request.files and not request.deletes:
+            raise InvalidRequest("The generation has no files to apply.")
+        if request.message_id and self.db.read_one("SELECT 1 FROM messages WHERE id = ? AND project_id = ?",
+                                                   (request.message_id, request.project_id)) is None:
+            raise NotFound(f"No message {request.message_id!r} in this project.", message_id=request.message_id)
+        ops = [FileOp(op="write", path=f.path, content=f.content) for f in request.files]
+        ops += [FileOp(op="delete", path=p) for p in request.deletes]
+        label = request.label or f"Generation {request.message_id[:8]}".strip()
+        return self._file_ops(request.project_id, ops, checkpoint=True, label=label, kind="generation",
+                              message_id=request.message_id, what="generation")
+
+    @handles(ListCheckpoints)
+    def list_checkpoints(self, request: ListCheckpoints) -> CheckpointList:
+        def compute() -> CheckpointList:
+            projects.exists(self.db.reader, request.project_id)
+            items, total = history.listing(self.db.reader, request.project_id, request.limit, request.offset)
+            return CheckpointList(items=items, total=total)
+
+        return self._cached(f"project:{request.project_id}:checkpoints:{request.limit}:{request.offset}", compute)
+
+    @handles(GetCheckpoint)
+    def get_checkpoint(self, request: GetCheckpoint) -> CheckpointReply:
+        info = history.get(self.db.reader, request.checkpoint_id)
+        return CheckpointReply(checkpoint=info, files=history.file_data(self.db.reader, request.checkpoint_id))
+
+    @handles(DiffCheckpoints)
+    def diff_checkpoints(self, request: DiffCheckpoints) -> DiffReply:
+        conn = self.db.reader
+        projects.exists(conn, request.project_id)
+        history.get(conn, request.from_id, request.project_id)
+        old = history.contents(conn, request.from_id)
+        if request.to_id:
+            history.get(conn, request.to_id, request.project_id)
+            new, new_label = history.contents(conn, request.to_id), f"checkpoint {request.to_id}"
+        else:
+            new, new_label = files.contents(conn, request.project_id), "current"
+        diffs = history.diff(old, new, old_label=f"checkpoint {request.from_id}", new_label=new_label,
+                             context=request.context)
+        return DiffReply(project_id=request.project_id, from_id=request.from_id, to_id=request.to_id, files=diffs)
+
+    @handles(RestoreCheckpoint)
+    def restore_checkpoint(self, request: RestoreCheckpoint) -> SaveReply:
+        with self.db.transaction() as conn:
+            name = projects.exists(conn, request.project_id)
+            point, touched = history.restore(conn, request.project_id, name, request.checkpoint_id, self.limits)
+            projects.touch(conn, request.project_id)
+        self._changed(request.project_id, "restored", paths=touched, checkpoint_id=point.id)
+        return SaveReply(project=self._info(request.project_id), checkpoint=point)
+
+    # -- export, import, database ----------------------------------------------------
+
+    @handles(ExportProject)
+    def export_project(self, request: ExportProject) -> ExportReply:
+        detail = self._load(request.project_id)
+        p = detail.project
+        meta = {"format": "vibing-project", "version": 1, "name": p.name, "description": p.description,
+                "project_type": p.project_type, "provider": p.provider, "model": p.model}
+        count, total = archive.export(Path(request.path), request.format, meta, detail.files,
+                                      overwrite=request.overwrite)
+        self.log.info("storage.exported", project_id=p.id, format=request.format, files=count, bytes=total)
+        return ExportReply(path=request.path, format=request.format, files=count, bytes=total)
+
+    @handles(ImportProject)
+    def import_project(self, request: ImportProject) -> ProjectReply:
+        bundle = archive.read(Path(request.path), self.limits)
+        name = request.name or bundle.name or Path(request.path).stem or "Imported project"
+        project_type = request.project_type or (bundle.project_type if bundle.project_type in projects.PROJECT_TYPES
+                                                else "website")
+        with self.db.transaction() as conn:
+            project_id = projects.insert(conn, name=name[: projects.MAX_NAME],
+                                         description=request.description or bundle.description,
+                                         project_type=project_type)
+            files.replace_all(conn, project_id, name, bundle.files, self.limits)
+            history.create(conn, project_id, "import", f"Imported from {Path(request.path).name}")
+        self._changed(project_id, "imported", paths=sorted(bundle.files))
+        self.log.info("storage.imported", project_id=project_id, files=len(bundle.files), skipped=len(bundle.skipped))
+        return ProjectReply(project=self._info(project_id))
+
+    @handles(BackupDatabase)
+    def backup_database(self, request: BackupDatabase) -> BackupReply:
+        target = Path(request.path)
+        if not target.is_absolute():
+            raise InvalidPath(f"The backup needs an absolute path, not {request.path!r}.", path=request.path)
+        if target.resolve() == self.db.path.resolve():
+            raise InvalidPath("The backup cannot replace the live database.", path=request.path)
+        started = time.perf_counter()
+        size = self.db.backup(target)
+        seconds = round(time.perf_counter() - started, 3)
+        self.log.info("storage.backup", path=str(target), bytes=size, seconds=seconds)
+        return BackupReply(path=str(target), bytes=size, seconds=seconds)
+
+    @handles(CheckDatabase)
+    def check_database(self, _request: CheckDatabase) -> CheckReply:
+        integrity, problems = self.db.check()
+        return CheckReply(ok=integrity == ["ok"] and not problems, integrity=integrity, foreign_keys=problems,
+                          schema_version=self.db.version, path=str(self.db.path), bytes=self.db.size())

@@ -1,0 +1,180 @@
+"""Project files: reading, and applying validated operations inside a transaction.
+
+Every change is validated before anything is written (paths, text, per-file
+size); the project's totals (file count, bytes) are checked after the batch, in
+the same transaction, so a failing batch rolls back whole.  Each written
+content is also stored as a content-addressed blob for the history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterable
+
+import apsw
+
+from schema.storage import FileData, FileInfo, FileOp
+from services.storage import validation
+from services.storage.validation import Limits
+from vibing.errors import Conflict, InvalidRequest, NotFound
+
+
+def sha256(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def list_info(conn: apsw.Connection, project_id: str) -> list[FileInfo]:
+    return [
+        FileInfo(path=row[0], language=row[1], size=row[2], sha256=row[3], updated_at=row[4])
+        for row in conn.execute(
+            "SELECT path, language, size, sha256, updated_at FROM project_files WHERE project_id = ? ORDER BY path",
+            (project_id,),
+        )
+    ]
+
+
+def load_all(conn: apsw.Connection, project_id: str) -> list[FileData]:
+    return [
+        FileData(path=row[0], content=row[1], language=row[2], size=row[3], sha256=row[4], updated_at=row[5])
+        for row in conn.execute(
+            "SELECT path, content, language, size, sha256, updated_at FROM project_files WHERE project_id = ?"
+            " ORDER BY path",
+            (project_id,),
+        )
+    ]
+
+
+def contents(conn: apsw.Connection, project_id: str) -> dict[str, str]:
+    return dict(conn.execute("SELECT path, content FROM project_files WHERE project_id = ?", (project_id,)))
+
+
+def read(conn: apsw.Connection, project_id: str, path: str) -> FileData:
+    validation.check_path(path)
+    row = conn.execute(
+        "SELECT path, content, language, size, sha256, updated_at FROM project_files WHERE project_id = ? AND path = ?",
+        (project_id, path),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"The project has no file {path!r}.", project_id=project_id, path=path)
+    return FileData(path=row[0], content=row[1], language=row[2], size=row[3], sha256=row[4], updated_at=row[5])
+
+
+def validate_ops(ops: Iterable[FileOp], limits: Limits) -> list[FileOp]:
+    """Check every operation's paths and content before any is applied."""
+    checked = []
+    for op in ops:
+        if op.op in ("create", "update", "write"):
+            validation.check_file(op.path, op.content, limits)
+        elif op.op == "delete":
+            validation.check_path(op.path)
+        elif op.op == "rename":
+            validation.check_path(op.path)
+            if not op.new_path:
+                raise InvalidRequest(f"Renaming {op.path!r} needs a new path.", path=op.path)
+            validation.check_path(op.new_path)
+        else:  # the schema's Literal already refuses this; kept for direct callers
+            raise InvalidRequest(f"Unknown file operation {op.op!r}.", op=op.op)
+        checked.append(op)
+    return checked
+
+
+def _store_blob(conn: apsw.Connection, digest: str, content: str) -> None:
+    conn.execute("INSERT OR IGNORE INTO blobs(sha256, content) VALUES (?, ?)", (digest, content))
+
+
+def write(conn: apsw.Connection, project_id: str, path: str, content: str, *, now: float,
+          must_exist: bool | None = None) -> bool:
+    """Create or replace one (already validated) file; returns whether it changed."""
+    row = conn.execute("SELECT sha256 FROM project_files WHERE project_id = ? AND path = ?",
+                       (project_id, path)).fetchone()
+    if must_exist is True and row is None:
+        raise NotFound(f"The project has no file {path!r} to update.", project_id=project_id, path=path)
+    if must_exist is False and row is not None:
+        raise Conflict(f"The project already has a file {path!r}.", project_id=project_id, path=path)
+    digest = sha256(content)
+    size = len(content.encode("utf-8"))
+    if row is None:
+        _store_blob(conn, digest, content)
+        conn.execute(
+            "INSERT INTO project_files(project_id, path, content, language, size, sha256, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (project_id, path, content, validation.language_of(path), size, digest, now, now),
+        )
+        return True
+    if row[0] == digest:
+        return False
+    _store_blob(conn, digest, content)
+    conn.execute(
+        "UPDATE project_files SET content = ?, size = ?, sha256 = ?, updated_at = ? WHERE project_id = ? AND path = ?",
+        (content, size, digest, now, project_id, path),
+    )
+    return True
+
+
+def delete(conn: apsw.Connection, project_id: str, path: str, *, missing_ok: bool = False) -> bool:
+    conn.execute("DELETE FROM project_files WHERE project_id = ? AND path = ?", (project_id, path))
+    if conn.changes() == 0:
+        if missing_ok:
+            return False
+        raise NotFound(f"The project has no file {path!r} to delete.", project_id=project_id, path=path)
+    return True
+
+
+def rename(conn: apsw.Connection, project_id: str, path: str, new_path: str, *, now: float) -> None:
+    if path == new_path:
+        return
+    if conn.execute("SELECT 1 FROM project_files WHERE project_id = ? AND path = ?",
+                    (project_id, new_path)).fetchone():
+        raise Conflict(f"Cannot rename {path!r} to {new_path!r}: that file already exists.",
+                       project_id=project_id, path=new_path)
+    conn.execute(
+        "UPDATE project_files SET path = ?, language = ?, updated_at = ? WHERE project_id = ? AND path = ?",
+        (new_path, validation.language_of(new_path), now, project_id, path),
+    )
+    if conn.changes() == 0:
+        raise NotFound(f"The project has no file {path!r} to rename.", project_id=project_id, path=path)
+
+
+def apply(conn: apsw.Connection, project_id: str, project_name: str, ops: list[FileOp], limits: Limits) -> list[str]:
+    """Apply validated operations in order; returns the paths touched.  Call inside a transaction."""
+    now = time.time()
+    touched: list[str] = []
+    for op in ops:
+        if op.op == "create":
+            write(conn, project_id, op.path, op.content, now=now, must_exist=False)
+        elif op.op == "update":
+            write(conn, project_id, op.path, op.content, now=now, must_exist=True)
+        elif op.op == "write":
+            write(conn, project_id, op.path, op.content, now=now)
+        elif op.op == "delete":
+            delete(conn, project_id, op.path)
+        elif op.op == "rename":
+            rename(conn, project_id, op.path, op.new_path, now=now)
+            touched.append(op.new_path)
+        touched.append(op.path)
+    check_totals(conn, project_id, project_name, limits)
+    return touched
+
+
+def check_totals(conn: apsw.Connection, project_id: str, project_name: str, limits: Limits) -> None:
+    count, total = conn.execute(
+        "SELECT count(*), coalesce(sum(size), 0) FROM project_files WHERE project_id = ?", (project_id,)
+    ).fetchone()
+    validation.check_totals(project_name, count, total, limits)
+
+
+def replace_all(conn: apsw.Connection, project_id: str, project_name: str, new_files: dict[str, str],
+                limits: Limits) -> list[str]:
+    """Make the project's files exactly ``new_files`` (validated beforehand)."""
+    now = time.time()
+    current = {row[0] for row in conn.execute("SELECT path FROM project_files WHERE project_id = ?", (project_id,))}
+    touched = []
+    for path in sorted(current - set(new_files)):
+        delete(conn, project_id, path)
+        touched.append(path)
+    for path, content in new_files.items():
+        if write(conn, project_id, path, content, now=now):
+            touched.append(path)
+    check_totals(conn, project_id, project_name, limits)
+    return touched

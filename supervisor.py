@@ -301,6 +301,12 @@ class Supervisor:
         if self.stopping:
             child.state = "stopped"
             return
+        if child.name == "shell" and code == 78:
+            # EX_CONFIG: the window toolkit is missing; restarting cannot help.
+            child.state = "failed"
+            child.last_error = "the window could not open (toolkit missing); the services keep running headless"
+            logger.error("service.failed", service="shell", message=child.last_error)
+            return
         if child.name == "shell" and code == 0:
             # The user closed the window: that quits the app.
             logger.info("app.window_closed")

@@ -1,7 +1,7 @@
 """``vibing bench``: every speed and memory figure, measured in one run.
 
-Each module listed in :data:`ROW_MODULES` has ``PREFIX`` (the row ids it
-produces start with it) and ``run(ctx) -> list[Row]``.  Rows carry the web
+Each module listed in :data:`ROW_MODULES` has ``PREFIX`` or ``PREFIXES`` (the
+row ids it produces start with one of them) and ``run(ctx) -> list[Row]``.  Rows carry the web
 app's figure and the plan's target from MISSION.md beside ours, so the table
 reads as a comparison.
 """
@@ -49,9 +49,11 @@ class Row:
 
 
 def modules(only: str | None = None) -> list[Any]:
+    """The row modules that produce a row id starting with ``only`` (all when None)."""
     found = []
     for name in ROW_MODULES:
         module = importlib.import_module(name)
-        if only is None or module.PREFIX.startswith(only) or only.startswith(module.PREFIX.split(".")[0]):
+        prefixes = getattr(module, "PREFIXES", None) or (module.PREFIX,)
+        if only is None or any(p.startswith(only) or only.startswith(p) for p in prefixes):
             found.append(module)
     return found

@@ -220,8 +220,8 @@ class Subscription:
             if event is not None and event.topic != topic:
                 self._held.append(event)
 
-    def _recv_now(self) -> Event | None:
-        frames = self.socket.recv_multipart()
+    def _recv_now(self, flags: int = 0) -> Event | None:
+        frames = self.socket.recv_multipart(flags)
         if len(frames) != 3:
             logger.warning("bus.malformed_event", parts=len(frames))
             return None
@@ -237,10 +237,13 @@ class Subscription:
             return self._held.pop(0)
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
-            wait = -1 if deadline is None else max(0, int((deadline - time.monotonic()) * 1000))
-            if not self.socket.poll(wait, zmq.POLLIN):
-                return None
-            event = self._recv_now()
+            try:  # the common case under load: an event is already queued, no poll needed
+                event = self._recv_now(zmq.NOBLOCK)
+            except zmq.Again:
+                wait = -1 if deadline is None else max(0, int((deadline - time.monotonic()) * 1000))
+                if not self.socket.poll(wait, zmq.POLLIN):
+                    return None
+                continue
             if event is not None and not event.topic.startswith("_probe."):
                 return event
             if deadline is not None and time.monotonic() >= deadline:

@@ -1,0 +1,112 @@
+"""Start and stop a real headless app for benchmarks (the same way a user does)."""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from vibing.bus import Bus
+from vibing.protocol import BusInfo
+
+
+class BenchApp:
+    """A headless app in its own VIBING_HOME; ``launch_ms`` is launch-to-all-ready."""
+
+    def __init__(self, home: Path, **env: str) -> None:
+        self.home = home
+        home.mkdir(parents=True, exist_ok=True)
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("VIBING_")}
+        self.env.update(VIBING_HOME=str(home), PYTHONUNBUFFERED="1", **env)
+        start = time.perf_counter()
+        self.proc = subprocess.Popen([sys.executable, "-m", "vibing", "run", "--headless"], env=self.env, cwd=home,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self._wait_ready(60)
+        self.launch_ms = (time.perf_counter() - start) * 1000
+        self.bus_file = self._bus_file()
+        info = BusInfo.read(self.bus_file)
+        assert info is not None, "the app wrote no bus.json"
+        self.bus = Bus(info.endpoints, "bench")
+
+    def _bus_file(self) -> Path:
+        from vibing import paths as paths_mod
+
+        old = os.environ.get("VIBING_HOME")
+        os.environ["VIBING_HOME"] = str(self.home)
+        try:
+            return paths_mod.resolve().bus_file
+        finally:
+            if old is None:
+                os.environ.pop("VIBING_HOME", None)
+            else:
+                os.environ["VIBING_HOME"] = old
+
+    def _wait_ready(self, timeout: float) -> None:
+        selector = selectors.DefaultSelector()
+        selector.register(self.proc.stdout, selectors.EVENT_READ)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and selector.select(deadline - time.monotonic()):
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            if "vibing: ready" in line:
+                selector.close()
+                return
+        selector.close()
+        self.proc.kill()
+        raise RuntimeError(f"the app did not become ready: {self.proc.stderr.read()[-2000:]}")
+
+    def pids(self) -> list[int]:
+        """The supervisor and every process below it (fork server and workers)."""
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as f:
+                        ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                children.setdefault(ppid, []).append(int(entry))
+        found, todo = [], [self.proc.pid]
+        while todo:
+            pid = todo.pop()
+            found.append(pid)
+            todo.extend(children.get(pid, []))
+        return found
+
+    def stop(self) -> None:
+        self.bus.close()
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(PSS, RSS) of one process in MB, from /proc/PID/smaps_rollup."""
+    pss = rss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+                elif line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+    except OSError:
+        pass
+    return pss / 1024, rss / 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]

@@ -41,6 +41,7 @@ from vibing import log
 from vibing.bus import Bus, Event
 from vibing.config import Config
 from vibing.errors import Internal, VibingError
+from vibing.meter import Meter
 from vibing.protocol import DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
 
 Handler = Callable[[Any, Any], Any]
@@ -94,6 +95,10 @@ class Worker:
         self._stopping = False
         self._request_decoder = schema.request_decoder(self.name_channel())
         self.current_header: Header | None = None
+        self.metrics = Meter(self.name)
+        self.metrics.describe("vibing_requests_total", "Requests handled, by request type.")
+        self.metrics.describe("vibing_request_failures_total", "Requests answered with an error, by request type.")
+        self.metrics.describe("vibing_request_seconds", "Time spent handling a request, by request type.")
 
     def name_channel(self) -> str:
         return self.name
@@ -166,6 +171,7 @@ class Worker:
         interval = self.config.heartbeat_interval_s
         bus_deadline = time.monotonic() + interval * self.config.heartbeat_liveness
         next_beat = time.monotonic() + interval
+        next_report = time.monotonic() + 1.0
         exit_code = 0
         try:
             while not self._stopping:
@@ -198,6 +204,9 @@ class Worker:
                     dealer.send_multipart([WORKER, HEARTBEAT])
                     next_beat = now + interval
                     self.tick()
+                if now >= next_report:
+                    next_report = now + 1.0
+                    self.report_metrics()
                 if now > bus_deadline and not self._stopping:
                     self.log.error("service.bus_lost", waited_s=round(interval * self.config.heartbeat_liveness, 1))
                     exit_code = 3
@@ -271,11 +280,17 @@ class Worker:
         finally:
             self.current_header = None
             self.handled += 1
-        self.after_request(type(request).__name__, time.perf_counter() - start, isinstance(reply, Error))
+        name = type(request).__name__
+        self.metrics.inc("vibing_requests_total", request=name)
+        self.metrics.observe("vibing_request_seconds", time.perf_counter() - start, request=name)
+        if isinstance(reply, Error):
+            self.metrics.inc("vibing_request_failures_total", request=name, code=reply.code)
         return self._reply(header, reply)
 
-    def after_request(self, request_type: str, seconds: float, failed: bool) -> None:
-        """Hook for per-request accounting (metrics)."""
+    def report_metrics(self) -> None:
+        """Publish this process's figures (called about once a second when they changed)."""
+        if self.metrics.changed:
+            self.publish("metrics.report", self.metrics.report())
 
     def _reply(self, header: Header, reply: schema.Message) -> tuple[bytes, bytes]:
         return encode_header(make_header(self.name, corr=header.id)), schema.encode(reply)

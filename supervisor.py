@@ -12,7 +12,6 @@ on its own when the bus stops answering.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import socket
@@ -31,7 +30,7 @@ import schema
 from schema.common import ServiceDown, ServiceUp
 from schema.supervisor import ServiceStatus, Shutdown, Status, StatusReply
 from vibing import config as config_mod
-from vibing import log, paths as paths_mod
+from vibing import forkserver, log, paths as paths_mod
 from vibing.broker import Broker
 from vibing.bus import Bus
 from vibing.config import Config
@@ -40,9 +39,6 @@ from vibing.protocol import BusInfo, bind_specs, pid_alive
 from vibing.worker import Worker, handles
 
 logger = log.get("vibing.supervisor")
-
-#: Modules the fork server imports once, so each worker starts in milliseconds.
-PRELOAD = ["vibing.worker", "vibing.cli"] + [f"services.{name}" for name in schema.SERVICES]
 
 
 @dataclass
@@ -154,8 +150,7 @@ class Supervisor:
         self.bus = Bus(self.endpoints, "supervisor", context=self.context)
         BusInfo(pid=os.getpid(), started=time.time(), endpoints=self.endpoints).write(self.paths.bus_file)
 
-        self.mp = multiprocessing.get_context("forkserver")
-        self.mp.set_forkserver_preload(PRELOAD)
+        self.mp = forkserver.context()
         self._service = SupervisorService(self, config=self.config, endpoints=self.endpoints, context=self.context)
         service_thread = threading.Thread(target=self._service.run, kwargs={"install_signals": False},
                                           name="supervisor-service", daemon=True)

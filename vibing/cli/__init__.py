@@ -14,7 +14,7 @@ import sys
 from vibing import __version__
 from vibing.errors import VibingError
 
-COMMAND_MODULES = ["app", "key", "config", "projects", "db", "bench", "metrics"]
+COMMAND_MODULES = ["app", "key", "config", "projects", "db", "web", "bench", "metrics"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] == "run":
+        # Let the fork server import the services on the other core while we import the rest.
+        from vibing import forkserver
+
+        forkserver.context()
     parser = build_parser()
     args = parser.parse_args(argv or ["run"])
     try:

@@ -7,16 +7,23 @@ topic ``project.changed``.
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Union
 
 from schema.base import Message
 from schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
-ProjectType = Literal["website", "mobile-app", "game", "api", "dashboard"]
-Role = Literal["user", "assistant", "system"]
-MessageStatus = Literal["complete", "streaming", "stopped", "interrupted", "error"]
-FinalStatus = Literal["complete", "stopped", "interrupted", "error"]
-SortKey = Literal["updated", "created", "name"]
+# Enumerated fields are plain strings on the wire, checked by the service, so a
+# wrong value gets an InvalidRequest that says what is allowed (not a decode error).
+#: "website" | "mobile-app" | "game" | "api" | "dashboard"
+ProjectType = str
+#: "user" | "assistant" | "system"
+Role = str
+#: "complete" | "streaming" | "stopped" | "interrupted" | "error"
+MessageStatus = str
+#: "complete" | "stopped" | "interrupted" | "error"
+FinalStatus = str
+#: "updated" | "created" | "name"
+SortKey = str
 
 # -- shared parts -------------------------------------------------------------
 
@@ -32,7 +39,7 @@ class FileOp(Message):
     """One operation of a batch: create (fails if present), update (fails if absent),
     write (create or replace), delete, or rename (``path`` -> ``new_path``)."""
 
-    op: Literal["create", "update", "write", "delete", "rename"]
+    op: str  # "create" | "update" | "write" | "delete" | "rename"
     path: str
     content: str = ""
     new_path: str = ""
@@ -99,7 +106,7 @@ class CheckpointInfo(Message):
 
 class FileDiff(Message):
     path: str
-    status: Literal["added", "removed", "modified"]
+    status: str  # "added" | "removed" | "modified"
     diff: str
     added: int = 0
     removed: int = 0
@@ -411,7 +418,7 @@ class ExportProject(Message):
 
     project_id: str
     path: str
-    format: Literal["zip", "folder"] = "zip"
+    format: str = "zip"  # "zip" | "folder"
     overwrite: bool = False
 
 

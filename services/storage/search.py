@@ -69,10 +69,8 @@ def to_fts(query: str, raw: bool = False) -> str:
 def _run(conn: apsw.Connection, sql: str, params: dict) -> list[tuple]:
     try:
         return conn.execute(sql, params).fetchall()
-    except apsw.SQLError as exc:
-        if "fts5" in str(exc).lower() or "syntax" in str(exc).lower():
-            raise InvalidRequest(f"The search query could not be understood: {exc}") from None
-        raise
+    except apsw.SQLError as exc:  # the SQL is fixed: an error here comes from the FTS5 query
+        raise InvalidRequest(f"The search query could not be understood ({exc}).") from None
 
 
 def projects(conn: apsw.Connection, query: str, *, limit: int = 20, offset: int = 0, raw: bool = False,

@@ -1,11 +1,342 @@
-"""Messages of the stream service's channel."""
+"""Messages of the stream service's channel: the only process that talks to a model.
+
+Requests (``bus.request("stream", ...)``):
+
+- :class:`StartStream` -> :class:`StreamStarted` at once; then events:
+  ``token.<stream_id>``: :class:`TokenDelta` (``seq`` 1, 2, 3 ... with no gap, ``text`` the delta,
+  ``thinking`` true for extended-thinking text), ``stream.status``: :class:`StreamStatus` (queued,
+  connecting, retrying, streaming), and exactly one of ``stream.done``: :class:`StreamDone` or
+  ``stream.error``: :class:`StreamFailed`.
+- :class:`StopStream` -> :class:`StreamSnapshot` (the HTTP response is closed before the reply; the
+  partial text is kept, ``state="stopped"``; a ``stream.done`` with ``stopped=True`` follows).
+- :class:`SnapshotStream` -> :class:`StreamSnapshot` (text so far and the last ``seq``: a late
+  subscriber subscribes to ``token.<id>`` first, then asks for the snapshot and applies only the
+  deltas with ``seq`` greater than the snapshot's).
+- :class:`ContinueStream` -> :class:`StreamStarted`: continue a stopped, interrupted, cut or
+  ``max_tokens`` answer (the model continues from the partial text; the new deltas extend it).
+- :class:`ListStreams` -> :class:`StreamList`; :class:`ListModels` -> :class:`ModelList`;
+  :class:`CheckKey` -> :class:`KeyCheck` (the cheapest request: it costs no tokens).
+- :class:`Generate` -> :class:`GenerationStarted`: the prompt-to-app flow (agent auto-selection,
+  streaming, file blocks saved through storage as one checkpoint); progress on
+  ``generate.progress``: :class:`GenerationProgress`, files on ``generate.file``:
+  :class:`GenerationFile`, end on ``generate.done``: :class:`GenerationDone` (tokens also on
+  ``token.<stream_id>`` and ``stream.done``/``stream.error`` as for any stream).
+
+Error codes in :class:`StreamFailed` are class names of ``vibing.errors`` (``ApiKeyRejected``,
+``ApiOverloaded``, ...), so ``vibing.errors.from_reply(code, message, details)`` re-creates them.
+"""
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Any, Union
 
+import msgspec
+
+from schema.base import Message
 from schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
-Request = Union[COMMON_REQUESTS]  # type: ignore[valid-type]
-Reply = Union[COMMON_REPLIES]  # type: ignore[valid-type]
-EVENTS: tuple = ()
+# -- plain parts (not tagged: they are never a message body) ---------------------------------
+
+
+class ChatTurn(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One turn of the conversation sent to the model."""
+
+    role: str  # "user" | "assistant"
+    content: str
+
+
+class Usage(msgspec.Struct, kw_only=True, omit_defaults=True):
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_creation_input_tokens: int = 0
+    cache_read_input_tokens: int = 0
+
+
+class StreamInfo(msgspec.Struct, kw_only=True, omit_defaults=True):
+    stream_id: str
+    state: str
+    project_id: str = ""
+    message_id: str = ""
+    model: str = ""
+    provider: str = ""
+    seq: int = 0
+    chars: int = 0
+    started_at: float = 0.0
+
+
+class ModelInfo(msgspec.Struct, kw_only=True, omit_defaults=True):
+    id: str
+    name: str = ""
+    provider: str = "anthropic"
+    context_window: int = 0
+    #: US dollars per million tokens (0 for local models).
+    input_per_mtok: float = 0.0
+    output_per_mtok: float = 0.0
+
+
+# -- requests ------------------------------------------------------------------------------------
+
+
+class StartStream(Message):
+    """Stream one answer.  Empty fields take the configured defaults."""
+
+    messages: list[ChatTurn]
+    project_id: str = ""
+    system: str = ""
+    model: str = ""
+    max_tokens: int = 4096
+    temperature: float | None = None
+    #: "anthropic" or "openai" (any OpenAI-compatible server); "" = config.provider.
+    provider: str = ""
+    #: For provider "openai": the server's base URL (e.g. http://127.0.0.1:11434/v1); "" = config.
+    base_url: str = ""
+    #: Chosen by the caller (so it can subscribe before starting) or made up by the service.
+    stream_id: str = ""
+    #: Extended thinking budget in tokens (Anthropic); 0 = off.
+    thinking_budget: int = 0
+    #: Persist the answer through storage as an assistant message of ``project_id``.
+    persist: bool = True
+    #: The user's message to store before the answer (when persisting); "" = do not store one.
+    user_message: str = ""
+    #: Free-form tags carried into the events (e.g. the agent's name).
+    tags: dict[str, str] = {}
+
+
+class StopStream(Message):
+    stream_id: str
+
+
+class SnapshotStream(Message):
+    stream_id: str
+
+
+class ContinueStream(Message):
+    """Continue a stopped/interrupted/cut/max_tokens answer: by ``stream_id`` (known to this
+    worker) or by stored ``message_id`` (loaded from storage)."""
+
+    stream_id: str = ""
+    message_id: str = ""
+    project_id: str = ""
+    #: The new stream's id (optional, as in StartStream).
+    new_stream_id: str = ""
+    max_tokens: int = 0
+    model: str = ""
+
+
+class ListStreams(Message):
+    """Streams known to this worker (running and recently finished)."""
+
+    active_only: bool = False
+
+
+class ListModels(Message):
+    provider: str = ""
+    base_url: str = ""
+
+
+class CheckKey(Message):
+    """Validate the API key with the cheapest request (listing models costs no tokens).
+    ``key`` tests a key before it is saved; "" checks the configured one."""
+
+    provider: str = ""
+    base_url: str = ""
+    key: str = ""
+
+
+class Generate(Message):
+    """Prompt -> agent -> streamed answer -> files saved as one checkpoint."""
+
+    project_id: str
+    prompt: str
+    #: An agent's name; "" = auto-select through the agent service.
+    agent: str = ""
+    model: str = ""
+    provider: str = ""
+    base_url: str = ""
+    max_tokens: int = 16000
+    temperature: float | None = None
+    stream_id: str = ""
+    #: Earlier turns (follow-ups); "" content turns are skipped.
+    history: list[ChatTurn] = []
+    #: Current files of the project (path -> text), sent so the agent changes only what it names.
+    files: dict[str, str] = {}
+
+
+# -- replies -------------------------------------------------------------------------------------
+
+
+class StreamStarted(Message):
+    stream_id: str
+    state: str  # "queued" | "connecting"
+    message_id: str = ""
+    model: str = ""
+    provider: str = ""
+    #: Characters of text already in the message before this stream (continuations).
+    offset: int = 0
+
+
+class StreamSnapshot(Message):
+    stream_id: str
+    #: queued | connecting | retrying | streaming | done | stopped | failed | interrupted
+    state: str
+    text: str = ""
+    thinking: str = ""
+    #: The last published seq: deltas with a greater seq are not in ``text`` yet.
+    seq: int = 0
+    project_id: str = ""
+    message_id: str = ""
+    model: str = ""
+    provider: str = ""
+    stop_reason: str = ""
+    usage: Usage = msgspec.field(default_factory=Usage)
+    error_code: str = ""
+    error_message: str = ""
+    #: Characters of ``text`` that came from an earlier stream (continuations).
+    offset: int = 0
+
+
+class StreamList(Message):
+    streams: list[StreamInfo]
+
+
+class ModelList(Message):
+    models: list[ModelInfo]
+    default: str = ""
+
+
+class KeyCheck(Message):
+    ok: bool
+    message: str
+    code: str = ""
+    provider: str = "anthropic"
+    source: str = ""  # environment | keychain | given
+    request_id: str = ""
+    status: int = 0
+
+
+class GenerationStarted(Message):
+    stream_id: str
+    project_id: str
+    agent: str = ""
+    agent_reason: str = ""
+    model: str = ""
+    message_id: str = ""
+
+
+# -- events --------------------------------------------------------------------------------------
+
+
+class TokenDelta(Message):
+    """On ``token.<stream_id>``: text that arrived in one network read, in order."""
+
+    stream_id: str
+    seq: int
+    text: str
+    thinking: bool = False
+
+
+class StreamStatus(Message):
+    """On ``stream.status``: the stream's state changed (before tokens, or a retry wait)."""
+
+    stream_id: str
+    state: str  # queued | connecting | retrying | streaming
+    message: str = ""
+    attempt: int = 0
+    wait_s: float = 0.0
+    request_id: str = ""
+    project_id: str = ""
+
+
+class StreamDone(Message):
+    """On ``stream.done``: the answer is complete (or was stopped: ``stopped``)."""
+
+    stream_id: str
+    stop_reason: str
+    usage: Usage
+    ttft_ms: float
+    duration_ms: float
+    cost_usd: float
+    model: str
+    provider: str
+    seq: int
+    chars: int
+    project_id: str = ""
+    message_id: str = ""
+    request_id: str = ""
+    stopped: bool = False
+    #: True for ``max_tokens`` (and stops): ContinueStream can finish the answer.
+    can_continue: bool = False
+    tags: dict[str, str] = {}
+
+
+class StreamFailed(Message):
+    """On ``stream.error``: the stream failed; ``code`` is a ``vibing.errors`` class name."""
+
+    stream_id: str
+    code: str
+    message: str
+    request_id: str = ""
+    status: int = 0
+    retryable: bool = False
+    #: Seconds after which trying again should work (when the API said so).
+    retry_after_s: float = 0.0
+    attempts: int = 1
+    seq: int = 0
+    #: Characters delivered before the failure (kept, and continuable when > 0).
+    chars: int = 0
+    can_continue: bool = False
+    project_id: str = ""
+    message_id: str = ""
+    details: dict[str, Any] = {}
+    tags: dict[str, str] = {}
+
+
+class GenerationProgress(Message):
+    """On ``generate.progress``: starting | selecting | thinking | generating | writing | saving | done | error."""
+
+    stream_id: str
+    project_id: str
+    phase: str
+    message: str = ""
+    agent: str = ""
+    file: str = ""
+    lines: int = 0
+    output_tokens: int = 0
+    #: Share of the model's context window used by the request (0..1).
+    context_used: float = 0.0
+
+
+class GenerationFile(Message):
+    """On ``generate.file``: a file block completed (saved at the end as one checkpoint)."""
+
+    stream_id: str
+    project_id: str
+    path: str
+    lines: int
+    chars: int
+    language: str = ""
+
+
+class GenerationDone(Message):
+    """On ``generate.done``: files saved (or the error that stopped the generation)."""
+
+    stream_id: str
+    project_id: str
+    ok: bool
+    files: list[str] = []
+    checkpoint_id: str = ""
+    message: str = ""
+    error_code: str = ""
+    usage: Usage = msgspec.field(default_factory=Usage)
+    duration_ms: float = 0.0
+    cost_usd: float = 0.0
+    agent: str = ""
+    stop_reason: str = ""
+
+
+Request = Union[COMMON_REQUESTS + (StartStream, StopStream, SnapshotStream, ContinueStream, ListStreams,  # type: ignore[valid-type]
+                                   ListModels, CheckKey, Generate)]
+Reply = Union[COMMON_REPLIES + (StreamStarted, StreamSnapshot, StreamList, ModelList, KeyCheck,  # type: ignore[valid-type]
+                                GenerationStarted)]
+EVENTS: tuple = (TokenDelta, StreamStatus, StreamDone, StreamFailed, GenerationProgress, GenerationFile,
+                 GenerationDone)

@@ -44,6 +44,15 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     default_model: str = "claude-sonnet-4-5"
     rate_limit_per_min: int = 60
     metrics_port: int = 9464
+    #: Model provider: "anthropic", or "openai" for any OpenAI-compatible server (Ollama, llama.cpp, LM Studio).
+    provider: Literal["anthropic", "openai"] = "anthropic"
+    openai_base_url: str = "http://127.0.0.1:11434/v1"
+    openai_model: str = "llama3.2"
+    #: Answers streamed at once (more wait in a queue); retries of a failed request before any token.
+    max_concurrent_streams: int = 4
+    stream_max_retries: int = 2
+    #: Longest silence allowed inside a stream (Anthropic sends pings well within it).
+    stream_read_timeout_s: float = 120.0
     #: Storage limits: largest file, largest project (all files), most files in a project.
     storage_max_file_bytes: int = 2 * 1024 * 1024
     storage_max_project_bytes: int = 50 * 1024 * 1024

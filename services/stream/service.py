@@ -1,9 +1,316 @@
-"""The stream service: the only process that talks to a model."""
+"""The stream service: the only process that talks to a model.
+
+Handlers run on the worker thread and return at once; the streams themselves run
+on one asyncio loop in a background thread (``runner.py``), the durable writer
+on another (``durable.py``).  See ``schema/stream.py`` for the messages.
+"""
 
 from __future__ import annotations
 
-from vibing.worker import Worker
+import os
+import threading
+import time
+import uuid
+from typing import Any
+
+from schema.storage import FinishMessage, GetMessage, ListMessages, ListStreamingMessages, MessageList, ResumeMessage
+from schema.stream import (
+    ChatTurn,
+    CheckKey,
+    ContinueStream,
+    Generate,
+    GenerationStarted,
+    KeyCheck,
+    ListModels,
+    ListStreams,
+    ModelInfo,
+    ModelList,
+    SnapshotStream,
+    StartStream,
+    StopStream,
+    StreamList,
+    StreamSnapshot,
+    StreamStarted,
+)
+from services.stream import costs, failures
+from services.stream.anthropic import Call
+from services.stream.durable import DurableWriter
+from services.stream.failures import Failure
+from services.stream.ratelimit import RequestsPerMinute
+from services.stream.runner import Runner, StreamRun, continuation_messages, new_stream_id
+from vibing import keys
+from vibing.errors import BusError, InvalidRequest, NoApiKey, NotFound, VibingError
+from vibing.worker import Worker, handles
+
+_PROVIDERS = ("anthropic", "openai")
+_MAX_TOKENS_CEILING = 128_000
+
+
+def new_message_id() -> str:
+    return uuid.uuid4().hex
 
 
 class Service(Worker):
     name = "stream"
+
+    def setup(self) -> None:
+        cfg = self.config
+        self.rpm = RequestsPerMinute(cfg.rate_limit_per_min)
+        self.durable = DurableWriter(self.bus, request_timeout_s=cfg.request_timeout_s)
+        self.durable.start()
+        self.runner = Runner(publish=self.publish, durable=self.durable, max_concurrent=cfg.max_concurrent_streams,
+                             max_retries=cfg.stream_max_retries, read_timeout_s=cfg.stream_read_timeout_s)
+        self.runner.start()
+        self.generations: dict[str, Any] = {}
+        self.recovered: list[str] = []
+        self._recovery = threading.Thread(target=self._recover_interrupted, name="stream-recover", daemon=True)
+        self._recovery.start()
+
+    def teardown(self) -> None:
+        self.runner.stop()
+        self.durable.stop()
+
+    def details(self) -> dict[str, Any]:
+        return {"active_streams": self.runner.active_count(), "completed": self.runner.completed,
+                "failed": self.runner.failed, "requests_last_min": self.rpm.used,
+                "durable_batches": self.durable.batches, "recovered_interrupted": len(self.recovered)}
+
+    # -- recovery -------------------------------------------------------------------------
+
+    def _recover_interrupted(self) -> None:
+        """Messages left "streaming" by an earlier run of this worker were cut off: mark them interrupted."""
+        deadline = time.monotonic() + 60.0
+        while time.monotonic() < deadline and not self._stopping:
+            try:
+                reply: MessageList = self.bus.request("storage", ListStreamingMessages(), timeout=2.0)
+            except BusError:
+                time.sleep(0.2)
+                continue
+            except VibingError as exc:
+                self.log.warning("stream.recover_failed", error=exc.message)
+                return
+            for message in reply.messages:
+                if any(r.message_id == message.id and r.active for r in list(self.runner.streams.values())):
+                    continue
+                try:
+                    self.bus.request("storage", FinishMessage(
+                        message_id=message.id, status="interrupted",
+                        error="The answer was interrupted (the app or the stream service stopped); continue it to "
+                              "finish."), timeout=5.0)
+                    self.recovered.append(message.id)
+                except VibingError as exc:
+                    self.log.warning("stream.recover_message_failed", message_id=message.id, error=exc.message)
+            if reply.messages:
+                self.log.info("stream.recovered_interrupted", count=len(self.recovered))
+            return
+
+    # -- resolving a request -------------------------------------------------------------
+
+    def _provider(self, provider: str) -> str:
+        provider = provider or self.config.provider
+        if provider not in _PROVIDERS:
+            raise InvalidRequest(f"Unknown provider {provider!r}: use \"anthropic\" or \"openai\" (any OpenAI-compatible "
+                                 f"server such as Ollama, llama.cpp or LM Studio).", provider=provider)
+        return provider
+
+    def _base_url(self, provider: str, base_url: str) -> str:
+        if base_url:
+            return base_url
+        return self.config.anthropic_base_url if provider == "anthropic" else self.config.openai_base_url
+
+    def _model(self, provider: str, model: str) -> str:
+        if model:
+            return model
+        return self.config.default_model if provider == "anthropic" else self.config.openai_model
+
+    def _key(self, provider: str, given: str = "") -> tuple[str, str]:
+        if given:
+            return given, "given"
+        if provider == "anthropic":
+            return keys.get_key()
+        return os.environ.get("OPENAI_API_KEY", "").strip(), "environment"
+
+    def make_call(self, *, provider: str, base_url: str, model: str, messages: list[ChatTurn], system: str,
+                  max_tokens: int, temperature: float | None, thinking_budget: int = 0) -> Call:
+        provider = self._provider(provider)
+        turns = [m for m in messages if m.content]
+        if not turns:
+            raise InvalidRequest("There is nothing to send: the conversation has no message.")
+        for m in turns:
+            if m.role not in ("user", "assistant"):
+                raise InvalidRequest(f"A message has role {m.role!r}; only \"user\" and \"assistant\" are sent "
+                                     f"(put instructions in the system prompt).")
+        if not 1 <= max_tokens <= _MAX_TOKENS_CEILING:
+            raise InvalidRequest(f"max_tokens must be between 1 and {_MAX_TOKENS_CEILING}.", max_tokens=max_tokens)
+        if temperature is not None and not 0.0 <= temperature <= 2.0:
+            raise InvalidRequest("temperature must be between 0 and 1 (Anthropic) or 2 (OpenAI-compatible).")
+        api_key, _source = self._key(provider)
+        return Call(provider=provider, base_url=self._base_url(provider, ""), model=self._model(provider, model),
+                    messages=turns, system=system, max_tokens=max_tokens, temperature=temperature,
+                    thinking_budget=thinking_budget, api_key=api_key)
+
+    # -- handlers ---------------------------------------------------------------------------
+
+    @handles(StartStream)
+    def start_stream(self, req: StartStream) -> StreamStarted:
+        call = self.make_call(provider=req.provider, base_url=req.base_url, model=req.model, messages=req.messages,
+                              system=req.system, max_tokens=req.max_tokens, temperature=req.temperature,
+                              thinking_budget=req.thinking_budget)
+        if req.base_url:
+            call.base_url = req.base_url
+        self.rpm.acquire()
+        run = self.start_run(call, stream_id=req.stream_id, project_id=req.project_id,
+                             persist=req.persist and bool(req.project_id), user_message=req.user_message,
+                             tags=req.tags, agent=req.tags.get("agent", ""))
+        return StreamStarted(stream_id=run.stream_id, state="queued" if self.runner.active_count() >
+                             self.runner.max_concurrent else "connecting", message_id=run.message_id,
+                             model=call.model, provider=call.provider)
+
+    def start_run(self, call: Call, *, stream_id: str = "", project_id: str = "", persist: bool = False,
+                  user_message: str = "", tags: dict[str, str] | None = None, agent: str = "",
+                  message_id: str = "", prefix: str = "", seq0: int = 0, trim_ws: str = "",
+                  resume: bool = False, setup: Any = None) -> StreamRun:
+        stream_id = stream_id or new_stream_id()
+        if persist and not message_id:
+            message_id = new_message_id()
+        run = StreamRun(self.runner, stream_id, call, project_id=project_id, message_id=message_id,
+                        persist=persist, tags=tags, prefix=prefix, seq0=seq0, trim_ws=trim_ws)
+        if setup is not None:
+            setup(run)
+        if persist:
+            self.durable.begin(project_id, message_id, agent=agent, model=call.model, user_message=user_message,
+                               resume=ResumeMessage(message_id=message_id) if resume else None)
+        self.runner.launch(run)
+        self.log.info("stream.start", stream_id=stream_id, provider=call.provider, model=call.model,
+                      project_id=project_id, message_id=message_id, turns=len(call.messages), persist=persist)
+        return run
+
+    @handles(StopStream)
+    def stop_stream(self, req: StopStream) -> StreamSnapshot:
+        return self.runner.stop_stream(req.stream_id)
+
+    @handles(SnapshotStream)
+    def snapshot(self, req: SnapshotStream) -> StreamSnapshot:
+        return self.runner.get(req.stream_id).snapshot()
+
+    @handles(ListStreams)
+    def list_streams(self, req: ListStreams) -> StreamList:
+        return StreamList(streams=self.runner.list(req.active_only))
+
+    @handles(ContinueStream)
+    def continue_stream(self, req: ContinueStream) -> StreamStarted:
+        old = self.runner.streams.get(req.stream_id) if req.stream_id else None
+        if old is None and req.message_id:
+            old = next((r for r in list(self.runner.streams.values()) if r.message_id == req.message_id), None)
+        if old is not None:
+            if old.active:
+                raise InvalidRequest("That answer is still streaming; stop it before continuing it.",
+                                     stream_id=old.stream_id)
+            if old.state == "done" and old.stop_reason_value != "max_tokens":
+                raise InvalidRequest("That answer is complete; there is nothing to continue.", stream_id=old.stream_id)
+            partial = old.text()
+            base = old.call
+            turns, trimmed = continuation_messages(base.messages, partial)
+            call = Call(provider=base.provider, base_url=base.base_url, model=req.model or base.model, messages=turns,
+                        system=base.system, max_tokens=req.max_tokens or base.max_tokens,
+                        temperature=base.temperature, api_key=base.api_key)
+            project_id, message_id, seq0, tags = old.project_id, old.message_id, old.seq, old.tags
+            persist = old.persist
+        else:
+            if not req.message_id:
+                raise NotFound("Nothing to continue: give the stream id of a stopped answer or a stored message id.")
+            call, partial, trimmed, project_id, message_id, seq0, tags = self._continuation_from_storage(req)
+            persist = True
+        self.rpm.acquire()
+        run = self.start_run(call, stream_id=req.new_stream_id, project_id=project_id, persist=persist, tags=tags,
+                             message_id=message_id, prefix=partial, seq0=seq0, trim_ws=trimmed, resume=persist,
+                             agent=tags.get("agent", ""))
+        return StreamStarted(stream_id=run.stream_id, state="connecting", message_id=message_id, model=call.model,
+                             provider=call.provider, offset=len(partial))
+
+    def _continuation_from_storage(self, req: ContinueStream) -> tuple[Call, str, str, str, str, int, dict[str, str]]:
+        reply = self.bus.request("storage", GetMessage(message_id=req.message_id))
+        message = reply.message
+        if message.role != "assistant":
+            raise InvalidRequest("Only an answer (an assistant message) can be continued.", message_id=message.id)
+        if message.status in ("complete", "streaming"):
+            if message.status == "streaming":
+                raise InvalidRequest("That answer is still streaming.", message_id=message.id)
+            raise InvalidRequest("That answer is complete; there is nothing to continue.", message_id=message.id)
+        listing: MessageList = self.bus.request("storage", ListMessages(project_id=message.project_id))
+        history: list[ChatTurn] = []
+        for m in listing.messages:
+            if m.id == message.id:
+                break
+            if m.role in ("user", "assistant") and m.content:
+                history.append(ChatTurn(role=m.role, content=m.content))
+        turns, trimmed = continuation_messages(history, message.content)
+        provider = self._provider("")
+        system = ""
+        if message.agent:
+            system = self._system_for_agent(message.agent)
+        call = self.make_call(provider=provider, base_url="", model=req.model or message.model, messages=turns,
+                              system=system, max_tokens=req.max_tokens or 8192, temperature=None)
+        return (call, message.content, trimmed, message.project_id, message.id, max(message.last_seq, 0),
+                {"agent": message.agent} if message.agent else {})
+
+    def _system_for_agent(self, agent: str) -> str:
+        try:
+            from services.stream import generate
+
+            return generate.system_prompt_for(self, agent)
+        except Exception as exc:  # no agent service, or no such agent: continue without it
+            self.log.warning("stream.continue_without_agent", agent=agent, error=str(exc))
+            return ""
+
+    @handles(ListModels)
+    def list_models(self, req: ListModels) -> ModelList:
+        provider = self._provider(req.provider)
+        if provider == "anthropic":
+            return ModelList(models=costs.catalogue(), default=self.config.default_model)
+        base_url = self._base_url(provider, req.base_url)
+        api_key, _ = self._key(provider)
+        try:
+            names = self.runner.call(self.runner.providers["openai"].list_models(base_url, api_key), timeout=8.0)
+        except Failure as failure:
+            raise failure.error from None
+        except Exception as exc:
+            failure = failures.from_exception(exc, base_url=base_url, provider=provider, delivered=False)
+            raise failure.error from None
+        return ModelList(models=[ModelInfo(id=n, name=n, provider="openai") for n in names if n],
+                         default=self.config.openai_model)
+
+    @handles(CheckKey)
+    def check_key(self, req: CheckKey) -> KeyCheck:
+        provider = self._provider(req.provider)
+        base_url = self._base_url(provider, req.base_url)
+        if provider == "openai":
+            try:
+                self.list_models(ListModels(provider="openai", base_url=base_url))
+            except VibingError as exc:
+                return KeyCheck(ok=False, code=type(exc).__name__, message=exc.message, provider=provider)
+            return KeyCheck(ok=True, message=f"The model server at {base_url} answers.", provider=provider)
+        try:
+            key, source = self._key(provider, req.key.strip())
+        except NoApiKey as exc:
+            return KeyCheck(ok=False, code="NoApiKey", message=exc.message, provider=provider)
+        try:
+            status, request_id, body, headers = self.runner.call(
+                self.runner.providers["anthropic"].check_key(base_url, key), timeout=10.0)
+        except Exception as exc:
+            failure = failures.from_exception(exc, base_url=base_url, provider=provider, delivered=False)
+            return KeyCheck(ok=False, code=failure.code, message=failure.error.message, provider=provider,
+                            source=source)
+        shown = keys.describe(key)
+        if status == 200:
+            return KeyCheck(ok=True, message=f"The API key {shown} from the {source} works.", provider=provider,
+                            source=source, request_id=request_id, status=status)
+        error = failures.from_response(status, headers, body, provider=provider, model="", retry_after_s=None)
+        return KeyCheck(ok=False, code=type(error).__name__, message=error.message, provider=provider, source=source,
+                        request_id=request_id, status=status)
+
+    @handles(Generate)
+    def generate(self, req: Generate) -> GenerationStarted:
+        from services.stream import generate
+
+        return generate.start(self, req)

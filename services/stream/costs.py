@@ -1,0 +1,69 @@
+"""Prices and context windows per model (US dollars per million tokens), for estimates.
+
+Matched by the longest known prefix, so dated ids (``claude-sonnet-4-5-20250929``)
+and aliases (``claude-sonnet-4-5``) both work.  Cache writes cost 1.25x the input
+price and cache reads 0.1x.  Unknown and local models cost 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schema.stream import ModelInfo, Usage
+
+
+@dataclass(frozen=True)
+class Price:
+    name: str
+    input: float
+    output: float
+    context: int = 200_000
+
+
+PRICES: dict[str, Price] = {
+    "claude-opus-4-5": Price("Claude Opus 4.5", 5.0, 25.0),
+    "claude-opus-4-1": Price("Claude Opus 4.1", 15.0, 75.0),
+    "claude-opus-4": Price("Claude Opus 4", 15.0, 75.0),
+    "claude-sonnet-4-5": Price("Claude Sonnet 4.5", 3.0, 15.0),
+    "claude-sonnet-4": Price("Claude Sonnet 4", 3.0, 15.0),
+    "claude-3-7-sonnet": Price("Claude Sonnet 3.7", 3.0, 15.0),
+    "claude-3-5-sonnet": Price("Claude Sonnet 3.5", 3.0, 15.0),
+    "claude-haiku-4-5": Price("Claude Haiku 4.5", 1.0, 5.0),
+    "claude-3-5-haiku": Price("Claude Haiku 3.5", 0.8, 4.0),
+    "claude-3-haiku": Price("Claude Haiku 3", 0.25, 1.25),
+    "claude-3-opus": Price("Claude Opus 3", 15.0, 75.0),
+}
+#: Shown in the model picker, best first.
+LISTED = ("claude-sonnet-4-5", "claude-opus-4-5", "claude-haiku-4-5", "claude-opus-4-1", "claude-sonnet-4",
+          "claude-3-5-haiku")
+#: The cheapest model, for key checks and title suggestions.
+CHEAPEST = "claude-haiku-4-5"
+
+
+def price(model: str) -> Price | None:
+    best = None
+    for prefix, p in PRICES.items():
+        if model.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+            best = (prefix, p)
+    return best[1] if best else None
+
+
+def cost_usd(model: str, usage: Usage, provider: str = "anthropic") -> float:
+    if provider != "anthropic":
+        return 0.0
+    p = price(model)
+    if p is None:
+        return 0.0
+    total = (usage.input_tokens * p.input + usage.output_tokens * p.output
+             + usage.cache_creation_input_tokens * p.input * 1.25 + usage.cache_read_input_tokens * p.input * 0.1)
+    return round(total / 1_000_000, 6)
+
+
+def context_window(model: str) -> int:
+    p = price(model)
+    return p.context if p else 0
+
+
+def catalogue() -> list[ModelInfo]:
+    return [ModelInfo(id=m, name=PRICES[m].name, provider="anthropic", context_window=PRICES[m].context,
+                      input_per_mtok=PRICES[m].input, output_per_mtok=PRICES[m].output) for m in LISTED]

@@ -1,0 +1,477 @@
+"""Streams in flight: one asyncio loop in a thread, one httpx client, many streams.
+
+A :class:`StreamRun` is one answer: it receives deltas from a provider
+(``add``/``flush``), publishes them as :class:`TokenDelta` events with a gapless
+``seq``, hands them to the durable writer, and keeps the text for snapshots.
+The :class:`Runner` owns the loop, the client, the concurrency slots and the
+retry loop; the worker's handlers call it from the worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from schema.storage import FinishMessage
+from schema.stream import (
+    ChatTurn,
+    StreamDone,
+    StreamFailed,
+    StreamInfo,
+    StreamSnapshot,
+    StreamStatus,
+    TokenDelta,
+    Usage,
+)
+from services.stream import costs, retry
+from services.stream.anthropic import AnthropicProvider, Call
+from services.stream.failures import Failure, human_wait
+from services.stream.openai import OpenAIProvider
+from vibing import log
+from vibing.errors import ModelApiError, NotFound
+
+logger = log.get("vibing.stream")
+
+#: Finished streams kept in memory for snapshots and continuation.
+_KEEP_FINISHED = 200
+_CONTINUABLE = {"stopped", "failed", "interrupted"}
+
+
+def new_stream_id() -> str:
+    return "s" + os.urandom(8).hex()
+
+
+class StreamRun:
+    """One streamed answer and everything known about it."""
+
+    def __init__(self, runner: "Runner", stream_id: str, call: Call, *, project_id: str = "", message_id: str = "",
+                 persist: bool = False, tags: dict[str, str] | None = None, prefix: str = "", seq0: int = 0,
+                 trim_ws: str = "") -> None:
+        self.runner = runner
+        self.stream_id = stream_id
+        self.topic = f"token.{stream_id}"
+        self.call = call
+        self.project_id = project_id
+        self.message_id = message_id
+        self.persist = persist
+        self.tags = tags or {}
+        self.state = "queued"
+        self.lock = threading.Lock()
+        self.parts: list[str] = [prefix] if prefix else []
+        self.offset = len(prefix)
+        self.thinking_parts: list[str] = []
+        self.seq = seq0
+        self.chars = 0
+        self.delivered = False
+        self._pend: list[str] = []
+        self._pend_thinking = False
+        self._trim_ws = trim_ws
+        self._usage = Usage()
+        self.stop_reason_value = ""
+        self.request_id = ""
+        self.upstream_message_id = ""
+        self.error_code = ""
+        self.error_message = ""
+        self.attempts = 0
+        self.accepted = time.monotonic()
+        self.accepted_wall = time.time()
+        self.first_token_at = 0.0
+        self.finished_at = 0.0
+        self.task: asyncio.Task | None = None
+        self.stop_requested = False
+        self.done = threading.Event()
+        #: Called (on the loop) with this run when it ends, e.g. by a generation.
+        self.on_finish: list[Callable[[StreamRun], None]] = []
+        #: Called (on the loop) with each text delta, e.g. by the file-block parser.
+        self.on_text: Callable[[str], None] | None = None
+        self.on_first_token: Callable[[StreamRun], None] | None = None
+
+    # -- the provider's sink (loop thread) ---------------------------------------------------
+
+    def opened(self, request_id: str, headers: httpx.Headers) -> None:
+        self.request_id = request_id
+
+    def started(self, message_id: str, model: str) -> None:
+        self.upstream_message_id = message_id
+
+    def add(self, text: str, thinking: bool) -> None:
+        if not text:
+            return
+        if self._pend and thinking != self._pend_thinking:
+            self.flush()
+        self._pend_thinking = thinking
+        self._pend.append(text)
+
+    def flush(self) -> None:
+        pend = self._pend
+        if not pend:
+            return
+        text = pend[0] if len(pend) == 1 else "".join(pend)
+        self._pend = []
+        thinking = self._pend_thinking
+        if self._trim_ws and not thinking:
+            text = self._trim_continuation(text)
+            if not text:
+                return
+        with self.lock:
+            self.seq += 1
+            seq = self.seq
+            if thinking:
+                self.thinking_parts.append(text)
+            else:
+                self.parts.append(text)
+                self.chars += len(text)
+        if not self.delivered:
+            self.delivered = True
+            self.first_token_at = time.monotonic()
+            self.state = "streaming"
+            if self.on_first_token is not None:
+                self.on_first_token(self)
+        self.runner.publish(self.topic, TokenDelta(stream_id=self.stream_id, seq=seq, text=text, thinking=thinking))
+        if not thinking:
+            if self.persist:
+                self.runner.durable.append(self.message_id, text, seq)
+            if self.on_text is not None:
+                self.on_text(text)
+
+    def _trim_continuation(self, text: str) -> str:
+        """A continuation was sent without the partial text's trailing whitespace; do not repeat it."""
+        ws = self._trim_ws
+        self._trim_ws = ""
+        lead = text[: len(text) - len(text.lstrip())]
+        if lead.startswith(ws):
+            return text[len(ws):]
+        if ws.startswith(lead):
+            return text[len(lead):]
+        return text
+
+    def usage(self, input_tokens: int | None, output_tokens: int | None, cache_creation: int | None,
+              cache_read: int | None) -> None:
+        u = self.usage_value
+        if input_tokens is not None:
+            u.input_tokens = input_tokens
+        if output_tokens is not None:
+            u.output_tokens = output_tokens
+        if cache_creation is not None:
+            u.cache_creation_input_tokens = cache_creation
+        if cache_read is not None:
+            u.cache_read_input_tokens = cache_read
+
+    @property
+    def usage_value(self) -> Usage:
+        return self._usage
+
+    def stop_reason(self, reason: str) -> None:
+        self.stop_reason_value = reason
+
+    # -- views -------------------------------------------------------------------------------
+
+    def text(self) -> str:
+        with self.lock:
+            return "".join(self.parts)
+
+    def snapshot(self) -> StreamSnapshot:
+        with self.lock:
+            text = "".join(self.parts)
+            thinking = "".join(self.thinking_parts)
+            seq = self.seq
+        return StreamSnapshot(
+            stream_id=self.stream_id, state=self.state, text=text, thinking=thinking, seq=seq,
+            project_id=self.project_id, message_id=self.message_id, model=self.call.model,
+            provider=self.call.provider, stop_reason=self.stop_reason_value, usage=self.usage_value,
+            error_code=self.error_code, error_message=self.error_message, offset=self.offset)
+
+    def info(self) -> StreamInfo:
+        return StreamInfo(stream_id=self.stream_id, state=self.state, project_id=self.project_id,
+                          message_id=self.message_id, model=self.call.model, provider=self.call.provider, seq=self.seq,
+                          chars=self.chars, started_at=self.accepted_wall)
+
+    @property
+    def active(self) -> bool:
+        return self.state in ("queued", "connecting", "retrying", "streaming")
+
+    @property
+    def ttft_ms(self) -> float:
+        return round((self.first_token_at - self.accepted) * 1000, 3) if self.first_token_at else 0.0
+
+    @property
+    def duration_ms(self) -> float:
+        end = self.finished_at or time.monotonic()
+        return round((end - self.accepted) * 1000, 3)
+
+
+class Runner:
+    """The asyncio side of the stream service."""
+
+    def __init__(self, *, publish: Callable[[str, Any], None], durable: Any, max_concurrent: int = 4,
+                 max_retries: int = 2, read_timeout_s: float = 120.0) -> None:
+        self.publish = publish
+        self.durable = durable
+        self.max_concurrent = max(1, max_concurrent)
+        self.max_retries = max_retries
+        self.read_timeout_s = read_timeout_s
+        self.streams: dict[str, StreamRun] = {}
+        self._finished: list[str] = []
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._run_loop, name="stream-loop", daemon=True)
+        self._ready = threading.Event()
+        self.client: httpx.AsyncClient | None = None
+        self.providers: dict[str, Any] = {}
+        self._slots: asyncio.Semaphore | None = None
+        self.completed = 0
+        self.failed = 0
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread.start()
+        self._ready.wait(10)
+
+    def _run_loop(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.client = httpx.AsyncClient(
+            http2=True,
+            timeout=httpx.Timeout(connect=10.0, read=self.read_timeout_s, write=30.0, pool=None),
+            limits=httpx.Limits(max_connections=64, max_keepalive_connections=16, keepalive_expiry=60.0),
+            follow_redirects=False,
+        )
+        self.providers = {"anthropic": AnthropicProvider(self.client), "openai": OpenAIProvider(self.client)}
+        self._slots = asyncio.Semaphore(self.max_concurrent)
+        self._ready.set()
+        try:
+            self.loop.run_forever()
+        finally:
+            self.loop.run_until_complete(self.client.aclose())
+            self.loop.close()
+
+    def stop(self, timeout: float = 3.0) -> None:
+        """Stop every stream (kept as stopped), close the client, end the loop."""
+        if not self._thread.is_alive():
+            return
+        try:
+            self.call(self._stop_all(), timeout=timeout)
+        except Exception:
+            logger.exception("stream.stop_all_failed")
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout=timeout)
+
+    async def _stop_all(self) -> None:
+        for run in list(self.streams.values()):
+            if run.active:
+                await self._stop(run)
+
+    def call(self, coro: Any, timeout: float = 10.0) -> Any:
+        """Run ``coro`` on the loop from another thread and wait for its result."""
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+    # -- starting, stopping ----------------------------------------------------------------
+
+    def launch(self, run: StreamRun) -> None:
+        """Register ``run`` and start it on the loop (returns at once)."""
+        if run.stream_id in self.streams and self.streams[run.stream_id].active:
+            from vibing.errors import Conflict
+
+            raise Conflict(f"A stream with id {run.stream_id} is already running.", stream_id=run.stream_id)
+        self.streams[run.stream_id] = run
+        self.loop.call_soon_threadsafe(self._create_task, run)
+
+    def _create_task(self, run: StreamRun) -> None:
+        run.task = self.loop.create_task(self._run(run), name=f"stream-{run.stream_id}")
+
+    def get(self, stream_id: str) -> StreamRun:
+        run = self.streams.get(stream_id)
+        if run is None:
+            raise NotFound(f"No stream {stream_id} is known to the stream service (it may have ended long ago or "
+                           f"before a restart).", stream_id=stream_id)
+        return run
+
+    def stop_stream(self, stream_id: str, timeout: float = 5.0) -> StreamSnapshot:
+        run = self.get(stream_id)
+        if run.active:
+            self.call(self._stop(run), timeout=timeout)
+        return run.snapshot()
+
+    async def _stop(self, run: StreamRun) -> None:
+        run.stop_requested = True
+        task = run.task
+        if task is None:
+            # Not scheduled yet (call_soon pending): let it start, then cancel.
+            await asyncio.sleep(0)
+            task = run.task
+        if task is not None and not task.done():
+            task.cancel()
+            await asyncio.wait([task], timeout=3.0)
+
+    # -- one stream ----------------------------------------------------------------------
+
+    async def _run(self, run: StreamRun) -> None:
+        assert self._slots is not None
+        try:
+            if self._slots.locked():
+                self._status(run, "queued", f"Waiting: {self.max_concurrent} answers are already streaming.")
+            async with self._slots:
+                await self._attempts(run)
+        except asyncio.CancelledError:
+            self._finish_stopped(run)
+        except Failure as failure:
+            self._finish_failed(run, failure)
+        except Exception as exc:  # a bug: report it as a failed stream, keep the loop
+            logger.exception("stream.crashed", stream_id=run.stream_id)
+            from vibing.errors import Internal
+
+            self._finish_failed(run, Failure(Internal(f"The stream service failed: {type(exc).__name__}: {exc}"),  # type: ignore[arg-type]
+                                             retryable=False))
+        else:
+            self._finish_done(run)
+        finally:
+            self._retire(run)
+
+    async def _attempts(self, run: StreamRun) -> None:
+        provider = self.providers[run.call.provider]
+        retries = 0
+        while True:
+            run.attempts += 1
+            run.state = "connecting"
+            if run.attempts == 1:
+                self._status(run, "connecting")
+            try:
+                await provider.stream(run.call, run)
+                return
+            except Failure as failure:
+                run.flush()
+                if failure.after_tokens or run.delivered:
+                    raise
+                if not failure.retryable:
+                    raise
+                decision = retry.decide(failure.status or None, failure.headers, retries, self.max_retries,
+                                        delivered=run.delivered, connection_error=failure.status in (0, 200) and
+                                        failure.headers is None)
+                if decision.retry_after_s is not None and decision.retry_after_s > 0:
+                    failure.error.details["retry_after_s"] = round(decision.retry_after_s, 3)
+                if not decision.retry:
+                    failure.error.details["retry_decision"] = decision.reason
+                    raise
+                retries += 1
+                run.state = "retrying"
+                self._status(run, "retrying",
+                             f"{failure.error.message} Retrying in {human_wait(decision.wait_s)} "
+                             f"(attempt {retries + 1} of {self.max_retries + 1}).",
+                             attempt=retries + 1, wait_s=decision.wait_s, request_id=failure.request_id)
+                logger.info("stream.retry", stream_id=run.stream_id, code=failure.code, status=failure.status,
+                            wait_s=round(decision.wait_s, 3), reason=decision.reason, attempt=retries + 1)
+                await asyncio.sleep(decision.wait_s)
+
+    def _status(self, run: StreamRun, state: str, message: str = "", **extra: Any) -> None:
+        self.publish("stream.status", StreamStatus(stream_id=run.stream_id, state=state, message=message,
+                                                   project_id=run.project_id, **extra))
+
+    def _cost(self, run: StreamRun) -> float:
+        return costs.cost_usd(run.call.model, run.usage_value, run.call.provider)
+
+    def _finish_done(self, run: StreamRun) -> None:
+        run.flush()
+        run.finished_at = time.monotonic()
+        run.state = "done"
+        reason = run.stop_reason_value or "end_turn"
+        run.stop_reason_value = reason
+        self.completed += 1
+        cost = self._cost(run)
+        if run.persist:
+            status = "complete" if reason != "max_tokens" else "stopped"
+            self.durable.finish(FinishMessage(
+                message_id=run.message_id, status=status, seq=run.seq, input_tokens=run.usage_value.input_tokens,
+                output_tokens=run.usage_value.output_tokens, model=run.call.model, cost_usd=cost,
+                error="" if reason != "max_tokens" else "The answer reached the max_tokens limit."))
+        self.publish("stream.done", StreamDone(
+            stream_id=run.stream_id, stop_reason=reason, usage=run.usage_value, ttft_ms=run.ttft_ms,
+            duration_ms=run.duration_ms, cost_usd=cost, model=run.call.model, provider=run.call.provider,
+            seq=run.seq, chars=run.chars, project_id=run.project_id, message_id=run.message_id,
+            request_id=run.request_id, can_continue=reason == "max_tokens", tags=run.tags))
+        logger.info("stream.done", stream_id=run.stream_id, stop_reason=reason, seq=run.seq, chars=run.chars,
+                    ttft_ms=run.ttft_ms, duration_ms=run.duration_ms, input_tokens=run.usage_value.input_tokens,
+                    output_tokens=run.usage_value.output_tokens, request_id=run.request_id)
+
+    def _finish_stopped(self, run: StreamRun) -> None:
+        run.flush()
+        run.finished_at = time.monotonic()
+        run.state = "stopped"
+        run.stop_reason_value = "stopped"
+        cost = self._cost(run)
+        if run.persist:
+            self.durable.finish(FinishMessage(
+                message_id=run.message_id, status="stopped", seq=run.seq, input_tokens=run.usage_value.input_tokens,
+                output_tokens=run.usage_value.output_tokens, model=run.call.model, cost_usd=cost))
+        self.publish("stream.done", StreamDone(
+            stream_id=run.stream_id, stop_reason="stopped", usage=run.usage_value, ttft_ms=run.ttft_ms,
+            duration_ms=run.duration_ms, cost_usd=cost, model=run.call.model, provider=run.call.provider,
+            seq=run.seq, chars=run.chars, project_id=run.project_id, message_id=run.message_id,
+            request_id=run.request_id, stopped=True, can_continue=run.chars > 0 or run.offset > 0, tags=run.tags))
+        logger.info("stream.stopped", stream_id=run.stream_id, seq=run.seq, chars=run.chars)
+
+    def _finish_failed(self, run: StreamRun, failure: Failure) -> None:
+        run.flush()
+        run.finished_at = time.monotonic()
+        run.state = "failed"
+        self.failed += 1
+        error = failure.error
+        run.error_code = type(error).__name__
+        run.error_message = error.message
+        details = {k: v for k, v in error.details.items() if isinstance(v, (str, int, float, bool))}
+        retry_after = float(details.get("retry_after_s", 0.0) or 0.0)
+        request_id = failure.request_id or run.request_id or str(details.get("request_id", ""))
+        can_continue = run.chars > 0 or run.offset > 0
+        if run.persist:
+            self.durable.finish(FinishMessage(
+                message_id=run.message_id, status="interrupted" if can_continue else "error", seq=run.seq,
+                input_tokens=run.usage_value.input_tokens, output_tokens=run.usage_value.output_tokens,
+                model=run.call.model, cost_usd=self._cost(run), error=error.message))
+        self.publish("stream.error", StreamFailed(
+            stream_id=run.stream_id, code=run.error_code, message=error.message, request_id=request_id,
+            status=failure.status, retryable=isinstance(error, ModelApiError) and error.retryable,
+            retry_after_s=retry_after, attempts=run.attempts, seq=run.seq, chars=run.chars,
+            can_continue=can_continue, project_id=run.project_id, message_id=run.message_id, details=details,
+            tags=run.tags))
+        logger.warning("stream.failed", stream_id=run.stream_id, code=run.error_code, status=failure.status,
+                       request_id=request_id, attempts=run.attempts, chars=run.chars)
+
+    def _retire(self, run: StreamRun) -> None:
+        run.done.set()
+        for callback in run.on_finish:
+            try:
+                callback(run)
+            except Exception:
+                logger.exception("stream.finish_callback_failed", stream_id=run.stream_id)
+        self._finished.append(run.stream_id)
+        while len(self._finished) > _KEEP_FINISHED:
+            old = self._finished.pop(0)
+            stale = self.streams.get(old)
+            if stale is not None and not stale.active:
+                del self.streams[old]
+
+    # -- views ---------------------------------------------------------------------------
+
+    def active_count(self) -> int:
+        return sum(1 for r in list(self.streams.values()) if r.active)
+
+    def list(self, active_only: bool = False) -> list[StreamInfo]:
+        return [r.info() for r in list(self.streams.values()) if r.active or not active_only]
+
+
+def continuation_messages(messages: list[ChatTurn], partial: str) -> tuple[list[ChatTurn], str]:
+    """The conversation plus the partial answer as an assistant prefill, and the whitespace trimmed
+    from its end (the API refuses a final assistant turn that ends in whitespace)."""
+    stripped = partial.rstrip()
+    trimmed = partial[len(stripped):]
+    turns = [m for m in messages if m.content]
+    if stripped:
+        turns = turns + [ChatTurn(role="assistant", content=stripped)]
+    return turns, trimmed
+
+
+__all__ = ["Runner", "StreamRun", "Call", "new_stream_id", "continuation_messages", "_CONTINUABLE"]

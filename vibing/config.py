@@ -40,6 +40,10 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     restart_limit: int = 5
     restart_window_s: float = 30.0
     stop_grace_s: float = 3.0
+    #: Extra folders of agent files (``vibing agents add-dir``); they override the bundled agents.
+    agent_dirs: list[str] = []
+    #: The user's Claude Code agents folder ("" to ignore it).
+    user_agents_dir: str = "~/.claude/agents"
     anthropic_base_url: str = "https://api.anthropic.com"
     default_model: str = "claude-sonnet-4-5"
     rate_limit_per_min: int = 60

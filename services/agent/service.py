@@ -1,9 +1,88 @@
-"""The agent service: the registry of agents."""
+"""The agent service: the registry of agents, search, auto-select, project types and workflow plans.
+
+The logic lives in :mod:`services.agent.core` (request -> reply, no bus); this worker loads the
+folders at start, answers requests, and on every tick (about twice a second) rescans the agent
+folders, publishing ``AgentsChanged`` on ``agents.changed`` when something changed on disk.
+"""
 
 from __future__ import annotations
 
-from vibing.worker import Worker
+import time
+from typing import Any
+
+from schema import agent as msg
+from services.agent.catalog import Catalog
+from services.agent.core import AgentCore, changed_event
+from vibing.worker import Worker, handles
+
+TOPIC_CHANGED = "agents.changed"
 
 
 class Service(Worker):
     name = "agent"
+
+    def setup(self) -> None:
+        start = time.perf_counter()
+        self.catalog = Catalog.from_config(self.config)
+        self.catalog.load()
+        self.core = AgentCore(self.catalog)
+        self.selections = 0
+        self.scan_ms = 0.0
+        library = self.catalog.base
+        self.log.info("agents.loaded", agents=len(library.entries), errors=len(library.errors()),
+                      folders=[str(s.path) for s in library.sources], workflows=len(self.core.workflows),
+                      took_ms=round((time.perf_counter() - start) * 1000, 1))
+        for error in library.errors()[:50]:
+            self.log.warning("agents.refused", file=error.file, line=error.line, reason=error.reason)
+        for problem in self.core.workflow_problems:
+            self.log.warning("workflows.refused", problem=problem)
+
+    def tick(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> int:
+        """Rescan the folders; publish what changed; returns how many views changed."""
+        start = time.perf_counter()
+        changes = self.catalog.refresh()
+        self.scan_ms = round((time.perf_counter() - start) * 1000, 2)
+        self._announce(changes)
+        return len(changes)
+
+    def _announce(self, changes: list) -> None:
+        for change in changes:
+            self.log.info("agents.changed", project_dir=change.project_dir, added=change.diff.added,
+                          changed=change.diff.changed, removed=change.diff.removed, errors=len(change.errors),
+                          count=change.count)
+            self.publish(TOPIC_CHANGED, changed_event(change))
+
+    def details(self) -> dict[str, Any]:
+        library = self.catalog.base
+        return {"agents": len(library.entries), "problems": len(library.errors()),
+                "folders": len(library.sources), "project_views": len(self.catalog.projects),
+                "selections": self.selections, "last_scan_ms": self.scan_ms}
+
+    # -- handlers ---------------------------------------------------------------
+
+    @handles(msg.ListAgents, msg.GetAgent, msg.ListCategories, msg.SearchAgents, msg.AgentProblems,
+             msg.CheckAgentFolder, msg.ListProjectTypes, msg.ListWorkflows, msg.PlanWorkflow)
+    def query(self, request: Any) -> Any:
+        return self.core.handle(request)
+
+    @handles(msg.SelectAgents)
+    def select_agents(self, request: msg.SelectAgents) -> msg.AgentSelection:
+        reply = self.core.SelectAgents(request)
+        self.selections += 1
+        return reply
+
+    @handles(msg.ReloadAgents)
+    def reload(self, request: msg.ReloadAgents) -> msg.AgentLoadReport:
+        self.refresh()
+        return self.core.ReloadAgents(request)
+
+    @handles(msg.AddAgentFolder)
+    def add_folder(self, request: msg.AddAgentFolder) -> msg.AgentLoadReport:
+        try:
+            return self.core.AddAgentFolder(request)
+        finally:
+            changes, self.core.pending = self.core.pending, []
+            self._announce(changes)

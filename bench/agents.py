@@ -1,0 +1,131 @@
+"""Rows for the agent service: loading the library, search and auto-select, in-process and over the bus.
+
+Each load is measured in a fresh process (nothing cached from an earlier load: every word is
+stemmed again), so the figure is what the agent service pays when it starts.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from bench import Row
+from bench.app import BenchApp, percentile
+
+PREFIX = "agents."
+PREFIXES = ("agents.",)
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "agents-wshobson-84"
+
+QUERIES = ["testing", "react frontend", "security audit", "kube", "database optimization", "seo content",
+           "unity game", "debugger", "python", "front end", "mobile app ios", "performance", "docs api",
+           "design system", "deploy pipeline", "machine learning model"]
+PROMPTS = ["a pomodoro timer with a dark theme", "fix the crash when I click save", "write unit tests for my api",
+           "my site loads too slowly, make it faster", "a unity platformer game with three levels",
+           "design the database schema for an online shop", "audit my login page for security vulnerabilities",
+           "an iOS app to track habits", "deploy it to kubernetes", "a dashboard with charts of monthly sales",
+           "document my REST API with OpenAPI", "a landing page for my bakery with a contact form"]
+
+LOADER = textwrap.dedent("""
+    import json, sys, time
+    start = time.perf_counter()
+    from services.agent.registry import Library, Source
+    imported = time.perf_counter()
+    source = Source(sys.argv[1], "bundled")
+    source.scan()
+    library = Library([source])
+    library.rebuild()
+    done = time.perf_counter()
+    print(json.dumps({"load_ms": (done - imported) * 1000, "import_ms": (imported - start) * 1000,
+                      "agents": len(library.entries), "errors": len(source.errors)}))
+""")
+
+
+def _load_in_fresh_process(folder: Path, runs: int = 5) -> tuple[float, dict]:
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", LOADER, str(folder)], capture_output=True, text=True,
+                             cwd=Path(__file__).resolve().parents[1], timeout=120)
+        if out.returncode != 0:
+            raise RuntimeError(out.stderr[-2000:])
+        results.append(json.loads(out.stdout))
+    results.sort(key=lambda r: r["load_ms"])
+    return results[len(results) // 2]["load_ms"], results[len(results) // 2]
+
+
+def _in_process(folder: Path) -> tuple[list[float], list[float], int]:
+    from services.agent.registry import Library, Source
+    from services.agent.select import select
+
+    source = Source(folder, "bundled")
+    source.scan()
+    library = Library([source])
+    library.rebuild()
+    for q in QUERIES:
+        library.index.search(q)
+    search, picks = [], []
+    for _ in range(100):
+        for q in QUERIES:
+            start = time.perf_counter()
+            library.index.search(q, limit=10)
+            search.append((time.perf_counter() - start) * 1000)
+        for p in PROMPTS:
+            start = time.perf_counter()
+            select(library, p)
+            picks.append((time.perf_counter() - start) * 1000)
+    return search, picks, len(library.entries)
+
+
+def _over_bus(workdir: Path) -> tuple[list[float], list[float]]:
+    from schema.agent import SearchAgents, SelectAgents
+
+    app = BenchApp(workdir / "agents-app", VIBING_USER_AGENTS_DIR="")
+    try:
+        bus = app.bus
+        for q in QUERIES:
+            bus.request("agent", SearchAgents(query=q))
+        search, picks = [], []
+        for _ in range(30):
+            for q in QUERIES:
+                start = time.perf_counter()
+                bus.request("agent", SearchAgents(query=q))
+                search.append((time.perf_counter() - start) * 1000)
+            for p in PROMPTS:
+                start = time.perf_counter()
+                bus.request("agent", SelectAgents(prompt=p))
+                picks.append((time.perf_counter() - start) * 1000)
+        return search, picks
+    finally:
+        app.stop()
+
+
+def run(workdir: str) -> list[Row]:
+    from services.agent.catalog import bundled_dir
+
+    rows: list[Row] = []
+    bundled = bundled_dir()
+    if bundled is not None:
+        ms, info = _load_in_fresh_process(bundled)
+        rows.append(Row("agents.load_ms", round(ms, 1), "ms", target=100, plan=500,
+                        note=f"bundled library: {info['agents']} agents, {info['errors']} refused; parse + index, "
+                             f"fresh process, p50 of 5"))
+    if CORPUS.is_dir():
+        ms, info = _load_in_fresh_process(CORPUS)
+        rows.append(Row("agents.load_corpus_ms", round(ms, 1), "ms", target=100, plan=500,
+                        note=f"shared corpus: {info['agents']} agents, {info['errors']} refused; fresh process, p50 of 5"))
+    folder = bundled if bundled is not None else CORPUS
+    search, picks, count = _in_process(folder)
+    rows.append(Row("agents.search_p99_ms", round(percentile(search, 99), 3), "ms", target=1, plan=10,
+                    note=f"in-process, {len(QUERIES)} queries x100 over {count} agents; p50 "
+                         f"{percentile(search, 50):.3f} ms"))
+    rows.append(Row("agents.select_p99_ms", round(percentile(picks, 99), 3), "ms", target=1,
+                    note=f"auto-select in-process, {len(PROMPTS)} prompts x100; p50 {percentile(picks, 50):.3f} ms"))
+    bus_search, bus_picks = _over_bus(Path(workdir))
+    rows.append(Row("agents.search_bus_p99_ms", round(percentile(bus_search, 99), 3), "ms", target=1, plan=10,
+                    note=f"SearchAgents over the bus (request, search, reply); p50 {percentile(bus_search, 50):.3f} ms"))
+    rows.append(Row("agents.select_bus_p99_ms", round(percentile(bus_picks, 99), 3), "ms", target=2,
+                    note=f"SelectAgents over the bus; p50 {percentile(bus_picks, 50):.3f} ms"))
+    return rows

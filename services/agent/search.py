@@ -1,0 +1,204 @@
+"""Full-text search over agents, ranked name > tags/capabilities > description > body.
+
+Each agent's terms are computed once (:func:`agent_terms`, cached on the agent); an
+:class:`Index` is an inverted index over a set of agents, built in a few milliseconds
+whenever the set changes, so a query is a handful of dictionary lookups.
+
+Scoring: a query term found in an agent earns the sum of the weights of the fields it
+appears in (name 10, tags/capabilities 5, description 3, body at most 1.5), times the
+term's rarity (idf).  The weights are chosen so that one field outranks all the lower
+ones together.  A term matches its word forms (Porter stems: "testing" finds "test"),
+a longer word it starts (prefix, counted at half weight, for search-as-you-type),
+and two query words written as one ("front end" finds "frontend").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from services.agent.parser import Agent
+from services.agent.text import STOP_WORDS, body_stem_counts, stem, stem_counts, words
+
+NAME, TAGS, DESCRIPTION, BODY = 1, 2, 4, 8
+FIELD_NAMES = {NAME: "name", TAGS: "tags", DESCRIPTION: "description", BODY: "body"}
+WEIGHTS = {NAME: 10.0, TAGS: 5.0, DESCRIPTION: 3.0}
+BODY_MAX = 1.5
+PREFIX_FACTOR = 0.5
+EXACT_NAME_BONUS = 25.0
+
+
+def field_names(mask: int) -> list[str]:
+    return [label for bit, label in FIELD_NAMES.items() if mask & bit]
+
+
+_BODY_WEIGHT = [0.0] + [min(BODY_MAX, 0.75 + 0.25 * math.log2(n)) for n in range(1, 64)]
+_FIELD_ORDER = ((NAME, WEIGHTS[NAME]), (TAGS, WEIGHTS[TAGS]), (DESCRIPTION, WEIGHTS[DESCRIPTION]))
+
+
+def agent_terms(agent: Agent) -> dict[str, tuple[float, float, int]]:
+    """``stem -> (weight in name/tags/description, weight in body, fields mask)``; cached on the agent."""
+    if agent.terms is not None:
+        return agent.terms
+    top = _BODY_WEIGHT[-1]
+    terms: dict[str, tuple[float, float, int]] = {
+        s: (0.0, _BODY_WEIGHT[n] if n < 64 else top, BODY) for s, n in body_stem_counts(agent.body).items()
+    }
+    texts = (agent.name, " ".join(agent.tags) + " " + " ".join(agent.capabilities) + " " + agent.category,
+             agent.description)
+    for (bit, weight), text in zip(_FIELD_ORDER, texts):
+        for s in stem_counts(text):
+            old = terms.get(s)
+            if old is None:
+                terms[s] = (weight, 0.0, bit)
+            elif not old[2] & bit:
+                terms[s] = (old[0] + weight, old[1], old[2] | bit)
+    agent.terms = terms
+    return terms
+
+
+@dataclass(slots=True)
+class Match:
+    """How one query word matched one agent."""
+
+    word: str
+    term: str
+    fields: list[str]
+    points: float
+    how: str = "word"  # "word" | "prefix" | "joined" | "synonym"
+
+
+@dataclass(slots=True)
+class Hit:
+    agent: Agent
+    score: float
+    matches: list[Match] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QueryTerm:
+    word: str
+    term: str
+    factor: float = 1.0
+    how: str = "word"
+
+
+def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
+                synonyms: dict[str, tuple[str, ...]] | None = None) -> list[QueryTerm]:
+    """The distinct terms of a query, with joined pairs and (optionally) synonyms."""
+    raw = [w for w in words(query) if len(w) > 1 or w.isdigit()]
+    kept = [w for w in raw if w not in stop] or [w for w in raw if w not in STOP_WORDS]
+    out: list[QueryTerm] = []
+    seen: set[str] = set()
+
+    def push(word: str, term: str, factor: float, how: str) -> None:
+        if term not in seen:
+            seen.add(term)
+            out.append(QueryTerm(word, term, factor, how))
+
+    for w in kept:
+        push(w, stem(w), 1.0, "word")
+    for a, b in zip(kept, kept[1:]):
+        push(f"{a} {b}", stem(a + b), 1.0, "joined")
+    if synonyms:
+        for w in kept:
+            found = synonyms.get(w, ()) or synonyms.get(stem(w), ())
+            for syn in found:
+                push(f"{w}->{syn}", stem(syn), 0.5 / len(found), "synonym")
+    return out
+
+
+class Index:
+    """An inverted index over a fixed list of agents."""
+
+    def __init__(self, agents: Iterable[Agent]) -> None:
+        self.agents: list[Agent] = sorted(agents, key=lambda a: a.name)
+        postings: dict[str, list[tuple[int, float, float, int]]] = {}
+        for position, agent in enumerate(self.agents):
+            for term, (weight, body_weight, mask) in agent_terms(agent).items():
+                postings.setdefault(term, []).append((position, weight, body_weight, mask))
+        self.postings = postings
+        total = max(1, len(self.agents))
+        self.idf = {term: 1.0 + math.log(total / len(plist)) for term, plist in postings.items()}
+        self.vocabulary = sorted(postings)
+        self.by_name = {agent.name: position for position, agent in enumerate(self.agents)}
+
+    def _prefix_terms(self, term: str, limit: int = 8) -> list[str]:
+        if len(term) < 3:
+            return []
+        start = bisect.bisect_left(self.vocabulary, term)
+        found = []
+        for candidate in self.vocabulary[start:start + 64]:
+            if not candidate.startswith(term):
+                break
+            if candidate != term:
+                found.append(candidate)
+                if len(found) >= limit:
+                    break
+        return found
+
+    def score(self, qterms: list[QueryTerm], *, prefix: bool = True, body: bool = True,
+              query: str = "", bonus: dict[str, tuple[float, str]] | None = None
+              ) -> tuple[dict[int, float], dict[int, list[tuple]]]:
+        """Scores by agent position, and the details :meth:`explain` turns into a :class:`Hit`."""
+        scores: dict[int, float] = {}
+        detail: dict[int, list[tuple]] = {}
+        for qt in qterms:
+            term = qt.term
+            plist = self.postings.get(term)
+            if plist is not None:
+                expansions = ((term, qt.factor, qt.how),)
+            elif prefix and qt.how == "word":
+                expansions = tuple((t, qt.factor * PREFIX_FACTOR, "prefix") for t in self._prefix_terms(term))
+            else:
+                continue
+            best: dict[int, tuple] = {}
+            for term, factor, how in expansions:
+                scale = self.idf[term] * factor
+                for position, weight, body_weight, mask in self.postings[term]:
+                    if body:
+                        weight += body_weight
+                    else:
+                        mask &= ~BODY
+                        if not mask:
+                            continue
+                    points = weight * scale
+                    old = best.get(position)
+                    if old is None or old[0] < points:
+                        best[position] = (points, mask, term, how, qt.word)
+            for position, item in best.items():
+                scores[position] = scores.get(position, 0.0) + item[0]
+                detail.setdefault(position, []).append(item)
+        if query:
+            wanted = "-".join(re.findall(r"[a-z0-9]+", query.lower()))
+            position = self.by_name.get(wanted) if wanted else None
+            if position is not None:
+                scores[position] = scores.get(position, 0.0) + EXACT_NAME_BONUS
+                detail.setdefault(position, []).append((EXACT_NAME_BONUS, NAME, wanted, "exact", query.strip()))
+        if bonus:
+            for name, (points, why) in bonus.items():
+                position = self.by_name.get(name)
+                if position is not None:
+                    scores[position] = scores.get(position, 0.0) + points
+                    detail.setdefault(position, []).append((points, 0, name, "bonus", why))
+        return scores, detail
+
+    def explain(self, position: int, score: float, detail: dict[int, list[tuple]]) -> Hit:
+        items = detail.get(position, [])
+        matches = [Match(word, term, field_names(mask) if mask else ["project type"], round(points, 2), how)
+                   for points, mask, term, how, word in items]
+        return Hit(self.agents[position], round(score, 3), matches)
+
+    def ranked(self, scores: dict[int, float], limit: int = 0) -> list[tuple[int, float]]:
+        agents = self.agents
+        order = sorted(scores.items(), key=lambda item: (-item[1], agents[item[0]].name))
+        return order[:limit] if limit > 0 else order
+
+    def search(self, query: str, *, limit: int = 10, category: str = "") -> list[Hit]:
+        scores, detail = self.score(query_terms(query), query=query)
+        if category:
+            scores = {p: v for p, v in scores.items() if self.agents[p].category == category}
+        return [self.explain(p, v, detail) for p, v in self.ranked(scores, limit)]

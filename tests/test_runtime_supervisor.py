@@ -158,21 +158,15 @@ def test_the_runtime_dir_is_private(app):
 
 def test_a_service_runs_alone_on_a_private_bus(tmp_path):
     from vibing.bus import Bus
-    from vibing.protocol import bind_specs
+    from vibing.protocol import Endpoints
 
     env = vibing_env(tmp_path / "home")
     proc = subprocess.Popen([sys.executable, "-m", "vibing", "service", "agent", "--standalone"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
+        words = wait_for_line(proc, "on a private bus", 30).split()
+        endpoints = Endpoints(requests=words[words.index("requests") + 2], events_in=words[-3], events_out=words[-1])
         wait_for_line(proc, "service.ready", 30)
-        os.environ["VIBING_HOME"] = str(tmp_path / "home")
-        try:
-            from vibing import paths as paths_mod
-
-            runtime = paths_mod.resolve().runtime
-        finally:
-            del os.environ["VIBING_HOME"]
-        endpoints = bind_specs("ipc", runtime / "standalone-agent")
         with Bus(endpoints, "test") as bus:
             assert bus.request("agent", Ping()).pid == proc.pid
         proc.send_signal(signal.SIGTERM)

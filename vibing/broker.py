@@ -184,11 +184,13 @@ class Broker:
             self.router.close(0)
             self._control.close(0)
 
-    def _send(self, frames: list[bytes]) -> None:
+    def _send(self, frames: list[bytes]) -> bool:
         try:
             self.router.send_multipart(frames, zmq.NOBLOCK)
+            return True
         except (zmq.Again, zmq.error.ZMQError) as exc:  # peer gone (ROUTER_MANDATORY) or full
             logger.debug("bus.drop_unroutable", reason=str(exc))
+            return False
 
     def _on_frames(self, frames: list[bytes]) -> None:
         if len(frames) < 2:
@@ -210,18 +212,24 @@ class Broker:
             logger.warning("bus.malformed_header", sender=client.hex(), error=str(exc))
             return
         timeout = header.timeout_ms / 1000 if header.timeout_ms > 0 else self.default_timeout
-        state = self.services.setdefault(service, _Service())
         pending = _Pending(client, header_raw, body, header.id, time.monotonic() + timeout)
-        if state.workers:
-            self._dispatch(service, state.workers[-1], pending)
-        elif state.state in ("failed", "stopped"):
+        self._route(service, pending)
+
+    def _route(self, service: str, pending: _Pending) -> None:
+        """Hand the request to the newest live worker, or hold it until one registers."""
+        state = self.services.setdefault(service, _Service())
+        while state.workers:
+            worker = state.workers[-1]
+            worker.inflight[pending.request_id] = (pending.client, pending.deadline)
+            if self._send([worker.identity, WORKER, REQUEST, pending.client, pending.header, pending.body]):
+                return
+            # Its connection is gone (it exited without saying so): forget it, try the next.
+            worker.inflight.pop(pending.request_id, None)
+            self._remove_worker(worker, "disconnected")
+        if state.state in ("failed", "stopped"):
             self._fail(pending, service, "ServiceUnavailable", self._unavailable_text(service, state))
         else:
             state.pending.append(pending)
-
-    def _dispatch(self, service: str, worker: _Worker, pending: _Pending) -> None:
-        worker.inflight[pending.request_id] = (pending.client, pending.deadline)
-        self._send([worker.identity, WORKER, REQUEST, pending.client, pending.header, pending.body])
 
     def _fail(self, pending: _Pending, service: str, code: str, message: str) -> None:
         self._reply_error(pending.client, service, pending.request_id, code, message)
@@ -254,8 +262,9 @@ class Broker:
             state = self.services.setdefault(service, _Service())
             state.workers.append(worker)
             state.state = ""
-            while state.pending:
-                self._dispatch(service, worker, state.pending.popleft())
+            waiting, state.pending = state.pending, deque()
+            for pending in waiting:
+                self._route(service, pending)
             self._notify(b"ready", service, pid)
             return
         if worker is None:

@@ -40,10 +40,11 @@ class Paths:
         return self.data / "crashes"
 
 
-def _runtime_dir(data: Path, preferred: Path) -> Path:
+def socket_dir(preferred: Path, key: Path | None = None) -> Path:
+    """``preferred``, or a short folder in the temp dir when unix socket paths would be too long there."""
     if len(str(preferred)) <= _MAX_IPC_DIR:
         return preferred
-    digest = hashlib.sha1(str(data).encode()).hexdigest()[:12]
+    digest = hashlib.sha1(str(key or preferred).encode()).hexdigest()[:12]
     return Path(tempfile.gettempdir()) / f"vibing-{os.getuid()}-{digest}"
 
 
@@ -54,12 +55,12 @@ def resolve(data_dir: str | os.PathLike | None = None) -> Paths:
         root = Path(home).expanduser().resolve()
         config = root / "config"
         data = Path(data_dir).expanduser() if data_dir else root / "data"
-        runtime = _runtime_dir(data, root / "run")
+        runtime = socket_dir(root / "run", data)
     else:
         config = Path(platformdirs.user_config_dir(APP))
         data = Path(data_dir).expanduser() if data_dir else Path(platformdirs.user_data_dir(APP))
         digest = hashlib.sha1(str(data).encode()).hexdigest()[:8]
-        runtime = _runtime_dir(data, Path(tempfile.gettempdir()) / f"vibing-{os.getuid()}-{digest}")
+        runtime = socket_dir(Path(tempfile.gettempdir()) / f"vibing-{os.getuid()}-{digest}", data)
     return Paths(data=data, config=config, logs=data / "logs", runtime=runtime)
 
 

@@ -220,7 +220,7 @@ class Worker:
             try:
                 self.teardown()
             finally:
-                dealer.close(0)
+                dealer.close(linger=200)  # let the DISCONNECT reach the broker
                 if sub is not None:
                     sub.close()
                 self.bus.close()

@@ -103,11 +103,12 @@ def cmd_service(args: argparse.Namespace) -> int:
     if args.standalone:
         broker = Broker(context, heartbeat_interval=config.heartbeat_interval_s, liveness=config.heartbeat_liveness,
                         default_timeout=config.request_timeout_s)
-        private = paths.runtime / f"standalone-{args.name}"
+        private = paths_mod.socket_dir(paths.runtime / f"standalone-{args.name}")
         private.mkdir(parents=True, exist_ok=True, mode=0o700)
         endpoints = broker.bind(bind_specs(config.transport, private, 0))
         broker.start()
-        print(f"vibing: {args.name} on a private bus; requests at {endpoints.requests}", file=sys.stderr)
+        print(f"vibing: {args.name} on a private bus; requests at {endpoints.requests} "
+              f"events at {endpoints.events_in} -> {endpoints.events_out}", file=sys.stderr, flush=True)
     else:
         from vibing.protocol import BusInfo, pid_alive
 

@@ -19,7 +19,8 @@ Scenarios: normal, slow (``delay_ms``), bytewise (one byte per HTTP chunk), fail
 ``should_retry``), status (always that ``status``: 400 401 402 403 404 413 429 500 502 504 529;
 ``html=1`` for a proxy's page), spend_cap (429 without retry-after), error_mid (``after`` tokens then an
 ``error`` event of ``error_type``), drop (connection cut after ``after`` tokens), garbage (comments, unknown
-events and junk lines between the real ones), huge (``tokens``), thinking (a thinking block first),
+events and fields, lines without a colon between the real ones; ``junk=1`` adds an event whose data is not
+JSON), huge (``tokens``), thinking (a thinking block first),
 max_tokens, timed (each token is the server's ``time.monotonic_ns()`` at write time, for latency benches),
 hang (``message_start`` then silence until the client leaves).
 
@@ -28,7 +29,8 @@ Common parameters: ``words`` (answer length), ``answer`` (the name of a text reg
 chunk), ``crlf=1`` (CRLF line ends), ``thinking=1``, ``delay_ms``.
 
 When the request ends with an assistant turn (a prefill, as used to continue an answer) and the answer
-starts with it, only the rest of the answer is streamed: the fake "model" continues coherently.
+starts with it, only the rest of the answer is streamed: the fake "model" continues coherently (and a
+drop/error_mid/max_tokens scenario is not applied again to the continuation).
 
 Run standalone: ``python tests/fake_anthropic.py [--port N]`` prints ``fake-anthropic: URL``.
 """
@@ -169,6 +171,11 @@ class FakeAnthropic:
             self._loop.run_forever()
         finally:
             self._server.close()
+            tasks = [t for t in asyncio.all_tasks(self._loop) if not t.done()]
+            for task in tasks:
+                task.cancel()
+            if tasks:
+                self._loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
             self._loop.close()
 
     # -- HTTP/1.1 ------------------------------------------------------------------------------
@@ -328,6 +335,8 @@ class FakeAnthropic:
             return await self._error(writer, 429, "rate_limit_error",
                                      "You have reached your specified API usage limits. You will regain access on "
                                      "2026-12-01 at 00:00 UTC.", self._ratelimit_headers())
+        if prefill and name in ("drop", "error_mid", "max_tokens"):
+            sc = Scenario("normal", sc.params)  # a continuation of a cut answer is served whole
         if not body.get("stream"):
             return await self._non_streaming(sc, body, prefill, writer)
         model = body["model"]
@@ -436,7 +445,9 @@ class FakeAnthropic:
                 if name == "garbage" and i % 3 == 1:
                     await send((": this is a comment" + nl).encode())
                     await send(("garbage line without a colon" + nl + "event: vendor_extension" + nl +
-                                "data: {not json at all" + nl + nl).encode())
+                                'data: {"type":"vendor_extension","x":1}' + nl + nl).encode())
+                    if sc.get("junk") == "1":  # not JSON: the official SDK raises on this, we skip it
+                        await send(("event: vendor_junk" + nl + "data: {not json at all" + nl + nl).encode())
                     await send(("retry: 1000" + nl + "id: 7" + nl + "x-unknown-field: ignored" + nl).encode())
                 await send(_sse("content_block_delta", {"type": "content_block_delta", "index": index, "delta": {
                     "type": "text_delta", "text": piece}}, nl), force=delay > 0)

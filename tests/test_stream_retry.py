@@ -138,3 +138,9 @@ def test_costs():
     assert costs.cost_usd("unknown-model", usage) == 0.0
     cached = Usage(cache_creation_input_tokens=1_000_000, cache_read_input_tokens=1_000_000)
     assert costs.cost_usd("claude-sonnet-4-5", cached) == pytest.approx(3.75 + 0.3)
+
+
+def test_newer_models_of_a_family_are_estimated():
+    usage = Usage(input_tokens=1_000_000, output_tokens=1_000_000)
+    assert costs.cost_usd("claude-sonnet-4-6", usage) == pytest.approx(18.0)
+    assert costs.cost_usd("claude-opus-5", usage) == pytest.approx(30.0)

@@ -40,12 +40,26 @@ LISTED = ("claude-sonnet-4-5", "claude-opus-4-5", "claude-haiku-4-5", "claude-op
 CHEAPEST = "claude-haiku-4-5"
 
 
+#: Newer models of a known family without a listed price: estimated at the family's latest price.
+FAMILY_ESTIMATES: dict[str, Price] = {
+    "opus": Price("Claude Opus", 5.0, 25.0),
+    "sonnet": Price("Claude Sonnet", 3.0, 15.0),
+    "haiku": Price("Claude Haiku", 1.0, 5.0),
+}
+
+
 def price(model: str) -> Price | None:
     best = None
     for prefix, p in PRICES.items():
         if model.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
             best = (prefix, p)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    if model.startswith("claude-"):
+        for family, p in FAMILY_ESTIMATES.items():
+            if f"-{family}" in model:
+                return p
+    return None
 
 
 def cost_usd(model: str, usage: Usage, provider: str = "anthropic") -> float:

@@ -57,7 +57,6 @@ class Child:
     crashes: deque[float] = field(default_factory=deque)
     last_error: str = ""
     restart_at: float | None = None
-    expected_exit: bool = False
 
     def status(self, queue_depth: int = 0) -> ServiceStatus:
         now = time.monotonic()
@@ -113,6 +112,7 @@ class Supervisor:
         for sock in (self._wake_r, self._wake_w):
             sock.setblocking(False)
         self._ready_announced = False
+        self.dotenv = Path.cwd() / ".env"
 
     # -- public ---------------------------------------------------------------------
 
@@ -190,9 +190,8 @@ class Supervisor:
         child.started_at = time.monotonic()
         child.ready_at = 0.0
         child.restart_at = None
-        child.expected_exit = False
         paths = {"data": str(self.paths.data), "logs": str(self.paths.logs), "crashes": str(self.paths.crash_dir),
-                 "runtime": str(self.paths.runtime)}
+                 "runtime": str(self.paths.runtime), "dotenv": str(self.dotenv)}
         if child.name == "shell":
             env = dict(os.environ, VIBING_BUS_FILE=str(self.paths.bus_file))
             proc = subprocess.Popen([sys.executable, "-m", "shell"], env=env)
@@ -352,7 +351,6 @@ class Supervisor:
         for child in order:
             child.restart_at = None
             if child.pid is not None:
-                child.expected_exit = True
                 self.control.send_multipart([b"disconnect", child.name.encode()])
                 if child.name == "shell" or child.state != "ready":
                     self._signal(child, signal.SIGTERM)

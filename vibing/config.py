@@ -125,6 +125,21 @@ def read_dotenv(path: Path) -> dict[str, str]:
     return values
 
 
+#: Variables a .env may carry that are not settings but are read from the environment.
+DOTENV_SECRETS = ("ANTHROPIC_API_KEY",)
+
+
+def export_dotenv_secrets(path: Path, values: dict[str, str] | None = None) -> None:
+    """Put the API key of a .env into this process's environment (the real environment still wins)."""
+    if values is None:
+        if not path.is_file():
+            return
+        values = read_dotenv(path)
+    for name in DOTENV_SECRETS:
+        if values.get(name):
+            os.environ.setdefault(name, values[name])
+
+
 def _from_variables(variables: dict[str, str]) -> dict[str, Any]:
     layer: dict[str, Any] = {}
     for key, value in variables.items():
@@ -162,10 +177,7 @@ def load(
         layer = _from_variables(dotenv_vars)
         _validate(layer, str(dotenv))
         merged.update(layer)
-        # The .env may carry the API key too; the environment still wins.
-        if "ANTHROPIC_API_KEY" in dotenv_vars:
-            environ.setdefault("ANTHROPIC_API_KEY", dotenv_vars["ANTHROPIC_API_KEY"])
-            os.environ.setdefault("ANTHROPIC_API_KEY", dotenv_vars["ANTHROPIC_API_KEY"])
+        export_dotenv_secrets(dotenv, dotenv_vars)
 
     layer = _from_variables(environ)
     _validate(layer, "environment")

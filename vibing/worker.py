@@ -93,15 +93,12 @@ class Worker:
         self.handled = 0
         self.state = "starting"
         self._stopping = False
-        self._request_decoder = schema.request_decoder(self.name_channel())
+        self._request_decoder = schema.request_decoder(self.name)
         self.current_header: Header | None = None
         self.metrics = Meter(self.name)
         self.metrics.describe("vibing_requests_total", "Requests handled, by request type.")
         self.metrics.describe("vibing_request_failures_total", "Requests answered with an error, by request type.")
         self.metrics.describe("vibing_request_seconds", "Time spent handling a request, by request type.")
-
-    def name_channel(self) -> str:
-        return self.name
 
     # -- hooks for subclasses ----------------------------------------------------
 
@@ -330,6 +327,9 @@ def main(name: str, endpoints: dict[str, str], config_data: dict[str, Any], path
 
     die_with_parent()
     config = msgspec.convert(config_data, config_mod.Config)
+    # The fork server started before the supervisor read the .env; pick up its secrets here.
+    if paths_data.get("dotenv"):
+        config_mod.export_dotenv_secrets(Path(paths_data["dotenv"]))
     logs = Path(paths_data["logs"])
     log.setup(name, logs, config.log_level, console=False)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the terminal is the supervisor's to handle

@@ -461,7 +461,10 @@ class ProjectList(Message):
 class SearchReply(Message):
     hits: list[SearchHit]
     query: str
+    #: Projects found; a lower bound when ``more`` is set.
     total: int = 0
+    #: More matches exist than were ranked (a very common word): show "N+".
+    more: bool = False
 
 
 class SaveReply(Message):

@@ -38,6 +38,11 @@ PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA journal_size_limit = 67108864",
 )
+#: The writer checkpoints the WAL itself when idle (:meth:`Database.checkpoint`, from the
+#: worker's tick); SQLite's automatic checkpoint stays as a safety net for long bursts.
+WRITER_PRAGMAS = ("PRAGMA wal_autocheckpoint = 8000",)
+#: Pages in the WAL above which an idle checkpoint runs.
+IDLE_CHECKPOINT_PAGES = 256
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -167,6 +172,8 @@ class Database:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.writer = _open(self.path)
         configure(self.writer)
+        for pragma in WRITER_PRAGMAS:
+            self.writer.execute(pragma).fetchall()
         self.migrated_from, self.version, self.migration_backup = migrate(self.writer, self.path, log)
         ensure_local_user(self.writer)
         self.reader = _open(self.path)
@@ -190,6 +197,17 @@ class Database:
 
     def read_one(self, sql: str, params: Any = ()) -> tuple | None:
         return self.reader.execute(sql, params).fetchone()
+
+    def checkpoint(self, min_pages: int = IDLE_CHECKPOINT_PAGES) -> int:
+        """Copy the WAL back into the database when it has grown (PASSIVE: never waits on readers)."""
+        try:
+            wal_pages = Path(str(self.path) + "-wal").stat().st_size // 4096
+        except OSError:
+            return 0
+        if wal_pages < min_pages:
+            return 0
+        busy, log_pages, done = self.writer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        return done
 
     def backup(self, target: Path) -> int:
         return backup_to(self.writer, target)

@@ -51,6 +51,15 @@ class Service(Worker):
         if db is not None:
             db.close()
 
+    def tick(self) -> None:
+        """Between requests: checkpoint the WAL, so commits stay cheap."""
+        db = getattr(self, "db", None)
+        if db is not None:
+            try:
+                db.checkpoint()
+            except Exception:  # never let housekeeping take the service down
+                self.log.exception("storage.checkpoint_failed")
+
     def details(self) -> dict[str, Any]:
         db = getattr(self, "db", None)
         cache = getattr(self, "cache", None)
@@ -194,9 +203,10 @@ class Service(Worker):
                f"{request.query}")
 
         def compute() -> SearchReply:
-            hits, total = search.projects(self.db.reader, request.query, limit=request.limit, offset=request.offset,
-                                          raw=request.raw, mark_open=request.mark_open, mark_close=request.mark_close)
-            return SearchReply(hits=hits, query=request.query, total=total)
+            hits, total, more = search.projects(self.db.reader, request.query, limit=request.limit,
+                                                offset=request.offset, raw=request.raw, mark_open=request.mark_open,
+                                                mark_close=request.mark_close)
+            return SearchReply(hits=hits, query=request.query, total=total, more=more)
 
         return self._cached(key, compute)
 

@@ -122,8 +122,11 @@ CREATE INDEX checkpoint_files_blob ON checkpoint_files(sha256);
 
 -- Full-text search: external-content FTS5 tables kept in step by triggers.
 CREATE VIRTUAL TABLE projects_fts USING fts5(
-    name, description, content='projects', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
+    name, description, content='projects', content_rowid='pk', tokenize='unicode61 remove_diacritics 2',
+    prefix='2 3 4'
 );
+-- ORDER BY rank uses these column weights: a name counts most.
+INSERT INTO projects_fts(projects_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0)');
 CREATE TRIGGER projects_fts_insert AFTER INSERT ON projects BEGIN
     INSERT INTO projects_fts(rowid, name, description) VALUES (new.pk, new.name, new.description);
 END;
@@ -142,7 +145,8 @@ END;
 -- the view of exactly those rows, so FTS5's integrity-check agrees with it.
 CREATE VIEW messages_indexed AS SELECT pk, content FROM messages WHERE status != 'streaming';
 CREATE VIRTUAL TABLE messages_fts USING fts5(
-    content, content='messages_indexed', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
+    content, content='messages_indexed', content_rowid='pk', tokenize='unicode61 remove_diacritics 2',
+    prefix='2 3 4'
 );
 CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.status != 'streaming' BEGIN
     INSERT INTO messages_fts(rowid, content) VALUES (new.pk, new.content);
@@ -158,8 +162,10 @@ CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, status ON messages B
 END;
 
 CREATE VIRTUAL TABLE files_fts USING fts5(
-    path, content, content='project_files', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    path, content, content='project_files', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+    prefix='2 3 4'
 );
+INSERT INTO files_fts(files_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
 CREATE TRIGGER files_fts_insert AFTER INSERT ON project_files BEGIN
     INSERT INTO files_fts(rowid, path, content) VALUES (new.id, new.path, new.content);
 END;

@@ -13,6 +13,7 @@ index over the result.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat as stat_mod
 from dataclasses import dataclass, field
@@ -28,6 +29,18 @@ MAX_FILES = 5000
 SKIP_DIRS = {"node_modules", "__pycache__", ".git", ".hg", ".svn", ".venv", "venv"}
 #: Origins, lowest precedence first.
 ORIGINS = ("bundled", "user", "config", "project")
+
+
+def _link_reason(exc: OSError, entry: os.DirEntry) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop: the link never reaches a file"
+    reason = exc.strerror or str(exc)
+    try:
+        if entry.is_symlink():
+            return f"broken symlink ({reason})"
+    except OSError:
+        pass
+    return f"cannot read: {reason}"
 
 
 @dataclass(slots=True)
@@ -95,7 +108,7 @@ class Source:
                 try:
                     is_dir = entry.is_dir()  # follows symlinks
                 except OSError as exc:
-                    errors.append(AgentError(entry.path, 0, f"cannot follow: {exc.strerror or exc}"))
+                    errors.append(AgentError(entry.path, 0, _link_reason(exc, entry)))
                     continue
                 if is_dir:
                     if name in SKIP_DIRS or depth >= MAX_DEPTH:
@@ -117,12 +130,7 @@ class Source:
                 try:
                     st = entry.stat()  # follows symlinks; a loop raises ELOOP
                 except OSError as exc:
-                    reason = exc.strerror or str(exc)
-                    if exc.errno == 40:  # ELOOP
-                        reason = "symlink loop: the link never reaches a file"
-                    elif entry.is_symlink():
-                        reason = f"broken symlink ({reason})"
-                    errors.append(AgentError(entry.path, 0, reason))
+                    errors.append(AgentError(entry.path, 0, _link_reason(exc, entry)))
                     continue
                 if not stat_mod.S_ISREG(st.st_mode):
                     errors.append(AgentError(entry.path, 0, "not a regular file"))

@@ -1,0 +1,132 @@
+"""One shell: the bus client, the bridge, the UI server and the preview server.
+
+Both front doors use it: ``vibing web`` (a browser) and the pywebview window
+(:mod:`shell.window`), which adds native intents (dialogs, geometry).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from vibing import __version__, log
+from vibing import config as config_mod
+from vibing import paths as paths_mod
+from vibing.bus import Bus
+from vibing.errors import ConfigError, InvalidRequest
+
+from shell.bridge import Bridge
+from shell.preview import PreviewServer
+from shell.server import UiServer
+from shell.settings import Settings, WindowState
+
+logger = log.get("shell")
+
+
+def app_paths() -> paths_mod.Paths:
+    try:
+        config = config_mod.load()
+        return paths_mod.resolve(config.data_dir or None)
+    except ConfigError:
+        return paths_mod.resolve()
+
+
+class Shell:
+    def __init__(self, bus_file: Path | None = None, *, port: int = 0, preview_port: int = 0,
+                 mode: str = "web", sender: str = "shell") -> None:
+        self.started = time.perf_counter()
+        self.mode = mode
+        self.paths = app_paths()
+        self.bus = Bus.connect_running(bus_file or self.paths.bus_file, sender)
+        self.bridge = Bridge(self.bus)
+        self.settings = Settings(self.paths)
+        self.state = WindowState(self.paths)
+        allow_net = bool(self.settings.get()["values"].get("preview_allow_network"))
+        self.preview = PreviewServer(self.bus, preview_port, allow_network=allow_net)
+        self.server = UiServer(self.bridge, port, preview_origin=self.preview.origin)
+        self.preview.ui_origin = f"http://127.0.0.1:{self.server.port} http://localhost:{self.server.port}"
+        self.native: dict[str, Callable[[dict[str, Any]], Any]] = {}
+        self.ready_info: dict[str, Any] = {}
+        self._register()
+
+    # -- intents ----------------------------------------------------------------------
+
+    def _register(self) -> None:
+        s = self.server
+
+        @s.intent("info")
+        def info(_: dict[str, Any]) -> dict[str, Any]:
+            return {"mode": self.mode, "version": __version__, "preview_base": self.preview.base_url("").rstrip("/") + "/",
+                    "data_folder": str(self.paths.data), "native": sorted(self.native),
+                    "recent": self.state.load().get("recent", [])}
+
+        @s.intent("ready")
+        def ready(data: dict[str, Any]) -> dict[str, Any]:
+            self.ready_info = {"ms": round((time.perf_counter() - self.started) * 1000, 1), **data}
+            logger.info("shell.ui_ready", mode=self.mode, ms=self.ready_info["ms"])
+            self.bridge.mark_ready(self.ready_info)
+            return {"ms": self.ready_info["ms"]}
+
+        @s.intent("settings.get")
+        def settings_get(_: dict[str, Any]) -> dict[str, Any]:
+            return self.settings.get()
+
+        @s.intent("settings.update")
+        def settings_update(data: dict[str, Any]) -> dict[str, Any]:
+            changes = data.get("values")
+            if not isinstance(changes, dict):
+                raise InvalidRequest("Expected {values: {...}}.")
+            result = self.settings.update(changes)
+            if "preview_allow_network" in changes:
+                self.preview.allow_network = bool(changes["preview_allow_network"])
+            return result
+
+        @s.intent("settings.export")
+        def settings_export(_: dict[str, Any]) -> dict[str, Any]:
+            return self.settings.export()
+
+        @s.intent("settings.import")
+        def settings_import(data: dict[str, Any]) -> dict[str, Any]:
+            return self.settings.import_(data.get("document") or {})
+
+        @s.intent("recent.add")
+        def recent_add(data: dict[str, Any]) -> list[str]:
+            project_id = str(data.get("project_id", ""))
+            recent = [p for p in self.state.load().get("recent", []) if p != project_id]
+            if project_id:
+                recent.insert(0, project_id)
+            self.state.save(recent=recent[:12])
+            return recent[:12]
+
+        @s.intent("native")
+        def native(data: dict[str, Any]) -> Any:
+            name = str(data.get("name", ""))
+            handler = self.native.get(name)
+            if handler is None:
+                raise InvalidRequest(f"{name!r} needs the desktop window.")
+            return handler(data)
+
+        @s.intent("metrics")
+        def metrics(_: dict[str, Any]) -> dict[str, Any]:
+            return {"events_seen": self.bridge.events_seen, "ready": self.ready_info}
+
+    # -- life -------------------------------------------------------------------------
+
+    def start(self) -> "Shell":
+        self.bridge.start()
+        self.preview.start()
+        self.server.start()
+        logger.info("shell.serving", mode=self.mode, port=self.server.port, preview_port=self.preview.port)
+        return self
+
+    def stop(self) -> None:
+        for stop in (self.server.stop, self.preview.stop, self.bridge.stop, self.bus.close):
+            try:
+                stop()
+            except Exception:
+                logger.exception("shell.stop_failed")
+
+    @property
+    def url(self) -> str:
+        return self.server.url

@@ -1,0 +1,182 @@
+"""Settings as the window shows them, and the window's own small state files.
+
+Backend settings live in the config file (``config.toml``, read by every
+service at start): a setting is written there when ``vibing.config.Config`` has
+a field of that name, validated first so a bad value never breaks the next
+start.  Settings the services do not know (yet) and the window's preferences
+(theme, agent folders) live in ``<data>/shell/settings.json``.  The API key is
+never among them: it goes to a service over the bus, which puts it in the OS
+keychain.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from vibing import config as config_mod
+from vibing import paths as paths_mod
+from vibing.errors import ConfigError, InvalidRequest
+
+#: What the Settings screen edits, with defaults for the ones the services do not define.
+UI_DEFAULTS: dict[str, Any] = {
+    "theme": "system",
+    "provider": "anthropic",
+    "openai_base_url": "http://127.0.0.1:11434/v1",
+    "agent_folders": [],
+    "preview_allow_network": False,
+}
+#: Backend settings shown on the Settings screen.
+CONFIG_KEYS = ("default_model", "rate_limit_per_min", "anthropic_base_url", "data_dir")
+SECRET_WORDS = ("key", "secret", "token", "password")
+
+
+def _is_secret(name: str) -> bool:
+    return any(word in name.lower() for word in SECRET_WORDS)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+class Settings:
+    def __init__(self, paths: paths_mod.Paths) -> None:
+        self.paths = paths
+        self.dir = paths.data / "shell"
+        self.file = self.dir / "settings.json"
+
+    # -- files -------------------------------------------------------------------
+
+    def _read_config_file(self) -> dict[str, Any]:
+        try:
+            return tomllib.loads(self.paths.config_file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{self.paths.config_file}: not valid TOML ({exc})") from None
+
+    def _read_ui(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    # -- the screen ----------------------------------------------------------------
+
+    def get(self) -> dict[str, Any]:
+        """Every setting the screen shows, with where each backend one comes from."""
+        try:
+            effective = config_mod.to_dict(config_mod.load(config_file=self.paths.config_file))
+            problem = ""
+        except ConfigError as exc:
+            effective = config_mod.to_dict(config_mod.Config())
+            problem = exc.message
+        stored = self._read_config_file() if not problem else {}
+        values: dict[str, Any] = dict(UI_DEFAULTS)
+        values.update({k: v for k, v in self._read_ui().items() if k in UI_DEFAULTS or k in config_mod.FIELDS})
+        for key in CONFIG_KEYS:
+            values[key] = effective.get(key, values.get(key))
+        for key in UI_DEFAULTS:
+            if key in config_mod.FIELDS:
+                values[key] = effective[key]
+        return {
+            "values": values,
+            "config_file": str(self.paths.config_file),
+            "data_folder": str(self.paths.data),
+            "in_config_file": sorted(k for k in stored if k in values),
+            "problem": problem,
+            "restart_needed_for": [k for k in values if k in config_mod.FIELDS],
+        }
+
+    def update(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """Validate and store ``changes``; returns :meth:`get` afterwards."""
+        allowed = set(UI_DEFAULTS) | set(CONFIG_KEYS)
+        unknown = sorted(k for k in changes if k not in allowed)
+        if unknown:
+            raise InvalidRequest(f"Unknown setting {unknown[0]!r}.")
+        secret = [k for k in changes if _is_secret(k)]
+        if secret:
+            raise InvalidRequest("The API key is not a setting; it is kept in the keychain.")
+        to_config = {k: v for k, v in changes.items() if k in config_mod.FIELDS}
+        to_ui = {k: v for k, v in changes.items() if k not in config_mod.FIELDS}
+        if "theme" in to_ui and to_ui["theme"] not in ("light", "dark", "system"):
+            raise InvalidRequest("Theme must be light, dark or system.")
+        if "provider" in to_ui and to_ui["provider"] not in ("anthropic", "openai"):
+            raise InvalidRequest("Provider must be anthropic or openai (an OpenAI-compatible server).")
+        if "agent_folders" in to_ui:
+            folders = to_ui["agent_folders"]
+            if isinstance(folders, str):
+                folders = [line.strip() for line in folders.splitlines() if line.strip()]
+            if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
+                raise InvalidRequest("Agent folders must be a list of folder paths.")
+            to_ui["agent_folders"] = folders
+        if to_config:
+            current = self._read_config_file()
+            merged = {**current, **to_config}
+            merged = {k: v for k, v in merged.items() if not (k == "data_dir" and v == "")}
+            config_mod._validate(merged, str(self.paths.config_file))
+            lines = ["# Vibing settings (written by the Settings screen; the API key is never stored here)"]
+            lines += [f"{k} = {_toml_value(v)}" for k, v in merged.items()]
+            _atomic_write(self.paths.config_file, "\n".join(lines) + "\n")
+        if to_ui:
+            data = {**self._read_ui(), **to_ui}
+            _atomic_write(self.file, json.dumps(data, indent=2, sort_keys=True))
+        return self.get()
+
+    def export(self) -> dict[str, Any]:
+        """Everything but secrets, as a file the import accepts."""
+        values = self.get()["values"]
+        return {"vibing_settings": 1, "values": {k: v for k, v in values.items() if not _is_secret(k)}}
+
+    def import_(self, document: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(document, dict) or document.get("vibing_settings") != 1 or not isinstance(document.get("values"), dict):
+            raise InvalidRequest("That file is not a Vibing settings export.")
+        allowed = set(UI_DEFAULTS) | set(CONFIG_KEYS)
+        values = {k: v for k, v in document["values"].items() if k in allowed and not _is_secret(k)}
+        return self.update(values)
+
+
+class WindowState:
+    """Size, position and recent projects: small JSON files in the data folder."""
+
+    def __init__(self, paths: paths_mod.Paths) -> None:
+        self.file = paths.data / "shell" / "window.json"
+
+    def load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def save(self, **values: Any) -> None:
+        data = {**self.load(), **values}
+        _atomic_write(self.file, json.dumps(data, indent=2, sort_keys=True))
+
+    def geometry(self) -> dict[str, int]:
+        data = self.load()
+        geo = {"width": 1280, "height": 820}
+        for key in ("width", "height", "x", "y"):
+            value = data.get(key)
+            if isinstance(value, int):
+                geo[key] = value
+        geo["width"] = max(720, min(geo["width"], 7680))
+        geo["height"] = max(480, min(geo["height"], 4320))
+        return geo

@@ -1,0 +1,1121 @@
+// Vibing's UI: one page, three views (projects, project, settings), talking to the
+// shell's bridge over fetch (intents -> bus requests) and Server-Sent Events (bus events).
+import { escapeHtml, highlightLines, languageOf } from "./highlight.js";
+import { renderMarkdown } from "./markdown.js";
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+
+// ---------------------------------------------------------------- bridge
+const params = new URLSearchParams(location.search);
+const TOKEN = params.get("token") || sessionStorage.getItem("vibing.token") || "";
+if (params.get("token")) {
+  sessionStorage.setItem("vibing.token", TOKEN);
+  history.replaceState(null, "", location.pathname + location.hash);
+}
+
+class VError extends Error {
+  constructor(e) { super(e.message || "Something went wrong."); this.code = e.code || "Error"; this.details = e.details || {}; this.retryable = !!e.retryable; }
+}
+
+async function post(path, data) {
+  let res;
+  try {
+    res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json", "X-Vibing-Token": TOKEN }, body: JSON.stringify(data || {}) });
+  } catch (e) {
+    throw new VError({ code: "Offline", message: "The Vibing window process is not answering." });
+  }
+  let body;
+  try { body = await res.json(); } catch (e) { throw new VError({ code: "BadReply", message: `Unexpected answer (${res.status}).` }); }
+  if (!body.ok) throw new VError(body.error || {});
+  return body.reply;
+}
+const call = (service, type, body = {}, timeout) => post("/api/request", { service, type, body, timeout });
+const shell = (intent, data) => post(`/api/shell/${intent}`, data);
+
+// ---------------------------------------------------------------- state
+const state = {
+  info: {}, view: "", projects: [], total: 0, sort: "updated", query: "", pendingDeletes: new Map(),
+  project: null, messages: [], files: new Map(), selectedFile: "", checkpoints: [], selectedCheckpoint: null,
+  streams: new Map(), activeStream: "", lastPrompt: "", agents: [], models: [], defaultModel: "",
+  settings: null, previewErrors: [], previewVersion: 0, services: {}, recent: [], exportFormat: "zip", newType: "website",
+};
+window.__vibing = state; // for debugging and tests
+
+// ---------------------------------------------------------------- helpers
+function toast(text, { action, onAction, bad = false, ms = 5000 } = {}) {
+  const el = document.createElement("div");
+  el.className = "toast" + (bad ? " bad" : "");
+  el.innerHTML = `<span>${escapeHtml(text)}</span>`;
+  let timer;
+  if (action) {
+    const b = document.createElement("button");
+    b.textContent = action;
+    b.onclick = () => { clearTimeout(timer); el.remove(); onAction && onAction(); };
+    el.appendChild(b);
+  }
+  $("#toasts").appendChild(el);
+  timer = setTimeout(() => el.remove(), ms);
+  return el;
+}
+const showError = (e) => toast(e.message || String(e), { bad: true, ms: 7000 });
+
+function ago(ts) {
+  const s = Date.now() / 1000 - ts;
+  if (s < 45) return "just now";
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  if (s < 86400 * 7) return `${Math.round(s / 86400)} d ago`;
+  return new Date(ts * 1000).toLocaleDateString();
+}
+const fmtTokens = (n) => (n >= 1000 ? `${(n / 1000).toFixed(n >= 10000 ? 0 : 1)}k` : String(n || 0));
+const fmtCost = (c) => (c ? (c < 0.01 ? `$${c.toFixed(4)}` : `$${c.toFixed(2)}`) : "$0");
+const fmtBytes = (b) => (b > 1024 * 1024 ? `${(b / 1048576).toFixed(1)} MB` : b > 1024 ? `${(b / 1024).toFixed(1)} kB` : `${b} B`);
+const newId = () => "ui-" + Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
+const isMac = /Mac/.test(navigator.platform);
+const mod = (e) => (isMac ? e.metaKey : e.ctrlKey);
+
+function humanError(code, message) {
+  const hints = {
+    NoApiKey: "Add your Anthropic API key in Settings.",
+    ApiKeyRejected: "The API key was rejected. Check it in Settings.",
+    ApiOutOfCredit: "Your Anthropic account is out of credit.",
+    ApiOverloaded: "Anthropic is overloaded right now. Try again in a minute.",
+    ServiceUnavailable: "A background service is restarting. Try again in a moment.",
+    RequestTimeout: "A background service took too long to answer.",
+  };
+  return message || hints[code] || "Something went wrong.";
+}
+
+// ---------------------------------------------------------------- theme
+const media = matchMedia("(prefers-color-scheme: dark)");
+function applyTheme(theme) {
+  const t = theme || "system";
+  document.documentElement.dataset.theme = t === "system" ? (media.matches ? "dark" : "light") : t;
+  document.documentElement.dataset.themeChoice = t;
+}
+media.addEventListener("change", () => applyTheme(document.documentElement.dataset.themeChoice));
+
+// ---------------------------------------------------------------- routing
+function route() {
+  const hash = location.hash || "#/";
+  const m = /^#\/p\/([^/]+)/.exec(hash);
+  if (m) return openProject(decodeURIComponent(m[1]));
+  if (hash.startsWith("#/settings")) return showSettings();
+  return showDashboard();
+}
+function setView(name) {
+  state.view = name;
+  for (const v of ["dashboard", "project", "settings"]) $(`#view-${v}`).classList.toggle("hidden", v !== name);
+  $$(".nav-item").forEach((a) => a.classList.toggle("active", a.dataset.nav === name));
+  document.title = name === "project" && state.project ? `${state.project.name} — Vibing` : name === "settings" ? "Settings — Vibing" : "Vibing";
+}
+window.addEventListener("hashchange", route);
+
+// ---------------------------------------------------------------- dashboard
+async function showDashboard() {
+  setView("dashboard");
+  state.project = null;
+  await loadProjects();
+}
+
+let loadSeq = 0;
+async function loadProjects() {
+  const seq = ++loadSeq;
+  try {
+    let items, total;
+    if (state.query.trim()) {
+      const r = await call("storage", "SearchProjects", { query: state.query, limit: 60, mark_open: "\u0001", mark_close: "\u0002" });
+      items = r.hits.map((h) => ({ id: h.project_id, name: h.name, description: h.description, project_type: h.project_type, updated_at: h.updated_at, snippet: h.snippet, source: h.source, ref: h.ref }));
+      total = r.total || items.length;
+    } else {
+      const r = await call("storage", "ListProjects", { sort: state.sort, limit: 200 });
+      items = r.items; total = r.total;
+    }
+    if (seq !== loadSeq) return;
+    state.projects = items.filter((p) => !state.pendingDeletes.has(p.id));
+    state.total = total - (items.length - state.projects.length);
+    renderProjects();
+  } catch (e) {
+    if (seq === loadSeq) { $("#project-count").textContent = e.message; }
+  }
+}
+
+function renderProjects() {
+  const grid = $("#project-grid");
+  const searching = !!state.query.trim();
+  $("#project-count").textContent = searching
+    ? `${state.projects.length} match${state.projects.length === 1 ? "" : "es"} for “${state.query}”`
+    : `${state.total} project${state.total === 1 ? "" : "s"}`;
+  $("#dashboard-empty").classList.toggle("hidden", searching || state.projects.length > 0);
+  grid.classList.toggle("hidden", !searching && state.projects.length === 0);
+  grid.innerHTML = "";
+  for (const p of state.projects) {
+    const card = document.createElement("article");
+    card.className = "card project-card";
+    card.tabIndex = 0;
+    card.dataset.id = p.id;
+    let desc = p.snippet
+      ? escapeHtml(p.snippet).replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>")
+      : escapeHtml(p.description || "No description yet.");
+    if (p.snippet && p.source && p.source !== "project") desc = `<span class="muted">${p.source === "file" ? escapeHtml(p.ref) : "chat"}:</span> ${desc}`;
+    const counts = p.file_count !== undefined ? `<span>${p.file_count} file${p.file_count === 1 ? "" : "s"}</span>` : "";
+    card.innerHTML = `<div class="thumb"></div><h3>${escapeHtml(p.name)}</h3><div class="desc">${desc}</div>
+      <div class="meta"><span class="badge">${escapeHtml(p.project_type || "website")}</span>${counts}<span class="spacer"></span><span>${ago(p.updated_at)}</span></div>
+      <button class="icon-btn card-menu" title="Delete project" data-act="delete"><svg viewBox="0 0 20 20"><path d="M7 3h6l1 1h3v1.5H3V4h3zm-2 4h10l-.8 10H5.8z"/></svg></button>`;
+    card.addEventListener("click", (e) => {
+      if (e.target.closest("[data-act=delete]")) { e.stopPropagation(); deleteProject(p); return; }
+      location.hash = `#/p/${encodeURIComponent(p.id)}`;
+    });
+    card.addEventListener("keydown", (e) => { if (e.key === "Enter") location.hash = `#/p/${encodeURIComponent(p.id)}`; if (e.key === "Delete") deleteProject(p); });
+    grid.appendChild(card);
+  }
+}
+
+function deleteProject(p) {
+  // Deleting waits a few seconds so it can be undone; the project stays intact until then.
+  const timer = setTimeout(async () => {
+    state.pendingDeletes.delete(p.id);
+    try { await call("storage", "DeleteProject", { project_id: p.id }); } catch (e) { showError(e); }
+    state.recent = state.recent.filter((id) => id !== p.id);
+    renderRecent();
+  }, 6000);
+  state.pendingDeletes.set(p.id, timer);
+  state.projects = state.projects.filter((x) => x.id !== p.id);
+  state.total -= 1;
+  renderProjects();
+  toast(`Deleted “${p.name}”`, {
+    action: "Undo", ms: 6000,
+    onAction: () => { clearTimeout(state.pendingDeletes.get(p.id)); state.pendingDeletes.delete(p.id); loadProjects(); },
+  });
+}
+window.addEventListener("beforeunload", () => {
+  // Apply pending deletes now rather than lose them.
+  for (const [id, timer] of state.pendingDeletes) {
+    clearTimeout(timer);
+    navigator.sendBeacon && fetch("/api/request", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json", "X-Vibing-Token": TOKEN }, body: JSON.stringify({ service: "storage", type: "DeleteProject", body: { project_id: id } }) });
+  }
+});
+
+let searchTimer;
+$("#project-search").addEventListener("input", (e) => { state.query = e.target.value; clearTimeout(searchTimer); searchTimer = setTimeout(loadProjects, 120); });
+$("#project-sort").addEventListener("change", (e) => { state.sort = e.target.value; loadProjects(); });
+
+// ---------------------------------------------------------------- recent
+async function renderRecent() {
+  const ul = $("#recent-list");
+  const names = new Map(state.projects.map((p) => [p.id, p.name]));
+  if (state.project) names.set(state.project.id, state.project.name);
+  ul.innerHTML = "";
+  for (const id of state.recent.slice(0, 8)) {
+    const name = names.get(id) || state.recentNames?.get(id);
+    if (!name) continue;
+    const li = document.createElement("li");
+    li.innerHTML = `<a href="#/p/${encodeURIComponent(id)}" class="${state.project && state.project.id === id ? "active" : ""}">${escapeHtml(name)}</a>`;
+    ul.appendChild(li);
+  }
+}
+async function loadRecentNames() {
+  state.recentNames = new Map();
+  try {
+    const r = await call("storage", "ListProjects", { sort: "updated", limit: 200 });
+    for (const p of r.items) state.recentNames.set(p.id, p.name);
+    state.recent = state.recent.filter((id) => state.recentNames.has(id));
+    if (!state.recent.length) state.recent = r.items.slice(0, 5).map((p) => p.id);
+  } catch (e) { /* the storage service may still be starting */ }
+  renderRecent();
+}
+
+// ---------------------------------------------------------------- new project
+function openModal(id) { $(id).classList.remove("hidden"); const f = $(`${id} input, ${id} textarea`); f && f.focus(); }
+function closeModals() { $$(".modal").forEach((m) => m.classList.add("hidden")); }
+$$(".modal").forEach((m) => {
+  m.addEventListener("click", (e) => { if (e.target === m || e.target.closest("[data-close]")) closeModals(); });
+});
+function newProject() { $("#new-error").textContent = ""; $("#new-form").reset(); openModal("#new-modal"); }
+$("#new-project-btn").onclick = newProject;
+$("#empty-new-btn").onclick = newProject;
+$$("#new-type button").forEach((b) => b.onclick = () => { state.newType = b.dataset.value; $$("#new-type button").forEach((x) => x.classList.toggle("on", x === b)); });
+$("#new-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const name = $("#new-name").value.trim();
+  const prompt = $("#new-prompt").value.trim();
+  if (!name) { $("#new-error").textContent = "Give it a name."; return; }
+  $("#new-create").disabled = true;
+  try {
+    const r = await call("storage", "CreateProject", { name, project_type: state.newType, description: prompt.slice(0, 300) });
+    closeModals();
+    state.autoPrompt = prompt ? { id: r.project.id, prompt } : null;
+    location.hash = `#/p/${encodeURIComponent(r.project.id)}`;
+  } catch (err) {
+    $("#new-error").textContent = err.message;
+    $("#new-error").className = "note bad";
+  } finally { $("#new-create").disabled = false; }
+});
+
+// ---------------------------------------------------------------- project view
+async function openProject(id) {
+  setView("project");
+  const switching = !state.project || state.project.id !== id;
+  if (switching) {
+    $("#messages").innerHTML = "";
+    $("#file-tree").innerHTML = "";
+    state.previewErrors = []; renderConsole();
+    state.selectedFile = ""; state.selectedCheckpoint = null;
+    $("#progress").classList.add("hidden");
+    $("#diff").classList.add("hidden");
+  }
+  let detail;
+  try {
+    detail = await call("storage", "LoadProject", { project_id: id });
+  } catch (e) {
+    showError(e);
+    if (e.code === "NotFound") location.hash = "#/";
+    return;
+  }
+  applyProject(detail);
+  setView("project");
+  state.recent = [id, ...state.recent.filter((x) => x !== id)].slice(0, 12);
+  renderRecent();
+  shell("recent.add", { project_id: id }).catch(() => {});
+  reloadPreview(true);
+  refreshUsage();
+  if (!$("#tab-history").classList.contains("hidden")) loadCheckpoints();
+  await attachRunningStreams();
+  if (state.autoPrompt && state.autoPrompt.id === id) {
+    const p = state.autoPrompt.prompt; state.autoPrompt = null;
+    sendPrompt(p);
+  } else if (switching) {
+    $("#prompt").focus();
+  }
+}
+
+function applyProject(detail) {
+  state.project = detail.project;
+  state.messages = detail.messages;
+  state.files = new Map(detail.files.map((f) => [f.path, f]));
+  $("#project-name").textContent = detail.project.name;
+  $("#project-type").textContent = detail.project.project_type;
+  document.title = `${detail.project.name} — Vibing`;
+  renderMessages();
+  renderTree();
+  if (!state.selectedFile || !state.files.has(state.selectedFile)) {
+    state.selectedFile = state.files.has("index.html") ? "index.html" : (detail.files[0] || {}).path || "";
+  }
+  renderCode();
+}
+
+async function reloadProject() {
+  if (!state.project) return;
+  try {
+    const detail = await call("storage", "LoadProject", { project_id: state.project.id });
+    if (state.project && detail.project.id === state.project.id) applyProject(detail);
+  } catch (e) { /* transient: the next change will reload */ }
+}
+
+// -- messages
+function messageEl(m) {
+  const el = document.createElement("div");
+  el.className = `msg ${m.role}`;
+  el.dataset.id = m.id || "";
+  if (m.role === "user") { el.textContent = m.content; return el; }
+  const who = m.agent ? escapeHtml(m.agent) : "Assistant";
+  el.innerHTML = `<div class="msg-head"><span class="who">${who}</span>${m.model ? `<span>· ${escapeHtml(m.model)}</span>` : ""}</div><div class="md"></div><div class="msg-foot"></div>`;
+  $(".md", el).innerHTML = renderMarkdown(m.content || "", { streaming: m.status === "streaming" && m.live });
+  footFor(el, m);
+  return el;
+}
+
+function footFor(el, m) {
+  const foot = $(".msg-foot", el);
+  const bits = [];
+  if (m.output_tokens) bits.push(`<span>${fmtTokens(m.input_tokens)} in · ${fmtTokens(m.output_tokens)} out</span>`);
+  if (m.cost_usd) bits.push(`<span>${fmtCost(m.cost_usd)}</span>`);
+  if (m.duration_ms) bits.push(`<span>${(m.duration_ms / 1000).toFixed(1)} s</span>`);
+  const status = m.status;
+  if (status === "stopped") bits.push(`<span>Stopped</span>`);
+  if ((status === "interrupted" || (status === "streaming" && !m.live)) && m.id) bits.push(`<span>Interrupted</span>`);
+  if (status === "error") { el.classList.add("error"); }
+  if (m.error) bits.push(`<div class="err">${escapeHtml(humanError(m.error_code, m.error))}</div>`);
+  if (["stopped", "interrupted", "error"].includes(status) || (status === "streaming" && !m.live)) {
+    if (m.id && (m.content || "").length) bits.push(`<button class="btn small" data-act="continue">Continue</button>`);
+    bits.push(`<button class="btn small ghost" data-act="retry">Retry</button>`);
+  } else if (status === "complete" && m.role === "assistant") {
+    bits.push(`<span class="spacer"></span><button class="link" data-act="retry" title="Ask again">Retry</button>`);
+  }
+  foot.innerHTML = bits.join("");
+}
+
+function renderMessages() {
+  const box = $("#messages");
+  box.innerHTML = "";
+  if (!state.messages.length) {
+    box.innerHTML = `<div class="empty" style="padding:48px 20px"><div class="empty-art">✦</div><h2>What should we build?</h2>
+      <p class="muted">Describe the app in plain words: what it does, how it looks. The agent writes the files and the preview runs them.</p></div>`;
+  }
+  for (const m of state.messages) {
+    if (m.role === "system") continue;
+    const live = [...state.streams.values()].find((s) => s.messageId && s.messageId === m.id && !s.finished);
+    if (live) { live.el = messageEl({ ...m, content: live.text || m.content, live: true, status: "streaming" }); box.appendChild(live.el); continue; }
+    box.appendChild(messageEl(m));
+  }
+  for (const s of state.streams.values()) {
+    if (!s.finished && s.projectId === state.project.id && (!s.messageId || !state.messages.some((m) => m.id === s.messageId))) {
+      if (s.userPrompt) box.appendChild(messageEl({ role: "user", content: s.userPrompt }));
+      s.el = messageEl({ role: "assistant", content: s.text, status: "streaming", live: true, agent: s.agent, model: s.model });
+      box.appendChild(s.el);
+    }
+  }
+  box.scrollTop = box.scrollHeight;
+}
+
+$("#messages").addEventListener("click", async (e) => {
+  const act = e.target.closest("[data-act]");
+  if (!act) return;
+  const msgEl = e.target.closest(".msg");
+  if (act.dataset.act === "copy") {
+    const code = act.closest(".codeblock").querySelector("code").innerText;
+    navigator.clipboard?.writeText(code).then(() => toast("Copied"), () => {});
+  } else if (act.dataset.act === "expand") {
+    act.closest(".codeblock").classList.toggle("open");
+  } else if (act.dataset.act === "retry") {
+    const idx = state.messages.findIndex((m) => m.id === msgEl.dataset.id);
+    const before = state.messages.slice(0, idx < 0 ? state.messages.length : idx).reverse().find((m) => m.role === "user");
+    sendPrompt((before && before.content) || state.lastPrompt);
+  } else if (act.dataset.act === "continue") {
+    continueMessage(msgEl.dataset.id);
+  }
+});
+
+// -- files
+function renderTree() {
+  const ul = $("#file-tree");
+  const paths = [...state.files.keys()].sort((a, b) => {
+    const da = a.includes("/"), db = b.includes("/");
+    return da === db ? a.localeCompare(b) : da ? 1 : -1;
+  });
+  const total = [...state.files.values()].reduce((n, f) => n + (f.size || 0), 0);
+  $("#file-count").textContent = paths.length ? `${paths.length} · ${fmtBytes(total)}` : "";
+  ul.innerHTML = "";
+  let lastDir = "";
+  for (const path of paths) {
+    const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+    if (dir && dir !== lastDir) {
+      const d = document.createElement("li"); d.className = "dir"; d.textContent = dir + "/"; ul.appendChild(d);
+    }
+    lastDir = dir;
+    const li = document.createElement("li");
+    li.dataset.path = path;
+    li.className = path === state.selectedFile ? "active" : "";
+    if (state.writing && state.writing.has(path)) li.classList.add("writing");
+    const ext = (path.split(".").pop() || "").slice(0, 4);
+    li.innerHTML = `<span class="ext">${escapeHtml(ext)}</span><span class="name">${escapeHtml(dir ? path.slice(dir.length + 1) : path)}</span>`;
+    if (dir) li.style.paddingLeft = "20px";
+    li.onclick = () => { state.selectedFile = path; renderTree(); renderCode(); showTab("code"); };
+    ul.appendChild(li);
+  }
+  if (!paths.length) ul.innerHTML = `<li class="dir">No files yet</li>`;
+}
+
+function renderCode() {
+  const f = state.files.get(state.selectedFile);
+  const code = $("#code-view code");
+  if (!f) { $("#code-path").textContent = "No file selected"; $("#code-info").textContent = ""; code.innerHTML = ""; return; }
+  $("#code-path").textContent = f.path;
+  const lines = highlightLines(f.content, f.path);
+  $("#code-info").textContent = `${languageOf(f.path).toUpperCase()} · ${lines.length} lines · ${fmtBytes(f.size)}`;
+  code.innerHTML = lines.map((l) => `<span class="ln">${l || " "}</span>`).join("");
+}
+
+// drag and drop files into the project
+const dropZone = $("#workspace");
+dropZone.addEventListener("dragover", (e) => { if (state.project && e.dataTransfer.types.includes("Files")) { e.preventDefault(); $("#files-pane").classList.add("dragging"); } });
+dropZone.addEventListener("dragleave", (e) => { if (!dropZone.contains(e.relatedTarget)) $("#files-pane").classList.remove("dragging"); });
+dropZone.addEventListener("drop", async (e) => {
+  $("#files-pane").classList.remove("dragging");
+  if (!state.project || !e.dataTransfer.files.length) return;
+  e.preventDefault();
+  const ops = [];
+  for (const file of e.dataTransfer.files) {
+    if (file.size > 2 * 1024 * 1024) { toast(`${file.name} is too large (2 MB at most)`, { bad: true }); continue; }
+    ops.push({ type: "FileOp", op: "write", path: file.name, content: await file.text() });
+  }
+  if (!ops.length) return;
+  try {
+    await call("storage", "ApplyFileBatch", { project_id: state.project.id, ops, label: `Added ${ops.map((o) => o.path).join(", ")}` });
+    toast(`Added ${ops.length} file${ops.length === 1 ? "" : "s"}`);
+  } catch (err) { showError(err); }
+});
+
+// -- tabs
+function showTab(name) {
+  $$(".tab").forEach((t) => t.classList.toggle("active", t.dataset.tab === name));
+  for (const t of ["preview", "code", "history"]) $(`#tab-${t}`).classList.toggle("hidden", t !== name);
+  if (name === "history") loadCheckpoints();
+}
+$$(".tab").forEach((t) => t.onclick = () => showTab(t.dataset.tab));
+
+// -- preview
+function previewUrl() { return state.project ? `${state.info.preview_base}${encodeURIComponent(state.project.id)}/` : ""; }
+function reloadPreview(force = false) {
+  const frame = $("#preview");
+  const has = state.files.has("index.html");
+  $("#preview-empty").classList.toggle("hidden", has);
+  $("#preview-url").textContent = has ? "index.html" : "";
+  if (!has) { frame.removeAttribute("src"); return; }
+  state.previewVersion += 1;
+  state.previewErrors = []; renderConsole();
+  frame.src = `${previewUrl()}?v=${state.previewVersion}`;
+}
+$("#preview-reload").onclick = () => reloadPreview(true);
+$("#preview-open").onclick = () => {
+  const url = previewUrl();
+  if (!url) return;
+  if (state.info.native?.includes("open_url")) shell("native", { name: "open_url", url }).catch(showError);
+  else window.open(url, "_blank", "noopener");
+};
+window.addEventListener("message", (e) => {
+  const frame = $("#preview");
+  if (e.source !== frame.contentWindow || !e.data || !e.data.vibingPreview) return;
+  const d = e.data;
+  if (d.kind === "loaded") { frame.dataset.loaded = String(state.previewVersion); return; }
+  const where = d.source ? ` (${d.source}${d.line ? `:${d.line}` : ""})` : "";
+  state.previewErrors.push(`${d.message}${where}`);
+  renderConsole();
+});
+function renderConsole() {
+  $("#preview-console").classList.toggle("hidden", !state.previewErrors.length);
+  $("#console-list").innerHTML = state.previewErrors.slice(-20).map((m) => `<li>${escapeHtml(m)}</li>`).join("");
+}
+$("#console-clear").onclick = () => { state.previewErrors = []; renderConsole(); };
+$("#fix-btn").onclick = () => {
+  const errors = state.previewErrors.slice(-10).join("\n");
+  state.previewErrors = []; renderConsole();
+  sendPrompt(`The preview shows these errors:\n\n${errors}\n\nPlease fix them.`);
+};
+
+// -- history
+async function loadCheckpoints() {
+  if (!state.project) return;
+  try {
+    const r = await call("storage", "ListCheckpoints", { project_id: state.project.id, limit: 100 });
+    state.checkpoints = r.items;
+  } catch (e) { showError(e); return; }
+  const ul = $("#checkpoints");
+  ul.innerHTML = state.checkpoints.length ? "" : `<li class="muted">No checkpoints yet. Every generation and save makes one.</li>`;
+  state.checkpoints.forEach((c, i) => {
+    const li = document.createElement("li");
+    li.dataset.id = c.id;
+    li.className = state.selectedCheckpoint === c.id ? "active" : "";
+    li.innerHTML = `<span class="kind">${escapeHtml(c.kind)}</span><span class="label">${escapeHtml(c.label || (i === 0 ? "Current version" : `Version ${c.id}`))}</span><span class="muted small">${c.file_count} files · ${ago(c.created_at)}</span>`;
+    li.onclick = () => showDiff(c, i === 0);
+    ul.appendChild(li);
+  });
+}
+async function showDiff(c, isLatest) {
+  state.selectedCheckpoint = c.id;
+  $$("#checkpoints li").forEach((li) => li.classList.toggle("active", li.dataset.id === String(c.id)));
+  $("#diff").classList.remove("hidden");
+  $("#diff-title").textContent = isLatest ? "This is the current version" : `Changes since this version (${ago(c.created_at)})`;
+  $("#restore-btn").classList.toggle("hidden", isLatest);
+  $("#restore-btn").onclick = () => restoreCheckpoint(c);
+  const body = $("#diff-body");
+  body.innerHTML = `<p class="muted" style="padding:12px">Loading…</p>`;
+  try {
+    const r = await call("storage", "DiffCheckpoints", { project_id: state.project.id, from_id: c.id, to_id: 0 });
+    if (!r.files.length) { body.innerHTML = `<p class="muted" style="padding:12px">No differences from the current files.</p>`; return; }
+    body.innerHTML = r.files.map((f) => `<div class="diff-file"><h4>${escapeHtml(f.path)} <span class="muted">· ${f.status} +${f.added} −${f.removed}</span></h4><pre>${
+      f.diff.split("\n").map((l) => `<span class="${l.startsWith("+") && !l.startsWith("+++") ? "add" : l.startsWith("-") && !l.startsWith("---") ? "del" : l.startsWith("@@") ? "hunk" : ""}">${escapeHtml(l) || " "}</span>`).join("")
+    }</pre></div>`).join("");
+  } catch (e) { body.innerHTML = `<p class="note bad" style="padding:12px">${escapeHtml(e.message)}</p>`; }
+}
+async function restoreCheckpoint(c) {
+  try {
+    await call("storage", "RestoreCheckpoint", { project_id: state.project.id, checkpoint_id: c.id });
+    toast(`Restored the version from ${ago(c.created_at)}`);
+    state.selectedCheckpoint = null;
+    $("#diff").classList.add("hidden");
+    await reloadProject();
+    reloadPreview(true);
+    loadCheckpoints();
+  } catch (e) { showError(e); }
+}
+
+// -- header actions
+$("#back-btn").onclick = () => { location.hash = "#/"; };
+$("#toggle-files").onclick = () => toggle("files");
+$("#toggle-preview").onclick = () => toggle("preview");
+function toggle(which) {
+  const el = which === "files" ? $("#files-pane") : $("#side-pane");
+  el.classList.toggle("hidden");
+  $(`#toggle-${which}`).classList.toggle("on", !el.classList.contains("hidden"));
+}
+$("#project-name").addEventListener("dblclick", () => {
+  const h = $("#project-name");
+  const input = document.createElement("input");
+  input.value = state.project.name;
+  h.replaceWith(input); input.focus(); input.select();
+  const done = async (save) => {
+    input.replaceWith(h);
+    const name = input.value.trim();
+    if (!save || !name || name === state.project.name) return;
+    try { const r = await call("storage", "RenameProject", { project_id: state.project.id, name }); state.project = r.project; h.textContent = r.project.name; renderRecent(); }
+    catch (e) { showError(e); }
+  };
+  input.addEventListener("keydown", (e) => { if (e.key === "Enter") done(true); if (e.key === "Escape") done(false); });
+  input.addEventListener("blur", () => done(true), { once: true });
+});
+async function saveCheckpoint() {
+  if (!state.project) return;
+  try { await call("storage", "SaveProject", { project_id: state.project.id, label: "Saved by you" }); toast("Checkpoint saved"); loadCheckpoints(); }
+  catch (e) { showError(e); }
+}
+$("#save-btn").onclick = saveCheckpoint;
+function exportProject() {
+  if (!state.project) return;
+  $("#export-error").textContent = "";
+  $("#export-path").value = "";
+  $("#export-pick").classList.toggle("hidden", !state.info.native?.includes("save_dialog"));
+  openModal("#export-modal");
+}
+$("#export-btn").onclick = exportProject;
+$$("#export-format button").forEach((b) => b.onclick = () => { state.exportFormat = b.dataset.value; $$("#export-format button").forEach((x) => x.classList.toggle("on", x === b)); });
+$("#export-pick").onclick = async () => {
+  try {
+    const slug = state.project.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "project";
+    const r = state.exportFormat === "zip"
+      ? await shell("native", { name: "save_dialog", filename: `${slug}.zip` })
+      : await shell("native", { name: "folder_dialog" });
+    if (r) $("#export-path").value = r;
+  } catch (e) { showError(e); }
+};
+$("#export-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const path = $("#export-path").value.trim();
+  if (!path) { $("#export-error").textContent = "Choose where to write it."; return; }
+  try {
+    const r = await call("storage", "ExportProject", { project_id: state.project.id, path, format: state.exportFormat, overwrite: false }, 30);
+    closeModals();
+    toast(`Exported ${r.files} files to ${r.path}`);
+  } catch (err) { $("#export-error").textContent = err.message; $("#export-error").className = "note bad"; }
+});
+async function openFolder() {
+  if (!state.info.native?.includes("folder_dialog")) { location.hash = "#/"; $("#project-search").focus(); return; }
+  try {
+    const path = await shell("native", { name: "folder_dialog" });
+    if (!path) return;
+    const r = await call("storage", "ImportProject", { path }, 30);
+    location.hash = `#/p/${encodeURIComponent(r.project.id)}`;
+  } catch (e) { showError(e); }
+}
+
+// ---------------------------------------------------------------- generation
+async function loadPickers() {
+  try {
+    const r = await call("stream", "ListModels", {});
+    state.models = r.models || []; state.defaultModel = r.default || "";
+  } catch (e) { state.models = []; }
+  const mp = $("#model-picker");
+  const current = mp.value;
+  mp.innerHTML = `<option value="">Default${state.defaultModel ? ` (${escapeHtml(state.defaultModel)})` : ""}</option>` +
+    state.models.map((m) => `<option value="${escapeHtml(m.id)}">${escapeHtml(m.name || m.id)}</option>`).join("");
+  mp.value = current;
+  $("#model-list").innerHTML = state.models.map((m) => `<option value="${escapeHtml(m.id)}">`).join("");
+  try {
+    const r = await call("agent", "ListAgents", {});
+    state.agents = r.agents || r.items || [];
+  } catch (e) { state.agents = []; }
+  const ap = $("#agent-picker");
+  const chosen = ap.value;
+  const groups = new Map();
+  for (const a of state.agents) { const c = a.category || "other"; if (!groups.has(c)) groups.set(c, []); groups.get(c).push(a); }
+  ap.innerHTML = `<option value="">Auto-select</option>` + [...groups].sort().map(([cat, list]) =>
+    `<optgroup label="${escapeHtml(cat)}">${list.map((a) => `<option value="${escapeHtml(a.name)}" title="${escapeHtml(a.description || "")}">${escapeHtml(a.name)}</option>`).join("")}</optgroup>`).join("");
+  ap.value = chosen;
+}
+
+function conversation() {
+  return state.messages
+    .filter((m) => (m.role === "user" || m.role === "assistant") && m.content)
+    .map((m) => ({ role: m.role, content: m.content }));
+}
+
+function setBusy(busy) {
+  $("#stop-btn").classList.toggle("hidden", !busy);
+  $("#send-btn").disabled = busy;
+}
+
+function progress(text, { meta = "", phase = "run", context = null } = {}) {
+  $("#progress").classList.remove("hidden");
+  $("#progress-text").textContent = text;
+  if (meta !== null) $("#progress-meta").textContent = meta;
+  $("#progress-spinner").className = "spinner" + (phase === "done" ? " done" : phase === "error" ? " failed" : "");
+  if (context !== null) $("#context-meter").style.width = `${Math.min(100, Math.round(context * 100))}%`;
+}
+
+async function sendPrompt(prompt) {
+  prompt = (prompt || "").trim();
+  if (!prompt || !state.project) return;
+  if (state.activeStream) { toast("Wait for the current answer, or stop it first."); return; }
+  state.lastPrompt = prompt;
+  const sid = newId();
+  const s = { id: sid, projectId: state.project.id, text: "", thinking: "", seq: 0, started: performance.now(), userPrompt: prompt, finished: false, model: $("#model-picker").value };
+  state.streams.set(sid, s);
+  state.activeStream = sid;
+  state.writing = new Set();
+  const box = $("#messages");
+  $(".empty", box)?.remove();
+  box.appendChild(messageEl({ role: "user", content: prompt }));
+  s.el = messageEl({ role: "assistant", content: "", status: "streaming", live: true });
+  box.appendChild(s.el);
+  box.scrollTop = box.scrollHeight;
+  $("#prompt").value = "";
+  setBusy(true);
+  progress("Starting…", { meta: "", context: 0 });
+  const history = conversation();
+  const files = Object.fromEntries([...state.files.values()].map((f) => [f.path, f.content]));
+  try {
+    const r = await call("stream", "Generate", {
+      project_id: state.project.id, prompt, agent: $("#agent-picker").value, model: $("#model-picker").value,
+      stream_id: sid, history, files,
+    }, 20);
+    s.messageId = r.message_id || s.messageId;
+    s.agent = r.agent; s.model = r.model || s.model;
+    if (s.el) { s.el.dataset.id = s.messageId || ""; $(".who", s.el).textContent = r.agent || "Assistant"; }
+    showAgent(r.agent, r.agent_reason, !$("#agent-picker").value);
+  } catch (e) {
+    failStream(s, e.code, e.code === "InvalidRequest" && /no request/.test(e.message)
+      ? "Generation is not available yet: the stream service does not accept Generate requests."
+      : humanError(e.code, e.message));
+  }
+}
+
+function showAgent(agent, reason, auto) {
+  const why = $("#agent-why");
+  if (!agent) { why.textContent = ""; return; }
+  why.textContent = auto ? `Auto: ${agent}${reason ? ` — ${reason}` : ""}` : `${agent}`;
+  why.title = reason || "";
+}
+
+let renderQueued = new Set();
+function scheduleRender(s) {
+  renderQueued.add(s);
+  if (renderQueued.size === 1) requestAnimationFrame(flushRender);
+}
+function flushRender() {
+  const box = $("#messages");
+  const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+  for (const s of renderQueued) {
+    if (!s.el || !s.el.isConnected) continue;
+    $(".md", s.el).innerHTML = renderMarkdown(s.text, { streaming: !s.finished });
+  }
+  renderQueued = new Set();
+  if (nearBottom) box.scrollTop = box.scrollHeight;
+}
+
+async function resync(s) {
+  if (s.syncing) return;
+  s.syncing = true;
+  try {
+    const snap = await call("stream", "SnapshotStream", { stream_id: s.id });
+    if (snap.seq >= s.seq) { s.text = snap.text; s.seq = snap.seq; }
+    scheduleRender(s);
+  } catch (e) { /* the stream may be gone; done/error will follow */ }
+  s.syncing = false;
+}
+
+function onToken(ev) {
+  const s = state.streams.get(ev.stream_id);
+  if (!s || s.finished) return;
+  if (ev.seq <= s.seq) return;
+  if (ev.seq > s.seq + 1 && s.seq !== 0) { resync(s); return; }
+  s.seq = ev.seq;
+  if (ev.thinking) { s.thinking += ev.text; if (state.activeStream === s.id) progress("Thinking…", { meta: null }); return; }
+  if (!s.text && state.activeStream === s.id) progress("Generating…", { meta: null });
+  s.text += ev.text;
+  s.tokens = (s.tokens || 0) + 1;
+  scheduleRender(s);
+}
+
+function finishStream(s, done) {
+  s.finished = true;
+  if (state.activeStream === s.id) { state.activeStream = ""; setBusy(false); }
+  scheduleRender(s);
+  if (s.el) {
+    footFor(s.el, {
+      role: "assistant", id: done.message_id || s.messageId, status: done.stopped ? "stopped" : "complete",
+      content: s.text, input_tokens: done.usage?.input_tokens, output_tokens: done.usage?.output_tokens,
+      cost_usd: done.cost_usd, duration_ms: done.duration_ms,
+    });
+  }
+}
+
+function failStream(s, code, message) {
+  s.finished = true;
+  if (state.activeStream === s.id) { state.activeStream = ""; setBusy(false); }
+  progress(message, { phase: "error", meta: "" });
+  if (s.el) {
+    scheduleRender(s);
+    s.el.classList.add("error");
+    footFor(s.el, { role: "assistant", id: s.messageId, status: "error", content: s.text, error: message, error_code: code });
+  }
+}
+
+async function stopGeneration() {
+  const sid = state.activeStream;
+  if (!sid) return;
+  progress("Stopping…", { meta: null });
+  try { await call("stream", "StopStream", { stream_id: sid }); }
+  catch (e) { showError(e); }
+}
+$("#stop-btn").onclick = stopGeneration;
+
+async function continueMessage(messageId) {
+  if (!state.project || state.activeStream) return;
+  const m = state.messages.find((x) => x.id === messageId);
+  const sid = newId();
+  const s = { id: sid, projectId: state.project.id, text: m ? m.content : "", thinking: "", seq: 0, finished: false, messageId };
+  state.streams.set(sid, s);
+  state.activeStream = sid;
+  s.el = $(`.msg[data-id="${CSS.escape(messageId)}"]`);
+  setBusy(true);
+  progress("Continuing…", { meta: "" });
+  try {
+    const r = await call("stream", "ContinueStream", { message_id: messageId, project_id: state.project.id, new_stream_id: sid }, 20);
+    s.offsetBase = s.text;
+  } catch (e) { failStream(s, e.code, humanError(e.code, e.message)); }
+}
+
+async function attachRunningStreams() {
+  // A generation started elsewhere (or before a reload) keeps streaming: pick it up with no gap.
+  let list;
+  try { list = await call("stream", "ListStreams", { active_only: true }); } catch (e) { return; }
+  for (const info of list.streams || []) {
+    if (!state.project || info.project_id !== state.project.id || state.streams.has(info.stream_id)) continue;
+    const s = { id: info.stream_id, projectId: info.project_id, text: "", seq: 0, finished: false, messageId: info.message_id, model: info.model };
+    state.streams.set(s.id, s);
+    state.activeStream = s.id;
+    setBusy(true);
+    progress("Generating…", { meta: "" });
+    await resync(s);
+    const existing = info.message_id && $(`.msg[data-id="${CSS.escape(info.message_id)}"]`);
+    if (existing) { s.el = existing; footFor(existing, { role: "assistant", status: "streaming", live: true }); }
+    else { s.el = messageEl({ role: "assistant", content: s.text, status: "streaming", live: true, model: info.model }); $("#messages").appendChild(s.el); }
+    scheduleRender(s);
+  }
+}
+
+$("#composer").addEventListener("submit", (e) => { e.preventDefault(); sendPrompt($("#prompt").value); });
+$("#prompt").addEventListener("keydown", (e) => {
+  if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); sendPrompt($("#prompt").value); }
+});
+
+async function refreshUsage() {
+  if (!state.project) return;
+  try {
+    const u = await call("storage", "UsageSummary", { project_id: state.project.id });
+    $("#usage-counter").textContent = u.requests ? `${fmtTokens(u.input_tokens + u.output_tokens)} tokens · ${fmtCost(u.cost_usd)}` : "";
+  } catch (e) { /* optional */ }
+}
+
+// ---------------------------------------------------------------- events
+const PHASES = { starting: "Starting…", selecting: "Choosing an agent…", thinking: "Thinking…", generating: "Generating…", saving: "Saving files…" };
+
+function onEvent(ev) {
+  const topic = ev.topic || "";
+  if (topic.startsWith("token.")) return onToken(ev);
+  const s = ev.stream_id ? state.streams.get(ev.stream_id) : null;
+  const mine = s && state.project && s.projectId === state.project.id;
+  switch (ev.type) {
+    case "StreamStatus":
+      if (mine && state.activeStream === s.id) {
+        const text = ev.state === "retrying" ? `Retrying${ev.wait_s ? ` in ${ev.wait_s.toFixed(0)} s` : ""} (attempt ${ev.attempt})… ${ev.message || ""}`
+          : ev.state === "connecting" ? "Connecting…" : ev.state === "queued" ? (ev.message || "Waiting for the rate limit…") : "Generating…";
+        progress(text, { meta: null });
+      } else if (!s && state.project && ev.project_id === state.project.id && ev.state !== "retrying") {
+        attachRunningStreams();
+      }
+      break;
+    case "GenerationProgress":
+      if (mine) {
+        const elapsed = s.started ? `${((performance.now() - s.started) / 1000).toFixed(1)} s` : "";
+        const meta = [ev.output_tokens ? `${fmtTokens(ev.output_tokens)} tokens` : "", elapsed].filter(Boolean).join(" · ");
+        if (ev.agent && !s.agent) { s.agent = ev.agent; if (s.el) $(".who", s.el).textContent = ev.agent; }
+        let text = ev.message || PHASES[ev.phase] || ev.phase;
+        if (ev.phase === "writing" && ev.file) text = `Writing ${ev.file}${ev.lines ? ` (+${ev.lines} lines)` : ""}`;
+        if (ev.phase === "selecting" && ev.agent) text = `Agent: ${ev.agent}`;
+        if (ev.phase !== "done" && ev.phase !== "error") progress(text, { meta, context: ev.context_used || null });
+      }
+      break;
+    case "GenerationFile":
+      if (state.project && ev.project_id === state.project.id) {
+        state.writing = state.writing || new Set();
+        state.writing.add(ev.path);
+        if (s) progress(`Writing ${ev.path} (+${ev.lines} lines)`, { meta: null });
+        renderTree();
+      }
+      break;
+    case "GenerationDone":
+      if (state.project && ev.project_id === state.project.id) {
+        state.writing = new Set();
+        const u = ev.usage || {};
+        if (ev.ok) {
+          progress(`Done: ${ev.files.length} file${ev.files.length === 1 ? "" : "s"} · ${fmtTokens((u.input_tokens || 0) + (u.output_tokens || 0))} tokens · ${(ev.duration_ms / 1000).toFixed(1)} s · ${fmtCost(ev.cost_usd)}`, { phase: "done", meta: "" });
+        } else if (ev.stop_reason === "stopped" || ev.error_code === "Stopped") {
+          progress(`Stopped${ev.files.length ? `: kept ${ev.files.length} finished file${ev.files.length === 1 ? "" : "s"}` : ""}`, { phase: "done", meta: "" });
+        } else {
+          progress(humanError(ev.error_code, ev.message), { phase: "error", meta: "" });
+        }
+        if (s && !s.finished) finishStream(s, { message_id: s.messageId, usage: u, cost_usd: ev.cost_usd, duration_ms: ev.duration_ms, stopped: !ev.ok });
+        reloadProject().then(() => { reloadPreview(true); if (ev.files.length && !state.files.has(state.selectedFile)) renderCode(); });
+        refreshUsage();
+        if (!$("#tab-history").classList.contains("hidden")) loadCheckpoints();
+      }
+      break;
+    case "StreamDone":
+      if (s && !s.finished) {
+        finishStream(s, ev);
+        if (!ev.tags || !Object.keys(ev.tags).length) {
+          if (mine) progress(ev.stopped ? "Stopped" : `Done · ${fmtTokens(ev.usage.output_tokens)} tokens · ${(ev.duration_ms / 1000).toFixed(1)} s · ${fmtCost(ev.cost_usd)}`, { phase: "done", meta: "" });
+        }
+      }
+      break;
+    case "StreamFailed":
+      if (s && !s.finished) failStream(s, ev.code, humanError(ev.code, ev.message));
+      break;
+    case "ProjectChanged":
+      onProjectChanged(ev);
+      break;
+    case "ServiceDown":
+      state.services[ev.service] = "down";
+      banner(ev.restarting ? `The ${ev.service} service stopped (${ev.reason}); restarting…` : `The ${ev.service} service stopped: ${ev.reason}`, !ev.restarting);
+      renderStatus();
+      break;
+    case "ServiceUp":
+      state.services[ev.service] = "ready";
+      if (Object.values(state.services).every((v) => v === "ready")) banner("");
+      renderStatus();
+      if (ev.service === "agent" || ev.service === "stream") loadPickers();
+      if (state.project && ev.service === "stream") attachRunningStreams();
+      break;
+  }
+}
+
+let projectTimer;
+function onProjectChanged(ev) {
+  if (state.view === "dashboard") { clearTimeout(projectTimer); projectTimer = setTimeout(loadProjects, 150); return; }
+  if (!state.project || ev.project_id !== state.project.id) return;
+  if (ev.what === "deleted") { toast("This project was deleted."); location.hash = "#/"; return; }
+  if (ev.what === "message" || ev.what === "usage") { if (ev.what === "usage") refreshUsage(); return; }
+  if (state.activeStream && (ev.what === "messages")) return; // the stream renders it; reloaded when done
+  clearTimeout(projectTimer);
+  projectTimer = setTimeout(async () => {
+    const filesBefore = JSON.stringify([...state.files.values()].map((f) => [f.path, f.sha256]));
+    await reloadProject();
+    const filesAfter = JSON.stringify([...state.files.values()].map((f) => [f.path, f.sha256]));
+    if (filesBefore !== filesAfter) reloadPreview(true);
+    if (!$("#tab-history").classList.contains("hidden")) loadCheckpoints();
+  }, 80);
+}
+
+function banner(text, bad = false) {
+  const b = $("#banner");
+  b.textContent = text;
+  b.classList.toggle("hidden", !text);
+  b.classList.toggle("bad", bad);
+}
+
+function renderStatus() {
+  const states = Object.values(state.services);
+  const down = Object.entries(state.services).filter(([, v]) => v !== "ready").map(([k]) => k);
+  $("#status-dot").className = "dot " + (!states.length ? "" : down.length ? "warn" : "ok");
+  $("#status-text").textContent = !state.connected ? "Reconnecting…" : down.length ? `${down.join(", ")} not ready` : "All services running";
+}
+
+let events;
+function connectEvents() {
+  events = new EventSource(`/events?token=${encodeURIComponent(TOKEN)}`);
+  events.addEventListener("hello", () => {
+    const wasDown = state.connected === false;
+    state.connected = true; renderStatus();
+    if (wasDown) { loadStatus(); for (const s of state.streams.values()) if (!s.finished) resync(s); }
+  });
+  events.onmessage = (m) => { try { onEvent(JSON.parse(m.data)); } catch (e) { console.warn("event", e); } };
+  events.onerror = () => { state.connected = false; renderStatus(); };
+}
+
+async function loadStatus() {
+  try {
+    const r = await call("supervisor", "Status", {}, 3);
+    state.services = Object.fromEntries(r.services.filter((s) => s.name !== "shell").map((s) => [s.name, s.state]));
+    const down = r.services.filter((s) => s.state === "failed");
+    if (down.length) banner(down.map((s) => `${s.name}: ${s.last_error}`).join(" · "), true);
+  } catch (e) { state.services = {}; }
+  renderStatus();
+}
+
+// ---------------------------------------------------------------- settings
+async function showSettings() {
+  setView("settings");
+  try { state.settings = await shell("settings.get"); } catch (e) { showError(e); return; }
+  const v = state.settings.values;
+  $("#settings-where").textContent = `Saved in ${state.settings.config_file}${state.settings.problem ? ` — ${state.settings.problem}` : ""}`;
+  $("#set-provider").value = v.provider || "anthropic";
+  $("#set-openai-url").value = v.openai_base_url || "";
+  $("#field-base-url").classList.toggle("hidden", $("#set-provider").value !== "openai");
+  $("#set-model").value = v.default_model || "";
+  $("#set-rate").value = v.rate_limit_per_min || 60;
+  $("#set-agents").value = (v.agent_folders || []).join("\n");
+  $("#set-data").value = v.data_dir || "";
+  $("#set-data").placeholder = state.info.data_folder || "(default)";
+  $("#pick-data").classList.toggle("hidden", !state.info.native?.includes("folder_dialog"));
+  markTheme(v.theme || "system");
+  $("#settings-status").textContent = "";
+  $("#key-status").textContent = "";
+  $("#key-status").className = "note";
+  if (!state.models.length) loadPickers();
+}
+function markTheme(t) { $$("#set-theme button").forEach((b) => b.classList.toggle("on", b.dataset.value === t)); }
+$$("#set-theme button").forEach((b) => b.onclick = async () => {
+  markTheme(b.dataset.value); applyTheme(b.dataset.value);
+  try { await shell("settings.update", { values: { theme: b.dataset.value } }); } catch (e) { showError(e); }
+});
+$("#set-provider").onchange = () => $("#field-base-url").classList.toggle("hidden", $("#set-provider").value !== "openai");
+$("#settings-save").onclick = async () => {
+  const values = {
+    provider: $("#set-provider").value, openai_base_url: $("#set-openai-url").value.trim(),
+    default_model: $("#set-model").value.trim() || "claude-sonnet-4-5", rate_limit_per_min: parseInt($("#set-rate").value, 10) || 60,
+    agent_folders: $("#set-agents").value.split("\n").map((s) => s.trim()).filter(Boolean), data_dir: $("#set-data").value.trim(),
+  };
+  const status = $("#settings-status");
+  try {
+    state.settings = await shell("settings.update", { values });
+    status.textContent = "Saved. Model, rate limit and folders apply to the services after a restart.";
+    status.className = "note ok";
+  } catch (e) { status.textContent = e.message; status.className = "note bad"; }
+};
+$("#pick-data").onclick = async () => { try { const p = await shell("native", { name: "folder_dialog" }); if (p) $("#set-data").value = p; } catch (e) { showError(e); } };
+$("#key-save").onclick = async () => {
+  const key = $("#api-key").value.trim();
+  const status = $("#key-status");
+  if (!key) { status.textContent = "Paste your key first."; status.className = "note bad"; return; }
+  try {
+    const r = await call("stream", "SetKey", { key });
+    $("#api-key").value = "";
+    status.textContent = r.message || "Saved to the keychain.";
+    status.className = "note ok";
+  } catch (e) {
+    status.textContent = e.code === "InvalidRequest" && /no request/.test(e.message)
+      ? "Saving the key from here needs the stream service's SetKey request, which is not available yet. Use `vibing key set` in a terminal."
+      : e.message;
+    status.className = "note bad";
+  }
+};
+$("#key-check").onclick = async () => {
+  const status = $("#key-status");
+  status.textContent = "Checking…"; status.className = "note";
+  const provider = $("#set-provider").value;
+  try {
+    const r = await call("stream", "CheckKey", { key: $("#api-key").value.trim(), provider, base_url: provider === "openai" ? $("#set-openai-url").value.trim() : "" }, 20);
+    status.textContent = r.message + (r.source ? ` (key from the ${r.source})` : "");
+    status.className = "note " + (r.ok ? "ok" : "bad");
+  } catch (e) { status.textContent = humanError(e.code, e.message); status.className = "note bad"; }
+};
+$("#settings-export").onclick = async () => {
+  try {
+    const doc = await shell("settings.export");
+    const text = JSON.stringify(doc, null, 2);
+    if (state.info.native?.includes("save_text")) {
+      const path = await shell("native", { name: "save_text", filename: "vibing-settings.json", text });
+      if (path) toast(`Settings exported to ${path}`);
+      return;
+    }
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    a.download = "vibing-settings.json";
+    document.body.appendChild(a); a.click(); a.remove();
+  } catch (e) { showError(e); }
+};
+$("#settings-import").onchange = async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  try {
+    const doc = JSON.parse(await file.text());
+    await shell("settings.import", { document: doc });
+    toast("Settings imported");
+    showSettings();
+    applyTheme((await shell("settings.get")).values.theme);
+  } catch (err) { showError(err instanceof SyntaxError ? new Error("That file is not JSON.") : err); }
+  e.target.value = "";
+};
+
+// ---------------------------------------------------------------- shortcuts and menu commands
+const SHORTCUTS = [
+  ["New project", "N", () => newProject()],
+  ["Open a folder as a project", "O", () => openFolder()],
+  ["Save a checkpoint", "S", () => saveCheckpoint()],
+  ["Export project", "E", () => exportProject()],
+  ["Toggle files", "B", () => state.project && toggle("files")],
+  ["Toggle preview", "\\", () => state.project && toggle("preview")],
+  ["Reload preview", "R", () => state.project && reloadPreview(true)],
+  ["Settings", ",", () => { location.hash = "#/settings"; }],
+  ["Find", "F", () => find()],
+  ["Keyboard shortcuts", "/", () => openModal("#shortcuts-modal")],
+];
+const COMMANDS = {
+  "new-project": newProject, "open-folder": openFolder, "save": saveCheckpoint, "export": exportProject,
+  "stop": stopGeneration, "toggle-files": () => state.project && toggle("files"), "toggle-preview": () => state.project && toggle("preview"),
+  "reload-preview": () => reloadPreview(true), "settings": () => { location.hash = "#/settings"; }, "find": () => find(),
+  "shortcuts": () => openModal("#shortcuts-modal"), "projects": () => { location.hash = "#/"; },
+  "toggle-sidebar": () => $("#sidebar").classList.toggle("collapsed"),
+  "theme-light": () => setTheme("light"), "theme-dark": () => setTheme("dark"), "theme-system": () => setTheme("system"),
+  "undo": () => document.execCommand("undo"), "redo": () => document.execCommand("redo"),
+  "about": () => toast(`Vibing ${state.info.version || ""}: describe a web app, a specialist agent writes it.`),
+};
+window.vibing = { command: (name) => { const f = COMMANDS[name]; if (f) f(); return !!f; } };
+async function setTheme(t) { applyTheme(t); markTheme(t); try { await shell("settings.update", { values: { theme: t } }); } catch (e) { showError(e); } }
+
+function find() {
+  if (state.view === "project") { location.hash = "#/"; }
+  setTimeout(() => { $("#project-search").focus(); $("#project-search").select(); }, 0);
+}
+
+function renderShortcuts() {
+  const key = isMac ? "⌘" : "Ctrl";
+  const rows = SHORTCUTS.map(([label, k]) => `<tr><td>${escapeHtml(label)}</td><td><kbd>${key}</kbd><kbd>${escapeHtml(k)}</kbd></td></tr>`);
+  rows.push(`<tr><td>Stop generation</td><td><kbd>Esc</kbd></td></tr>`);
+  rows.push(`<tr><td>Send</td><td><kbd>Enter</kbd></td></tr>`);
+  rows.push(`<tr><td>New line in a message</td><td><kbd>Shift</kbd><kbd>Enter</kbd></td></tr>`);
+  $("#shortcuts-table").innerHTML = rows.join("");
+}
+
+document.addEventListener("keydown", (e) => {
+  const modalOpen = $$(".modal").some((m) => !m.classList.contains("hidden"));
+  if (e.key === "Escape") {
+    if (modalOpen) { closeModals(); e.preventDefault(); return; }
+    if (state.activeStream) { stopGeneration(); e.preventDefault(); }
+    return;
+  }
+  if (!mod(e) || e.altKey) return;
+  const k = e.key.length === 1 ? e.key.toUpperCase() : e.key;
+  const hit = SHORTCUTS.find(([, key]) => key === k || (key === "/" && e.key === "?"));
+  if (hit) { e.preventDefault(); closeModals(); hit[2](); }
+});
+$("#shortcuts-btn").onclick = () => openModal("#shortcuts-modal");
+
+// ---------------------------------------------------------------- start
+async function start() {
+  const t0 = performance.now();
+  if (!TOKEN) { banner("This page needs the address Vibing printed (it carries a one-time token).", true); return; }
+  try { state.info = await shell("info"); } catch (e) { banner(e.message, true); return; }
+  state.recent = state.info.recent || [];
+  renderShortcuts();
+  connectEvents();
+  try { const s = await shell("settings.get"); applyTheme(s.values.theme); } catch (e) { applyTheme("system"); }
+  await Promise.all([loadStatus(), loadRecentNames()]);
+  await route();
+  document.body.dataset.ready = "1";
+  shell("ready", { first_paint_ms: Math.round(performance.now() - t0), at_ms: Math.round(performance.now()) }).catch(() => {});
+  loadPickers();
+}
+start();

@@ -113,6 +113,7 @@ class Supervisor:
             sock.setblocking(False)
         self._ready_announced = False
         self.dotenv = Path.cwd() / ".env"
+        self.exit_code = 0
 
     # -- public ---------------------------------------------------------------------
 
@@ -180,8 +181,8 @@ class Supervisor:
             signal.set_wakeup_fd(-1)
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
-        failed = [c.name for c in self.children.values() if c.state == "failed"]
-        return 1 if failed else 0
+        failed = [c.name for c in self.children.values() if c.state == "failed" and c.name != "shell"]
+        return self.exit_code or (1 if failed else 0)
 
     # -- spawning ---------------------------------------------------------------------
 
@@ -248,6 +249,17 @@ class Supervisor:
             for child in self.children.values():
                 if child.restart_at is not None and now >= child.restart_at and not self.stopping:
                     self._spawn(child)
+            self._check_runtime_dir()
+
+    def _check_runtime_dir(self) -> None:
+        """If someone deletes the bus's runtime folder, nothing new can connect: stop cleanly, say why."""
+        if self.config.transport == "ipc" and not self.paths.bus_file.exists():
+            message = (f"The runtime folder {self.paths.runtime} (the bus's sockets) was deleted while Vibing ran; "
+                       "stopping cleanly. Start Vibing again with `vibing`.")
+            logger.error("app.runtime_dir_deleted", runtime=str(self.paths.runtime))
+            print(f"vibing: {message}", file=sys.stderr, flush=True)
+            self.exit_code = 4
+            self.stopping = True
 
     def _on_broker(self, frames: list[bytes]) -> None:
         command, service, pid = frames[0], frames[1].decode(), int(frames[2])

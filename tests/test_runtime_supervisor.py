@@ -189,3 +189,23 @@ def test_a_debug_instance_attaches_to_the_running_app_and_takes_requests(app):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_deleting_the_runtime_folder_stops_the_app_cleanly_with_a_reason(app):
+    import shutil
+
+    pids = service_pids(app.bus())
+    shutil.rmtree(app.paths.runtime)
+    assert app.proc.wait(timeout=15) == 4
+    assert "was deleted while Vibing ran" in app.proc.stderr.read()
+    assert all(wait_exit(pid, 5) for pid in pids.values())
+
+
+def test_a_corrupt_config_file_is_named_at_start(tmp_path):
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_bytes(b"\x00\xffgarbage = = =")
+    result = subprocess.run([sys.executable, "-m", "vibing", "run", "--headless"], env=vibing_env(home),
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert "config.toml" in result.stderr and "not valid TOML" in result.stderr

@@ -402,6 +402,15 @@ def test_cache_hits_are_reported_and_writes_invalidate(bus: Bus) -> None:
     assert contents(bus, pid) == {"a.txt": "2"}
     bus.request("storage", AddMessage(project_id=pid, role="user", content="hi"))
     assert len(bus.request("storage", LoadProject(project_id=pid)).messages) == 1
+    # a growing stream makes the loaded project stale, not the file list
+    m = bus.request("storage", StartAssistantMessage(project_id=pid)).message
+    bus.request("storage", ListFiles(project_id=pid))
+    hits = bus.request("storage", Ping()).details["cache"]["hits"]
+    for seq in range(3):
+        bus.request("storage", AppendMessageText(message_id=m.id, text=f"t{seq}", seq=seq))
+        assert bus.request("storage", LoadProject(project_id=pid)).messages[-1].content == "t0t1t2"[: 2 * seq + 2]
+        assert [f.path for f in bus.request("storage", ListFiles(project_id=pid)).files] == ["a.txt"]
+    assert bus.request("storage", Ping()).details["cache"]["hits"] - hits == 3
 
 
 def test_backup_and_check(bus: Bus, tmp_path: Path) -> None:

@@ -75,13 +75,21 @@ class Service(Worker):
     def _cached(self, key: str, compute: Callable[[], T]) -> T:
         return self.cache.get(key, compute)
 
-    def _changed(self, project_id: str, what: str, *, paths: list[str] | None = None, message_id: str = "",
-                 checkpoint_id: int = 0, lists: bool = True) -> None:
-        """After a commit: drop stale cache entries, then tell subscribers."""
-        if lists:
-            self.cache.invalidate_prefix(f"project:{project_id}:", "list:", "search:", "usage:")
-        else:
-            self.cache.invalidate_prefix(f"project:{project_id}:")
+    #: What a kind of write makes stale: keys under ``project:<id>:`` and global prefixes.
+    _STALE = {
+        "text": (("load", "messages:"), ()),  # a streaming message grew
+        "messages": (("load", "messages:", "info", "usage"), ("list:", "search:", "usage:")),
+        "files": (("load", "info", "files", "file:", "checkpoints:"), ("list:", "search:")),
+        "meta": (("load", "info"), ("list:", "search:")),
+        "usage": (("usage",), ("usage:",)),
+        "all": (("",), ("list:", "search:", "usage:")),
+    }
+
+    def _changed(self, project_id: str, what: str, *, stale: str = "all", paths: list[str] | None = None,
+                 message_id: str = "", checkpoint_id: int = 0) -> None:
+        """After a commit: drop the cache entries the write made stale, then tell subscribers."""
+        local, shared = self._STALE[stale]
+        self.cache.invalidate_prefix(*(f"project:{project_id}:{key}" for key in local), *shared)
         self.publish("project.changed", ProjectChanged(project_id=project_id, what=what, paths=paths or [],
                                                        message_id=message_id, checkpoint_id=checkpoint_id))
 
@@ -154,7 +162,7 @@ class Service(Worker):
         with self.db.transaction() as conn:
             projects.exists(conn, request.project_id)
             projects.update(conn, request.project_id, name=request.name)
-        self._changed(request.project_id, "renamed")
+        self._changed(request.project_id, "renamed", stale="meta")
         return ProjectReply(project=self._info(request.project_id))
 
     @handles(DuplicateProject)
@@ -237,7 +245,8 @@ class Service(Worker):
             touched = files.apply(conn, project_id, name, ops, self.limits)
             projects.touch(conn, project_id)
             point = history.create(conn, project_id, kind, label, message_id) if checkpoint else None
-        self._changed(project_id, what, paths=touched, message_id=message_id, checkpoint_id=point.id if point else 0)
+        self._changed(project_id, what, stale="files", paths=touched, message_id=message_id,
+                      checkpoint_id=point.id if point else 0)
         return FilesReply(project_id=project_id, files=files.list_info(self.db.reader, project_id), checkpoint=point)
 
     @handles(CreateFile)
@@ -285,7 +294,7 @@ class Service(Worker):
             projects.exists(conn, request.project_id)
             message_id = messages.add(conn, request.project_id, request.role, request.content, agent=request.agent,
                                       model=request.model, status=request.status)
-        self._changed(request.project_id, "messages", message_id=message_id)
+        self._changed(request.project_id, "messages", stale="messages", message_id=message_id)
         return MessageReply(message=messages.get(self.db.reader, message_id))
 
     @handles(StartAssistantMessage)
@@ -300,7 +309,7 @@ class Service(Worker):
             projects.exists(conn, request.project_id)
             message_id = messages.add(conn, request.project_id, "assistant", "", agent=request.agent,
                                       model=request.model, status="streaming", message_id=request.message_id)
-        self._changed(request.project_id, "messages", message_id=message_id)
+        self._changed(request.project_id, "messages", stale="messages", message_id=message_id)
         return MessageReply(message=messages.get(self.db.reader, message_id))
 
     @handles(AppendMessageText)
@@ -309,7 +318,7 @@ class Service(Worker):
             project_id, applied, last_seq, length = messages.append(conn, request.message_id, request.text,
                                                                     request.seq)
         if applied:
-            self._changed(project_id, "message", message_id=request.message_id, lists=False)
+            self._changed(project_id, "message", stale="text", message_id=request.message_id)
         return AppendReply(message_id=request.message_id, last_seq=last_seq, length=length, applied=applied)
 
     @handles(FinishMessage)
@@ -318,14 +327,14 @@ class Service(Worker):
             project_id = messages.finish(conn, request.message_id, request.status, text=request.text, seq=request.seq,
                                          input_tokens=request.input_tokens, output_tokens=request.output_tokens,
                                          model=request.model, cost_usd=request.cost_usd, error=request.error)
-        self._changed(project_id, "messages", message_id=request.message_id)
+        self._changed(project_id, "messages", stale="messages", message_id=request.message_id)
         return MessageReply(message=messages.get(self.db.reader, request.message_id))
 
     @handles(ResumeMessage)
     def resume_message(self, request: ResumeMessage) -> MessageReply:
         with self.db.transaction() as conn:
             project_id = messages.resume(conn, request.message_id)
-        self._changed(project_id, "messages", message_id=request.message_id)
+        self._changed(project_id, "messages", stale="messages", message_id=request.message_id)
         return MessageReply(message=messages.get(self.db.reader, request.message_id))
 
     @handles(GetMessage)
@@ -354,7 +363,7 @@ class Service(Worker):
                 raise NotFound(f"No message with id {request.message_id!r}.", message_id=request.message_id)
             messages.record_usage(conn, request.project_id, request.model, request.input_tokens,
                                   request.output_tokens, request.cost_usd, message_id=request.message_id)
-        self._changed(request.project_id, "usage")
+        self._changed(request.project_id, "usage", stale="usage")
 
     @handles(UsageSummary)
     def usage_summary(self, request: UsageSummary) -> UsageReply:
@@ -416,7 +425,7 @@ class Service(Worker):
             name = projects.exists(conn, request.project_id)
             point, touched = history.restore(conn, request.project_id, name, request.checkpoint_id, self.limits)
             projects.touch(conn, request.project_id)
-        self._changed(request.project_id, "restored", paths=touched, checkpoint_id=point.id)
+        self._changed(request.project_id, "restored", stale="files", paths=touched, checkpoint_id=point.id)
         return SaveReply(project=self._info(request.project_id), checkpoint=point)
 
     # -- export, import, database ----------------------------------------------------

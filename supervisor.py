@@ -28,7 +28,7 @@ import zmq
 
 import schema
 from schema.common import ServiceDown, ServiceUp
-from schema.supervisor import ServiceStatus, Shutdown, Status, StatusReply
+from schema.supervisor import AcknowledgeCrashes, CrashReport, ServiceStatus, Shutdown, Status, StatusReply
 from vibing import config as config_mod
 from vibing import forkserver, log, paths as paths_mod
 from vibing.broker import Broker
@@ -36,7 +36,7 @@ from vibing.bus import Bus
 from vibing.config import Config
 from vibing.errors import AppNotRunning, ConfigError
 from vibing.protocol import BusInfo, bind_specs, pid_alive
-from vibing.worker import Worker, handles
+from vibing.worker import Worker, handles, write_crash_report
 
 logger = log.get("vibing.supervisor")
 
@@ -77,6 +77,10 @@ class SupervisorService(Worker):
     @handles(Status)
     def status(self, request: Status) -> StatusReply:
         return self.supervisor.status_reply()
+
+    @handles(AcknowledgeCrashes)
+    def acknowledge(self, _request: AcknowledgeCrashes) -> None:
+        self.supervisor.acknowledge_crashes()
 
     @handles(Shutdown)
     def shutdown(self, request: Shutdown) -> None:
@@ -131,7 +135,50 @@ class Supervisor:
             uptime_s=round(time.monotonic() - self.started, 3),
             services=[c.status(self.broker.queue_depth(c.name)) for c in list(self.children.values())],
             endpoints=self.endpoints.to_dict(),
+            unseen_crashes=self.unseen_crashes(),
         )
+
+    # -- crash reports -----------------------------------------------------------------
+
+    @property
+    def _seen_marker(self) -> Path:
+        return self.paths.crash_dir / ".seen"
+
+    def unseen_crashes(self) -> list[CrashReport]:
+        """Reports newer than the last acknowledgement, newest first."""
+        try:
+            seen = self._seen_marker.stat().st_mtime
+        except OSError:
+            seen = 0.0
+        reports = []
+        for path in self.paths.crash_dir.glob("*.txt"):
+            try:
+                when = path.stat().st_mtime
+                if when <= seen:
+                    continue
+                lines = [line.strip() for line in path.read_text(errors="replace").splitlines() if line.strip()]
+            except OSError:
+                continue
+            service = path.stem.split("-")[1] if path.stem.count("-") >= 2 else "?"
+            reports.append(CrashReport(path=str(path), service=service, when=when, summary=lines[-1] if lines else ""))
+        return sorted(reports, key=lambda r: r.when, reverse=True)
+
+    def acknowledge_crashes(self) -> None:
+        self._seen_marker.touch()
+        os.utime(self._seen_marker)
+
+    def _report_exit(self, child: Child, pid: int | None, reason: str) -> None:
+        """A worker that died without writing its own report (SIGKILL, OOM, hang) gets one from us."""
+        if pid is None or list(self.paths.crash_dir.glob(f"*-{child.name}-{pid}.txt")):
+            return
+        log_file = self.paths.logs / f"{child.name}.log"
+        try:
+            tail = log_file.read_text(errors="replace").splitlines()[-20:]
+        except OSError:
+            tail = []
+        text = "\n".join([f"{child.name} (pid {pid}) {reason}.", "", f"Last lines of {log_file}:", *tail, "",
+                          f"{child.name} {reason}"])
+        write_crash_report(self.paths.crash_dir, child.name, text, pid=pid)
 
     def run(self) -> int:
         paths_mod.ensure(self.paths)
@@ -161,6 +208,10 @@ class Supervisor:
         signal.set_wakeup_fd(self._wake_w.fileno(), warn_on_full_buffer=False)
         logger.info("app.starting", services=list(self.children), headless=self.headless,
                     endpoints=self.endpoints.to_dict(), data=str(self.paths.data))
+        earlier = self.unseen_crashes()
+        if earlier:
+            print(f"vibing: {len(earlier)} crash report(s) since you last looked (newest: {earlier[0].path}); "
+                  "`vibing status` lists them.", file=sys.stderr, flush=True)
         try:
             for child in self.children.values():
                 self._spawn(child)
@@ -307,6 +358,7 @@ class Supervisor:
         if self.stopping:
             child.state = "stopped"
             return
+        self._report_exit(child, pid, child.last_error)
         if child.name == "shell" and code == 78:
             # EX_CONFIG: the window toolkit is missing; restarting cannot help.
             child.state = "failed"

@@ -24,11 +24,26 @@ class ServiceStatus(Message):
     queue_depth: int = 0
 
 
+class CrashReport(Message):
+    """A worker's crash, kept as a text file in the data folder's ``crashes/``."""
+
+    path: str
+    service: str
+    when: float
+    summary: str
+
+
 class StatusReply(Message):
     supervisor_pid: int
     uptime_s: float
     services: list[ServiceStatus]
     endpoints: dict[str, str] = {}
+    #: Crash reports the user has not acknowledged yet (this run and earlier ones).
+    unseen_crashes: list[CrashReport] = []
+
+
+class AcknowledgeCrashes(Message):
+    """The user has seen the crash reports listed so far."""
 
 
 class Shutdown(Message):
@@ -37,6 +52,6 @@ class Shutdown(Message):
     reason: str = "requested"
 
 
-Request = Union[COMMON_REQUESTS + (Status, Shutdown)]  # type: ignore[valid-type]
+Request = Union[COMMON_REQUESTS + (Status, Shutdown, AcknowledgeCrashes)]  # type: ignore[valid-type]
 Reply = Union[COMMON_REPLIES + (StatusReply,)]  # type: ignore[valid-type]
 EVENTS: tuple = ()

@@ -209,3 +209,18 @@ def test_a_corrupt_config_file_is_named_at_start(tmp_path):
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
     assert "config.toml" in result.stderr and "not valid TOML" in result.stderr
+
+
+def test_a_crash_leaves_a_report_that_status_shows_until_acknowledged(app):
+    bus = app.bus()
+    events = bus.subscribe("service.up")
+    events.sync()
+    victim = service_pids(bus)["stream"]
+    os.kill(victim, signal.SIGKILL)
+    assert events.recv(timeout=10).body.service == "stream"
+    crashes = bus.request("supervisor", Status()).unseen_crashes
+    assert [c.service for c in crashes] == ["stream"]
+    assert "SIGKILL" in crashes[0].summary and str(victim) in crashes[0].path
+    shown = app.cli("status", "--ack")
+    assert "1 crash report(s)" in shown.stdout and crashes[0].path in shown.stdout
+    assert bus.request("supervisor", Status()).unseen_crashes == []

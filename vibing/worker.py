@@ -314,9 +314,10 @@ def service_class(name: str) -> type[Worker]:
     return module.Service
 
 
-def write_crash_report(crash_dir: Path, service: str, text: str) -> Path:
+def write_crash_report(crash_dir: Path, service: str, text: str, pid: int | None = None) -> Path:
+    """Keep a (redacted) crash report where ``vibing status`` and the window will show it."""
     crash_dir.mkdir(parents=True, exist_ok=True)
-    path = crash_dir / f"{time.strftime('%Y%m%dT%H%M%S')}-{service}-{os.getpid()}.txt"
+    path = crash_dir / f"{time.strftime('%Y%m%dT%H%M%S')}-{service}-{pid or os.getpid()}.txt"
     path.write_text(log.redact_text(text), encoding="utf-8")
     return path
 

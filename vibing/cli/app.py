@@ -7,7 +7,7 @@ import json
 import sys
 
 import schema
-from schema.supervisor import Status, StatusReply
+from schema.supervisor import AcknowledgeCrashes, Status, StatusReply
 from vibing import config as config_mod
 from vibing import log, paths as paths_mod
 from vibing.bus import Bus
@@ -24,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     status = subparsers.add_parser("status", help="show the running app's processes")
     status.add_argument("--json", action="store_true", help="print JSON")
+    status.add_argument("--ack", action="store_true", help="mark the crash reports shown as seen")
     status.set_defaults(func=cmd_status)
 
     service = subparsers.add_parser("service", help="run one service in the foreground, for debugging")
@@ -65,6 +66,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     config = config_mod.load()
     with Bus.connect_running(_paths(config).bus_file, "cli") as bus:
         reply: StatusReply = bus.request("supervisor", Status(), timeout=3)
+        if args.ack:
+            bus.request("supervisor", AcknowledgeCrashes(), timeout=3)
     if args.json:
         print(json.dumps({
             "supervisor": {"pid": reply.supervisor_pid, "uptime_s": reply.uptime_s},
@@ -73,6 +76,8 @@ def cmd_status(args: argparse.Namespace) -> int:
                  "last_error": s.last_error, "queue_depth": s.queue_depth}
                 for s in reply.services
             ],
+            "unseen_crashes": [{"service": c.service, "path": c.path, "when": c.when, "summary": c.summary}
+                               for c in reply.unseen_crashes],
         }, indent=2))
         return 0
     print(f"vibing supervisor  pid {reply.supervisor_pid}  up {_format_uptime(reply.uptime_s)}")
@@ -84,6 +89,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(line)
         if s.last_error:
             print(f"{'   ' if branch == '└─' else '│  '}   last error: {s.last_error}")
+    if reply.unseen_crashes:
+        print(f"\n{len(reply.unseen_crashes)} crash report(s)" + (" (now marked seen):" if args.ack else
+              " since you last looked (`vibing status --ack` marks them seen):"))
+        for crash in reply.unseen_crashes[:10]:
+            print(f"  {crash.service:<8} {crash.summary[:90]}\n           {crash.path}")
     return 0 if all(s.state == "ready" for s in reply.services) else 1
 
 

@@ -28,7 +28,7 @@ SERVICES = ("storage", "agent", "stream", "metrics", "supervisor")
 #: Requests the page must not send even though the channel accepts them.
 FORBIDDEN = {("supervisor", "Shutdown"), ("storage", "BackupDatabase")}
 #: Event topics forwarded to the page.
-TOPICS = ("token.", "stream.", "generate.", "project.", "service.")
+TOPICS = ("token.", "stream.", "generate.", "project.", "service.", "agents.")
 #: Longest a page request may wait for its reply (generation starts reply at once).
 MAX_TIMEOUT = 30.0
 

@@ -26,11 +26,11 @@ UI_DEFAULTS: dict[str, Any] = {
     "theme": "system",
     "provider": "anthropic",
     "openai_base_url": "http://127.0.0.1:11434/v1",
-    "agent_folders": [],
+    "agent_dirs": [],
     "preview_allow_network": False,
 }
 #: Backend settings shown on the Settings screen.
-CONFIG_KEYS = ("default_model", "rate_limit_per_min", "anthropic_base_url", "data_dir")
+CONFIG_KEYS = ("default_model", "rate_limit_per_min", "anthropic_base_url", "data_dir", "openai_model")
 SECRET_WORDS = ("key", "secret", "token", "password")
 
 
@@ -120,13 +120,15 @@ class Settings:
             raise InvalidRequest("Theme must be light, dark or system.")
         if "provider" in to_ui and to_ui["provider"] not in ("anthropic", "openai"):
             raise InvalidRequest("Provider must be anthropic or openai (an OpenAI-compatible server).")
-        if "agent_folders" in to_ui:
-            folders = to_ui["agent_folders"]
+        for target in (to_config, to_ui):
+            if "agent_dirs" not in target:
+                continue
+            folders = target["agent_dirs"]
             if isinstance(folders, str):
                 folders = [line.strip() for line in folders.splitlines() if line.strip()]
             if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
                 raise InvalidRequest("Agent folders must be a list of folder paths.")
-            to_ui["agent_folders"] = folders
+            target["agent_dirs"] = folders
         if to_config:
             current = self._read_config_file()
             merged = {**current, **to_config}
@@ -172,7 +174,7 @@ class WindowState:
 
     def geometry(self) -> dict[str, int]:
         data = self.load()
-        geo = {"width": 1280, "height": 820}
+        geo = {"width": 1280, "height": 800}
         for key in ("width", "height", "x", "y"):
             value = data.get(key)
             if isinstance(value, int):

@@ -805,6 +805,26 @@ async function attachRunningStreams() {
   }
 }
 
+// While typing with "Auto-select", show which agent would be picked and why.
+let selectTimer, selectSeq = 0;
+$("#prompt").addEventListener("input", () => {
+  clearTimeout(selectTimer);
+  if ($("#agent-picker").value || state.activeStream) return;
+  const prompt = $("#prompt").value.trim();
+  if (prompt.length < 8) { showAgent("", ""); return; }
+  selectTimer = setTimeout(async () => {
+    const seq = ++selectSeq;
+    try {
+      const r = await call("agent", "SelectAgents", { prompt, project_type: state.project?.project_type || "", max_helpers: 0 });
+      if (seq === selectSeq && !state.activeStream) showAgent(r.primary.name, r.explanation || r.primary.reason, true);
+    } catch (e) { /* the agent service may be restarting */ }
+  }, 250);
+});
+$("#agent-picker").addEventListener("change", () => {
+  const a = state.agents.find((x) => x.name === $("#agent-picker").value);
+  showAgent(a ? a.name : "", a ? a.description : "", false);
+});
+
 $("#composer").addEventListener("submit", (e) => { e.preventDefault(); sendPrompt($("#prompt").value); });
 $("#prompt").addEventListener("keydown", (e) => {
   if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); sendPrompt($("#prompt").value); }
@@ -882,6 +902,9 @@ function onEvent(ev) {
       break;
     case "StreamFailed":
       if (s && !s.finished) failStream(s, ev.code, humanError(ev.code, ev.message));
+      break;
+    case "AgentsChanged":
+      loadPickers();
       break;
     case "ProjectChanged":
       onProjectChanged(ev);
@@ -965,7 +988,7 @@ async function showSettings() {
   $("#field-base-url").classList.toggle("hidden", $("#set-provider").value !== "openai");
   $("#set-model").value = v.default_model || "";
   $("#set-rate").value = v.rate_limit_per_min || 60;
-  $("#set-agents").value = (v.agent_folders || []).join("\n");
+  $("#set-agents").value = (v.agent_dirs || []).join("\n");
   $("#set-data").value = v.data_dir || "";
   $("#set-data").placeholder = state.info.data_folder || "(default)";
   $("#pick-data").classList.toggle("hidden", !state.info.native?.includes("folder_dialog"));
@@ -985,13 +1008,19 @@ $("#settings-save").onclick = async () => {
   const values = {
     provider: $("#set-provider").value, openai_base_url: $("#set-openai-url").value.trim(),
     default_model: $("#set-model").value.trim() || "claude-sonnet-4-5", rate_limit_per_min: parseInt($("#set-rate").value, 10) || 60,
-    agent_folders: $("#set-agents").value.split("\n").map((s) => s.trim()).filter(Boolean), data_dir: $("#set-data").value.trim(),
+    agent_dirs: $("#set-agents").value.split("\n").map((s) => s.trim()).filter(Boolean), data_dir: $("#set-data").value.trim(),
   };
+  const before = new Set(state.settings?.values?.agent_dirs || []);
   const status = $("#settings-status");
   try {
+    // New agent folders load at once (the agent service watches them); the rest applies after a restart.
+    const problems = [];
+    for (const path of values.agent_dirs.filter((p) => !before.has(p))) {
+      try { await call("agent", "AddAgentFolder", { path, persist: false }); } catch (e) { problems.push(`${path}: ${e.message}`); }
+    }
     state.settings = await shell("settings.update", { values });
-    status.textContent = "Saved. Model, rate limit and folders apply to the services after a restart.";
-    status.className = "note ok";
+    status.textContent = problems.length ? `Saved, but: ${problems.join("; ")}` : "Saved. Model, provider and rate limit apply to new generations after a restart.";
+    status.className = problems.length ? "note bad" : "note ok";
   } catch (e) { status.textContent = e.message; status.className = "note bad"; }
 };
 $("#pick-data").onclick = async () => { try { const p = await shell("native", { name: "folder_dialog" }); if (p) $("#set-data").value = p; } catch (e) { showError(e); } };

@@ -1,0 +1,214 @@
+"""The desktop window: pywebview (Qt) showing the same UI as ``vibing web``.
+
+The window process runs the shell's loopback server with its own token and
+points the webview at it, so the page uses the same fetch + EventSource bridge
+in both modes.  Native things (file dialogs, opening a URL in the browser,
+window geometry) are intents the server hands to this module; they run on
+server threads and pywebview marshals them to the GUI thread, which never
+blocks on the bus.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+import time
+import webbrowser
+from pathlib import Path
+from typing import Any
+
+from vibing import log
+from vibing.errors import InvalidRequest
+from vibing.protocol import BusInfo, pid_alive
+
+from shell.runtime import Shell
+
+logger = log.get("shell.window")
+
+TITLE = "Vibing"
+MOD = "Ctrl"
+
+
+def _menus(command, window_ref: dict[str, Any]):
+    from webview.menu import Menu, MenuAction, MenuSeparator
+
+    def act(label: str, name: str, keys: str = ""):
+        return MenuAction(f"{label}\t{MOD}+{keys}" if keys else label, lambda: command(name))
+
+    def native(label: str, func):
+        return MenuAction(label, lambda: threading.Thread(target=func, daemon=True).start())
+
+    return [
+        Menu("File", [
+            act("New project", "new-project", "N"),
+            act("Open folder as project…", "open-folder", "O"),
+            act("Save checkpoint", "save", "S"),
+            act("Export…", "export", "E"),
+            MenuSeparator(),
+            act("Settings", "settings", ","),
+            MenuSeparator(),
+            native("Quit", lambda: window_ref["window"].destroy()),
+        ]),
+        Menu("Edit", [
+            act("Undo", "undo", "Z"),
+            act("Redo", "redo", "Shift+Z"),
+            MenuSeparator(),
+            act("Find", "find", "F"),
+            act("Stop generation\tEsc", "stop"),
+        ]),
+        Menu("View", [
+            act("Projects", "projects"),
+            act("Toggle files", "toggle-files", "B"),
+            act("Toggle preview", "toggle-preview", "\\"),
+            act("Reload preview", "reload-preview", "R"),
+            act("Toggle sidebar", "toggle-sidebar"),
+            MenuSeparator(),
+            act("Light theme", "theme-light"),
+            act("Dark theme", "theme-dark"),
+            act("System theme", "theme-system"),
+        ]),
+        Menu("Window", [
+            native("Minimize", lambda: window_ref["window"].minimize()),
+            native("Toggle full screen", lambda: window_ref["window"].toggle_fullscreen()),
+        ]),
+        Menu("Help", [
+            act("Keyboard shortcuts", "shortcuts", "/"),
+            act("About Vibing", "about"),
+        ]),
+    ]
+
+
+def run_window(bus_file: str) -> int:
+    started = time.perf_counter()
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+    os.environ.setdefault("PYWEBVIEW_GUI", "qt")
+    import webview
+
+    shell = Shell(Path(bus_file), mode="window", sender="shell")
+    log.setup("shell", shell.paths.logs, os.environ.get("VIBING_LOG", "info"), console=False)
+    shell.start()
+    geo = shell.state.geometry()
+    window_ref: dict[str, Any] = {}
+    closing = threading.Event()
+
+    def command(name: str) -> None:
+        def run() -> None:
+            window = window_ref.get("window")
+            if window is not None:
+                window.evaluate_js(f"window.vibing && window.vibing.command({json.dumps(name)})")
+
+        threading.Thread(target=run, daemon=True).start()
+
+    # -- native intents (called on server threads) --------------------------------------
+    def folder_dialog(_: dict[str, Any]) -> str:
+        result = window_ref["window"].create_file_dialog(webview.FileDialog.FOLDER)
+        return result[0] if result else ""
+
+    def save_dialog(data: dict[str, Any]) -> str:
+        result = window_ref["window"].create_file_dialog(webview.FileDialog.SAVE,
+                                                         save_filename=str(data.get("filename") or "export.zip"))
+        if isinstance(result, (list, tuple)):
+            result = result[0] if result else ""
+        return result or ""
+
+    def save_text(data: dict[str, Any]) -> str:
+        path = save_dialog(data)
+        if path:
+            Path(path).write_text(str(data.get("text", "")), encoding="utf-8")
+        return path
+
+    def open_url(data: dict[str, Any]) -> bool:
+        url = str(data.get("url", ""))
+        if not url.startswith("http://127.0.0.1:") and not url.startswith("https://"):
+            raise InvalidRequest("Only web addresses can be opened.")
+        return webbrowser.open(url)
+
+    shell.native.update(folder_dialog=folder_dialog, save_dialog=save_dialog, save_text=save_text, open_url=open_url)
+
+    service_ref: dict[str, Any] = {}
+
+    def on_ready(info: dict[str, Any]) -> None:
+        from shell import service
+
+        service_ref["service"] = service.start(shell)  # the supervisor now counts the window as ready
+        ms = (time.perf_counter() - started) * 1000
+        print(f"vibing: window ready in {ms:.0f} ms (first paint {info.get('first_paint_ms', '?')} ms after load)",
+              flush=True)
+
+    shell.bridge.on_ready.append(on_ready)
+
+    window = webview.create_window(
+        TITLE, shell.url, width=geo["width"], height=geo["height"], x=geo.get("x"), y=geo.get("y"),
+        min_size=(720, 480), background_color="#F6F6F8", text_select=True, menu=_menus(command, window_ref),
+    )
+    window_ref["window"] = window
+    current = dict(geo)
+
+    def on_resized(width: int, height: int) -> None:
+        current.update(width=int(width), height=int(height))
+
+    def on_moved(x: int, y: int) -> None:
+        current.update(x=int(x), y=int(y))
+
+    def on_closing() -> None:
+        closing.set()
+        try:
+            shell.state.save(**current)
+        except OSError:
+            logger.exception("window.geometry_not_saved")
+
+    window.events.resized += on_resized
+    window.events.moved += on_moved
+    window.events.closing += on_closing
+
+    # SIGTERM from the supervisor (or Ctrl+C) closes the window cleanly.  Qt's loop keeps Python
+    # handlers from running, so the signal's byte goes to a socket a watcher thread reads.
+    wake_r, wake_w = socket.socketpair()
+    wake_w.setblocking(False)
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, lambda *_: None)
+    signal.set_wakeup_fd(wake_w.fileno(), warn_on_full_buffer=False)
+    info = BusInfo.read(Path(bus_file))
+    supervisor_pid = info.pid if info else None
+
+    def watch() -> None:
+        wake_r.settimeout(1.0)
+        while not closing.is_set():
+            try:
+                if wake_r.recv(16):
+                    logger.info("window.signal_close")
+                    break
+            except (socket.timeout, TimeoutError):
+                if supervisor_pid and not pid_alive(supervisor_pid):
+                    logger.info("window.supervisor_gone")
+                    break
+            except OSError:
+                break
+        if not closing.is_set():
+            on_closing()
+            try:
+                window.destroy()
+            except Exception:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="window-watch", daemon=True).start()
+    try:
+        webview.start(gui="qt", private_mode=True, debug=bool(os.environ.get("VIBING_WEBVIEW_DEBUG")))
+    finally:
+        closing.set()
+        signal.set_wakeup_fd(-1)
+        if "service" in service_ref:
+            service_ref["service"].stop()
+        shell.stop()
+    logger.info("window.closed")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - debugging aid: python -m shell.window BUS_FILE
+    sys.exit(run_window(sys.argv[1]))

@@ -190,3 +190,37 @@ def test_a_broken_edit_keeps_the_last_good_version(tmp_path: Path):
     assert source.errors == [] and source.agents[0].description == "Builds better."
     path.unlink()
     assert source.scan().changed and source.agents == []
+
+
+# -- the fast front matter reader agrees with YAML whenever it answers ---------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+import yaml  # noqa: E402
+
+from services.agent.parser import _fast_front_matter  # noqa: E402
+
+_atoms = st.sampled_from(["name", "tags", "a", "x", "1.0", "yes", "no", "on", "null", "~", "-", ":", ": ", "#", " #",
+                          "[", "]", "{", "}", ",", "'", '"', "&a", "*a", "!t", "|", ">", "%", "@", "`", " ", "\t",
+                          "- ", "  - ", "2024-01-01", "0x1F", "12:30", "é", "Read, Write", "=", "<<", "?"])
+_value = st.lists(_atoms, max_size=4).map("".join)
+_structured = st.one_of(
+    st.tuples(st.sampled_from(["name", "tags", "model", "k-1", "_x", " name", "Name"]), st.sampled_from([":", ": ", ":  "]),
+              _value).map("".join),
+    st.tuples(st.sampled_from(["  - ", "\t- ", " -", "  -  "]), _value).map("".join),
+    st.tuples(st.sampled_from(["tags: [", "k: ["]), _value, st.sampled_from(["]", ", x]", ""])).map("".join),
+)
+_lines = st.lists(_structured | st.text(st.sampled_from(list("ab:-# ,[]'\"1.")), max_size=6) | _value, max_size=6)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_lines)
+def test_fast_front_matter_matches_yaml(lines: list[str]):
+    got = _fast_front_matter(lines)
+    if got is None:
+        return
+    try:
+        expected = yaml.safe_load("\n".join(lines))
+    except yaml.YAMLError as exc:
+        raise AssertionError(f"the fast path accepted what YAML refuses: {lines!r}") from exc
+    assert got == expected, lines

@@ -19,6 +19,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.agent.cache import ParseCache
 from services.agent.parser import AgentError
 from services.agent.registry import Diff, Library, Source
 
@@ -54,12 +55,13 @@ class Change:
 
 class Catalog:
     def __init__(self, *, bundled: Path | None = None, user_dir: str = "", config_dirs: list[str] | None = None,
-                 max_projects: int = MAX_PROJECT_VIEWS) -> None:
+                 max_projects: int = MAX_PROJECT_VIEWS, cache: ParseCache | None = None) -> None:
+        self.cache = cache
         self.base_sources: list[Source] = []
         if bundled is not None:
-            self.base_sources.append(Source(bundled, "bundled"))
+            self.base_sources.append(Source(bundled, "bundled", cache))
         if user_dir:
-            self.base_sources.append(Source(user_dir, "user"))
+            self.base_sources.append(Source(user_dir, "user", cache))
         for folder in config_dirs or ():
             self._add_source(folder)
         self.base = Library(list(self.base_sources))
@@ -68,9 +70,10 @@ class Catalog:
         self.projects: OrderedDict[str, tuple[Source, Library]] = OrderedDict()
 
     @classmethod
-    def from_config(cls, config) -> "Catalog":
+    def from_config(cls, config, cache_file: Path | None = None) -> "Catalog":
         return cls(bundled=bundled_dir(), user_dir=getattr(config, "user_agents_dir", "~/.claude/agents"),
-                   config_dirs=list(getattr(config, "agent_dirs", []) or []))
+                   config_dirs=list(getattr(config, "agent_dirs", []) or []),
+                   cache=ParseCache(cache_file) if cache_file else None)
 
     def _add_source(self, folder: str) -> Source | None:
         path = Path(folder).expanduser()
@@ -78,7 +81,7 @@ class Catalog:
         for source in self.base_sources:
             if os.path.abspath(source.path) == resolved:
                 return None
-        source = Source(resolved, "config")
+        source = Source(resolved, "config", self.cache)
         self.base_sources.append(source)
         return source
 
@@ -108,7 +111,7 @@ class Catalog:
         if found is not None:
             self.projects.move_to_end(key)
             return found[1]
-        source = Source(Path(key) / ".claude" / "agents", "project")
+        source = Source(Path(key) / ".claude" / "agents", "project", self.cache)
         source.scan()
         view = Library(self.base_sources + [source])
         view.rebuild()
@@ -116,6 +119,9 @@ class Catalog:
         while len(self.projects) > self.max_projects:
             self.projects.popitem(last=False)
         return view
+
+    def save_cache(self) -> bool:
+        return self.cache.save() if self.cache is not None else False
 
     def sources(self) -> list[Source]:
         return self.base_sources + [source for source, _ in self.projects.values()]

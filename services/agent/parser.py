@@ -129,11 +129,84 @@ class _Refused(Exception):
 
 
 def _key_line(fm_lines: list[str], key: str, first_line: int) -> int:
-    pattern = re.compile(rf"^\s*['\"]?{re.escape(key)}['\"]?\s*:")
+    """The line number of ``key:`` in the front matter (the opening line if it is not there)."""
     for index, line in enumerate(fm_lines):
-        if pattern.match(line):
-            return first_line + index
+        if key in line:
+            stripped = line.strip().lstrip("'\"")
+            if stripped.startswith(key) and stripped[len(key):].lstrip("'\"").lstrip().startswith(":"):
+                return first_line + index
     return first_line - 1
+
+
+# -- a fast path for the front matter agent files use: "key: text" lines and simple lists ----
+# Anything else (quotes, flow mappings, anchors, block scalars, numbers, booleans...) goes to PyYAML,
+# so the result is always exactly what YAML would give.
+
+_SIMPLE_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
+_LIST_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*?)[ \t]*$")
+_FLOW_LIST = re.compile(r"^\[([^\[\]{}'\"#&*!|>%@`]*)\]$")
+_NOT_PLAIN_START = set("-?:,[]{}#&*!|>'\"%@`")
+_YAML_TYPED = re.compile(
+    r"^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*|=|<<)$")
+
+
+def _plain(value: str) -> str | None:
+    """``value`` as YAML would read a plain scalar, when that is certainly a string; else None."""
+    if not value or value[0] in _NOT_PLAIN_START or ": " in value or " #" in value or "\t" in value:
+        return None
+    if value.endswith(":") or _YAML_TYPED.match(value):
+        return None
+    return value
+
+
+def _fast_front_matter(fm_lines: list[str]) -> dict[str, Any] | None:
+    data: dict[str, Any] = {}
+    current: list[str] | None = None
+    block_keys: list[str] = []
+    for line in fm_lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] in " \t":
+            item = _LIST_ITEM.match(line)
+            if current is None or item is None:
+                return None
+            text = _plain(item.group(1))
+            if text is None:
+                return None
+            current.append(text)
+            continue
+        match = _SIMPLE_KEY.match(line)
+        if match is None:
+            return None
+        key, value = match.group(1), match.group(2)
+        if key in data:
+            return None
+        if not value:
+            current = data[key] = []
+            block_keys.append(key)
+            continue
+        current = None
+        flow = _FLOW_LIST.match(value)
+        if flow:
+            items = [part.strip() for part in flow.group(1).split(",")]
+            if items == [""]:
+                items = []
+            plain = [_plain(item) for item in items]
+            if any(p is None for p in plain):
+                return None
+            data[key] = plain
+            continue
+        text = _plain(value)
+        if text is None:
+            return None
+        data[key] = text
+    for key in block_keys:  # "key:" followed by no items is null in YAML
+        if not data[key]:
+            data[key] = None
+    return data or None
 
 
 def _text_list(value: Any, key: str, line: int) -> list[str]:
@@ -185,8 +258,10 @@ def parse_text(text: str, file: str = "<text>") -> Agent:
         raise _Refused(start + 1, "the front matter opened on this line is never closed by a '---' line")
     fm_lines = lines[start + 1:end]
     first = start + 2  # 1-based line number of the first front matter line
+    data = _fast_front_matter(fm_lines)
     try:
-        data = yaml.load("\n".join(fm_lines), Loader=_Loader)
+        if data is None:
+            data = yaml.load("\n".join(fm_lines), Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first + mark.line if mark is not None else first

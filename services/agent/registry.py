@@ -18,9 +18,13 @@ import os
 import stat as stat_mod
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from services.agent.parser import AGENT_SUFFIX, Agent, AgentError, is_doc_file, parse_file
 from services.agent.search import Index
+
+if TYPE_CHECKING:
+    from services.agent.cache import ParseCache
 
 #: Folder depth walked below a source (agents may be grouped in sub-folders).
 MAX_DEPTH = 4
@@ -63,9 +67,10 @@ class Scan:
 class Source:
     """One folder of agent files."""
 
-    def __init__(self, path: str | os.PathLike, origin: str) -> None:
+    def __init__(self, path: str | os.PathLike, origin: str, cache: "ParseCache | None" = None) -> None:
         self.path = Path(path).expanduser()
         self.origin = origin
+        self.cache = cache
         self.files: dict[str, FileState] = {}
         #: Problems that are not about one file's content (unreadable folder, symlink loop ...).
         self.walk_errors: list[AgentError] = []
@@ -160,7 +165,11 @@ class Source:
             old = self.files.get(path)
             if old is not None and old.signature == signature:
                 continue
-            parsed = parse_file(path, size=signature[1])
+            parsed = self.cache.get(path, signature) if self.cache is not None else None
+            if parsed is None:
+                parsed = parse_file(path, size=signature[1])
+                if isinstance(parsed, Agent) and self.cache is not None:
+                    self.cache.put(parsed, signature)
             if isinstance(parsed, Agent):
                 parsed.origin = self.origin
                 self.files[path] = FileState(signature, agent=parsed)

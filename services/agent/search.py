@@ -112,19 +112,43 @@ def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
 
 
 class Index:
-    """An inverted index over a fixed list of agents."""
+    """A search index over a fixed list of agents.
+
+    Each agent carries its own ``term -> weights`` map; the index adds a sorted vocabulary
+    (for prefixes) and builds the posting list of a term the first time a query uses it,
+    so building an index is nearly free and a query is a few dictionary lookups.
+    """
+
+    MAX_POSTINGS = 20_000
 
     def __init__(self, agents: Iterable[Agent]) -> None:
         self.agents: list[Agent] = sorted(agents, key=lambda a: a.name)
-        postings: dict[str, list[tuple[int, float, float, int]]] = {}
-        for position, agent in enumerate(self.agents):
-            for term, (weight, body_weight, mask) in agent_terms(agent).items():
-                postings.setdefault(term, []).append((position, weight, body_weight, mask))
-        self.postings = postings
-        total = max(1, len(self.agents))
-        self.idf = {term: 1.0 + math.log(total / len(plist)) for term, plist in postings.items()}
-        self.vocabulary = sorted(postings)
+        self._terms = [agent_terms(agent) for agent in self.agents]
+        vocabulary: set[str] = set()
+        for terms in self._terms:
+            vocabulary.update(terms)
+        self.vocabulary = sorted(vocabulary)
+        self._known = vocabulary
+        self._total = max(1, len(self.agents))
+        self._postings: dict[str, tuple[float, list[tuple[int, float, float, int]]]] = {}
         self.by_name = {agent.name: position for position, agent in enumerate(self.agents)}
+
+    def postings(self, term: str) -> tuple[float, list[tuple[int, float, float, int]]] | None:
+        """(idf, [(agent position, weight, body weight, fields)]) of a term, or None if no agent has it."""
+        found = self._postings.get(term)
+        if found is not None:
+            return found
+        if term not in self._known:
+            return None
+        plist = []
+        for position, terms in enumerate(self._terms):
+            entry = terms.get(term)
+            if entry is not None:
+                plist.append((position, entry[0], entry[1], entry[2]))
+        if len(self._postings) >= self.MAX_POSTINGS:
+            self._postings.clear()
+        found = self._postings[term] = (1.0 + math.log(self._total / len(plist)), plist)
+        return found
 
     def _prefix_terms(self, term: str, limit: int = 8) -> list[str]:
         if len(term) < 3:
@@ -148,8 +172,7 @@ class Index:
         detail: dict[int, list[tuple]] = {}
         for qt in qterms:
             term = qt.term
-            plist = self.postings.get(term)
-            if plist is not None:
+            if term in self._known:
                 expansions = ((term, qt.factor, qt.how),)
             elif prefix and qt.how == "word":
                 expansions = tuple((t, qt.factor * PREFIX_FACTOR, "prefix") for t in self._prefix_terms(term))
@@ -157,8 +180,9 @@ class Index:
                 continue
             best: dict[int, tuple] = {}
             for term, factor, how in expansions:
-                scale = self.idf[term] * factor
-                for position, weight, body_weight, mask in self.postings[term]:
+                idf, plist = self.postings(term)
+                scale = idf * factor
+                for position, weight, body_weight, mask in plist:
                     if body:
                         weight += body_weight
                     else:

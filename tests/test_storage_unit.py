@@ -235,3 +235,22 @@ def test_streamed_message_is_indexed_only_when_finished(service) -> None:
     assert [h.source for h in hits] == ["message"] and "«zebra» «crossing»" in hits[0].snippet
     integrity, problems = service.db.check()
     assert integrity == ["ok"] and problems == []
+
+
+# -- property: an accepted path never leaves the project ------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b.txt", "..", ".", "", "/", "\\", "\0", "~", "c:", "x y", "é"]), max_size=8)
+       .map("/".join) | st.text(max_size=40))
+def test_accepted_paths_stay_inside_the_project(path: str) -> None:
+    import os.path
+
+    try:
+        validation.check_path(path)
+    except InvalidPath:
+        return
+    joined = os.path.normpath(os.path.join("/project", path))
+    assert joined.startswith("/project/") and "\0" not in path and "\\" not in path

@@ -52,3 +52,16 @@ def test_bundled_library_serves_project_types_and_workflows():
             assert library.get(task.agent) is not None, f"workflow {workflow.id} needs {task.agent}"
     fallback = select(library, "hello there")
     assert fallback.fallback and fallback.primary.agent.name == "fullstack-developer"
+
+
+def test_bundled_library_auto_select_table():
+    _, library = load()
+    table = {
+        "fix the crash when I click save": "debugger",
+        "a unity platformer game": "unity-developer",
+        "audit my login page for security vulnerabilities": "security-auditor",
+        "my site loads too slowly, make it faster": "performance-engineer",
+    }
+    for prompt, expected in table.items():
+        result = select(library, prompt)
+        assert result.primary.agent.name == expected, f"{prompt!r}: {result.explanation}"

@@ -113,3 +113,31 @@ def test_add_agent_dir_edits_the_config_file(tmp_path: Path):
     data = tomllib.loads(config.read_text(encoding="utf-8"))
     assert data["agent_dirs"] == [str(tmp_path / "one"), str(tmp_path / "two")] and data["log_level"] == "debug"
     assert config.read_text(encoding="utf-8").startswith("# my settings")
+
+
+def test_parse_cache_reuses_unchanged_files_only(tmp_path: Path):
+    from services.agent.cache import ParseCache
+
+    folder = folder_with(tmp_path, "agents", {"a.md": agent_text("alpha", "First words."),
+                                              "b.md": agent_text("beta", "Second words.")})
+    cache_file = tmp_path / "cache.msgpack"
+    first = Catalog(bundled=folder, cache=ParseCache(cache_file))
+    first.load()
+    assert first.cache.hits == 0 and first.save_cache() and cache_file.is_file()
+
+    (folder / "b.md").write_text(agent_text("beta", "Changed words, longer than before."), encoding="utf-8")
+    second = Catalog(bundled=folder, cache=ParseCache(cache_file))
+    second.load()
+    assert second.cache.hits == 1, "only the unchanged file comes from the cache"
+    assert second.base.get("beta").agent.description == "Changed words, longer than before."
+    assert second.base.index.search("first")[0].agent.name == "alpha", "cached terms are searchable"
+    assert second.base.get("alpha").agent.body == "Body of alpha."
+    second.save_cache()
+
+    cache_file.write_bytes(b"\x00garbage")
+    third = Catalog(bundled=folder, cache=ParseCache(cache_file))
+    third.load()
+    assert third.cache.hits == 0 and third.base.names() == ["alpha", "beta"]
+    assert third.save_cache(), "a corrupt cache is rewritten"
+    fourth = ParseCache(cache_file)
+    assert len(fourth.records) == 2

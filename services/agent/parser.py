@@ -143,7 +143,7 @@ def _key_line(fm_lines: list[str], key: str, first_line: int) -> int:
 # so the result is always exactly what YAML would give.
 
 _SIMPLE_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
-_LIST_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*?)[ \t]*$")
+_LIST_ITEM = re.compile(r"^ +- +(.*?) *$")
 _FLOW_LIST = re.compile(r"^\[([^\[\]{}'\"#&*!|>%@`]*)\]$")
 _NOT_PLAIN_START = set("-?:,[]{}#&*!|>'\"%@`")
 _YAML_TYPED = re.compile(
@@ -167,9 +167,11 @@ def _fast_front_matter(fm_lines: list[str]) -> dict[str, Any] | None:
     current: list[str] | None = None
     block_keys: list[str] = []
     for line in fm_lines:
+        if "\t" in line:
+            return None
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if line[0] in " \t":
+        if line[0] == " ":
             item = _LIST_ITEM.match(line)
             if current is None or item is None:
                 return None

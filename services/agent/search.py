@@ -28,6 +28,8 @@ FIELD_NAMES = {NAME: "name", TAGS: "tags", DESCRIPTION: "description", BODY: "bo
 WEIGHTS = {NAME: 10.0, TAGS: 5.0, DESCRIPTION: 3.0}
 BODY_MAX = 1.5
 PREFIX_FACTOR = 0.5
+#: A synonym counts this much of a word (shared between the synonyms of one word).
+SYNONYM_FACTOR = 1.0
 EXACT_NAME_BONUS = 25.0
 
 
@@ -107,7 +109,7 @@ def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
         for w in kept:
             found = synonyms.get(w, ()) or synonyms.get(stem(w), ())
             for syn in found:
-                push(f"{w}->{syn}", stem(syn), 0.5 / len(found), "synonym")
+                push(f"{w}->{syn}", stem(syn), SYNONYM_FACTOR / len(found), "synonym")
     return out
 
 

@@ -113,7 +113,7 @@ def select(library: Library, prompt: str, project_type: str = "", max_helpers: i
             return None
         primary = Pick(agent, 0.0, "fallback", reason)
         confidence = 0.0
-        candidates = [h for h in ranked if h.agent.name != agent.name and h.score >= MIN_SCORE / 2]
+        candidates = []  # nothing matched well: only the project type's base agents help
     else:
         top = ranked[0]
         second = ranked[1].score if len(ranked) > 1 else 0.0

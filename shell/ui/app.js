@@ -617,7 +617,7 @@ async function loadPickers() {
   } catch (e) { state.models = []; }
   const mp = $("#model-picker");
   const current = mp.value;
-  mp.innerHTML = `<option value="">Default${state.defaultModel ? ` (${escapeHtml(state.defaultModel)})` : ""}</option>` +
+  mp.innerHTML = `<option value="">${state.defaultModel ? escapeHtml(state.defaultModel) : "Default model"}</option>` +
     state.models.map((m) => `<option value="${escapeHtml(m.id)}">${escapeHtml(m.name || m.id)}</option>`).join("");
   mp.value = current;
   $("#model-list").innerHTML = state.models.map((m) => `<option value="${escapeHtml(m.id)}">`).join("");
@@ -629,7 +629,7 @@ async function loadPickers() {
   const chosen = ap.value;
   const groups = new Map();
   for (const a of state.agents) { const c = a.category || "other"; if (!groups.has(c)) groups.set(c, []); groups.get(c).push(a); }
-  ap.innerHTML = `<option value="">Auto-select</option>` + [...groups].sort().map(([cat, list]) =>
+  ap.innerHTML = `<option value="">Auto-select agent</option>` + [...groups].sort().map(([cat, list]) =>
     `<optgroup label="${escapeHtml(cat)}">${list.map((a) => `<option value="${escapeHtml(a.name)}" title="${escapeHtml(a.description || "")}">${escapeHtml(a.name)}</option>`).join("")}</optgroup>`).join("");
   ap.value = chosen;
 }

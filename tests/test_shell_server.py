@@ -1,0 +1,163 @@
+"""The shell's loopback front door against a real headless app: token, host and origin checks,
+bus requests and events through HTTP, the preview origin and its sandbox headers, settings."""
+
+from __future__ import annotations
+
+import http.client as httpc
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import start_app
+
+TIMEOUT = 10
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    running = start_app(tmp_path_factory.mktemp("shell") / "home")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def shell(app, tmp_path_factory):
+    import os
+
+    old = os.environ.get("VIBING_HOME")
+    os.environ["VIBING_HOME"] = str(app.home)
+    from shell.runtime import Shell
+
+    try:
+        s = Shell(app.paths.bus_file, mode="web", sender="test-shell").start()
+    finally:
+        if old is None:
+            os.environ.pop("VIBING_HOME", None)
+        else:
+            os.environ["VIBING_HOME"] = old
+    yield s
+    s.stop()
+
+
+def http(port: int, method: str, path: str, body=None, headers=None, host: str | None = None):
+    conn = httpc.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    hdrs = {"Host": host or f"127.0.0.1:{port}", **(headers or {})}
+    data = json.dumps(body).encode() if body is not None else None
+    if data is not None:
+        hdrs["Content-Type"] = "application/json"
+    conn.request(method, path, body=data, headers=hdrs)
+    res = conn.getresponse()
+    payload = res.read()
+    conn.close()
+    return res.status, dict(res.getheaders()), payload
+
+
+def api(shell, service, type_, body=None):
+    status, _, payload = http(shell.server.port, "POST", "/api/request",
+                              {"service": service, "type": type_, "body": body or {}},
+                              {"X-Vibing-Token": shell.server.token})
+    assert status == 200
+    return json.loads(payload)
+
+
+def test_static_ui_is_served_with_a_strict_csp(shell):
+    status, headers, body = http(shell.server.port, "GET", "/")
+    assert status == 200 and b"<title>Vibing</title>" in body
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and f"frame-src {shell.preview.origin}" in csp and "frame-ancestors 'none'" in csp
+    for name in ("app.js", "app.css", "markdown.js", "highlight.js", "icon.svg"):
+        assert http(shell.server.port, "GET", f"/ui/{name}")[0] == 200
+    assert http(shell.server.port, "GET", "/ui/../settings.py")[0] == 404
+
+
+def test_requests_need_the_token_the_host_and_the_origin(shell):
+    port, token = shell.server.port, shell.server.token
+    body = {"service": "storage", "type": "ListProjects", "body": {}}
+    assert http(port, "POST", "/api/request", body)[0] == 403
+    assert http(port, "POST", "/api/request", body, {"X-Vibing-Token": "nope"})[0] == 403
+    assert http(port, "POST", "/api/request", body, {"X-Vibing-Token": token}, host="evil.example:80")[0] == 403
+    assert http(port, "POST", "/api/request", body, {"X-Vibing-Token": token, "Origin": "http://evil.example"})[0] == 403
+    assert http(port, "GET", "/events")[0] == 403
+    ok = http(port, "POST", "/api/request", body, {"X-Vibing-Token": token, "Origin": f"http://127.0.0.1:{port}"})
+    assert ok[0] == 200 and json.loads(ok[2])["ok"] is True
+
+
+def test_bus_requests_and_typed_errors(shell):
+    created = api(shell, "storage", "CreateProject", {"name": "Bridge test", "project_type": "game"})
+    assert created["ok"], created
+    pid = created["reply"]["project"]["id"]
+    listed = api(shell, "storage", "ListProjects", {"sort": "name"})
+    assert any(p["id"] == pid for p in listed["reply"]["items"])
+    missing = api(shell, "storage", "GetProject", {"project_id": "nope"})
+    assert missing["ok"] is False and missing["error"]["code"] == "NotFound" and "nope" in missing["error"]["message"]
+    assert api(shell, "storage", "NoSuchThing")["error"]["code"] == "InvalidRequest"
+    assert api(shell, "nosuch", "Ping")["error"]["code"] == "InvalidRequest"
+    assert api(shell, "supervisor", "Shutdown")["error"]["code"] == "InvalidRequest"
+    bad = api(shell, "storage", "ListProjects", {"limit": "many"})
+    assert bad["ok"] is False and bad["error"]["code"] == "InvalidRequest"
+
+
+def test_events_arrive_over_sse(shell):
+    conn = httpc.HTTPConnection("127.0.0.1", shell.server.port, timeout=TIMEOUT)
+    conn.request("GET", f"/events?token={shell.server.token}")
+    res = conn.getresponse()
+    assert res.status == 200 and res.getheader("Content-Type") == "text/event-stream"
+    assert res.fp.readline() == b"retry: 1000\n"
+    assert res.fp.readline() == b"event: hello\n"
+    created = api(shell, "storage", "CreateProject", {"name": "Evented"})
+    pid = created["reply"]["project"]["id"]
+    while True:  # bounded by the socket timeout
+        line = res.fp.readline()
+        assert line, "the event stream ended"
+        if line.startswith(b"data: "):
+            event = json.loads(line[6:])
+            if event.get("type") == "ProjectChanged" and event["project_id"] == pid:
+                assert event["topic"] == "project.changed" and event["what"] == "created"
+                break
+    conn.close()
+
+
+def test_preview_origin_serves_files_sandboxed(shell):
+    created = api(shell, "storage", "CreateProject", {"name": "Preview", "files": [
+        {"type": "FileWrite", "path": "index.html", "content": "<!doctype html><html><head><title>t</title></head><body>hi</body></html>"},
+        {"type": "FileWrite", "path": "css/site.css", "content": "body{color:red}"},
+    ]})
+    pid = created["reply"]["project"]["id"]
+    port = shell.preview.port
+    base = f"/p/{shell.preview.secret}/{pid}/"
+    status, headers, body = http(port, "GET", base)
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert b"vibingPreview" in body and body.index(b"vibingPreview") < body.index(b"<title>")
+    csp = headers["Content-Security-Policy"]
+    assert f"connect-src {shell.preview.origin};" in csp and "frame-ancestors http://127.0.0.1:" in csp
+    assert f":{shell.server.port}" not in csp.split("frame-ancestors")[0], "the preview may not reach the UI origin"
+    status, headers, body = http(port, "GET", base + "css/site.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css") and body == b"body{color:red}"
+    assert http(port, "GET", base + "nope.js")[0] == 404
+    assert http(port, "GET", f"/p/wrongsecret/{pid}/")[0] == 404
+    assert http(port, "GET", base, host="evil.example")[0] == 403
+
+
+def test_settings_round_trip_without_secrets(shell, app):
+    port, token = shell.server.port, shell.server.token
+
+    def intent(name, data=None):
+        status, _, payload = http(port, "POST", f"/api/shell/{name}", data or {}, {"X-Vibing-Token": token})
+        assert status == 200
+        return json.loads(payload)
+
+    got = intent("settings.get")
+    assert got["ok"] and got["reply"]["values"]["theme"] == "system"
+    updated = intent("settings.update", {"values": {"theme": "dark", "rate_limit_per_min": 42, "default_model": "claude-x"}})
+    assert updated["ok"], updated
+    config = tomllib.loads(Path(app.paths.config_file).read_text())
+    assert config["rate_limit_per_min"] == 42 and config["default_model"] == "claude-x" and "theme" not in config
+    assert intent("settings.update", {"values": {"rate_limit_per_min": 0}})["ok"] is False
+    assert intent("settings.update", {"values": {"api_key": "sk-ant-xxxxxxxxxxxxxxxxxxxxxx"}})["ok"] is False
+    exported = intent("settings.export")["reply"]
+    assert exported["values"]["theme"] == "dark" and not any("key" in k for k in exported["values"])
+    exported["values"]["theme"] = "light"
+    assert intent("settings.import", {"document": exported})["reply"]["values"]["theme"] == "light"
+    assert intent("settings.import", {"document": {"hello": 1}})["ok"] is False

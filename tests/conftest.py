@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import selectors
+import queue
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -71,26 +72,41 @@ class App:
         return self.proc.returncode
 
 
+def _lines(proc: subprocess.Popen) -> "queue.Queue[str | None]":
+    """A queue fed with the process's stdout lines by a reader thread (None at EOF)."""
+    lines = getattr(proc, "_line_queue", None)
+    if lines is None:
+        lines = queue.Queue()
+
+        def pump() -> None:
+            for line in proc.stdout:
+                lines.put(line)
+            lines.put(None)
+
+        threading.Thread(target=pump, daemon=True).start()
+        proc._line_queue = lines  # type: ignore[attr-defined]
+    return lines
+
+
 def wait_for_line(proc: subprocess.Popen, marker: str, timeout: float) -> str:
-    """Read the process's stdout until a line contains ``marker``; event-driven, no sleeps."""
-    selector = selectors.DefaultSelector()
-    selector.register(proc.stdout, selectors.EVENT_READ)
+    """Await a stdout line containing ``marker``; event-driven (a reader thread), no sleeps."""
+    lines = _lines(proc)
     deadline = time.monotonic() + timeout
     seen = []
-    try:
-        while time.monotonic() < deadline:
-            if not selector.select(max(0.0, deadline - time.monotonic())):
-                break
-            line = proc.stdout.readline()
-            if not line:
-                break
-            seen.append(line)
-            if marker in line:
-                return line
-    finally:
-        selector.close()
+    while True:
+        remaining = deadline - time.monotonic()
+        try:
+            line = lines.get(timeout=max(0.0, remaining)) if remaining > 0 else lines.get_nowait()
+        except queue.Empty:
+            break
+        if line is None:
+            lines.put(None)  # keep EOF visible to later waits
+            break
+        seen.append(line)
+        if marker in line:
+            return line
     stderr = ""
-    if proc.poll() is not None:
+    if proc.poll() is not None and proc.stderr is not None:
         stderr = proc.stderr.read()
     raise AssertionError(f"{marker!r} not seen within {timeout}s; stdout={''.join(seen)!r} stderr={stderr!r}")
 

@@ -53,11 +53,23 @@ _STEP2_ENDS = tuple(a for a, _ in _STEP2)
 _STEP3_ENDS = tuple(a for a, _ in _STEP3)
 
 
-def _replace(w: str, rules: list[tuple[str, str]]) -> str:
-    for suffix, repl in rules:
-        if w.endswith(suffix):
-            k = len(w) - len(suffix)
-            return w[:k] + repl if _measure(_pattern(w), k) > 0 else w
+_STEP2_MAP = dict(_STEP2)
+_STEP3_MAP = dict(_STEP3)
+_STEP4_SET = frozenset(_STEP4)
+_STEP2_LENS = sorted({len(s) for s in _STEP2_MAP}, reverse=True)
+_STEP3_LENS = sorted({len(s) for s in _STEP3_MAP}, reverse=True)
+_STEP4_LENS = sorted({len(s) for s in _STEP4_SET}, reverse=True)
+
+
+def _replace(w: str, table: dict[str, str], lengths: list[int]) -> str:
+    """Porter's rule: the longest matching suffix is replaced if the rest has m > 0."""
+    size = len(w)
+    for n in lengths:
+        if size >= n:
+            repl = table.get(w[size - n:])
+            if repl is not None:
+                k = size - n
+                return w[:k] + repl if _measure(_pattern(w), k) > 0 else w
     return w
 
 
@@ -94,15 +106,16 @@ def stem(word: str) -> str:
     if w[-1] == "y" and "v" in _pattern(w)[:-1]:
         w = w[:-1] + "i"
     if w.endswith(_STEP2_ENDS):
-        w = _replace(w, _STEP2)
+        w = _replace(w, _STEP2_MAP, _STEP2_LENS)
     if w.endswith(_STEP3_ENDS):
-        w = _replace(w, _STEP3)
+        w = _replace(w, _STEP3_MAP, _STEP3_LENS)
     # step 4
     if w.endswith(_STEP4):
-        for suffix in _STEP4:
-            if w.endswith(suffix):
-                k = len(w) - len(suffix)
-                if _measure(_pattern(w), k) > 1 and (suffix != "ion" or w[k - 1] in "st"):
+        size = len(w)
+        for n in _STEP4_LENS:
+            if size >= n and w[size - n:] in _STEP4_SET:
+                k = size - n
+                if _measure(_pattern(w), k) > 1 and (n != 3 or w[k:] != "ion" or w[k - 1] in "st"):
                     w = w[:k]
                 break
     # step 5

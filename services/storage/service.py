@@ -9,6 +9,7 @@ through the query cache to the reader connection.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,6 +24,7 @@ from schema.storage import (
     RenameFile, RenameProject, RestoreCheckpoint, ResumeMessage, SaveProject, SaveReply, SearchFiles,
     SearchProjects, SearchReply, StartAssistantMessage, UpdateFile, UsageReply, UsageSummary,
 )
+import schema
 from services.storage import archive, files, history, messages, projects, search, validation
 from services.storage.cache import QueryCache
 from services.storage.db import Database, db_path
@@ -43,6 +45,7 @@ class Service(Worker):
         self.db = Database(db_path(data_dir), log=self.log)
         self.limits = validation.Limits.from_config(self.config)
         self.cache = QueryCache(self.config.storage_cache_size, self.config.storage_cache_ttl_s)
+        self._encoded: OrderedDict[int, tuple[Any, bytes]] = OrderedDict()
         self.log.info("storage.opened", path=str(self.db.path), schema_version=self.db.version,
                       migrated_from=self.db.migrated_from, open_ms=round((time.perf_counter() - started) * 1000, 1))
 
@@ -71,6 +74,29 @@ class Service(Worker):
         }
 
     # -- helpers ------------------------------------------------------------------
+
+    #: Cached replies at least this large also keep their encoded bytes (a 300 KB project
+    #: load is then sent without encoding it again).
+    ENCODED_MIN_BYTES = 16 * 1024
+    ENCODED_KEEP = 16
+
+    def _reply(self, header: Any, reply: Any) -> tuple[bytes, bytes]:
+        kept = self._encoded.get(id(reply)) if hasattr(self, "_encoded") else None
+        if kept is None or kept[0] is not reply:
+            return super()._reply(header, reply)
+        self._encoded.move_to_end(id(reply))
+        from schema.base import encode_header, make_header
+
+        return encode_header(make_header(self.name, corr=header.id)), kept[1]
+
+    def _keep_encoded(self, reply: Any) -> Any:
+        """Remember the encoded form of a large cached reply (the reply object is held, so its id stays unique)."""
+        data = schema.encode(reply)
+        if len(data) >= self.ENCODED_MIN_BYTES:
+            self._encoded[id(reply)] = (reply, data)
+            while len(self._encoded) > self.ENCODED_KEEP:
+                self._encoded.popitem(last=False)
+        return reply
 
     def _cached(self, key: str, compute: Callable[[], T]) -> T:
         return self.cache.get(key, compute)
@@ -124,7 +150,8 @@ class Service(Worker):
 
     @handles(LoadProject)
     def load_project(self, request: LoadProject) -> ProjectDetail:
-        return self._cached(f"project:{request.project_id}:load", lambda: self._load(request.project_id))
+        return self._cached(f"project:{request.project_id}:load",
+                            lambda: self._keep_encoded(self._load(request.project_id)))
 
     def _load(self, project_id: str) -> ProjectDetail:
         conn = self.db.reader

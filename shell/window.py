@@ -88,6 +88,8 @@ def run_window(bus_file: str) -> int:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
     os.environ.setdefault("PYWEBVIEW_GUI", "qt")
+    # Without a session bus, Qt WebEngine autolaunches a dbus-daemon that outlives the window.
+    os.environ.setdefault("DBUS_SESSION_BUS_ADDRESS", "disabled:")
     import webview
 
     shell = Shell(Path(bus_file), mode="window", sender="shell")

@@ -1,0 +1,101 @@
+"""Smoke test of the real desktop window: `vibing run` (not headless) under Xvfb with the Qt
+backend; the page reports it has painted, we screenshot the screen, check the remembered
+geometry, and stop the app with SIGTERM: the window closes cleanly and saves its geometry."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import vibing_env, wait_for_line
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("import") and shutil.which("xdotool")),
+    reason="needs xvfb, imagemagick and xdotool",
+)
+
+
+def _free_display() -> int:
+    for number in range(90, 140):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+            return number
+    raise RuntimeError("no free X display")
+
+
+@pytest.fixture
+def display():
+    pytest.importorskip("webview")
+    pytest.importorskip("PySide6.QtWebEngineWidgets")
+    number = _free_display()
+    xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    socket_path = Path(f"/tmp/.X11-unix/X{number}")
+    deadline = time.monotonic() + 10
+    while not socket_path.exists():  # Xvfb creates its socket when it accepts clients
+        assert xvfb.poll() is None, "Xvfb exited"
+        assert time.monotonic() < deadline, "Xvfb did not start"
+        time.sleep(0.02)
+    yield f":{number}"
+    xvfb.terminate()
+    xvfb.wait(timeout=10)
+
+
+def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
+    home = tmp_path / "home"
+    state = home / "data" / "shell" / "window.json"
+    state.parent.mkdir(parents=True)
+    state.write_text(json.dumps({"x": 50, "y": 30, "width": 1200, "height": 760}))
+    env = vibing_env(home, DISPLAY=display, QTWEBENGINE_DISABLE_SANDBOX="1")
+    proc = subprocess.Popen([sys.executable, "-m", "vibing", "run"], env=env, cwd=home,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        painted = wait_for_line(proc, "vibing: window ready", 90)
+        ready = wait_for_line(proc, "vibing: ready", 30)
+        assert "shell" in ready, ready
+        found = subprocess.run(["xdotool", "search", "--name", "^Vibing$"], env={**os.environ, "DISPLAY": display},
+                               capture_output=True, text=True, timeout=10)
+        window_id = found.stdout.split()[0]
+        info = subprocess.run(["xwininfo", "-id", window_id], env={**os.environ, "DISPLAY": display},
+                              capture_output=True, text=True, timeout=10).stdout
+        assert "Width: 1200" in info and "Height: 760" in info, info
+        assert "Absolute upper-left X:  50" in info and "Absolute upper-left Y:  30" in info, info
+        shot = tmp_path / "window.png"
+        subprocess.run(["import", "-window", "root", str(shot)], env={**os.environ, "DISPLAY": display},
+                       check=True, timeout=30)
+        assert shot.stat().st_size > 10_000
+        extra = os.environ.get("VIBING_SCREENSHOTS")
+        if extra:
+            Path(extra).mkdir(parents=True, exist_ok=True)
+            shutil.copy(shot, Path(extra) / "00-window.png")
+        print(painted.strip(), "|", shot)
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+        try:
+            code = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert code == 0, proc.stderr.read()[-3000:]
+    saved = json.loads(state.read_text())
+    assert saved["width"] == 1200 and saved["height"] == 760
+    marker = f"VIBING_HOME={home}".encode()
+    leftovers = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+                window_part = b"QtWebEngine" in cmdline or b"dbus" in cmdline or b"-m\0shell" in cmdline
+                if window_part and marker in (entry / "environ").read_bytes().split(b"\0"):
+                    leftovers.append((entry.name, cmdline[:80]))
+            except OSError:
+                continue
+    assert not leftovers, f"processes left behind: {leftovers}"

@@ -254,3 +254,15 @@ def test_accepted_paths_stay_inside_the_project(path: str) -> None:
         return
     joined = os.path.normpath(os.path.join("/project", path))
     assert joined.startswith("/project/") and "\0" not in path and "\\" not in path
+
+
+def test_a_very_common_word_ranks_the_newest_matches_and_says_more(service, monkeypatch) -> None:
+    from schema.storage import SearchProjects
+    from services.storage import search
+
+    ids = [service.create_project(CreateProject(name=f"common walrus {i}")).project.id for i in range(6)]
+    everything = service.search_projects(SearchProjects(query="walrus"))
+    assert {h.project_id for h in everything.hits} == set(ids) and not everything.more
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    capped = service.search_projects(SearchProjects(query="walrus common"))
+    assert capped.more and {h.project_id for h in capped.hits} == set(ids[-3:])

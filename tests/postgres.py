@@ -85,6 +85,12 @@ def _server_user() -> str | None:
     return "vibingpg"
 
 
+def _scratch() -> str:
+    """Where clusters live: a RAM disk when there is one (the server's files are throwaway)."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else tempfile.gettempdir()
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -103,7 +109,7 @@ class Cluster:
                 raise ServerUnavailable("The 'postgresql' package is installed but initdb/pg_ctl were not found.")
         self.bindir = bindir
         self.user = _server_user()
-        self.root = Path(tempfile.mkdtemp(prefix="vibing-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix="vibing-pg-", dir=_scratch()))
         self.datadir = self.root / "data"
         self.logfile = self.root / "server.log"
         self.superuser = "postgres"
@@ -111,8 +117,7 @@ class Cluster:
         if self.user:
             entry = pwd.getpwnam(self.user)
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
-        self._run(["initdb", "-D", str(self.datadir), "-U", self.superuser, "--auth=trust", "--no-sync",
-                   "--encoding=UTF8", "--locale=C"])
+        self._initdb()
         last = ""
         for _attempt in range(3):  # the free port may be taken between choosing it and binding it
             self.port = _free_port()
@@ -126,8 +131,29 @@ class Cluster:
         self.stop()
         raise ServerUnavailable(f"PostgreSQL did not start: {last.strip()[-800:]}")
 
-    def _run(self, argv: list[str], *, check: bool = True) -> subprocess.CompletedProcess:
-        argv = [str(self.bindir / argv[0]), *argv[1:]]
+    def _initdb(self) -> None:
+        """initdb once per machine (a pristine copy kept in the temp dir), then a copy per cluster: a few
+        seconds saved on every test session."""
+        version = self.bindir.parent.name
+        template = Path(_scratch()) / f"vibing-pg-initdb-{version}-{self.user or os.getuid()}"
+        if not (template / "PG_VERSION").exists():
+            fresh = Path(tempfile.mkdtemp(prefix="vibing-pg-initdb-", dir=_scratch()))
+            if self.user:
+                entry = pwd.getpwnam(self.user)
+                os.chown(fresh, entry.pw_uid, entry.pw_gid)
+            self._run(["initdb", "-D", str(fresh / "data"), "-U", self.superuser, "--auth=trust", "--no-sync",
+                       "--encoding=UTF8", "--locale=C"])
+            try:
+                (fresh / "data").rename(template)  # atomic: another session may have won the race
+            except OSError:
+                pass
+            shutil.rmtree(fresh, ignore_errors=True)
+        self._run(["cp", "-a", str(template), str(self.datadir)], absolute=True)
+        self.datadir.chmod(0o700)
+
+    def _run(self, argv: list[str], *, check: bool = True, absolute: bool = False) -> subprocess.CompletedProcess:
+        if not absolute:
+            argv = [str(self.bindir / argv[0]), *argv[1:]]
         if self.user:
             argv = ["runuser", "-u", self.user, "--", *argv]
         result = subprocess.run(argv, capture_output=True, text=True, timeout=120, cwd=self.root)
@@ -470,3 +496,27 @@ def iter_expected_files(expected: Expected) -> Iterator[tuple[str, str, str]]:
     for project in expected.projects.values():
         for path, content in project.files.items():
             yield project.source_id, path, content
+
+
+# -- pytest fixtures (import them into a test module: ``from postgres import pg_cluster``) ---------------------
+
+try:
+    import pytest
+except ImportError:  # the bench loads this module without pytest
+    pytest = None  # type: ignore[assignment]
+
+if pytest is not None:
+
+    @pytest.fixture(scope="session")
+    def pg_cluster() -> Iterator[Cluster]:
+        """One throwaway server per test session (per xdist worker), stopped at the end."""
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            pytest.skip("psycopg is not installed (pip install 'vibing[postgres]')")
+        try:
+            cluster = start_cluster()
+        except ServerUnavailable as exc:
+            pytest.skip(f"no PostgreSQL server: {exc}")
+        yield cluster
+        cluster.stop()

@@ -24,7 +24,7 @@ from schema.base import SCHEMA_VERSION, Header, Message, decode_header, encode_h
 from schema.common import Error, Ok, Ping, Pong
 
 #: The service channels, in start order; each has a module ``schema.<name>``.
-SERVICES = ("storage", "agent", "stream", "metrics")
+SERVICES = ("storage", "agent", "stream", "metrics", "model")
 #: Channels that are not supervised workers but still answer requests.
 CHANNELS = SERVICES + ("supervisor", "shell")
 

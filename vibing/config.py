@@ -57,6 +57,12 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     stream_max_retries: int = 2
     #: Longest silence allowed inside a stream (Anthropic sends pings well within it).
     stream_read_timeout_s: float = 120.0
+    #: Local models (the model service): stop the engine after this long unused (gives the memory back);
+    #: longest wait for an engine to load a model; its context window in tokens; CPU threads (0 = engine default).
+    model_idle_s: float = 600.0
+    model_start_timeout_s: float = 120.0
+    model_context: int = 4096
+    model_threads: int = 0
     #: Storage limits: largest file, largest project (all files), most files in a project.
     storage_max_file_bytes: int = 2 * 1024 * 1024
     storage_max_project_bytes: int = 50 * 1024 * 1024

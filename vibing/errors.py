@@ -192,3 +192,13 @@ class StreamInterrupted(ModelApiError):
     """The answer was cut mid-stream (connection dropped or an error event); the partial text is kept."""
 
     retryable = True
+
+
+# -- local models (raised by the model service) ------------------------------------------------
+
+
+class LocalEngineFailed(VibingError):
+    """The local model engine could not start, or stopped unexpectedly (crash, out of memory); the message
+    quotes the engine's last words.  Asking again starts a fresh engine."""
+
+    retryable = True

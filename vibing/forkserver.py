@@ -13,7 +13,7 @@ import multiprocessing
 import multiprocessing.forkserver
 
 #: The modules the fork server imports once (the services and the worker base).
-PRELOAD = ["vibing.worker", "services.storage", "services.agent", "services.stream", "services.metrics"]
+PRELOAD = ["vibing.worker", "services.storage", "services.agent", "services.stream", "services.metrics", "services.model"]
 
 
 def context() -> multiprocessing.context.BaseContext:

@@ -7,6 +7,7 @@ stemmed again), so the figure is what the agent service pays when it starts.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -32,18 +33,22 @@ PROMPTS = ["a pomodoro timer with a dark theme", "fix the crash when I click sav
 LOADER = textwrap.dedent("""
     import json, sys, time
     start = time.perf_counter()
+    cpu_start = time.process_time()
     from services.agent.cache import ParseCache
     from services.agent.registry import Library, Source
     imported = time.perf_counter()
+    cpu_imported = time.process_time()
     cache = ParseCache(sys.argv[2]) if len(sys.argv) > 2 else None
     source = Source(sys.argv[1], "bundled", cache)
     source.scan()
     library = Library([source])
     library.rebuild()
     done = time.perf_counter()
+    cpu_done = time.process_time()
     if cache is not None:
         cache.save()
     print(json.dumps({"load_ms": (done - imported) * 1000, "import_ms": (imported - start) * 1000,
+                      "cpu_ms": (cpu_done - cpu_imported) * 1000,
                       "agents": len(library.entries), "errors": len(source.errors),
                       "cached": cache.hits if cache is not None else 0}))
 """)
@@ -76,17 +81,20 @@ def _in_process(folder: Path) -> tuple[list[float], list[float], int]:
     library.rebuild()
     for q in QUERIES:
         library.index.search(q)
-    search, picks = [], []
+    search, picks, search_cpu, picks_cpu = [], [], [], []
+    clock, cpu = time.perf_counter, time.process_time
     for _ in range(100):
         for q in QUERIES:
-            start = time.perf_counter()
+            start, cpu_start = clock(), cpu()
             library.index.search(q, limit=10)
-            search.append((time.perf_counter() - start) * 1000)
+            search.append((clock() - start) * 1000)
+            search_cpu.append((cpu() - cpu_start) * 1000)
         for p in PROMPTS:
-            start = time.perf_counter()
+            start, cpu_start = clock(), cpu()
             select(library, p)
-            picks.append((time.perf_counter() - start) * 1000)
-    return search, picks, len(library.entries)
+            picks.append((clock() - start) * 1000)
+            picks_cpu.append((cpu() - cpu_start) * 1000)
+    return search, picks, len(library.entries), search_cpu, picks_cpu
 
 
 def _over_bus(workdir: Path) -> tuple[list[float], list[float]]:
@@ -112,6 +120,11 @@ def _over_bus(workdir: Path) -> tuple[list[float], list[float]]:
         app.stop()
 
 
+def _load_note() -> str:
+    load1, _, _ = os.getloadavg()
+    return f"load average {load1:.1f} on {os.cpu_count()} CPUs"
+
+
 def run(workdir: str) -> list[Row]:
     from services.agent.catalog import bundled_dir
 
@@ -121,26 +134,29 @@ def run(workdir: str) -> list[Row]:
         ms, info = _load_in_fresh_process(bundled)
         rows.append(Row("agents.load_ms", round(ms, 1), "ms", target=100, plan=500,
                         note=f"bundled library, {info['agents']} agents, {info['errors']} refused: parse + index in a "
-                             f"fresh process with no cache, p50 of 5"))
+                             f"fresh process, no cache, p50 of 5 (CPU {info['cpu_ms']:.0f} ms; {_load_note()})"))
         ms, info = _load_in_fresh_process(bundled, cache_file=Path(workdir) / "agents-cache.msgpack")
         rows.append(Row("agents.load_cached_ms", round(ms, 1), "ms", target=100, plan=500,
-                        note=f"the same with the service's parse cache warm ({info['cached']} agents from it), "
-                             f"as at every start after the first"))
+                        note=f"the same with the service's parse cache warm ({info['cached']} agents from it), as at "
+                             f"every start after the first (CPU {info['cpu_ms']:.0f} ms)"))
     if CORPUS.is_dir():
         ms, info = _load_in_fresh_process(CORPUS)
         rows.append(Row("agents.load_corpus_ms", round(ms, 1), "ms", target=100, plan=500,
                         note=f"shared corpus, {info['agents']} agents, {info['errors']} refused: fresh process, "
-                             f"no cache, p50 of 5"))
+                             f"no cache, p50 of 5 (CPU {info['cpu_ms']:.0f} ms)"))
     folder = bundled if bundled is not None else CORPUS
-    search, picks, count = _in_process(folder)
+    search, picks, count, search_cpu, picks_cpu = _in_process(folder)
     rows.append(Row("agents.search_p99_ms", round(percentile(search, 99), 3), "ms", target=1, plan=10,
                     note=f"in-process, {len(QUERIES)} queries x100 over {count} agents; p50 "
-                         f"{percentile(search, 50):.3f} ms"))
+                         f"{percentile(search, 50):.3f} ms; CPU time p99 {percentile(search_cpu, 99):.3f} ms "
+                         f"({_load_note()})"))
     rows.append(Row("agents.select_p99_ms", round(percentile(picks, 99), 3), "ms", target=1,
-                    note=f"auto-select in-process, {len(PROMPTS)} prompts x100; p50 {percentile(picks, 50):.3f} ms"))
+                    note=f"auto-select in-process, {len(PROMPTS)} prompts x100; p50 {percentile(picks, 50):.3f} ms; "
+                         f"CPU time p99 {percentile(picks_cpu, 99):.3f} ms"))
     bus_search, bus_picks = _over_bus(Path(workdir))
     rows.append(Row("agents.search_bus_p99_ms", round(percentile(bus_search, 99), 3), "ms", target=1, plan=10,
-                    note=f"SearchAgents over the bus (request, search, reply); p50 {percentile(bus_search, 50):.3f} ms"))
+                    note=f"SearchAgents over the bus (request, search, reply); p50 {percentile(bus_search, 50):.3f} ms"
+                         f" ({_load_note()})"))
     rows.append(Row("agents.select_bus_p99_ms", round(percentile(bus_picks, 99), 3), "ms", target=2,
                     note=f"SelectAgents over the bus; p50 {percentile(bus_picks, 50):.3f} ms"))
     return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.agent.text import stem, words
+from services.agent.text import cached_stem as stem, words
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from services.agent.parser import Agent
-from services.agent.text import STOP_WORDS, body_stem_counts, stem, stem_counts, words
+from services.agent.text import STOP_WORDS, body_stem_counts, cached_stem, stem_counts, words
 
 NAME, TAGS, DESCRIPTION, BODY = 1, 2, 4, 8
 FIELD_NAMES = {NAME: "name", TAGS: "tags", DESCRIPTION: "description", BODY: "body"}
@@ -102,14 +102,14 @@ def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
             out.append(QueryTerm(word, term, factor, how))
 
     for w in kept:
-        push(w, stem(w), 1.0, "word")
+        push(w, cached_stem(w), 1.0, "word")
     for a, b in zip(kept, kept[1:]):
-        push(f"{a} {b}", stem(a + b), 1.0, "joined")
+        push(f"{a} {b}", cached_stem(a + b), 1.0, "joined")
     if synonyms:
         for w in kept:
-            found = synonyms.get(w, ()) or synonyms.get(stem(w), ())
+            found = synonyms.get(w, ()) or synonyms.get(cached_stem(w), ())
             for syn in found:
-                push(f"{w}->{syn}", stem(syn), SYNONYM_FACTOR / len(found), "synonym")
+                push(f"{w}->{syn}", cached_stem(syn), SYNONYM_FACTOR / len(found), "synonym")
     return out
 
 
@@ -179,6 +179,20 @@ class Index:
             elif prefix and qt.how == "word":
                 expansions = tuple((t, qt.factor * PREFIX_FACTOR, "prefix") for t in self._prefix_terms(term))
             else:
+                continue
+            if len(expansions) == 1 and body:  # the common case: one term, no best-of to keep
+                term, factor, how = expansions[0]
+                idf, plist = self.postings(term)
+                scale = idf * factor
+                word = qt.word
+                for position, weight, body_weight, mask in plist:
+                    points = (weight + body_weight) * scale
+                    scores[position] = scores.get(position, 0.0) + points
+                    found = detail.get(position)
+                    if found is None:
+                        detail[position] = [(points, mask, term, how, word)]
+                    else:
+                        found.append((points, mask, term, how, word))
                 continue
             best: dict[int, tuple] = {}
             for term, factor, how in expansions:

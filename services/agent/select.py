@@ -103,7 +103,7 @@ def select(library: Library, prompt: str, project_type: str = "", max_helpers: i
     # Only prompt words count towards "a specialist matched"; the nudge orders near-ties.
     prompt_scores = {p: v - bonus.get(index.agents[p].name, (0.0,))[0] for p, v in scores.items()}
     order = index.ranked(scores)
-    ranked = [index.explain(p, v, detail) for p, v in order[:max_helpers + 8]]
+    ranked = [index.explain(p, v, detail) for p, v in order[:max_helpers + 4]]
     best_prompt = max(prompt_scores.values(), default=0.0)
 
     fallback = best_prompt < MIN_SCORE

@@ -199,6 +199,16 @@ def words(text: str) -> list[str]:
 _STEMS: dict[str, str] = {}
 
 
+def cached_stem(word: str) -> str:
+    """:func:`stem`, remembered (the vocabulary of agents and prompts is small)."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) > 200_000:
+            _STEMS.clear()
+        found = _STEMS[word] = stem(word)
+    return found
+
+
 def stem_counts(text: str, stop: frozenset[str] = STOP_WORDS) -> dict[str, int]:
     """``stem -> count`` over ``text`` minus stop words; each distinct word is handled once (fast on long text)."""
     raw: dict[str, int] = {}

@@ -260,7 +260,31 @@ def test_stop_a_generation(page, app, fake):
     page.keyboard.press("Enter")
     page.wait_for_selector(".msg.assistant .md:has-text('calm')", timeout=WAIT)
     page.click("#stop-btn")
-    page.wait_for_selector("#stop-btn.hidden", timeout=WAIT)
+    page.wait_for_selector("#stop-btn", state="hidden", timeout=WAIT)
     page.wait_for_selector(".msg.assistant .msg-foot:has-text('Stopped')", timeout=WAIT)
     text = page.inner_text(".msg.assistant .md")
     assert 0 < len(text) < len(ANSWER)
+
+
+def test_a_running_stream_is_picked_up_rendered_and_stopped(page, app, fake, shots):
+    """A stream for the open project (started elsewhere: the CLI, another window) appears live;
+    tokens render as they arrive, Stop closes it, and the stored message offers Continue."""
+    from schema.stream import ChatTurn, StartStream
+
+    pid = project_with_files(app, "Live stream", {})
+    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
+    page.wait_for_selector("#project-name:has-text('Live stream')", timeout=WAIT)
+    bus = app.bus()
+    bus.request("stream", StartStream(messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=40 answer=app piece=3]]")],
+                                      project_id=pid, stream_id="ui-live-1", user_message="A pomodoro timer"))
+    page.wait_for_selector("#stop-btn:not(.hidden)", timeout=WAIT)
+    page.wait_for_selector(".msg.assistant .md .caret", timeout=WAIT)
+    page.wait_for_selector(".msg.assistant .md:has-text('calm pomodoro')", timeout=WAIT)
+    page.wait_for_selector(".msg.assistant .codeblock-head:has-text('index.html')", timeout=WAIT)
+    page.screenshot(path=str(shots / "07-streaming.png"), animations="disabled")
+    page.click("#stop-btn")
+    page.wait_for_selector("#stop-btn", state="hidden", timeout=WAIT)
+    page.wait_for_selector(".msg.assistant .msg-foot:has-text('Stopped')", timeout=WAIT)
+    page.wait_for_selector(".msg.assistant .msg-foot button[data-act=continue]", timeout=WAIT)
+    assert page.locator(".msg.user:has-text('A pomodoro timer')").count() == 1
+    assert 0 < len(page.inner_text(".msg.assistant .md")) < len(ANSWER)

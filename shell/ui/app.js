@@ -108,6 +108,7 @@ function setView(name) {
   state.view = name;
   for (const v of ["dashboard", "project", "settings"]) $(`#view-${v}`).classList.toggle("hidden", v !== name);
   $$(".nav-item").forEach((a) => a.classList.toggle("active", a.dataset.nav === name));
+  $("#app").classList.toggle("compact", name === "project");
   document.title = name === "project" && state.project ? `${state.project.name} — Vibing` : name === "settings" ? "Settings — Vibing" : "Vibing";
 }
 window.addEventListener("hashchange", route);
@@ -642,7 +643,7 @@ function conversation() {
 
 function setBusy(busy) {
   $("#stop-btn").classList.toggle("hidden", !busy);
-  $("#send-btn").disabled = busy;
+  $("#send-btn").classList.toggle("hidden", busy);
 }
 
 function progress(text, { meta = "", phase = "run", context = null } = {}) {
@@ -953,6 +954,7 @@ function renderStatus() {
   const down = Object.entries(state.services).filter(([, v]) => v !== "ready").map(([k]) => k);
   $("#status-dot").className = "dot " + (!states.length ? "" : down.length ? "warn" : "ok");
   $("#status-text").textContent = !state.connected ? "Reconnecting…" : down.length ? `${down.join(", ")} not ready` : "All services running";
+  $("#status-line").title = $("#status-text").textContent;
 }
 
 let events;

@@ -128,14 +128,16 @@ class _Refused(Exception):
         self.reason = reason
 
 
-def _key_line(fm_lines: list[str], key: str, first_line: int) -> int:
-    """The line number of ``key:`` in the front matter (the opening line if it is not there)."""
+def _key_lines(fm_lines: list[str], first_line: int) -> dict[str, int]:
+    """The line number of each top-level ``key:`` in the front matter (first occurrence)."""
+    found: dict[str, int] = {}
     for index, line in enumerate(fm_lines):
-        if key in line:
-            stripped = line.strip().lstrip("'\"")
-            if stripped.startswith(key) and stripped[len(key):].lstrip("'\"").lstrip().startswith(":"):
-                return first_line + index
-    return first_line - 1
+        if not line or line[0] in " \t#-":
+            continue
+        key, sep, _ = line.partition(":")
+        if sep:
+            found.setdefault(key.strip().strip("'\"").strip(), first_line + index)
+    return found
 
 
 # -- a fast path for the front matter agent files use: "key: text" lines and simple lists ----
@@ -277,7 +279,12 @@ def parse_text(text: str, file: str = "<text>") -> Agent:
     if not isinstance(data, dict):
         raise _Refused(first, f"the front matter must be a mapping of 'key: value' lines, not a {type(data).__name__}")
 
-    name_line = _key_line(fm_lines, "name", first)
+    key_lines = _key_lines(fm_lines, first)
+
+    def where(key: str) -> int:
+        return key_lines.get(key, first - 1)
+
+    name_line = where("name")
     name = data.get("name")
     if name is None or (isinstance(name, str) and not name.strip()):
         raise _Refused(start + 1, "the front matter has no 'name:'")
@@ -291,27 +298,27 @@ def parse_text(text: str, file: str = "<text>") -> Agent:
     if description is None or (isinstance(description, str) and not description.strip()):
         raise _Refused(start + 1, "the front matter has no 'description:'")
     if not isinstance(description, str):
-        raise _Refused(_key_line(fm_lines, "description", first),
+        raise _Refused(where("description"),
                        f"'description' must be text, not {type(description).__name__}")
 
-    model = _scalar_text(data.get("model"), "model", _key_line(fm_lines, "model", first)) or "inherit"
+    model = _scalar_text(data.get("model"), "model", where("model")) or "inherit"
     if not MODEL_RE.match(model):
-        raise _Refused(_key_line(fm_lines, "model", first),
+        raise _Refused(where("model"),
                        f"invalid model {model!r}: use haiku, sonnet, opus, inherit or a model id")
-    category = _scalar_text(data.get("category"), "category", _key_line(fm_lines, "category", first)).lower()
+    category = _scalar_text(data.get("category"), "category", where("category")).lower()
     agent = Agent(
         name=name,
         description=" ".join(description.split()),
         body=("\n".join(lines[end + 1:])).strip("\n"),
         file=file,
         model=model,
-        tools=_text_list(data.get("tools"), "tools", _key_line(fm_lines, "tools", first)),
+        tools=_text_list(data.get("tools"), "tools", where("tools")),
         category=category or guess_category(name),
         category_guessed=not category,
-        capabilities=_text_list(data.get("capabilities"), "capabilities", _key_line(fm_lines, "capabilities", first)),
-        tags=[t.lower() for t in _text_list(data.get("tags"), "tags", _key_line(fm_lines, "tags", first))],
-        version=_scalar_text(data.get("version"), "version", _key_line(fm_lines, "version", first)),
-        author=_scalar_text(data.get("author"), "author", _key_line(fm_lines, "author", first)),
+        capabilities=_text_list(data.get("capabilities"), "capabilities", where("capabilities")),
+        tags=[t.lower() for t in _text_list(data.get("tags"), "tags", where("tags"))],
+        version=_scalar_text(data.get("version"), "version", where("version")),
+        author=_scalar_text(data.get("author"), "author", where("author")),
         extra={str(k): str(v) for k, v in data.items() if k not in KNOWN_FIELDS},
         name_line=name_line,
     )

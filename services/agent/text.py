@@ -233,15 +233,17 @@ _SIMPLE_WORD = re.compile(r"[a-z0-9]{2,}")
 
 def body_stem_counts(text: str, stop: frozenset[str] = STOP_WORDS) -> dict[str, int]:
     """Like :func:`stem_counts` for long text: plain alphanumeric runs, no hyphen joining (fast)."""
-    out: dict[str, int] = {}
+    counts = Counter(_SIMPLE_WORD.findall(text.lower()))
+    for w in stop & counts.keys():
+        del counts[w]
     cache = _STEMS
-    for w, count in Counter(_SIMPLE_WORD.findall(text.lower())).items():
-        if w in stop:
-            continue
-        s = cache.get(w)
-        if s is None:
-            s = cache[w] = stem(w)
-        out[s] = out.get(s, 0) + count
+    for w in [w for w in counts if w not in cache]:
+        cache[w] = stem(w)
+    out: dict[str, int] = {}
+    get = out.get
+    for w, count in counts.items():
+        s = cache[w]
+        out[s] = get(s, 0) + count
     return out
 
 

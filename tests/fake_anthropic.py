@@ -426,6 +426,10 @@ class FakeAnthropic:
         else:
             text = self._answer(sc, prefill)
             pieces = _pieces(text, sc.int("piece", 4))
+            # the same bytes _sse() would make, built faster (benches stream hundreds of thousands)
+            delta_head = (f'event: content_block_delta{nl}data: {{"type":"content_block_delta","index":{index},'
+                          f'"delta":{{"type":"text_delta","text":').encode()
+            delta_tail = ("}}" + nl + nl).encode()
             if name == "max_tokens":
                 pieces = pieces[: sc.int("after", max(1, len(pieces) // 2))]
             after = sc.int("after", 5)
@@ -449,8 +453,8 @@ class FakeAnthropic:
                     if sc.get("junk") == "1":  # not JSON: the official SDK raises on this, we skip it
                         await send(("event: vendor_junk" + nl + "data: {not json at all" + nl + nl).encode())
                     await send(("retry: 1000" + nl + "id: 7" + nl + "x-unknown-field: ignored" + nl).encode())
-                await send(_sse("content_block_delta", {"type": "content_block_delta", "index": index, "delta": {
-                    "type": "text_delta", "text": piece}}, nl), force=delay > 0)
+                await send(b"%s%s%s" % (delta_head, json.dumps(piece, ensure_ascii=False).encode(), delta_tail),
+                           force=delay > 0)
                 output_tokens += 1
                 if delay:
                     await asyncio.sleep(delay)

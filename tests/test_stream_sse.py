@@ -118,3 +118,64 @@ def test_utf8_split_inside_a_character():
     payload = "data: 🎉\n\n".encode()
     for i in range(1, len(payload)):
         assert parse_all([payload[:i], payload[i:]]) == [SSEEvent("message", "🎉".encode())]
+
+
+def reference_parse(data: bytes) -> list[SSEEvent]:
+    """The WHATWG algorithm written plainly, line by line, for comparison."""
+    text = data.decode("utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines, cur, i = [], [], 0
+    while i < len(text):
+        c = text[i]
+        if c == "\r":
+            lines.append("".join(cur))
+            cur = []
+            if i + 1 < len(text) and text[i + 1] == "\n":
+                i += 1
+        elif c == "\n":
+            lines.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    events, event, buf, has, last_id = [], "", [], False, None
+    for line in lines:
+        if line == "":
+            if has:
+                events.append(SSEEvent(event or "message", "\n".join(buf).encode(), last_id))
+            event, buf, has = "", [], False
+            continue
+        if line.startswith(":"):
+            continue
+        name, colon, value = line.partition(":")
+        if colon and value.startswith(" "):
+            value = value[1:]
+        if name == "data":
+            buf.append(value)
+            has = True
+        elif name == "event":
+            event = value
+        elif name == "id" and "\0" not in value:
+            last_id = value
+    return events
+
+
+_line = st.one_of(
+    st.builds(lambda v: f"data: {v}", st.text(alphabet="ab{}\":é🎉 ", max_size=8)),
+    st.builds(lambda v: f"data:{v}", st.text(alphabet="xy ", max_size=4)),
+    st.builds(lambda v: f"event: {v}", st.sampled_from(["content_block_delta", "ping", "error", "x"])),
+    st.builds(lambda v: f"id: {v}", st.text(alphabet="123", max_size=3)),
+    st.just(": comment"), st.just("retry: 10"), st.just("data"), st.just("event"), st.just("garbage"),
+    st.just(""), st.just(""),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_line, max_size=30), st.sampled_from(["\n", "\r\n", "\r"]),
+       st.lists(st.integers(min_value=0, max_value=400), max_size=20))
+def test_random_streams_match_the_reference(lines, nl, cuts):
+    data = "".join(line + nl for line in lines).encode()
+    expected = reference_parse(data)
+    assert parse_all(split_at(data, cuts)) == expected
+    assert parse_all([data]) == expected

@@ -48,8 +48,9 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     default_model: str = "claude-sonnet-4-5"
     rate_limit_per_min: int = 60
     metrics_port: int = 9464
-    #: Model provider: "anthropic", or "openai" for any OpenAI-compatible server (Ollama, llama.cpp, LM Studio).
-    provider: Literal["anthropic", "openai"] = "anthropic"
+    #: Model provider: "anthropic"; "openai" for any OpenAI-compatible server (Ollama, llama.cpp, LM Studio);
+    #: "local" for a model run by Vibing's model service (its engine's URL is asked for at each stream).
+    provider: Literal["anthropic", "openai", "local"] = "anthropic"
     openai_base_url: str = "http://127.0.0.1:11434/v1"
     openai_model: str = "llama3.2"
     #: Answers streamed at once (more wait in a queue); retries of a failed request before any token.

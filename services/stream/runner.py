@@ -210,8 +210,11 @@ class Runner:
     """The asyncio side of the stream service."""
 
     def __init__(self, *, publish: Callable[[str, Any], None], durable: Any, max_concurrent: int = 4,
-                 max_retries: int = 2, read_timeout_s: float = 120.0) -> None:
+                 max_retries: int = 2, read_timeout_s: float = 120.0,
+                 resolve_local: Callable[[str], tuple[str, str]] | None = None) -> None:
         self.publish = publish
+        #: For provider "local": model name -> (OpenAI-compatible base URL, model id); blocking (run in a thread).
+        self.resolve_local = resolve_local
         self.durable = durable
         self.max_concurrent = max(1, max_concurrent)
         self.max_retries = max_retries
@@ -333,6 +336,8 @@ class Runner:
             self._retire(run)
 
     async def _attempts(self, run: StreamRun) -> None:
+        if run.call.provider == "local":
+            await self._resolve_local(run)
         provider = self.providers[run.call.provider]
         retries = 0
         while True:
@@ -366,6 +371,23 @@ class Runner:
                 logger.info("stream.retry", stream_id=run.stream_id, code=failure.code, status=failure.status,
                             wait_s=round(decision.wait_s, 3), reason=decision.reason, attempt=retries + 1)
                 await asyncio.sleep(decision.wait_s)
+
+    async def _resolve_local(self, run: StreamRun) -> None:
+        """Ask the model service for the local engine (starting it if needed), then stream from it."""
+        from vibing.errors import VibingError
+
+        if self.resolve_local is None:
+            raise Failure(NotFound("Local models are not available in this process."), retryable=False)  # type: ignore[arg-type]
+        run.state = "connecting"
+        self._status(run, "connecting", f"Starting the local model {run.call.model or '(default)'}…")
+        try:
+            base_url, model = await asyncio.to_thread(self.resolve_local, run.call.model)
+        except VibingError as exc:
+            raise Failure(exc, retryable=False) from None  # type: ignore[arg-type]
+        run.call.provider = "openai"
+        run.call.base_url = base_url
+        run.call.model = model
+        run.call.api_key = ""
 
     def _status(self, run: StreamRun, state: str, message: str = "", **extra: Any) -> None:
         self.publish("stream.status", StreamStatus(stream_id=run.stream_id, state=state, message=message,

@@ -42,7 +42,7 @@ from vibing import keys
 from vibing.errors import BusError, InvalidRequest, NoApiKey, NotFound, VibingError
 from vibing.worker import Worker, handles
 
-_PROVIDERS = ("anthropic", "openai")
+_PROVIDERS = ("anthropic", "openai", "local")
 _MAX_TOKENS_CEILING = 128_000
 
 
@@ -59,7 +59,8 @@ class Service(Worker):
         self.durable = DurableWriter(self.bus, request_timeout_s=cfg.request_timeout_s)
         self.durable.start()
         self.runner = Runner(publish=self.publish, durable=self.durable, max_concurrent=cfg.max_concurrent_streams,
-                             max_retries=cfg.stream_max_retries, read_timeout_s=cfg.stream_read_timeout_s)
+                             max_retries=cfg.stream_max_retries, read_timeout_s=cfg.stream_read_timeout_s,
+                             resolve_local=self._resolve_local)
         self.runner.start()
         self.generations: dict[str, Any] = {}
         self.recovered: list[str] = []
@@ -106,11 +107,19 @@ class Service(Worker):
 
     # -- resolving a request -------------------------------------------------------------
 
+    def _resolve_local(self, model: str) -> tuple[str, str]:
+        """The local engine's URL and model id from the model service (blocking; called off the loop)."""
+        from vibing.local import ensure_local_model
+
+        endpoint = ensure_local_model(self.bus, model)
+        return endpoint.base_url, endpoint.model
+
     def _provider(self, provider: str) -> str:
         provider = provider or self.config.provider
         if provider not in _PROVIDERS:
-            raise InvalidRequest(f"Unknown provider {provider!r}: use \"anthropic\" or \"openai\" (any OpenAI-compatible "
-                                 f"server such as Ollama, llama.cpp or LM Studio).", provider=provider)
+            raise InvalidRequest(f"Unknown provider {provider!r}: use \"anthropic\", \"openai\" (any OpenAI-compatible "
+                                 f"server such as Ollama, llama.cpp or LM Studio) or \"local\" (a model Vibing runs).",
+                                 provider=provider)
         return provider
 
     def _base_url(self, provider: str, base_url: str) -> str:
@@ -121,6 +130,8 @@ class Service(Worker):
     def _model(self, provider: str, model: str) -> str:
         if model:
             return model
+        if provider == "local":
+            return ""  # the model service's default local model
         return self.config.default_model if provider == "anthropic" else self.config.openai_model
 
     def _key(self, provider: str, given: str = "") -> tuple[str, str]:
@@ -128,6 +139,8 @@ class Service(Worker):
             return given, "given"
         if provider == "anthropic":
             return keys.get_key()
+        if provider == "local":
+            return "", "none"
         return os.environ.get("OPENAI_API_KEY", "").strip(), "environment"
 
     def make_call(self, *, provider: str, base_url: str, model: str, messages: list[ChatTurn], system: str,
@@ -268,6 +281,13 @@ class Service(Worker):
         provider = self._provider(req.provider)
         if provider == "anthropic":
             return ModelList(models=costs.catalogue(), default=self.config.default_model)
+        if provider == "local":
+            from schema.model import ListLocalModels
+
+            local = self.bus.request("model", ListLocalModels())
+            return ModelList(models=[ModelInfo(id=m.name, name=m.label or m.name, provider="local",
+                                               context_window=m.context_length) for m in local.models],
+                             default=local.default)
         base_url = self._base_url(provider, req.base_url)
         api_key, _ = self._key(provider)
         try:
@@ -284,9 +304,9 @@ class Service(Worker):
     def check_key(self, req: CheckKey) -> KeyCheck:
         provider = self._provider(req.provider)
         base_url = self._base_url(provider, req.base_url)
-        if provider == "openai":
+        if provider in ("openai", "local"):
             try:
-                self.list_models(ListModels(provider="openai", base_url=base_url))
+                self.list_models(ListModels(provider=provider, base_url=base_url))
             except VibingError as exc:
                 return KeyCheck(ok=False, code=type(exc).__name__, message=exc.message, provider=provider)
             return KeyCheck(ok=True, message=f"The model server at {base_url} answers.", provider=provider)

@@ -68,9 +68,30 @@ class SSEParser:
         if b"\n" not in chunk:
             self._buf += chunk
             return []
-        lines = (self._buf + chunk).split(b"\n")
-        self._buf = lines.pop()
+        data = self._buf + chunk if self._buf else chunk
         out: list[SSEEvent] = []
+        if not self._has_data and not self._event and data.endswith(b"\n\n"):
+            # Fast path: whole "event: NAME\ndata: JSON" blocks (how Anthropic frames every event).
+            self._buf = b""
+            blocks = data.split(b"\n\n")
+            blocks.pop()
+            fast = True
+            for block in blocks:
+                if block.startswith(b"event: "):
+                    nl = block.find(b"\n")
+                    if nl > 0 and block.startswith(b"data: ", nl + 1) and block.find(b"\n", nl + 1) < 0:
+                        out.append(SSEEvent(block[7:nl].decode("utf-8", "replace"), block[nl + 7:], self.last_id))
+                        continue
+                elif block.startswith(b"data: ") and b"\n" not in block:
+                    out.append(SSEEvent("message", block[6:], self.last_id))
+                    continue
+                fast = False
+                break
+            if fast:
+                return out
+            out.clear()  # an unusual block: parse the whole chunk line by line instead
+        lines = data.split(b"\n")
+        self._buf = lines.pop()
         for line in lines:
             if not line:
                 if self._has_data:
@@ -119,5 +140,5 @@ class SSEParser:
 
     @property
     def pending(self) -> int:
-        """Bytes held for an incomplete line or event (for garbage detection)."""
-        return len(self._buf) + sum(len(d) for d in self._data)
+        """Bytes held for an incomplete line (for garbage detection)."""
+        return len(self._buf)

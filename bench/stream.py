@@ -1,0 +1,229 @@
+"""Rows for streaming: added latency per token, token throughput, and the official SDK side by side.
+
+Setup: the fake Anthropic server (``tests/fake_anthropic.py``) in its own process, a real headless
+app pointed at it, and this process as the subscriber (another process than the stream worker).
+
+- ``stream.token_latency_p50_ms`` / ``p99``: each token's text is the server's ``time.monotonic_ns()``
+  when it wrote it (one token per HTTP chunk, 1 ms apart); the latency is the subscriber's clock when
+  the event arrives minus that.  It includes the loopback hop into the worker, so it is an upper bound
+  of "upstream byte in at the worker -> event out at a subscriber".
+- ``stream.tokens_per_s``: a 200,000-token answer written as the network delivers it (many SSE events
+  per read); tokens (upstream text deltas) delivered to the subscriber per second, request to done.
+  The service publishes one bus event per network read, so several tokens may share an event.
+- ``stream.token_events_per_s``: the worst case, one SSE event per HTTP chunk, every bus event counted.
+- ``stream.sdk_*``: the same recorded 200,000-token stream consumed in-process by the official
+  ``anthropic`` SDK (``messages.stream(...).text_stream``) and by our parser; and the ratio of our
+  end-to-end time (HTTP -> worker -> bus -> subscriber in another process) to the SDK's in-process time.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+from bench import Row
+from bench.app import BenchApp, percentile
+from schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
+
+PREFIX = "stream."
+ROOT = Path(__file__).resolve().parent.parent
+FAKE = ROOT / "tests" / "fake_anthropic.py"
+KEY = "sk-ant-bench-000000000000000000000000"
+LATENCY_TOKENS = 2000
+HUGE_TOKENS = 200_000
+EVENT_TOKENS = 50_000
+
+
+def _start_fake() -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, str(FAKE)], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    line = proc.stdout.readline().strip()
+    if not line.startswith("fake-anthropic: "):
+        proc.kill()
+        raise RuntimeError(f"the fake server did not start: {line!r}")
+    return proc, line.split(": ", 1)[1]
+
+
+def _stream(app: BenchApp, sub, stream_id: str, content: str, timeout: float = 120.0):
+    """Start one stream and collect its token events until done; returns (events, done, t_start, t_done)."""
+    events: list[tuple[int, TokenDelta]] = []
+    t0 = time.perf_counter()
+    app.bus.request("stream", StartStream(messages=[ChatTurn(role="user", content=content)], stream_id=stream_id,
+                                          max_tokens=64000, persist=False))
+    deadline = time.monotonic() + timeout
+    recv = sub.recv
+    while time.monotonic() < deadline:
+        ev = recv(5)
+        if ev is None:
+            continue
+        body = ev.body
+        if isinstance(body, TokenDelta):
+            events.append((time.monotonic_ns(), body))
+        elif isinstance(body, (StreamDone, StreamFailed)) and body.stream_id == stream_id:
+            if isinstance(body, StreamFailed):
+                raise RuntimeError(f"bench stream failed: {body.code}: {body.message}")
+            return events, body, t0, time.perf_counter()
+    raise RuntimeError(f"bench stream {stream_id} did not finish")
+
+
+def _latencies(events: list[tuple[int, TokenDelta]]) -> list[float]:
+    out = []
+    for arrived, delta in events:
+        for stamp in delta.text.split("|"):
+            if stamp:
+                out.append((arrived - int(stamp)) / 1e6)
+    return out
+
+
+def _record(url: str, tokens: int) -> bytes:
+    import httpx
+
+    body = {"model": "claude-sonnet-4-5", "max_tokens": 64000, "stream": True,
+            "messages": [{"role": "user", "content": f"[[scenario:huge tokens={tokens} per_write=256]]"}]}
+    with httpx.Client(timeout=60) as client:
+        resp = client.post(url + "/v1/messages", json=body,
+                           headers={"x-api-key": KEY, "anthropic-version": "2023-06-01"})
+        resp.raise_for_status()
+        return resp.content
+
+
+def _sdk_in_process(recorded: bytes) -> tuple[float, int]:
+    import anthropic
+    import httpx2
+
+    def chunks():
+        for i in range(0, len(recorded), 65536):
+            yield recorded[i:i + 65536]
+
+    def handler(request):
+        return httpx2.Response(200, headers={"content-type": "text/event-stream", "request-id": "req_bench"},
+                               content=chunks())
+
+    client = anthropic.Anthropic(api_key=KEY, base_url="http://bench.invalid",
+                                 http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t0 = time.perf_counter()
+        with client.messages.stream(model="claude-sonnet-4-5", max_tokens=64000,
+                                    messages=[{"role": "user", "content": "x"}]) as stream:
+            chars = sum(len(t) for t in stream.text_stream)
+        return time.perf_counter() - t0, chars
+
+
+def _ours_in_process(recorded: bytes) -> tuple[float, int]:
+    import asyncio
+
+    import httpx
+
+    from services.stream.anthropic import AnthropicProvider, Call
+
+    class Sink:
+        delivered = False
+
+        def __init__(self):
+            self.parts = []
+
+        def opened(self, *a):
+            pass
+
+        def started(self, *a):
+            pass
+
+        def add(self, text, thinking):
+            self.parts.append(text)
+            self.delivered = True
+
+        def flush(self):
+            pass
+
+        def usage(self, *a):
+            pass
+
+        def stop_reason(self, *a):
+            pass
+
+    async def go():
+        async def chunks():
+            for i in range(0, len(recorded), 65536):
+                yield recorded[i:i + 65536]
+
+        transport = httpx.MockTransport(lambda request: httpx.Response(
+            200, headers={"content-type": "text/event-stream"}, content=chunks()))
+        async with httpx.AsyncClient(transport=transport) as client:
+            sink = Sink()
+            call = Call(provider="anthropic", base_url="http://bench.invalid", model="claude-sonnet-4-5",
+                        messages=[ChatTurn(role="user", content="x")], api_key=KEY)
+            t0 = time.perf_counter()
+            await AnthropicProvider(client).stream(call, sink)
+            return time.perf_counter() - t0, sum(len(p) for p in sink.parts)
+
+    return asyncio.run(go())
+
+
+def run(workdir: str) -> list[Row]:
+    if not FAKE.is_file():
+        return []
+    fake, url = _start_fake()
+    app = None
+    try:
+        app = BenchApp(Path(workdir) / "stream-home", ANTHROPIC_BASE_URL=url, ANTHROPIC_API_KEY=KEY,
+                       VIBING_RATE_LIMIT_PER_MIN="100000")
+        sub = app.bus.subscribe("token.", "stream.")
+        sub.sync()
+        _stream(app, sub, "warm", "[[scenario:normal words=200]]")
+
+        # latency: one token per HTTP chunk, 1 ms apart
+        events, _done, _t0, _t1 = _stream(app, sub, "lat",
+                                           f"[[scenario:timed tokens={LATENCY_TOKENS} delay_ms=1]]")
+        lat = _latencies(events)[50:]  # skip the first few (connection warm-up)
+        p50, p99 = percentile(lat, 50), percentile(lat, 99)
+
+        # throughput as the network delivers it (many events per read), best of three
+        best = 0.0
+        best_events = 0
+        e2e = []
+        for i in range(3):
+            events, done, t0, t1 = _stream(app, sub, f"tp{i}", f"[[scenario:huge tokens={HUGE_TOKENS} per_write=256]]")
+            rate = HUGE_TOKENS / (t1 - t0)
+            e2e.append(t1 - t0)
+            if rate > best:
+                best, best_events = rate, len(events)
+
+        # worst case: one SSE event per HTTP chunk; bus events counted
+        events, done, t0, t1 = _stream(app, sub, "ev", f"[[scenario:huge tokens={EVENT_TOKENS} per_write=1]]")
+        event_rate = len(events) / (t1 - t0)
+        token_rate_single = EVENT_TOKENS / (t1 - t0)
+
+        recorded = _record(url, HUGE_TOKENS)
+        sdk_s, sdk_chars = min((_sdk_in_process(recorded) for _ in range(3)), key=lambda r: r[0])
+        ours_s, ours_chars = min((_ours_in_process(recorded) for _ in range(3)), key=lambda r: r[0])
+        if ours_chars != sdk_chars:
+            raise RuntimeError(f"our parser and the SDK disagree: {ours_chars} vs {sdk_chars} characters")
+        ours_e2e = min(e2e)
+    finally:
+        if app is not None:
+            app.stop()
+        fake.terminate()
+        fake.wait(10)
+
+    note_lat = f"server write -> subscriber in another process; {len(lat)} tokens 1 ms apart"
+    return [
+        Row("stream.token_latency_p50_ms", round(p50, 3), "ms", target=1.0, plan=100, webapp=200, note=note_lat),
+        Row("stream.token_latency_p99_ms", round(p99, 3), "ms", target=1.0, plan=100, webapp=200, note=note_lat,
+            extra={"max_ms": round(max(lat), 3), "p90_ms": round(percentile(lat, 90), 3)}),
+        Row("stream.tokens_per_s", round(best), "tok/s", target=50_000, direction=">",
+            note=f"{HUGE_TOKENS:,} tokens, HTTP -> worker -> bus -> subscriber; {best_events:,} bus events",
+            extra={"bus_events": best_events}),
+        Row("stream.token_events_per_s", round(event_rate), "ev/s", target=50_000, direction=">",
+            note=f"worst case: one SSE event per HTTP chunk ({EVENT_TOKENS:,} tokens, {token_rate_single:,.0f} tok/s)"),
+        Row("stream.sdk_inprocess_tokens_per_s", round(HUGE_TOKENS / sdk_s), "tok/s",
+            note="official anthropic SDK, same recorded stream, in-process (no HTTP, no bus)"),
+        Row("stream.parser_inprocess_tokens_per_s", round(HUGE_TOKENS / ours_s), "tok/s",
+            note=f"our provider on the same recorded stream, in-process; {sdk_s / ours_s:.1f}x the SDK"),
+        Row("stream.e2e_vs_sdk_ratio", round(ours_e2e / sdk_s, 2), "x",
+            note="our end-to-end time (HTTP + worker + bus + other process) / SDK in-process time; <1 is faster"),
+    ]

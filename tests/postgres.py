@@ -298,8 +298,13 @@ _TYPES = [("WEBSITE", "website"), ("MOBILE_APP", "mobile-app"), ("GAME", "game")
 
 
 def generate(url: str, *, users: int = 3, projects: int = 12, messages: int = 6, files: int = 3, versions: int = 2,
-             usage: int = 4, bad: bool = True, seed: int = 7, file_lines: int = 12) -> Expected:
-    """Fill the web app's tables at ``url``; ``projects`` is per user.  Returns what the import must produce."""
+             usage: int = 4, bad: bool = True, seed: int = 7, file_lines: int = 12,
+             single_document_every: int = 3) -> Expected:
+    """Fill the web app's tables at ``url``; ``projects`` is per user.  Returns what the import must produce.
+
+    Every ``single_document_every``-th project has one standalone HTML document as its code (the web
+    app's own format); the others a multi-file answer of ``files`` files (0: all multi-file).
+    """
     import psycopg
 
     rng = random.Random(seed)
@@ -322,7 +327,8 @@ def generate(url: str, *, users: int = 3, projects: int = 12, messages: int = 6,
             updated_p = _ms(rng, created_p, 3600)
             agents = rng.sample(["frontend-developer", "ui-designer", "game-developer", "api-builder"],
                                 k=1 + p % 2)
-            if p % 3 == 0:  # the web app's own format: one standalone HTML document
+            single = bool(single_document_every) and p % single_document_every == 0
+            if single:  # the web app's own format: one standalone HTML document
                 current = {"index.html": _file_body(rng, "index.html", file_lines)}
                 code = current["index.html"]
             else:
@@ -330,7 +336,7 @@ def generate(url: str, *, users: int = 3, projects: int = 12, messages: int = 6,
                 code = fenced(current)
             past = []
             for v in range(versions):
-                if p % 3 == 0:
+                if single:
                     files_v = {"index.html": _file_body(rng, "index.html", file_lines)}
                     code_v = files_v["index.html"]
                 else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from schema.storage import (
     ExternalUsage, ExternalUser, ImportCountReply, ImportedList, ImportedProjectReply, ImportExternalProject,
@@ -37,8 +37,7 @@ class _Stop(Exception):
 
 
 def import_postgres(url: str, bus: Any, limits: validation.Limits, *, user: str | None = None,
-                    progress_out: TextIO | None = sys.stderr, progress: bool | None = None,
-                    on_project: Callable[[Report], None] | None = None) -> Report:
+                    progress_out: TextIO | None = sys.stderr, progress: bool | None = None) -> Report:
     """Import everything (or one user's part) from the web app's database at ``url``."""
     report = Report(source=redact(url), user=user)
     with Reader(url, user_email=user) as reader:
@@ -47,7 +46,7 @@ def import_postgres(url: str, bus: Any, limits: validation.Limits, *, user: str 
                        enabled=False if progress_out is None else progress)
         try:
             _users(reader, bus, report)
-            _projects(reader, bus, limits, report, bar, on_project)
+            _projects(reader, bus, limits, report, bar)
             _usage(reader, bus, report)
             _forks(reader, bus, report)
         except _Stop as exc:
@@ -87,8 +86,7 @@ def _users(reader: Reader, bus: Any, report: Report) -> None:
         report.rows_written += reply.added
 
 
-def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Report, bar: Progress,
-              on_project: Callable[[Report], None] | None) -> None:
+def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Report, bar: Progress) -> None:
     done_before: ImportedList = _request(bus, ListImported(source=SOURCE, kind="project"))
     already = set(done_before.ids)
     pending: deque[tuple[Future, ImportExternalProject]] = deque()
@@ -111,8 +109,6 @@ def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Repor
             report.rows_written += mapping.rows_in(request)
         else:  # imported meanwhile (another run): nothing written
             _count_skipped(report, request)
-        if on_project is not None:
-            on_project(report)
 
     with ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="import") as pool:
         try:

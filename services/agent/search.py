@@ -89,9 +89,18 @@ class QueryTerm:
 
 
 def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
-                synonyms: dict[str, tuple[str, ...]] | None = None) -> list[QueryTerm]:
-    """The distinct terms of a query, with joined pairs and (optionally) synonyms."""
+                synonyms: dict[str, tuple[str, ...]] | None = None,
+                modifier_factor: float = 1.0) -> list[QueryTerm]:
+    """The distinct terms of a query, with joined pairs and (optionally) synonyms.
+
+    With ``modifier_factor`` < 1, words after "with" (the features of the thing asked for,
+    "a timer with a dark theme") count that much: the head of a request says what it is.
+    """
     raw = [w for w in words(query) if len(w) > 1 or w.isdigit()]
+    factors: dict[str, float] = {}
+    if modifier_factor != 1.0 and "with" in raw[1:]:
+        for w in raw[raw.index("with", 1) + 1:]:
+            factors[w] = modifier_factor
     kept = [w for w in raw if w not in stop] or [w for w in raw if w not in STOP_WORDS]
     out: list[QueryTerm] = []
     seen: set[str] = set()
@@ -102,14 +111,14 @@ def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
             out.append(QueryTerm(word, term, factor, how))
 
     for w in kept:
-        push(w, cached_stem(w), 1.0, "word")
+        push(w, cached_stem(w), factors.get(w, 1.0), "word")
     for a, b in zip(kept, kept[1:]):
-        push(f"{a} {b}", cached_stem(a + b), 1.0, "joined")
+        push(f"{a} {b}", cached_stem(a + b), min(factors.get(a, 1.0), factors.get(b, 1.0)), "joined")
     if synonyms:
         for w in kept:
             found = synonyms.get(w, ()) or synonyms.get(cached_stem(w), ())
             for syn in found:
-                push(f"{w}->{syn}", cached_stem(syn), SYNONYM_FACTOR / len(found), "synonym")
+                push(f"{w}->{syn}", cached_stem(syn), SYNONYM_FACTOR * factors.get(w, 1.0) / len(found), "synonym")
     return out
 
 

@@ -26,6 +26,8 @@ FALLBACKS = ("fullstack-developer", "frontend-developer")
 #: Prompts longer than this are cut (the start of a request says what it is about).
 MAX_PROMPT_CHARS = 4000
 MAX_TERMS = 64
+#: Words after "with" (features of the thing asked for) count this much.
+MODIFIER_FACTOR = 0.5
 #: Nudge for the first base agent of the project type (the next ones get one point less each).
 TYPE_BONUS = 4.0
 
@@ -90,7 +92,7 @@ def select(library: Library, prompt: str, project_type: str = "", max_helpers: i
         guess, _ = project_types.guess(prompt)
         ptype = project_types.BY_ID.get(guess)
         guessed = ptype is not None
-    qterms = query_terms(prompt, PROMPT_STOP_WORDS, SYNONYM_STEMS)[:MAX_TERMS]
+    qterms = query_terms(prompt, PROMPT_STOP_WORDS, SYNONYM_STEMS, MODIFIER_FACTOR)[:MAX_TERMS]
     words_used = [q.word for q in qterms]
     # The base agents of the project type get a nudge (half of one when the type was guessed).
     base = [n for n in (ptype.base_agents if ptype else ()) if library.get(n) is not None]

@@ -195,3 +195,14 @@ def test_select_is_fast(corpus_library: Library):
             times.append(time.perf_counter() - start)
     times.sort()
     assert times[len(times) // 2] < 0.002
+
+
+def test_words_after_with_are_modifiers():
+    from services.agent.search import query_terms
+    from services.agent.text import PROMPT_STOP_WORDS
+
+    terms = {q.word: q.factor for q in query_terms("a timer with a dark theme", PROMPT_STOP_WORDS,
+                                                   modifier_factor=0.5)}
+    assert terms["timer"] == 1.0 and terms["dark"] == 0.5 and terms["theme"] == 0.5
+    plain = {q.word: q.factor for q in query_terms("a timer with a dark theme", PROMPT_STOP_WORDS)}
+    assert set(plain.values()) == {1.0}

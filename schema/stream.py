@@ -315,6 +315,8 @@ class GenerationFile(Message):
     lines: int
     chars: int
     language: str = ""
+    #: The file's full text (a live preview can show it before the checkpoint is saved).
+    content: str = ""
 
 
 class GenerationDone(Message):

@@ -91,6 +91,7 @@ class StreamRun:
         #: Called (on the loop) with each text delta, e.g. by the file-block parser.
         self.on_text: Callable[[str], None] | None = None
         self.on_first_token: Callable[[StreamRun], None] | None = None
+        self.on_thinking: Callable[[], None] | None = None
 
     # -- the provider's sink (loop thread) ---------------------------------------------------
 
@@ -134,7 +135,10 @@ class StreamRun:
             if self.on_first_token is not None:
                 self.on_first_token(self)
         self.runner.publish(self.topic, TokenDelta(stream_id=self.stream_id, seq=seq, text=text, thinking=thinking))
-        if not thinking:
+        if thinking:
+            if self.on_thinking is not None:
+                self.on_thinking()
+        else:
             if self.persist:
                 self.runner.durable.append(self.message_id, text, seq)
             if self.on_text is not None:

@@ -1,0 +1,294 @@
+"""The main job: prompt -> agent -> streamed answer -> files saved as one checkpoint, with progress.
+
+``Generate`` is handled here for the shell and ``vibing generate`` alike (both are thin clients):
+
+1. the project (its provider/model, and for a follow-up its conversation and current files) is read from
+   storage; the agent is the one asked for, or auto-selected by the agent service (with its reason);
+2. the system prompt is the agent's body plus Vibing's output format (and the current files);
+3. the answer streams like any other (``token.<stream_id>``, persisted through the durable writer, the
+   user's prompt stored first); a :class:`FileBlockParser` watches the text and publishes
+   ``writing <file> (+N lines)`` progress and a ``generate.file`` event as each block completes;
+4. at the end the files go to storage in one ``ApplyFiles`` (one checkpoint labelled with the message);
+   ``generate.done`` says what was saved, tokens, time and cost.
+
+The per-token work added here is one ``str.split`` check (``FileBlockParser.feed``); progress events are
+throttled; storage calls happen on a helper thread, never on the streaming loop.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import TYPE_CHECKING, Any
+
+from schema.storage import ApplyFiles, FileWrite, GetProject, LoadProject
+from schema.stream import (
+    ChatTurn,
+    Generate,
+    GenerationDone,
+    GenerationFile,
+    GenerationProgress,
+    GenerationStarted,
+)
+from services.stream import costs
+from services.stream.files import FileBlock, FileBlockParser
+from services.stream.runner import StreamRun, new_stream_id
+from vibing.errors import BusError, InvalidRequest, NotFound, VibingError
+
+if TYPE_CHECKING:
+    from services.stream.service import Service
+
+OUTPUT_FORMAT = """\
+## How to answer (Vibing's output format)
+
+You are building a web app that runs as static files in a browser preview (no build step, no server).
+
+- Write every file as a fenced code block whose info string is the language and then the file's path
+  relative to the project root, for example:
+
+```html index.html
+<!DOCTYPE html>
+<html>...</html>
+```
+
+```css styles.css
+body { ... }
+```
+
+```js app.js
+...
+```
+
+- The entry point is `index.html`. Link the other files with relative paths (`styles.css`, `app.js`).
+  Libraries may only come from a CDN `<script>`/`<link>` tag.
+- Always write the complete content of each file you create or change: no placeholders such as
+  "rest unchanged" or "...".
+- For a change to an existing project, write only the files you change; the others stay as they are.
+- Paths stay inside the project: no absolute paths, no `..`.
+- Keep the prose short: a sentence or two before the files, a short summary of what you built after them.
+"""
+
+_AGENT_MODELS = {"opus": "claude-opus-4-5", "sonnet": "", "haiku": "claude-haiku-4-5"}
+_PROGRESS_EVERY_S = 0.15
+_MAX_FILES_IN_PROMPT_BYTES = 400_000
+
+
+def system_prompt_for(service: "Service", agent: str) -> str:
+    """The system prompt of a generation by ``agent`` (used again to continue one)."""
+    from schema.agent import GetAgent
+
+    detail = service.bus.request("agent", GetAgent(name=agent), timeout=3.0).agent
+    return _system(detail.prompt, {})
+
+
+def _system(agent_prompt: str, files: dict[str, str]) -> str:
+    parts = [agent_prompt.strip()] if agent_prompt.strip() else [
+        "You are an expert web developer who builds complete, polished, accessible web apps."]
+    parts.append(OUTPUT_FORMAT)
+    if files:
+        listing = ["## The project's current files", ""]
+        size = 0
+        for path, content in sorted(files.items()):
+            size += len(content)
+            if size > _MAX_FILES_IN_PROMPT_BYTES:
+                listing.append(f"(further files omitted for length: {path} ...)")
+                break
+            fence = "````" if "```" in content else "```"
+            listing.append(f"{fence}{path.rsplit('.', 1)[-1] if '.' in path else ''} {path}\n{content.rstrip()}\n{fence}")
+        parts.append("\n".join(listing))
+    return "\n\n".join(parts)
+
+
+class Generation:
+    def __init__(self, service: "Service", req: Generate, stream_id: str) -> None:
+        self.service = service
+        self.req = req
+        self.stream_id = stream_id
+        self.project_id = req.project_id
+        self.agent = ""
+        self.agent_reason = ""
+        self.parser = FileBlockParser()
+        self.parser.on_open = self._on_open
+        self.parser.on_close = self._on_close
+        self._last_progress = 0.0
+        self._thinking_told = False
+        self._generating_told = False
+        self.context_used = 0.0
+        self.run: StreamRun | None = None
+
+    # -- events -------------------------------------------------------------------------
+
+    def progress(self, phase: str, message: str = "", **kw: Any) -> None:
+        self.service.publish("generate.progress", GenerationProgress(
+            stream_id=self.stream_id, project_id=self.project_id, phase=phase, message=message, agent=self.agent,
+            context_used=round(self.context_used, 4), **kw))
+
+    def _on_open(self, path: str, lang: str) -> None:
+        self.progress("writing", f"writing {path}", file=path, lines=0, output_tokens=self._tokens())
+        self._last_progress = time.monotonic()
+
+    def _on_close(self, block: FileBlock) -> None:
+        self.service.publish("generate.file", GenerationFile(
+            stream_id=self.stream_id, project_id=self.project_id, path=block.path, lines=block.lines,
+            chars=len(block.content), language=block.lang, content=block.content))
+        self.progress("writing", f"writing {block.path} (+{block.lines} lines)", file=block.path, lines=block.lines,
+                      output_tokens=self._tokens())
+
+    def _tokens(self) -> int:
+        return self.run.usage_value.output_tokens if self.run is not None else 0
+
+    def on_text(self, text: str) -> None:
+        """Per token (on the loop): feed the parser; a throttled progress line."""
+        if not self._generating_told:
+            self._generating_told = True
+            self.progress("generating", "generating")
+        self.parser.feed(text)
+        now = time.monotonic()
+        if now - self._last_progress >= _PROGRESS_EVERY_S:
+            self._last_progress = now
+            current = self.parser.current
+            if current is not None:
+                path, lines = current
+                self.progress("writing", f"writing {path} (+{lines} lines)", file=path, lines=lines,
+                              output_tokens=self._tokens())
+            else:
+                self.progress("generating", "generating", output_tokens=self._tokens())
+
+    def on_thinking(self) -> None:
+        if not self._thinking_told:
+            self._thinking_told = True
+            self.progress("thinking", "thinking")
+
+    # -- the end ---------------------------------------------------------------------------
+
+    def on_finish(self, run: StreamRun) -> None:
+        """On the loop: hand the saving to a thread (storage calls block)."""
+        threading.Thread(target=self._finish, args=(run,), name=f"generate-{self.stream_id}", daemon=True).start()
+
+    def _finish(self, run: StreamRun) -> None:
+        ok_end = run.state == "done" and run.stop_reason_value in ("end_turn", "stop_sequence")
+        files = self.parser.finish(complete=ok_end)
+        incomplete = [] if ok_end else [p for p in ([self.parser.current[0]] if self.parser.current else [])]
+        usage = run.usage_value
+        cost = costs.cost_usd(run.call.model, usage, run.call.provider)
+        base = dict(stream_id=self.stream_id, project_id=self.project_id, usage=usage, duration_ms=run.duration_ms,
+                    cost_usd=cost, agent=self.agent, stop_reason=run.stop_reason_value or run.state)
+        if run.state == "failed":
+            self.progress("error", run.error_message)
+        checkpoint_id = ""
+        saved: list[str] = []
+        message = ""
+        if files:
+            self.progress("saving", f"saving {len(files)} file{'s' if len(files) != 1 else ''}")
+            try:
+                self.service.durable.flush(10.0)  # the assistant message exists before the checkpoint names it
+                reply = self.service.bus.request("storage", ApplyFiles(
+                    project_id=self.project_id, message_id=run.message_id,
+                    files=[FileWrite(path=f.path, content=f.content) for f in files],
+                    label=f"Generation by {self.agent or 'the assistant'}: {self.req.prompt[:60]}"), timeout=15.0)
+                checkpoint = getattr(reply, "checkpoint", None)
+                checkpoint_id = str(checkpoint.id) if checkpoint is not None else ""
+                saved = [f.path for f in files]
+            except VibingError as exc:
+                self.service.log.warning("generate.save_failed", stream_id=self.stream_id, error=exc.message)
+                self.service.publish("generate.done", GenerationDone(
+                    ok=False, message=f"The files could not be saved: {exc.message}", error_code=type(exc).__name__,
+                    **base))
+                return
+        tokens = f"{usage.input_tokens:,} in / {usage.output_tokens:,} out tokens"
+        took = f"{run.duration_ms / 1000:.1f} s"
+        if saved:
+            message = f"Saved {', '.join(saved)} ({tokens}, {took}, ${cost:.4f})."
+        elif run.state == "done":
+            message = f"The answer named no file to save ({tokens}, {took})."
+        if self.parser.refused:
+            message += " Refused unsafe paths: " + ", ".join(f"{p} ({why})" for p, why in self.parser.refused) + "."
+        if incomplete:
+            message += f" {incomplete[0]} was cut off and not saved; continue the answer to finish it."
+        if run.state == "failed":
+            self.service.publish("generate.done", GenerationDone(
+                ok=False, files=saved, checkpoint_id=checkpoint_id, error_code=run.error_code,
+                message=(run.error_message + (" " + message if message else "")).strip(), **base))
+            return
+        if run.state == "stopped":
+            message = ("Stopped. " + message).strip()
+        self.progress("done", message, output_tokens=usage.output_tokens)
+        self.service.publish("generate.done", GenerationDone(ok=True, files=saved, checkpoint_id=checkpoint_id,
+                                                             message=message, **base))
+
+
+def _project_context(service: "Service", req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str]]:
+    """(project info, history, files): given in the request, else the stored conversation and files."""
+    if req.history or req.files:
+        project = service.bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
+        return project, list(req.history), dict(req.files)
+    detail = service.bus.request("storage", LoadProject(project_id=req.project_id), timeout=5.0)
+    history = [ChatTurn(role=m.role, content=m.content) for m in detail.messages
+               if m.role in ("user", "assistant") and m.content and m.status in ("complete", "stopped")]
+    files = {f.path: f.content for f in detail.files}
+    return detail.project, history, files
+
+
+def _pick_agent(service: "Service", req: Generate, project_type: str) -> tuple[str, str, str, str]:
+    """(name, reason, prompt, model hint); an unavailable agent service degrades to no agent."""
+    from schema.agent import GetAgent, SelectAgents
+
+    name, reason = req.agent, "chosen by you"
+    try:
+        if not name:
+            selection = service.bus.request("agent", SelectAgents(prompt=req.prompt, project_type=project_type),
+                                            timeout=3.0)
+            name = selection.primary.name
+            reason = selection.explanation or selection.primary.reason
+        detail = service.bus.request("agent", GetAgent(name=name), timeout=3.0).agent
+        return detail.name, reason, detail.prompt, detail.model
+    except NotFound:
+        if req.agent:
+            raise
+        return "", "", "", ""
+    except BusError as exc:
+        if req.agent:
+            raise
+        service.log.warning("generate.no_agent_service", error=exc.message)
+        return "", "the agent service is unavailable; using the general web developer", "", ""
+
+
+def start(service: "Service", req: Generate) -> GenerationStarted:
+    if not req.prompt.strip():
+        raise InvalidRequest("Say what to build: the prompt is empty.")
+    if not req.project_id:
+        raise InvalidRequest("A generation needs a project (project_id).")
+    stream_id = req.stream_id or new_stream_id()
+    gen = Generation(service, req, stream_id)
+    gen.progress("starting", "starting")
+    project, history, files = _project_context(service, req)
+    provider = req.provider or getattr(project, "provider", "") or ""
+    gen.agent, gen.agent_reason, agent_prompt, agent_model = _pick_agent(service, req, project.project_type)
+    if gen.agent:
+        gen.progress("selecting", f"{gen.agent}: {gen.agent_reason}")
+    model = req.model or getattr(project, "model", "") or ""
+    if not model and agent_model and (provider or service.config.provider) == "anthropic":
+        model = _AGENT_MODELS.get(agent_model, agent_model if agent_model.startswith("claude-") else "")
+    system = _system(agent_prompt, files)
+    messages = [t for t in history if t.content] + [ChatTurn(role="user", content=req.prompt)]
+    call = service.make_call(provider=provider, base_url=req.base_url, model=model, messages=messages, system=system,
+                             max_tokens=req.max_tokens, temperature=req.temperature)
+    if req.base_url:
+        call.base_url = req.base_url
+    window = costs.context_window(call.model)
+    if window:
+        chars = len(system) + sum(len(m.content) for m in messages)
+        gen.context_used = min(1.0, (chars / 3.5 + req.max_tokens) / window)
+    service.rpm.acquire()
+
+    def setup(run: StreamRun) -> None:
+        gen.run = run
+        run.on_text = gen.on_text
+        run.on_finish.append(gen.on_finish)
+        run.on_thinking = gen.on_thinking
+
+    run = service.start_run(call, stream_id=stream_id, project_id=req.project_id, persist=True,
+                            user_message=req.prompt, tags={"agent": gen.agent, "generation": "1"}, agent=gen.agent,
+                            setup=setup)
+    return GenerationStarted(stream_id=stream_id, project_id=req.project_id, agent=gen.agent,
+                             agent_reason=gen.agent_reason, model=call.model, message_id=run.message_id)

@@ -1,0 +1,220 @@
+"""The generation flow: the file-block parser, and Generate through the real bus (agent, stream, files, checkpoint)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import start_app
+from fake_anthropic import FakeAnthropic
+from schema.storage import CreateProject, GetMessage, ListCheckpoints, ListFiles, ListMessages, ReadFile
+from schema.stream import Generate, GenerationDone, GenerationFile, GenerationProgress, StreamDone, TokenDelta
+from services.storage.validation import check_path as storage_check_path
+from services.stream.files import FileBlockParser, UnsafePath, check_path, parse_info
+from vibing.errors import InvalidPath
+
+KEY = "sk-ant-test-0123456789abcdef"
+
+SITE = """Here is your pomodoro timer.
+
+```html index.html
+<!DOCTYPE html>
+<html>
+<head><link rel="stylesheet" href="styles.css"></head>
+<body><div id="t">25:00</div><script src="app.js"></script></body>
+</html>
+```
+
+**styles.css**
+```css
+body { background: #111; color: #eee; }
+```
+
+````md NOTES.md
+Use it like this:
+```js
+start()
+```
+````
+
+```js ../../etc/evil.js
+alert(1)
+```
+
+```js app.js
+let left = 25 * 60;
+setInterval(() => { left--; }, 1000);
+```
+
+Enjoy!
+"""
+
+
+def parse(text: str, pieces: list[str] | None = None, complete: bool = True):
+    parser = FileBlockParser()
+    for piece in pieces if pieces is not None else [text]:
+        parser.feed(piece)
+    return parser, {b.path: b.content for b in parser.finish(complete)}
+
+
+def test_parses_the_output_format():
+    parser, files = parse(SITE)
+    assert list(files) == ["index.html", "styles.css", "NOTES.md", "app.js"]
+    assert files["styles.css"] == "body { background: #111; color: #eee; }\n"
+    assert files["NOTES.md"] == "Use it like this:\n```js\nstart()\n```\n"  # nested fence kept
+    assert files["index.html"].startswith("<!DOCTYPE html>\n") and files["index.html"].endswith("</html>\n")
+    assert parser.refused == [("../../etc/evil.js", "'..' leaves the project")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=len(SITE)), max_size=40))
+def test_any_chunking_gives_the_same_files(cuts):
+    points = sorted(set(cuts))
+    pieces, last = [], 0
+    for p in points:
+        pieces.append(SITE[last:p])
+        last = p
+    pieces.append(SITE[last:])
+    assert parse(SITE, pieces)[1] == parse(SITE)[1]
+
+
+def test_single_pathless_html_block_is_index_html():
+    _p, files = parse("Sure:\n```html\n<!DOCTYPE html>\n<p>hi</p>\n```\nDone.")
+    assert files == {"index.html": "<!DOCTYPE html>\n<p>hi</p>\n"}
+    # an explicit index.html wins over a pathless html block
+    _p, files = parse("```html\n<p>example</p>\n```\n```html index.html\n<!DOCTYPE html>\n```\n")
+    assert files == {"index.html": "<!DOCTYPE html>\n"}
+
+
+def test_unterminated_block_only_when_the_answer_completed():
+    text = "```js app.js\nlet a = 1;\nlet b"
+    assert parse(text, complete=True)[1] == {"app.js": "let a = 1;\nlet b\n"}
+    assert parse(text, complete=False)[1] == {}
+
+
+def test_info_strings():
+    assert parse_info("html index.html") == ("html", "index.html")
+    assert parse_info("index.html") == ("", "index.html")
+    assert parse_info("js:src/app.js") == ("js", "src/app.js")
+    assert parse_info('css title="styles.css"') == ("css", "styles.css")
+    assert parse_info("js path=./app.js") == ("js", "app.js")
+    assert parse_info("python") == ("python", "")
+    assert parse_info("") == ("", "")
+
+
+@pytest.mark.parametrize("path", ["index.html", "src/app.js", "a/b/c.css", "/etc/passwd", "../x", "a/../b", "a//b",
+                                  "./a", "C:/x", "a\\b", "a\x00b", "a\nb", "", "x" * 600, ".env", "a/./b"])
+def test_path_rules_agree_with_storage(path):
+    try:
+        storage_check_path(path)
+        storage_ok = True
+    except InvalidPath:
+        storage_ok = False
+    try:
+        check_path(path)
+        ours_ok = True
+    except UnsafePath:
+        ours_ok = False
+    assert ours_ok == storage_ok
+
+
+# -- through the bus -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server():
+    with FakeAnthropic() as s:
+        s.answers["site"] = SITE
+        s.answers["followup"] = "Bigger buttons:\n\n```css styles.css\nbutton { font-size: 2rem; }\n```\n"
+        yield s
+
+
+@pytest.fixture(scope="module")
+def app(server, tmp_path_factory):
+    running = start_app(tmp_path_factory.mktemp("gen") / "home", ANTHROPIC_BASE_URL=server.url,
+                        ANTHROPIC_API_KEY=KEY)
+    yield running
+    running.stop()
+
+
+def run_generation(bus, sub, req: Generate, timeout: float = 30.0):
+    reply = bus.request("stream", req, timeout=10)
+    progress, files, tokens = [], [], []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ev = sub.recv(max(0.01, deadline - time.monotonic()))
+        assert ev is not None, "no event"
+        body = ev.body
+        if getattr(body, "stream_id", None) != reply.stream_id:
+            continue
+        if isinstance(body, GenerationProgress):
+            progress.append(body)
+        elif isinstance(body, GenerationFile):
+            files.append(body)
+        elif isinstance(body, TokenDelta):
+            tokens.append(body)
+        elif isinstance(body, GenerationDone):
+            return reply, progress, files, tokens, body
+    raise AssertionError("the generation did not finish")
+
+
+def test_generate_end_to_end(app, server):
+    bus = app.bus()
+    project_id = bus.request("storage", CreateProject(name="Pomodoro")).project.id
+    sub = bus.subscribe("generate.", "token.g1", "stream.")
+    sub.sync()
+    prompt = "a pomodoro timer with a dark theme [[scenario:normal answer=site piece=7]]"
+    reply, progress, files, tokens, done = run_generation(
+        bus, sub, Generate(project_id=project_id, prompt=prompt, stream_id="g1"))
+    assert reply.stream_id == "g1" and reply.agent and reply.agent_reason and reply.message_id
+    assert done.ok, done.message
+    assert done.files == ["index.html", "styles.css", "NOTES.md", "app.js"]
+    assert done.checkpoint_id and done.usage.output_tokens > 0 and done.cost_usd > 0 and done.agent == reply.agent
+    assert "../../etc/evil.js" in done.message  # refused and said so
+    phases = [p.phase for p in progress]
+    assert phases[0] == "starting" and "selecting" in phases and "generating" in phases
+    assert phases[-1] == "done" and "saving" in phases
+    writing = [p for p in progress if p.phase == "writing"]
+    assert any(p.file == "index.html" and p.lines == 5 and "(+5 lines)" in p.message for p in writing)
+    assert [f.path for f in files] == ["index.html", "styles.css", "NOTES.md", "app.js"]
+    assert "".join(t.text for t in tokens) == SITE
+    stored = {f.path for f in bus.request("storage", ListFiles(project_id=project_id)).files}
+    assert stored == {"index.html", "styles.css", "NOTES.md", "app.js"}
+    css = bus.request("storage", ReadFile(project_id=project_id, path="styles.css")).file.content
+    assert css == "body { background: #111; color: #eee; }\n"
+    checkpoints = bus.request("storage", ListCheckpoints(project_id=project_id)).items
+    assert any(c.kind == "generation" and c.message_id == reply.message_id for c in checkpoints)
+    message = bus.request("storage", GetMessage(message_id=reply.message_id)).message
+    assert message.content == SITE and message.agent == reply.agent
+    # the system prompt carried the agent's body and the output format
+    sent = next(r for r in reversed(server.requests) if r.path == "/v1/messages" and "pomodoro" in str(r.body))
+    assert "Vibing's output format" in sent.body["system"]
+
+    # a follow-up sends the conversation and the current files; only the named file changes
+    reply2, _p, _f, _t, done2 = run_generation(bus, sub, Generate(
+        project_id=project_id, prompt="make the buttons bigger [[scenario:normal answer=followup]]",
+        agent=reply.agent))
+    assert done2.ok and done2.files == ["styles.css"]
+    sent = server.requests[-1].body
+    assert [m["role"] for m in sent["messages"]] == ["user", "assistant", "user"]
+    assert "The project's current files" in sent["system"] and "let left = 25 * 60;" in sent["system"]
+    app_js = bus.request("storage", ReadFile(project_id=project_id, path="app.js")).file.content
+    assert app_js.startswith("let left")
+    css = bus.request("storage", ReadFile(project_id=project_id, path="styles.css")).file.content
+    assert css == "button { font-size: 2rem; }\n"
+    roles = [m.role for m in bus.request("storage", ListMessages(project_id=project_id)).messages]
+    assert roles == ["user", "assistant", "user", "assistant"]
+
+
+def test_generate_with_a_cut_keeps_complete_files_only(app, server):
+    bus = app.bus()
+    project_id = bus.request("storage", CreateProject(name="Cut")).project.id
+    sub = bus.subscribe("generate.", "stream.")
+    sub.sync()
+    _r, _p, _f, _t, done = run_generation(bus, sub, Generate(
+        project_id=project_id, prompt="x [[scenario:drop after=60 answer=site piece=4]]"))
+    assert not done.ok and done.error_code == "StreamInterrupted"
+    assert done.files == ["index.html"]  # the only block finished before the cut

@@ -19,6 +19,7 @@ Used by ``tests/test_import_*.py`` (fixtures ``pg_cluster``/``webapp_db``) and b
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import glob
 import os
@@ -117,6 +118,7 @@ class Cluster:
         if self.user:
             entry = pwd.getpwnam(self.user)
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
+        atexit.register(self.stop)  # a session that ends without its fixture teardown leaves no server behind
         self._initdb()
         last = ""
         for _attempt in range(3):  # the free port may be taken between choosing it and binding it

@@ -11,16 +11,18 @@ requests are kept in flight so reading PostgreSQL overlaps writing SQLite.
 from __future__ import annotations
 
 import sys
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TextIO
 
 from schema.storage import (
-    ExternalUsage, ExternalUser, ImportCountReply, ImportedList, ImportedProjectReply, ImportExternalProject,
+    ExternalUsage, ExternalUser, ImportCountReply, ImportedList, ImportExternalProject,
     ImportExternalUsage, ImportExternalUsers, LinkImportedForks, ListImported,
 )
 from services.storage import validation
-from vibing.errors import AppNotRunning, BusError, VibingError
+from vibing.errors import AppNotRunning, BusError, RequestTimeout, ServiceUnavailable, VibingError
 from vibing.importer import mapping
 from vibing.importer.mapping import SOURCE, Problem
 from vibing.importer.progress import Progress
@@ -30,6 +32,7 @@ from vibing.importer.report import Report
 USAGE_BATCH = 1000
 IN_FLIGHT = 4
 REQUEST_TIMEOUT = 120.0
+RETRY_FOR = 60.0
 
 
 class _Stop(Exception):
@@ -59,11 +62,21 @@ def import_postgres(url: str, bus: Any, limits: validation.Limits, *, user: str 
     return report.finish()
 
 
-def _request(bus: Any, message: Any) -> Any:
-    try:
-        return bus.request("storage", message, timeout=REQUEST_TIMEOUT)
-    except (BusError, AppNotRunning) as exc:
-        raise _Stop(f"the storage service stopped answering ({exc.message})") from None
+def _request(bus: Any, message: Any, stop: threading.Event | None = None) -> Any:
+    """Every import request is keyed by source ids, so sending it again is safe: a storage worker
+    that crashed or is restarting is waited for (up to :data:`RETRY_FOR` seconds), then the run stops."""
+    deadline = time.monotonic() + RETRY_FOR
+    pause = 0.05
+    while True:
+        try:
+            return bus.request("storage", message, timeout=REQUEST_TIMEOUT, idempotent=True)
+        except (ServiceUnavailable, RequestTimeout) as exc:
+            if time.monotonic() + pause > deadline or (stop is not None and stop.is_set()):
+                raise _Stop(f"the storage service stopped answering ({exc.message})") from None
+            time.sleep(pause)  # the supervisor is restarting the worker
+            pause = min(pause * 2, 1.0)
+        except (BusError, AppNotRunning) as exc:
+            raise _Stop(f"the app went away ({exc.message})") from None
 
 
 def _users(reader: Reader, bus: Any, report: Report) -> None:
@@ -90,25 +103,25 @@ def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Repor
     done_before: ImportedList = _request(bus, ListImported(source=SOURCE, kind="project"))
     already = set(done_before.ids)
     pending: deque[tuple[Future, ImportExternalProject]] = deque()
+    stop = threading.Event()
     seen = 0
 
     def settle(future: Future, request: ImportExternalProject) -> None:
         try:
-            reply: ImportedProjectReply = future.result()
+            future.result()
         except _Stop:
             raise
         except VibingError as exc:
             report.projects.failed += 1
             report.problems.append(Problem("project", request.source_id, exc.message))
             return
-        if reply.created:
-            report.projects.imported += 1
-            report.files.imported += len(request.files)
-            report.messages.imported += len(request.messages)
-            report.checkpoints.imported += len(request.checkpoints) + 1
-            report.rows_written += mapping.rows_in(request)
-        else:  # imported meanwhile (another run): nothing written
-            _count_skipped(report, request)
+        # Only projects not imported when the run began are sent: created=False means an earlier
+        # attempt of this run stored it before a storage restart lost the reply, so it arrived now.
+        report.projects.imported += 1
+        report.files.imported += len(request.files)
+        report.messages.imported += len(request.messages)
+        report.checkpoints.imported += len(request.checkpoints) + 1
+        report.rows_written += mapping.rows_in(request)
 
     with ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="import") as pool:
         try:
@@ -132,7 +145,7 @@ def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Repor
                         {"project": report.projects, "file": report.files, "message": report.messages,
                          "version": report.checkpoints}.get(problem.kind, report.projects).failed += 1
                     if request is not None:
-                        pending.append((pool.submit(_request, bus, request), request))
+                        pending.append((pool.submit(_request, bus, request, stop), request))
                     while len(pending) >= IN_FLIGHT or (pending and pending[0][0].done()):
                         settle(*pending.popleft())
                 bar.update(seen, messages=report.messages.imported, files=report.files.imported,
@@ -140,6 +153,7 @@ def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Repor
             while pending:
                 settle(*pending.popleft())
         finally:
+            stop.set()  # requests still waiting for a restarting worker give up
             for future, _request_msg in pending:
                 future.cancel()
     bar.update(seen, messages=report.messages.imported, files=report.files.imported,
@@ -151,13 +165,6 @@ def _file_count(row: ProjectRow) -> int:
         return len(mapping.code_files(mapping.text(row.current_code, "code")))
     except mapping.BadText:
         return 0
-
-
-def _count_skipped(report: Report, request: ImportExternalProject) -> None:
-    report.projects.skipped += 1
-    report.files.skipped += len(request.files)
-    report.messages.skipped += len(request.messages)
-    report.checkpoints.skipped += len(request.checkpoints) + 1
 
 
 def _usage(reader: Reader, bus: Any, report: Report) -> None:

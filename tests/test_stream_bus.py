@@ -374,3 +374,49 @@ def test_sigkill_stream_worker_mid_generation(server, tmp_path):
         assert final.content.startswith(stored.content) and len(final.content) > len(stored.content)
     finally:
         app.stop()
+
+
+def test_key_check_cli_uses_the_api(app):
+    result = app.cli("key", "check", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "works" in result.stdout and KEY not in result.stdout
+    bad = app.cli("key", "check", timeout=60, ANTHROPIC_API_KEY="sk-ant-bad-key-0000000000000")
+    # the CLI shows its own key source; the running app checks the key it uses (the good one here)
+    assert "sk-ant-…0000" in bad.stdout
+
+
+def test_continuation_usage_is_recorded(app, server):
+    bus = app.bus()
+    project_id = _project(bus)
+    sub = subscribed(bus, "token.u", "stream.")
+    first = start(bus, "u1", "[[scenario:max_tokens after=10]]", project_id=project_id, user_message="go")
+    _t, _s, done1 = collect(sub, "u1")
+    assert done1.stop_reason == "max_tokens" and done1.can_continue
+    bus.request("stream", ContinueStream(stream_id="u1", new_stream_id="u2"))
+    _t, _s, done2 = collect(sub, "u2")
+    assert isinstance(done2, StreamDone)
+    stored = _wait_stored(bus, first.message_id, lambda m: m.status == "complete")
+    assert stored.status == "complete"
+    deadline = time.monotonic() + 5
+    while True:
+        usage = bus.request("storage", UsageSummary(project_id=project_id))
+        if usage.requests == 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
+    assert usage.requests == 2
+    assert usage.output_tokens == done1.usage.output_tokens + done2.usage.output_tokens
+
+
+def test_metrics_are_reported(app):
+    from schema.metrics import MetricsReport
+
+    bus = app.bus()
+    sub = subscribed(bus, "metrics.report", "stream.")
+    start(bus, "m1", "hello metrics")
+    deadline = time.monotonic() + 10
+    names = set()
+    while time.monotonic() < deadline and "vibing_stream_ttft_seconds" not in names:
+        ev = sub.recv(1)
+        if ev is not None and isinstance(ev.body, MetricsReport) and ev.body.service == "stream":
+            names |= {h.name for h in ev.body.histograms} | {s.name for s in ev.body.samples}
+    assert {"vibing_stream_ttft_seconds", "vibing_stream_finished_total", "vibing_stream_tokens_total"} <= names

@@ -30,6 +30,7 @@ logger = log.get("vibing.stream.durable")
 
 @dataclass
 class _Pending:
+    session: str
     message_id: str
     project_id: str
     texts: list[str] = field(default_factory=list)
@@ -40,6 +41,7 @@ class _Pending:
     #: Ops before the text (user message, assistant message) and after it (finish).
     start_ops: list[Any] = field(default_factory=list)
     finish: FinishMessage | None = None
+    after_ops: list[Any] = field(default_factory=list)
 
 
 class DurableWriter:
@@ -64,8 +66,9 @@ class DurableWriter:
 
     # -- the token path (any thread; cheap) -----------------------------------------------
 
-    def begin(self, project_id: str, message_id: str, *, agent: str = "", model: str = "",
+    def begin(self, session: str, project_id: str, message_id: str, *, agent: str = "", model: str = "",
               user_message: str = "", resume: Any = None) -> None:
+        """Open a session (one stream) writing ``message_id``; sessions of one message are applied in order."""
         ops: list[Any] = []
         if user_message:
             ops.append(AddMessage(project_id=project_id, role="user", content=user_message, agent=agent, model=model))
@@ -74,13 +77,13 @@ class DurableWriter:
         else:
             ops.append(StartAssistantMessage(project_id=project_id, agent=agent, model=model, message_id=message_id))
         with self._lock:
-            self._messages[message_id] = _Pending(message_id, project_id, start_ops=ops)
-            self._order.append(message_id)
+            self._messages[session] = _Pending(session, message_id, project_id, start_ops=ops)
+            self._order.append(session)
         self._wake.set()
 
-    def append(self, message_id: str, text: str, seq: int) -> None:
+    def append(self, session: str, text: str, seq: int) -> None:
         with self._lock:
-            p = self._messages.get(message_id)
+            p = self._messages.get(session)
             if p is None:
                 return
             first = not p.texts
@@ -91,12 +94,14 @@ class DurableWriter:
         if first or big:
             self._wake.set()
 
-    def finish(self, message: FinishMessage) -> None:
+    def finish(self, session: str, message: FinishMessage, after: list[Any] | None = None) -> None:
+        """The session's end; ``after``: requests sent once it is stored (e.g. a continuation's usage row)."""
         with self._lock:
-            p = self._messages.get(message.message_id)
+            p = self._messages.get(session)
             if p is None:
                 return
             p.finish = message
+            p.after_ops = list(after or [])
         self._wake.set()
 
     def flush(self, timeout: float = 5.0) -> bool:
@@ -153,13 +158,18 @@ class DurableWriter:
     def _send_all(self) -> bool:
         """One pass over every message with work; True when storage was unavailable."""
         with self._lock:
-            ids = list(self._order)
+            sessions = list(self._order)
         unavailable = False
-        for message_id in ids:
+        busy: set[str] = set()  # messages with an earlier session still open: later ones wait their turn
+        for session in sessions:
             with self._lock:
-                p = self._messages.get(message_id)
+                p = self._messages.get(session)
                 if p is None:
                     continue
+                message_id = p.message_id
+                if message_id in busy:
+                    continue
+                busy.add(message_id)
                 ops = p.start_ops
                 p.start_ops = []
             try:
@@ -184,7 +194,7 @@ class DurableWriter:
             if p.failed:
                 with self._lock:
                     if finish is not None:
-                        self._drop(message_id)
+                        self._drop(session)
                     else:
                         p.texts.clear()
                         p.size = 0
@@ -200,7 +210,12 @@ class DurableWriter:
                     self._request(finish)
                     self.batches += 1
                     with self._lock:
-                        self._drop(message_id)
+                        self._drop(session)
+                    for op in p.after_ops:
+                        try:
+                            self._request(op)
+                        except VibingError as exc:
+                            logger.warning("durable.after_failed", message_id=message_id, error=exc.message)
                 elif text:
                     self._request(AppendMessageText(message_id=message_id, text=text, seq=seq))
                     self.batches += 1
@@ -215,16 +230,16 @@ class DurableWriter:
                 logger.warning("durable.write_refused", message_id=message_id, error=exc.message)
                 with self._lock:
                     if finish is not None:
-                        self._drop(message_id)
+                        self._drop(session)
                     else:
                         del p.texts[:count]
                         p.size = sum(len(t) for t in p.texts)
         return unavailable
 
-    def _drop(self, message_id: str) -> None:
-        self._messages.pop(message_id, None)
+    def _drop(self, session: str) -> None:
+        self._messages.pop(session, None)
         try:
-            self._order.remove(message_id)
+            self._order.remove(session)
         except ValueError:
             pass
 

@@ -55,6 +55,8 @@ class StreamRun:
                  trim_ws: str = "") -> None:
         self.runner = runner
         self.stream_id = stream_id
+        #: The durable writer's key for this stream's writes (unique even if a stream id is reused).
+        self.session = f"{stream_id}#{os.urandom(4).hex()}"
         self.topic = f"token.{stream_id}"
         self.call = call
         self.project_id = project_id
@@ -140,7 +142,7 @@ class StreamRun:
                 self.on_thinking()
         else:
             if self.persist:
-                self.runner.durable.append(self.message_id, text, seq)
+                self.runner.durable.append(self.session, text, seq)
             if self.on_text is not None:
                 self.on_text(text)
 
@@ -215,8 +217,10 @@ class Runner:
 
     def __init__(self, *, publish: Callable[[str, Any], None], durable: Any, max_concurrent: int = 4,
                  max_retries: int = 2, read_timeout_s: float = 120.0,
-                 resolve_local: Callable[[str], tuple[str, str]] | None = None) -> None:
+                 resolve_local: Callable[[str], tuple[str, str]] | None = None, meter: Any = None) -> None:
         self.publish = publish
+        #: vibing.meter.Meter (thread-safe): per-stream figures, recorded when a stream ends (never per token).
+        self.meter = meter
         #: For provider "local": model name -> (OpenAI-compatible base URL, model id); blocking (run in a thread).
         self.resolve_local = resolve_local
         self.durable = durable
@@ -400,6 +404,48 @@ class Runner:
     def _cost(self, run: StreamRun) -> float:
         return costs.cost_usd(run.call.model, run.usage_value, run.call.provider)
 
+    def _persist_end(self, run: StreamRun, status: str, error: str = "") -> None:
+        """Queue the message's end; a continuation's usage goes in its own row (storage keeps one per finish)."""
+        u = run.usage_value
+        cost = self._cost(run)
+        if run.offset > 0:
+            from schema.storage import RecordUsage
+
+            after = [RecordUsage(project_id=run.project_id, model=run.call.model, input_tokens=u.input_tokens,
+                                 output_tokens=u.output_tokens, cost_usd=cost, message_id=run.message_id)] \
+                if (u.input_tokens or u.output_tokens) else []
+            self.durable.finish(run.session, FinishMessage(message_id=run.message_id, status=status, seq=run.seq,
+                                              model=run.call.model, error=error), after)
+            return
+        self.durable.finish(run.session, FinishMessage(
+            message_id=run.message_id, status=status, seq=run.seq, input_tokens=u.input_tokens,
+            output_tokens=u.output_tokens, model=run.call.model, cost_usd=cost, error=error))
+
+    def _measure(self, run: StreamRun, outcome: str, code: str = "") -> None:
+        meter = self.meter
+        if meter is None:
+            return
+        provider = run.call.provider
+        labels = {"provider": provider, "outcome": outcome}
+        if code:
+            labels["code"] = code
+        meter.inc("vibing_stream_finished_total", **labels)
+        if run.first_token_at:
+            meter.observe("vibing_stream_ttft_seconds", run.first_token_at - run.accepted, provider=provider)
+        meter.observe("vibing_stream_duration_seconds", (run.finished_at or time.monotonic()) - run.accepted,
+                      provider=provider)
+        u = run.usage_value
+        if u.input_tokens:
+            meter.inc("vibing_stream_tokens_total", u.input_tokens, provider=provider, kind="input")
+        if u.output_tokens:
+            meter.inc("vibing_stream_tokens_total", u.output_tokens, provider=provider, kind="output")
+        if run.attempts > 1:
+            meter.inc("vibing_stream_retries_total", run.attempts - 1, provider=provider)
+        cost = self._cost(run)
+        if cost:
+            meter.inc("vibing_stream_cost_usd_total", cost, provider=provider)
+        meter.set("vibing_streams_active", self.active_count())
+
     def _finish_done(self, run: StreamRun) -> None:
         run.flush()
         run.finished_at = time.monotonic()
@@ -410,15 +456,13 @@ class Runner:
         cost = self._cost(run)
         if run.persist:
             status = "complete" if reason != "max_tokens" else "stopped"
-            self.durable.finish(FinishMessage(
-                message_id=run.message_id, status=status, seq=run.seq, input_tokens=run.usage_value.input_tokens,
-                output_tokens=run.usage_value.output_tokens, model=run.call.model, cost_usd=cost,
-                error="" if reason != "max_tokens" else "The answer reached the max_tokens limit."))
+            self._persist_end(run, status, "" if reason != "max_tokens" else "The answer reached the max_tokens limit.")
         self.publish("stream.done", StreamDone(
             stream_id=run.stream_id, stop_reason=reason, usage=run.usage_value, ttft_ms=run.ttft_ms,
             duration_ms=run.duration_ms, cost_usd=cost, model=run.call.model, provider=run.call.provider,
             seq=run.seq, chars=run.chars, project_id=run.project_id, message_id=run.message_id,
             request_id=run.request_id, can_continue=reason == "max_tokens", tags=run.tags))
+        self._measure(run, "done")
         logger.info("stream.done", stream_id=run.stream_id, stop_reason=reason, seq=run.seq, chars=run.chars,
                     ttft_ms=run.ttft_ms, duration_ms=run.duration_ms, input_tokens=run.usage_value.input_tokens,
                     output_tokens=run.usage_value.output_tokens, request_id=run.request_id)
@@ -430,14 +474,13 @@ class Runner:
         run.stop_reason_value = "stopped"
         cost = self._cost(run)
         if run.persist:
-            self.durable.finish(FinishMessage(
-                message_id=run.message_id, status="stopped", seq=run.seq, input_tokens=run.usage_value.input_tokens,
-                output_tokens=run.usage_value.output_tokens, model=run.call.model, cost_usd=cost))
+            self._persist_end(run, "stopped")
         self.publish("stream.done", StreamDone(
             stream_id=run.stream_id, stop_reason="stopped", usage=run.usage_value, ttft_ms=run.ttft_ms,
             duration_ms=run.duration_ms, cost_usd=cost, model=run.call.model, provider=run.call.provider,
             seq=run.seq, chars=run.chars, project_id=run.project_id, message_id=run.message_id,
             request_id=run.request_id, stopped=True, can_continue=run.chars > 0 or run.offset > 0, tags=run.tags))
+        self._measure(run, "stopped")
         logger.info("stream.stopped", stream_id=run.stream_id, seq=run.seq, chars=run.chars)
 
     def _finish_failed(self, run: StreamRun, failure: Failure) -> None:
@@ -453,16 +496,14 @@ class Runner:
         request_id = failure.request_id or run.request_id or str(details.get("request_id", ""))
         can_continue = run.chars > 0 or run.offset > 0
         if run.persist:
-            self.durable.finish(FinishMessage(
-                message_id=run.message_id, status="interrupted" if can_continue else "error", seq=run.seq,
-                input_tokens=run.usage_value.input_tokens, output_tokens=run.usage_value.output_tokens,
-                model=run.call.model, cost_usd=self._cost(run), error=error.message))
+            self._persist_end(run, "interrupted" if can_continue else "error", error.message)
         self.publish("stream.error", StreamFailed(
             stream_id=run.stream_id, code=run.error_code, message=error.message, request_id=request_id,
             status=failure.status, retryable=isinstance(error, ModelApiError) and error.retryable,
             retry_after_s=retry_after, attempts=run.attempts, seq=run.seq, chars=run.chars,
             can_continue=can_continue, project_id=run.project_id, message_id=run.message_id, details=details,
             tags=run.tags))
+        self._measure(run, "failed", run.error_code)
         logger.warning("stream.failed", stream_id=run.stream_id, code=run.error_code, status=failure.status,
                        request_id=request_id, attempts=run.attempts, chars=run.chars)
 

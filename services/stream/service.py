@@ -60,7 +60,16 @@ class Service(Worker):
         self.durable.start()
         self.runner = Runner(publish=self.publish, durable=self.durable, max_concurrent=cfg.max_concurrent_streams,
                              max_retries=cfg.stream_max_retries, read_timeout_s=cfg.stream_read_timeout_s,
-                             resolve_local=self._resolve_local)
+                             resolve_local=self._resolve_local, meter=self.metrics)
+        for name, text in (
+                ("vibing_stream_finished_total", "Streams ended, by provider and outcome (done, stopped, failed+code)."),
+                ("vibing_stream_ttft_seconds", "Time from the request to the first token."),
+                ("vibing_stream_duration_seconds", "Time from the request to the end of the stream."),
+                ("vibing_stream_tokens_total", "Tokens used, by provider and kind (input, output)."),
+                ("vibing_stream_retries_total", "Retries made before a first token."),
+                ("vibing_stream_cost_usd_total", "Estimated cost in US dollars."),
+                ("vibing_streams_active", "Streams queued or streaming now.")):
+            self.metrics.describe(name, text)
         self.runner.start()
         self.generations: dict[str, Any] = {}
         self.recovered: list[str] = []
@@ -191,7 +200,7 @@ class Service(Worker):
         if setup is not None:
             setup(run)
         if persist:
-            self.durable.begin(project_id, message_id, agent=agent, model=call.model, user_message=user_message,
+            self.durable.begin(run.session, project_id, message_id, agent=agent, model=call.model, user_message=user_message,
                                resume=ResumeMessage(message_id=message_id) if resume else None)
         self.runner.launch(run)
         self.log.info("stream.start", stream_id=stream_id, provider=call.provider, model=call.model,

@@ -34,7 +34,31 @@ def cmd_set(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     key, source = keys.get_key()
     print(f"API key {keys.describe(key)} from the {source}.")
-    return 0
+    return _check_with_api()
+
+
+def _check_with_api() -> int:
+    """When the app runs, validate the key with the API's cheapest request (listing models: no tokens)."""
+    from schema.stream import CheckKey
+    from vibing import config as config_mod
+    from vibing import paths as paths_mod
+    from vibing.bus import Bus
+    from vibing.errors import AppNotRunning, VibingError
+
+    config = config_mod.load()
+    try:
+        bus = Bus.connect_running(paths_mod.resolve(config.data_dir or None).bus_file, "cli")
+    except AppNotRunning:
+        print("Vibing is not running, so the key was not tried against the API (start it to check).")
+        return 0
+    with bus:
+        try:
+            result = bus.request("stream", CheckKey(), timeout=20)
+        except VibingError as exc:
+            print(f"Could not check the key against the API: {exc.message}")
+            return 1
+    print(result.message + (f" (request id {result.request_id})" if result.request_id and not result.ok else ""))
+    return 0 if result.ok else 1
 
 
 def cmd_rm(args: argparse.Namespace) -> int:

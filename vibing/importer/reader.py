@@ -137,6 +137,8 @@ class Reader:
     def __init__(self, url: str, *, user_email: str | None = None) -> None:
         psycopg = _psycopg()
         self.url = url
+        #: What a failed read raises (psycopg's errors), for callers that do not import psycopg.
+        self.errors = psycopg.Error
         conninfo, schema = libpq_url(url)
         extra = {"options": f"-c search_path={schema}"} if schema and re.fullmatch(r"[A-Za-z0-9_]+", schema) else {}
         try:
@@ -188,6 +190,8 @@ class Reader:
     def close(self) -> None:
         try:
             self.conn.rollback()
+        except self.errors:
+            pass  # the connection is already gone
         finally:
             self.conn.close()
 

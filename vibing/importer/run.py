@@ -56,9 +56,12 @@ def import_postgres(url: str, bus: Any, limits: validation.Limits, *, user: str 
             report.interrupted = str(exc)
         except KeyboardInterrupt:
             report.interrupted = "interrupted (Ctrl-C)"
+        except reader.errors as exc:  # the server went away, a permission, a statement timeout
+            report.interrupted = f"reading the web app's database failed: {str(exc).strip() or type(exc).__name__}"
         finally:
             bar.close()
-        report.not_imported = reader.not_imported()
+        if not report.interrupted:
+            report.not_imported = reader.not_imported()
     return report.finish()
 
 
@@ -153,9 +156,16 @@ def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Repor
             while pending:
                 settle(*pending.popleft())
         finally:
-            stop.set()  # requests still waiting for a restarting worker give up
-            for future, _request_msg in pending:
-                future.cancel()
+            # Stopping early: requests not sent yet are dropped, those already sent are waited for and
+            # counted (a project is in the local database whole, or not at all).
+            stop.set()
+            while pending:
+                future, request_msg = pending.popleft()
+                if not future.cancel():
+                    try:
+                        settle(future, request_msg)
+                    except _Stop:
+                        pass
     bar.update(seen, messages=report.messages.imported, files=report.files.imported,
                skipped=report.projects.skipped, problems=len(report.problems), force=True)
 

@@ -477,12 +477,18 @@ def _bad_rows(cur, rng: random.Random, expected: Expected, user_ids: list[str], 
     pid = project("Oversize file", big, {})
     expected.problems.append(("file", pid, "limit"))
     # 3. a message whose project does not exist (possible once the foreign key was not enforced)
+    # (one sorting before every project id, one among them, one after them: every branch of the merge)
     cur.execute("SET session_replication_role = replica")
+    for missing in ("0-before-all", "cm-among-them", "no-such-project"):
+        orphan = _cuid(rng, "orph")
+        cur.execute('INSERT INTO "Message"(id, role, content, "projectId", "createdAt") VALUES (%s, %s, %s, %s, %s)',
+                    (orphan, "user", "lost message", missing, created))
+        expected.problems.append(("message", orphan, "project"))
     orphan = _cuid(rng, "orph")
-    cur.execute('INSERT INTO "Message"(id, role, content, "projectId", "createdAt") VALUES (%s, %s, %s, %s, %s)',
-                (orphan, "user", "lost message", "no-such-project", created))
+    cur.execute('INSERT INTO "Version"(id, "versionNumber", code, "projectId", "createdAt")'
+                " VALUES (%s, 1, '<p>lost</p>', 'cm-among-them', %s)", (orphan, created))
+    expected.problems.append(("version", orphan, "project"))
     cur.execute("SET session_replication_role = DEFAULT")
-    expected.problems.append(("message", orphan, "project"))
     # 4. invalid UTF-8 in a message of a good project (the message is skipped, the others arrive)
     target = next(iter(p for p in expected.projects.values() if p.owner_email == email and p.messages))
     broken = _cuid(rng, "utf")

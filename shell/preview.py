@@ -88,6 +88,7 @@ class PreviewServer(ThreadingHTTPServer):
 class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     server_version = "Vibing-Preview"
     sys_version = ""
 

@@ -85,6 +85,8 @@ class UiServer(ThreadingHTTPServer):
 class UiHandler(BaseHTTPRequestHandler):
     server: UiServer
     protocol_version = "HTTP/1.1"
+    #: Tokens are small writes: without TCP_NODELAY, Nagle + delayed ACKs hold them for 40+ ms.
+    disable_nagle_algorithm = True
     server_version = "Vibing"
     sys_version = ""
 

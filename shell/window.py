@@ -138,10 +138,10 @@ def run_window(bus_file: str) -> int:
     def on_ready(info: dict[str, Any]) -> None:
         from shell import service
 
-        service_ref["service"] = service.start(shell)  # the supervisor now counts the window as ready
         ms = (time.perf_counter() - started) * 1000
         print(f"vibing: window ready in {ms:.0f} ms (first paint {info.get('first_paint_ms', '?')} ms after load)",
               flush=True)
+        service_ref["service"] = service.start(shell)  # the supervisor now counts the window as ready
 
     shell.bridge.on_ready.append(on_ready)
 

@@ -1,7 +1,7 @@
 // Vibing's UI: one page, three views (projects, project, settings), talking to the
 // shell's bridge over fetch (intents -> bus requests) and Server-Sent Events (bus events).
 import { escapeHtml, highlightLines, languageOf } from "./highlight.js";
-import { renderMarkdown } from "./markdown.js";
+import { renderMarkdown, StreamRenderer } from "./markdown.js";
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
@@ -699,19 +699,33 @@ function showAgent(agent, reason, auto) {
 }
 
 let renderQueued = new Set();
+let renderPending = false;
 function scheduleRender(s) {
   renderQueued.add(s);
-  if (renderQueued.size === 1) requestAnimationFrame(flushRender);
+  if (!renderPending) { renderPending = true; requestAnimationFrame(flushRender); }
 }
+state.renderStats = { frames: 0, maxMs: 0, totalMs: 0 };
 function flushRender() {
+  renderPending = false;
+  const t0 = performance.now();
+  flushRenderNow();
+  const ms = performance.now() - t0;
+  const st = state.renderStats;
+  st.frames += 1; st.totalMs += ms; if (ms > st.maxMs) st.maxMs = ms;
+}
+function flushRenderNow() {
+  const more = [];
   const box = $("#messages");
   const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   for (const s of renderQueued) {
     if (!s.el || !s.el.isConnected) continue;
-    $(".md", s.el).innerHTML = renderMarkdown(s.text, { streaming: !s.finished });
+    const md = $(".md", s.el);
+    if (!s.renderer || s.renderer.el !== md) s.renderer = new StreamRenderer(md);
+    if (s.renderer.update(s.text, { streaming: !s.finished })) more.push(s);
   }
   renderQueued = new Set();
   if (nearBottom) box.scrollTop = box.scrollHeight;
+  for (const s of more) scheduleRender(s);
 }
 
 async function resync(s) {

@@ -85,3 +85,68 @@ export function renderMarkdown(text, { streaming = false } = {}) {
   if (streaming && !caretInCode) html += '<span class="caret"></span>';
   return html;
 }
+
+// Renders a growing message without redoing finished blocks: text before the last "safe point"
+// (a blank line or a closing fence, outside any code block) is rendered once and appended; only
+// the tail is re-rendered on each frame.
+export class StreamRenderer {
+  constructor(el, { budget = 6000 } = {}) {
+    this.el = el;
+    this.budget = budget;  // characters of finished blocks rendered per frame (catching up stays smooth)
+    this.reset();
+  }
+
+  reset() {
+    this.el.innerHTML = '<div class="md-done"></div><div class="md-tail"></div>';
+    this.done = this.el.firstChild;
+    this.tail = this.el.lastChild;
+    this.scanned = 0;     // characters of text scanned for safe points
+    this.rendered = 0;    // characters rendered into .md-done
+    this.safePoints = []; // offsets where finished blocks end, in order
+    this.fence = "";      // the open fence marker while inside a code block
+    this.edge = "";       // the last characters rendered, to notice a replaced text
+  }
+
+  _scan(text) {
+    let pos = this.scanned;
+    while (true) {
+      const nl = text.indexOf("\n", pos);
+      if (nl < 0) break;
+      const line = text.slice(pos, nl);
+      const m = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+      if (this.fence) {
+        if (m && m[1][0] === this.fence[0] && m[1].length >= this.fence.length && !line.trim().slice(m[1].length).trim()) {
+          this.fence = "";
+          this.safePoints.push(nl + 1);
+        }
+      } else if (m) {
+        this.fence = m[1];
+      } else if (!line.trim()) {
+        this.safePoints.push(nl + 1);
+      }
+      pos = nl + 1;
+    }
+    this.scanned = pos;
+  }
+
+  // Returns true when more finished text is waiting (call again on the next frame).
+  update(text, { streaming = true } = {}) {
+    // A different text (a resync replaced it) starts over.
+    if (text.length < this.rendered || text.slice(Math.max(0, this.rendered - 64), this.rendered) !== (this.edge || "")) this.reset();
+    this._scan(text);
+    let target = this.rendered;
+    while (this.safePoints.length && this.safePoints[0] <= this.rendered) this.safePoints.shift();
+    while (this.safePoints.length && (target === this.rendered || this.safePoints[0] - this.rendered <= this.budget)) {
+      target = this.safePoints.shift();
+    }
+    if (target > this.rendered) {
+      this.done.insertAdjacentHTML("beforeend", renderMarkdown(text.slice(this.rendered, target)));
+      this.rendered = target;
+      this.edge = text.slice(Math.max(0, target - 64), target);
+    }
+    const pending = this.safePoints.length > 0;
+    if (!pending) this.tail.innerHTML = renderMarkdown(text.slice(this.rendered), { streaming });
+    else if (this.tail.firstChild) this.tail.innerHTML = "";
+    return pending;
+  }
+}

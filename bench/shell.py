@@ -1,0 +1,283 @@
+"""The window and the UI: first paint, memory, token latency through the bridge, UI stalls.
+
+- ``shell.window_first_paint_ms``: ``vibing run`` (with the window, under a private Xvfb) to the
+  page reporting its first useful paint (the projects screen rendered from the storage service).
+- ``shell.window_memory_mb``: PSS of the shell process (Python: bridge, servers); the web engine's
+  processes are reported apart (``shell.webengine_memory_mb``), as platform-notes asks.
+- ``shell.bridge_token_latency_p50/p99_ms``: upstream byte written by the local Anthropic-protocol
+  server to the token's Server-Sent Event read from ``vibing web`` (bus + bridge + HTTP).
+- ``shell.ui_longest_task_ms``: the longest main-thread task in Chromium (PerformanceObserver
+  ``longtask``, else 0) while the UI renders a 10,000-token stream live, and the frames it took.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench import Row
+from bench.app import BenchApp, memory_mb, percentile
+
+PREFIX = "shell."
+ROOT = Path(__file__).resolve().parent.parent
+KEY = "sk-ant-bench-000000000000000000000000"
+LATENCY_TOKENS = 2000
+UI_TOKENS = 10_000
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def _env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VIBING_")}
+    env.update(VIBING_HOME=str(home), PYTHONUNBUFFERED="1", **extra)
+    return env
+
+
+def _read_line(proc: subprocess.Popen, marker: str, timeout: float) -> str:
+    """The first stdout line containing ``marker`` (lines already read are remembered)."""
+    seen = getattr(proc, "_seen_lines", [])
+    proc._seen_lines = seen  # type: ignore[attr-defined]
+    for line in seen:
+        if marker in line:
+            return line
+    import selectors
+
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline and sel.select(deadline - time.monotonic()):
+            line = proc.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+            if marker in line:
+                return line
+    finally:
+        sel.close()
+    raise RuntimeError(f"{marker!r} not seen")
+
+
+def _children(pid: int) -> list[int]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            tree.setdefault(ppid, []).append(int(entry))
+    found, todo = [], list(tree.get(pid, []))
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(tree.get(p, []))
+    return found
+
+
+_FAKE_WITH_ANSWER = """
+import sys, threading, signal
+sys.path.insert(0, sys.argv[1])
+from fake_anthropic import FakeAnthropic
+server = FakeAnthropic().start()
+server.answers["ui"] = sys.stdin.read()
+print("fake-anthropic: " + server.url, flush=True)
+stop = threading.Event()
+signal.signal(signal.SIGTERM, lambda *_: stop.set())
+stop.wait()
+server.stop()
+"""
+
+
+def realistic_answer(tokens: int = UI_TOKENS, piece: int = 4) -> str:
+    """A generation-shaped answer (prose, lists, file blocks) of about ``tokens`` tokens of ``piece`` chars."""
+    parts, n = [], 0
+    while sum(len(p) for p in parts) < tokens * piece:
+        n += 1
+        code = "\n".join(f"  const value{i} = compute({i}, state.items[{i}] ?? 'none'); // step {i}" for i in range(24))
+        parts.append(
+            f"## Part {n}\n\nThis part adds **feature {n}**: a panel with a list, a counter and a `reset` button. "
+            f"It keeps the state in one object and re-renders only what changed.\n\n"
+            f"- the list shows the items\n- the counter updates\n- reset clears everything\n\n"
+            f"```js part{n}.js\nexport function part{n}(state) {{\n{code}\n  return state;\n}}\n```\n\n")
+    return "".join(parts)
+
+
+def _start_fake_with_answer(text: str) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-c", _FAKE_WITH_ANSWER, str(ROOT / "tests")], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc.stdin.write(text)
+    proc.stdin.close()
+    line = proc.stdout.readline().strip()
+    if not line.startswith("fake-anthropic: "):
+        proc.kill()
+        raise RuntimeError(f"the fake server did not start: {line!r}")
+    return proc, line.split(": ", 1)[1]
+
+
+def _window_rows(workdir: Path) -> list[Row]:
+    if not (shutil.which("Xvfb")):
+        return []
+    try:
+        import webview  # noqa: F401
+        from PySide6 import QtWebEngineWidgets  # noqa: F401
+    except ImportError:
+        return []
+    number = next(n for n in range(150, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    home = workdir / "shell-window-home"
+    runs, shell_pss, engine_pss = [], 0.0, 0.0
+    try:
+        for attempt in range(3):
+            t0 = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-m", "vibing", "run"], cwd=workdir,
+                                    env=_env(home, DISPLAY=f":{number}", QTWEBENGINE_DISABLE_SANDBOX="1"),
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            try:
+                _read_line(proc, "vibing: window ready", 90)
+                runs.append((time.perf_counter() - t0) * 1000)
+                _read_line(proc, "vibing: ready", 30)
+                if attempt == 2:
+                    shell = [p for p in _children(proc.pid) if b"-m\0shell" in Path(f"/proc/{p}/cmdline").read_bytes()]
+                    if shell:
+                        shell_pss = memory_mb(shell[0])[0]
+                        engine_pss = sum(memory_mb(p)[0] for p in _children(shell[0]))
+            finally:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
+    note = "launch of `vibing run` to the window's first useful paint (projects listed), best of 3, Xvfb, 2 cores"
+    return [
+        Row("shell.window_first_paint_ms", round(min(runs), 1), "ms", plan=1000, webapp=2500, note=note,
+            extra={"runs_ms": [round(r, 1) for r in runs]}),
+        Row("shell.window_memory_mb", round(shell_pss, 1), "MB", note="PSS of the shell process (bridge, servers, Qt)"),
+        Row("shell.webengine_memory_mb", round(engine_pss, 1), "MB",
+            note="PSS of the QtWebEngine processes under the window, reported apart from the backend"),
+    ]
+
+
+def _bridge_rows(workdir: Path, url: str) -> list[Row]:
+    from bench.stream import _latencies  # noqa: F401 - same stamp format
+    from schema.stream import ChatTurn, StartStream
+
+    app = BenchApp(workdir / "shell-bridge-home", ANTHROPIC_BASE_URL=url, ANTHROPIC_API_KEY=KEY,
+                   VIBING_RATE_LIMIT_PER_MIN="100000")
+    web = subprocess.Popen([sys.executable, "-m", "vibing", "web"], cwd=app.home, env=app.env,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    rows: list[Row] = []
+    try:
+        line = _read_line(web, "Vibing is served at", 30)
+        ui = line.split(" at ", 1)[1].strip()
+        port = int(ui.split(":")[2].split("/")[0])
+        token = ui.split("token=", 1)[1]
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", f"/events?token={token}")
+        res = conn.getresponse()
+        res.fp.readline(), res.fp.readline(), res.fp.readline()
+        app.bus.request("stream", StartStream(messages=[ChatTurn(role="user", content=f"[[scenario:timed tokens={LATENCY_TOKENS} delay_ms=1]]")],
+                                              stream_id="bench-bridge", max_tokens=64000, persist=False))
+        lat: list[float] = []
+        while True:
+            raw = res.fp.readline()
+            if not raw:
+                break
+            if not raw.startswith(b"data: "):
+                continue
+            arrived = time.monotonic_ns()
+            event = json.loads(raw[6:])
+            if event.get("type") == "TokenDelta" and event.get("stream_id") == "bench-bridge":
+                lat.extend((arrived - int(s)) / 1e6 for s in event["text"].split("|") if s)
+            elif event.get("type") in ("StreamDone", "StreamFailed") and event.get("stream_id") == "bench-bridge":
+                break
+        conn.close()
+        lat = lat[50:]
+        note = "server write to the token's SSE line read from `vibing web` (bus, bridge, HTTP), 1 token per ms"
+        rows += [
+            Row("shell.bridge_token_latency_p50_ms", round(percentile(lat, 50), 3), "ms", target=1.0, plan=100, webapp=200, note=note),
+            Row("shell.bridge_token_latency_p99_ms", round(percentile(lat, 99), 3), "ms", target=1.0, plan=100, webapp=200, note=note,
+                extra={"tokens": len(lat)}),
+        ]
+        rows += _ui_rows(app, ui)
+    finally:
+        web.terminate()
+        web.wait(10)
+        app.stop()
+    return rows
+
+
+def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
+    if not Path(CHROMIUM).exists():
+        return []
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return []
+    from schema.storage import CreateProject
+    from schema.stream import ChatTurn, StartStream
+
+    pid = app.bus.request("storage", CreateProject(name="Bench stream")).project.id
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 880})
+        page.goto(ui.split("#")[0] + f"#/p/{pid}")
+        page.wait_for_selector("body[data-ready='1']")
+        page.wait_for_selector("#project-name:has-text('Bench stream')")
+        page.evaluate("""() => {
+            window.__long = []; window.__frames = 0;
+            window.__vibing.renderStats = { frames: 0, maxMs: 0, totalMs: 0 };
+            try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+                  .observe({ type: 'longtask', buffered: false }); } catch (e) {}
+            const tick = () => { window.__frames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick);
+        }""")
+        t0 = time.perf_counter()
+        app.bus.request("stream", StartStream(
+            messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=1 answer=ui piece=4]]")],
+            project_id=pid, stream_id="bench-ui", max_tokens=64000, user_message="bench"))
+        page.wait_for_selector("#stop-btn:not(.hidden)", timeout=30_000)
+        page.wait_for_selector("#stop-btn", state="hidden", timeout=120_000)
+        seconds = time.perf_counter() - t0
+        long_tasks, frames, render = page.evaluate("() => [window.__long, window.__frames, window.__vibing.renderStats]")
+        browser.close()
+    longest = max(long_tasks) if long_tasks else 0.0
+    renders = [Row("shell.ui_longest_render_ms", round(render["maxMs"], 1), "ms", target=16.7,
+                   note=f"longest frame of our own token rendering (Markdown + highlighting) during that stream; "
+                        f"{render['frames']} renders, {render['totalMs']:.0f} ms in all",
+                   extra={k: round(v, 2) for k, v in render.items()})]
+    return renders + [Row("shell.ui_longest_task_ms", round(longest, 1), "ms", target=50.0,
+                note=f"longest main-thread task while rendering a {UI_TOKENS:,}-token answer (prose and file blocks) live "
+                     f"({len(long_tasks)} tasks over 50 ms; {frames} frames in {seconds:.1f} s)",
+                extra={"long_tasks": len(long_tasks), "frames": frames, "seconds": round(seconds, 2)})]
+
+
+def run(workdir: str) -> list[Row]:
+    from bench.stream import FAKE
+
+    work = Path(workdir)
+    rows = _window_rows(work)
+    if FAKE.is_file():
+        fake, url = _start_fake_with_answer(realistic_answer())
+        try:
+            rows += _bridge_rows(work, url)
+        finally:
+            fake.terminate()
+            fake.wait(10)
+    return rows

@@ -245,8 +245,15 @@ def test_generate_streams_tokens_and_renders_the_preview(page, app, fake, shots)
     page.screenshot(path=str(shots / "07-generating.png"), animations="disabled")
     page.wait_for_selector("#progress-spinner.done", timeout=30_000)
     page.wait_for_selector("#file-tree li[data-path='app.js']", timeout=WAIT)
-    page.frame_locator("#preview").locator("#title:has-text('Pomodoro')").wait_for(timeout=WAIT)
+    preview = page.frame_locator("#preview")
+    preview.locator("#title:has-text('Pomodoro')").wait_for(timeout=WAIT)
     assert page.locator(".msg.assistant .codeblock[data-path='index.html']").count() == 1
+    # the page's own stylesheet and script load inside the sandbox
+    body = preview.locator("body")
+    assert body.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(16, 16, 20)"
+    preview.locator("#start").click()
+    assert body.evaluate("b => document.title") == "Running"
+    assert page.inner_text("#agent-why").startswith("Auto:") or page.inner_text(".msg.assistant .who") != "Assistant"
     page.screenshot(path=str(shots / "08-generated.png"), animations="disabled")
 
 

@@ -635,12 +635,6 @@ async function loadPickers() {
   ap.value = chosen;
 }
 
-function conversation() {
-  return state.messages
-    .filter((m) => (m.role === "user" || m.role === "assistant") && m.content)
-    .map((m) => ({ role: m.role, content: m.content }));
-}
-
 function setBusy(busy) {
   $("#stop-btn").classList.toggle("hidden", !busy);
   $("#send-btn").classList.toggle("hidden", busy);
@@ -673,12 +667,11 @@ async function sendPrompt(prompt) {
   $("#prompt").value = "";
   setBusy(true);
   progress("Starting…", { meta: "", context: 0 });
-  const history = conversation();
-  const files = Object.fromEntries([...state.files.values()].map((f) => [f.path, f.content]));
   try {
+    // The stream service loads the conversation and the current files from storage itself.
     const r = await call("stream", "Generate", {
       project_id: state.project.id, prompt, agent: $("#agent-picker").value, model: $("#model-picker").value,
-      stream_id: sid, history, files,
+      stream_id: sid,
     }, 20);
     s.messageId = r.message_id || s.messageId;
     s.agent = r.agent; s.model = r.model || s.model;
@@ -694,7 +687,8 @@ async function sendPrompt(prompt) {
 function showAgent(agent, reason, auto) {
   const why = $("#agent-why");
   if (!agent) { why.textContent = ""; return; }
-  why.textContent = auto ? `Auto: ${agent}${reason ? ` — ${reason}` : ""}` : `${agent}`;
+  const explained = reason && reason.toLowerCase().startsWith(agent.toLowerCase());
+  why.textContent = auto ? (explained ? `Auto: ${reason}` : `Auto: ${agent}${reason ? ` — ${reason}` : ""}`) : `${agent}`;
   why.title = reason || "";
 }
 

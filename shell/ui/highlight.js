@@ -75,7 +75,7 @@ function highlightCode(src, keywords, { hash = false, slash = true } = {}) {
 
 function highlightCss(src) {
   let out = "";
-  const re = /(\/\*[\s\S]*?(?:\*\/|$))|("(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?)|(#[0-9a-fA-F]{3,8}\b|-?\d*\.?\d+(?:px|em|rem|%|vh|vw|s|ms|deg|fr)?)|([\w-]+)(?=\s*:)|(@[\w-]+)|([{}:;,()])/g;
+  const re = /(\/\*[\s\S]*?(?:\*\/|$))|("(?:\\.|[^"\\])*"?|'(?:\\.|[^'\\])*'?)|(#[0-9a-fA-F]{3,8}\b|(?<![\w-])-?\d*\.?\d+(?:px|em|rem|%|vh|vw|s|ms|deg|fr)?)|([\w-]+)(?=\s*:)|(@[\w-]+)|([{}:;,()])/g;
   let last = 0; let m;
   while ((m = re.exec(src))) {
     out += escapeHtml(src.slice(last, m.index));

@@ -15,7 +15,8 @@ Requests (``bus.request("stream", ...)``):
 - :class:`ContinueStream` -> :class:`StreamStarted`: continue a stopped, interrupted, cut or
   ``max_tokens`` answer (the model continues from the partial text; the new deltas extend it).
 - :class:`ListStreams` -> :class:`StreamList`; :class:`ListModels` -> :class:`ModelList`;
-  :class:`CheckKey` -> :class:`KeyCheck` (the cheapest request: it costs no tokens).
+  :class:`CheckKey` -> :class:`KeyCheck` (the cheapest request: it costs no tokens);
+  :class:`SuggestTitle` -> :class:`TitleSuggestion` (a project title from the first prompt).
 - :class:`Generate` -> :class:`GenerationStarted`: the prompt-to-app flow (agent auto-selection,
   streaming, file blocks saved through storage as one checkpoint); progress on
   ``generate.progress``: :class:`GenerationProgress`, files on ``generate.file``:
@@ -162,6 +163,16 @@ class Generate(Message):
     files: dict[str, str] = {}
 
 
+class SuggestTitle(Message):
+    """A short title for a new project from its first prompt (one cheap model call, a few seconds at most;
+    falls back to the prompt's first words).  With ``project_id`` the call's usage is recorded."""
+
+    prompt: str
+    project_id: str = ""
+    provider: str = ""
+    model: str = ""
+
+
 # -- replies -------------------------------------------------------------------------------------
 
 
@@ -212,6 +223,13 @@ class KeyCheck(Message):
     source: str = ""  # environment | keychain | given
     request_id: str = ""
     status: int = 0
+
+
+class TitleSuggestion(Message):
+    title: str
+    #: "model" or "fallback" (no key, offline, or too slow: made from the prompt's words).
+    source: str = "model"
+    message: str = ""
 
 
 class GenerationStarted(Message):
@@ -337,8 +355,8 @@ class GenerationDone(Message):
 
 
 Request = Union[COMMON_REQUESTS + (StartStream, StopStream, SnapshotStream, ContinueStream, ListStreams,  # type: ignore[valid-type]
-                                   ListModels, CheckKey, Generate)]
+                                   ListModels, CheckKey, Generate, SuggestTitle)]
 Reply = Union[COMMON_REPLIES + (StreamStarted, StreamSnapshot, StreamList, ModelList, KeyCheck,  # type: ignore[valid-type]
-                                GenerationStarted)]
+                                GenerationStarted, TitleSuggestion)]
 EVENTS: tuple = (TokenDelta, StreamStatus, StreamDone, StreamFailed, GenerationProgress, GenerationFile,
                  GenerationDone)

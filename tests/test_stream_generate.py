@@ -218,3 +218,21 @@ def test_generate_with_a_cut_keeps_complete_files_only(app, server):
         project_id=project_id, prompt="x [[scenario:drop after=60 answer=site piece=4]]"))
     assert not done.ok and done.error_code == "StreamInterrupted"
     assert done.files == ["index.html"]  # the only block finished before the cut
+
+
+def test_suggest_title(app, server):
+    from schema.storage import UsageSummary
+    from schema.stream import SuggestTitle
+
+    server.answers["title"] = "\"Dark Pomodoro Timer.\"\nextra words"
+    bus = app.bus()
+    project_id = bus.request("storage", CreateProject(name="untitled")).project.id
+    reply = bus.request("stream", SuggestTitle(prompt="a pomodoro timer [[scenario:normal answer=title]]",
+                                               project_id=project_id), timeout=15)
+    assert reply.title == "Dark Pomodoro Timer" and reply.source == "model"
+    sent = server.requests[-1]
+    assert sent.body["model"].startswith("claude-haiku") and not sent.body.get("stream")
+    assert bus.request("storage", UsageSummary(project_id=project_id)).requests == 1
+    failed = bus.request("stream", SuggestTitle(prompt="a pomodoro timer with a dark theme [[scenario:status status=529 should_retry=false]]"),
+                         timeout=15)
+    assert failed.source == "fallback" and failed.title == "Pomodoro Timer" and "overloaded" in failed.message

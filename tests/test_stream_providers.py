@@ -294,3 +294,28 @@ def test_three_concurrent_streams_and_one_failing(server, h):
         assert isinstance(h.final(run), StreamDone)
         assert_gapless(h, run)
     assert isinstance(h.final(bad), StreamFailed)
+
+
+def test_concurrency_limit_queues_streams(server):
+    events = []
+    runner = Runner(publish=lambda t, e: events.append(e), durable=_NoDurable(), max_concurrent=1)
+    runner.start()
+    try:
+        call = lambda: Call(provider="anthropic", base_url=server.url, model="m", api_key=KEY,  # noqa: E731
+                            messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=5 words=20]]")])
+        first, second = StreamRun(runner, "q1", call()), StreamRun(runner, "q2", call())
+        runner.launch(first)
+        runner.launch(second)
+        assert first.done.wait(20) and second.done.wait(20)
+        queued = [e for e in events if isinstance(e, StreamStatus) and e.stream_id == "q2" and e.state == "queued"]
+        assert queued and "already streaming" in queued[0].message
+        second_tokens = [e for e in events if isinstance(e, TokenDelta) and e.stream_id == "q2"]
+        first_done = next(i for i, e in enumerate(events) if isinstance(e, StreamDone) and e.stream_id == "q1")
+        assert events.index(second_tokens[0]) > first_done  # it waited for the slot
+    finally:
+        runner.stop()
+
+
+def test_the_key_never_shows_in_a_repr():
+    call = Call(provider="anthropic", base_url="x", model="m", messages=[], api_key=KEY)
+    assert KEY not in repr(call) and "redacted" in repr(call)

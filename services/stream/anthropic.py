@@ -52,6 +52,10 @@ class Call(msgspec.Struct, kw_only=True):
     thinking_budget: int = 0
     api_key: str = ""
 
+    def __repr__(self) -> str:  # never show the key, even in a traceback or a debug log
+        return (f"Call(provider={self.provider!r}, base_url={self.base_url!r}, model={self.model!r}, "
+                f"turns={len(self.messages)}, max_tokens={self.max_tokens}, api_key=[redacted])")
+
 
 # -- wire shapes (unknown fields are ignored; every field has a default) -------------------------
 
@@ -296,6 +300,18 @@ class AnthropicProvider:
                 f"continued.", status=200, error_type=etype, error_code=type(error).__name__, request_id=request_id)
             raise Failure(cut, status=200, retryable=False, request_id=request_id, after_tokens=True)
         raise Failure(error, status=200, retryable=etype in _RETRYABLE_EVENT_ERRORS, request_id=request_id)
+
+    async def complete(self, call: Call, timeout: float = 8.0) -> tuple[str, Any]:
+        """A small non-streamed answer: (text, usage dict)."""
+        resp = await self.client.post(_url(call.base_url, "/v1/messages"), content=request_body(call, stream=False),
+                                      headers=headers(call.api_key), timeout=httpx.Timeout(timeout, connect=5.0))
+        if resp.status_code != 200:
+            error = failures.from_response(resp.status_code, resp.headers, resp.content, provider=self.name,
+                                           model=call.model, retry_after_s=parse_retry_after(resp.headers))
+            raise Failure(error, status=resp.status_code, headers=resp.headers)
+        data = msgspec.json.decode(resp.content)
+        text = "".join(b.get("text", "") for b in data.get("content", []) if b.get("type") == "text")
+        return text, data.get("usage", {})
 
     async def check_key(self, base_url: str, api_key: str) -> tuple[int, str, bytes, httpx.Headers]:
         """GET /v1/models?limit=1: authenticated and free.  Returns (status, request id, body, headers)."""

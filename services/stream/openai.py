@@ -166,6 +166,22 @@ class OpenAIProvider:
             raise Failure(failures.ApiUnreachable("The model server closed the connection before answering."),
                           status=200, retryable=True)
 
+    async def complete(self, call: Call, timeout: float = 8.0) -> tuple[str, Any]:
+        """A small non-streamed answer: (text, usage dict with input_tokens/output_tokens)."""
+        body = msgspec.json.decode(request_body(call))
+        body["stream"] = False
+        body.pop("stream_options", None)
+        resp = await self.client.post(call.base_url.rstrip("/") + "/chat/completions", content=_encoder.encode(body),
+                                      headers=_headers(call.api_key), timeout=httpx.Timeout(timeout, connect=3.0))
+        if resp.status_code != 200:
+            raise Failure(failures.from_response(resp.status_code, resp.headers, resp.content, provider=self.name,
+                                                 model=call.model, retry_after_s=None), status=resp.status_code)
+        data = msgspec.json.decode(resp.content)
+        choice = (data.get("choices") or [{}])[0]
+        usage = data.get("usage") or {}
+        return (choice.get("message") or {}).get("content") or "", {
+            "input_tokens": usage.get("prompt_tokens", 0), "output_tokens": usage.get("completion_tokens", 0)}
+
     async def list_models(self, base_url: str, api_key: str) -> list[str]:
         resp = await self.client.get(base_url.rstrip("/") + "/models", headers=_headers(api_key),
                                      timeout=httpx.Timeout(5.0, connect=3.0))

@@ -31,8 +31,10 @@ from schema.stream import (
     StreamList,
     StreamSnapshot,
     StreamStarted,
+    SuggestTitle,
+    TitleSuggestion,
 )
-from services.stream import costs, failures
+from services.stream import costs, failures, title
 from services.stream.anthropic import Call
 from services.stream.durable import DurableWriter
 from services.stream.failures import Failure
@@ -337,6 +339,45 @@ class Service(Worker):
         error = failures.from_response(status, headers, body, provider=provider, model="", retry_after_s=None)
         return KeyCheck(ok=False, code=type(error).__name__, message=error.message, provider=provider, source=source,
                         request_id=request_id, status=status)
+
+    @handles(SuggestTitle)
+    def suggest_title(self, req: SuggestTitle) -> TitleSuggestion:
+        fallback = title.fallback_title(req.prompt)
+        if not req.prompt.strip():
+            return TitleSuggestion(title=fallback, source="fallback", message="The prompt is empty.")
+        try:
+            provider = self._provider(req.provider)
+            if provider == "local":
+                return TitleSuggestion(title=fallback, source="fallback", message="Local models name no projects.")
+            model = req.model or (costs.CHEAPEST if provider == "anthropic" else "")
+            call = self.make_call(provider=provider, base_url="", model=model,
+                                  messages=[ChatTurn(role="user", content=req.prompt[:2000])],
+                                  system=title.TITLE_SYSTEM, max_tokens=24, temperature=0.3)
+            self.rpm.acquire()
+            text, usage = self.runner.call(self.runner.providers[call.provider].complete(call, timeout=6.0),
+                                           timeout=7.0)
+        except Failure as failure:
+            return TitleSuggestion(title=fallback, source="fallback", message=failure.error.message)
+        except VibingError as exc:
+            return TitleSuggestion(title=fallback, source="fallback", message=exc.message)
+        except Exception as exc:  # offline, timeout: the words of the prompt will do
+            return TitleSuggestion(title=fallback, source="fallback", message=f"{type(exc).__name__}: {exc}")
+        suggested = title.clean_title(text)
+        if req.project_id and (usage.get("input_tokens") or usage.get("output_tokens")):
+            from schema.storage import RecordUsage
+            from schema.stream import Usage
+
+            u = Usage(input_tokens=int(usage.get("input_tokens", 0)), output_tokens=int(usage.get("output_tokens", 0)))
+            try:
+                self.bus.request("storage", RecordUsage(project_id=req.project_id, model=call.model,
+                                                        input_tokens=u.input_tokens, output_tokens=u.output_tokens,
+                                                        cost_usd=costs.cost_usd(call.model, u, call.provider)),
+                                 timeout=2.0)
+            except VibingError as exc:
+                self.log.warning("stream.title_usage_not_recorded", error=exc.message)
+        if not suggested:
+            return TitleSuggestion(title=fallback, source="fallback", message="The model gave no title.")
+        return TitleSuggestion(title=suggested, source="model")
 
     @handles(Generate)
     def generate(self, req: Generate) -> GenerationStarted:

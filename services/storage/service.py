@@ -25,6 +25,7 @@ from schema.storage import (
     SearchProjects, SearchReply, StartAssistantMessage, UpdateFile, UsageReply, UsageSummary,
 )
 import schema
+from schema.base import encode_header, make_header
 from services.storage import archive, files, history, messages, projects, search, validation
 from services.storage.cache import QueryCache
 from services.storage.db import Database, db_path
@@ -85,8 +86,6 @@ class Service(Worker):
         if kept is None or kept[0] is not reply:
             return super()._reply(header, reply)
         self._encoded.move_to_end(id(reply))
-        from schema.base import encode_header, make_header
-
         return encode_header(make_header(self.name, corr=header.id)), kept[1]
 
     def _keep_encoded(self, reply: Any) -> Any:

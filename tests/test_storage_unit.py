@@ -266,3 +266,17 @@ def test_a_very_common_word_ranks_the_newest_matches_and_says_more(service, monk
     monkeypatch.setattr(search, "RANK_WINDOW", 3)
     capped = service.search_projects(SearchProjects(query="walrus common"))
     assert capped.more and {h.project_id for h in capped.hits} == set(ids[-3:])
+
+
+def test_wal_is_checkpointed_off_the_writer_thread(tmp_path: Path) -> None:
+    db = Database(tmp_path / "v.db")
+    assert db.checkpoints == 0
+    for i in range(40):  # ~4 MB of commits: well past the wake-up threshold
+        with db.transaction() as conn:
+            conn.execute("INSERT INTO blobs(sha256, content) VALUES (?, ?)", (f"h{i}", "x" * 100_000))
+    assert db.checkpointed.wait(10) and db.checkpoints >= 1
+    db.close()
+    assert not db._checkpointer.is_alive()
+    conn = apsw.Connection(str(tmp_path / "v.db"))
+    assert conn.execute("SELECT count(*) FROM blobs").fetchone()[0] == 40
+    conn.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import re
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,11 +39,11 @@ PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA journal_size_limit = 67108864",
 )
-#: The writer checkpoints the WAL itself when idle (:meth:`Database.checkpoint`, from the
-#: worker's tick); SQLite's automatic checkpoint stays as a safety net for long bursts.
-WRITER_PRAGMAS = ("PRAGMA wal_autocheckpoint = 8000",)
-#: Pages in the WAL above which an idle checkpoint runs.
-IDLE_CHECKPOINT_PAGES = 256
+#: WAL pages after a commit above which the background checkpointer is woken (PASSIVE: it
+#: never blocks the writer; its fsyncs happen off the worker's thread).
+CHECKPOINT_PAGES = 512
+#: Above this the writer checkpoints itself (the checkpointer fell behind or died).
+CHECKPOINT_FORCE_PAGES = 16_000
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -172,13 +173,21 @@ class Database:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.writer = _open(self.path)
         configure(self.writer)
-        for pragma in WRITER_PRAGMAS:
-            self.writer.execute(pragma).fetchall()
         self.migrated_from, self.version, self.migration_backup = migrate(self.writer, self.path, log)
         ensure_local_user(self.writer)
         self.reader = _open(self.path)
         configure(self.reader)
         self.reader.execute("PRAGMA query_only = ON")
+        # Checkpoints move off the request path: the WAL hook (it replaces SQLite's automatic
+        # checkpoint) counts pages after each commit and wakes a thread with its own connection.
+        self.wal_pages = 0
+        self._wake = threading.Event()
+        self.checkpoints = 0
+        self.checkpointed = threading.Event()
+        self._closing = False
+        self._checkpointer = threading.Thread(target=self._checkpoint_loop, name="storage-checkpoint", daemon=True)
+        self._checkpointer.start()
+        self.writer.set_wal_hook(self._on_commit)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[apsw.Connection]:
@@ -198,16 +207,39 @@ class Database:
     def read_one(self, sql: str, params: Any = ()) -> tuple | None:
         return self.reader.execute(sql, params).fetchone()
 
-    def checkpoint(self, min_pages: int = IDLE_CHECKPOINT_PAGES) -> int:
-        """Copy the WAL back into the database when it has grown (PASSIVE: never waits on readers)."""
+    def _on_commit(self, _conn: apsw.Connection, _name: str, pages: int) -> int:
+        self.wal_pages = pages
+        if pages >= CHECKPOINT_PAGES:
+            self._wake.set()
+        return apsw.SQLITE_OK
+
+    def _checkpoint_loop(self) -> None:
+        conn = None
         try:
-            wal_pages = Path(str(self.path) + "-wal").stat().st_size // 4096
-        except OSError:
-            return 0
-        if wal_pages < min_pages:
-            return 0
-        busy, log_pages, done = self.writer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        return done
+            while True:
+                self._wake.wait()
+                if self._closing:
+                    return
+                self._wake.clear()
+                if conn is None:
+                    conn = _open(self.path)
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    self.checkpoints += 1
+                    self.checkpointed.set()
+                except apsw.Error:
+                    pass  # busy or locked: the next commit wakes us again
+        finally:
+            if conn is not None:
+                conn.close()
+
+    def checkpoint_if_behind(self) -> bool:
+        """On the writer's thread: checkpoint now if the WAL grew far past the background's pace."""
+        if self.wal_pages < CHECKPOINT_FORCE_PAGES:
+            return False
+        self.writer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        self.wal_pages = 0
+        return True
 
     def backup(self, target: Path) -> int:
         return backup_to(self.writer, target)
@@ -225,6 +257,9 @@ class Database:
         return total
 
     def close(self) -> None:
+        self._closing = True
+        self._wake.set()
+        self._checkpointer.join(timeout=5)
         for conn in (self.reader, self.writer):
             try:
                 conn.close()

@@ -58,8 +58,11 @@ def test_queries_over_the_bus(app):
 
     fallback = bus.request("agent", SelectAgents(prompt="hello there"))
     assert fallback.fallback and fallback.primary.name in ("fullstack-developer", "frontend-developer")
+    odd = bus.request("agent", SelectAgents(prompt="a unity platformer game", project_type="spaceship"))
+    assert odd.primary.name and "Unknown project type 'spaceship' ignored" in odd.explanation
+    assert bus.request("agent", SelectAgents(prompt="hello", project_type="MOBILE_APP")).project_type == "mobile-app"
     with pytest.raises(InvalidRequest):
-        bus.request("agent", SelectAgents(prompt="x", project_type="spaceship"))
+        bus.request("agent", SelectAgents(prompt="x" * 100_001))
 
     types = bus.request("agent", ListProjectTypes())
     assert isinstance(types, ProjectTypeList)

@@ -145,13 +145,15 @@ class AgentCore:
     def SelectAgents(self, request: msg.SelectAgents) -> msg.AgentSelection:
         if len(request.prompt) > MAX_PROMPT_CHARS:
             raise InvalidRequest(f"The prompt is too long to pick an agent for ({len(request.prompt)} characters).")
-        if request.project_type and project_types.get(request.project_type) is None:
-            raise InvalidRequest(f"Unknown project type {request.project_type!r}. Known: "
-                                 f"{', '.join(p.id for p in project_types.PROJECT_TYPES)}.",
-                                 project_type=request.project_type)
+        # The project type is a hint: an unknown one is ignored (and said so), never a failed generation.
+        project_type, note = request.project_type, ""
+        if project_type and project_types.get(project_type) is None:
+            note = (f" Unknown project type {project_type!r} ignored (known: "
+                    f"{', '.join(p.id for p in project_types.PROJECT_TYPES)}).")
+            project_type = ""
         library = self._library(request.project_dir)
         start = time.perf_counter()
-        result = select(library, request.prompt, request.project_type, max(0, min(request.max_helpers, 10)))
+        result = select(library, request.prompt, project_type, max(0, min(request.max_helpers, 10)))
         took = (time.perf_counter() - start) * 1000
         if result is None:
             raise NotFound("No agents are loaded: the agent folders are empty or every file was refused "
@@ -159,7 +161,8 @@ class AgentCore:
         return msg.AgentSelection(
             primary=picked(result.primary), helpers=[picked(p) for p in result.helpers],
             confidence=result.confidence, fallback=result.fallback, project_type=result.project_type,
-            project_type_guessed=result.project_type_guessed, words=result.words, explanation=result.explanation,
+            project_type_guessed=result.project_type_guessed, words=result.words,
+            explanation=result.explanation + note,
             took_ms=round(took, 3),
         )
 

@@ -237,13 +237,29 @@ function newProject() { $("#new-error").textContent = ""; $("#new-form").reset()
 $("#new-project-btn").onclick = newProject;
 $("#empty-new-btn").onclick = newProject;
 $$("#new-type button").forEach((b) => b.onclick = () => { state.newType = b.dataset.value; $$("#new-type button").forEach((x) => x.classList.toggle("on", x === b)); });
+async function suggestTitle(prompt) {
+  try {
+    const r = await call("stream", "SuggestTitle", { prompt }, 10);
+    return r.title || prompt.split(/\s+/).slice(0, 5).join(" ");
+  } catch (e) {
+    return prompt.split(/\s+/).slice(0, 5).join(" ");
+  }
+}
+$("#suggest-btn").onclick = async () => {
+  const prompt = $("#new-prompt").value.trim();
+  if (!prompt) { $("#new-error").textContent = "Describe it first; the name comes from the description."; return; }
+  $("#suggest-btn").disabled = true;
+  $("#new-name").value = await suggestTitle(prompt);
+  $("#suggest-btn").disabled = false;
+};
 $("#new-form").addEventListener("submit", async (e) => {
   e.preventDefault();
-  const name = $("#new-name").value.trim();
+  let name = $("#new-name").value.trim();
   const prompt = $("#new-prompt").value.trim();
-  if (!name) { $("#new-error").textContent = "Give it a name."; return; }
+  if (!name && !prompt) { $("#new-error").textContent = "Give it a name, or describe it."; return; }
   $("#new-create").disabled = true;
   try {
+    if (!name) name = await suggestTitle(prompt);
     const r = await call("storage", "CreateProject", { name, project_type: state.newType, description: prompt.slice(0, 300) });
     closeModals();
     state.autoPrompt = prompt ? { id: r.project.id, prompt } : null;
@@ -807,6 +823,9 @@ async function attachRunningStreams() {
     setBusy(true);
     progress("Generating…", { meta: "" });
     await resync(s);
+    if (info.message_id && !state.messages.some((m) => m.id === info.message_id)) {
+      await reloadProject();  // the prompt and the growing answer are stored: show them in place
+    }
     const existing = info.message_id && $(`.msg[data-id="${CSS.escape(info.message_id)}"]`);
     if (existing) { s.el = existing; footFor(existing, { role: "assistant", status: "streaming", live: true }); }
     else { s.el = messageEl({ role: "assistant", content: s.text, status: "streaming", live: true, model: info.model }); $("#messages").appendChild(s.el); }
@@ -1138,6 +1157,7 @@ document.addEventListener("keydown", (e) => {
   if (!mod(e) || e.altKey) return;
   const k = e.key.length === 1 ? e.key.toUpperCase() : e.key;
   const hit = SHORTCUTS.find(([, key]) => key === k || (key === "/" && e.key === "?"));
+  if (hit && hit[1] === "R" && state.view !== "project") return;
   if (hit) { e.preventDefault(); closeModals(); hit[2](); }
 });
 $("#shortcuts-btn").onclick = () => openModal("#shortcuts-modal");

@@ -115,9 +115,12 @@ def _sse(name: str, data: dict[str, Any], nl: str = "\n") -> bytes:
 class FakeAnthropic:
     """``with FakeAnthropic() as server: ... server.url ...``"""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, tls: tuple[str, str] | None = None) -> None:
+        """``tls=(certfile, keyfile)`` serves HTTPS and offers HTTP/2 by ALPN (as api.anthropic.com does)."""
         self.host = host
         self.port = port
+        self.tls = tls
+        self.protocols: list[str] = []
         self.requests: list[Recorded] = []
         self.answers: dict[str, str] = {}
         self.queue: deque[Scenario] = deque()
@@ -137,7 +140,7 @@ class FakeAnthropic:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{'https' if self.tls else 'http'}://{'localhost' if self.tls else self.host}:{self.port}"
 
     def push(self, name: str, **params: Any) -> None:
         self.queue.append(Scenario(name, {k: str(v) for k, v in params.items()}))
@@ -164,7 +167,15 @@ class FakeAnthropic:
     def _run(self) -> None:
         self._loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self._loop)
-        self._server = self._loop.run_until_complete(asyncio.start_server(self._handle, self.host, self.port))
+        ssl_context = None
+        if self.tls:
+            import ssl
+
+            ssl_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ssl_context.load_cert_chain(*self.tls)
+            ssl_context.set_alpn_protocols(["h2", "http/1.1"])
+        self._server = self._loop.run_until_complete(
+            asyncio.start_server(self._handle, self.host, self.port, ssl=ssl_context))
         self.port = self._server.sockets[0].getsockname()[1]
         self._ready.set()
         try:
@@ -185,6 +196,12 @@ class FakeAnthropic:
         if sock is not None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.connections += 1
+        ssl_object = writer.get_extra_info("ssl_object")
+        protocol = (ssl_object.selected_alpn_protocol() if ssl_object is not None else None) or "http/1.1"
+        self.protocols.append(protocol)
+        if protocol == "h2":
+            await _H2Connection(self, reader, writer).serve()
+            return
         try:
             while True:
                 line = await reader.readline()
@@ -573,6 +590,194 @@ class FakeAnthropic:
             return False
         finally:
             self.active -= 1
+
+
+class _H2Connection:
+    """HTTP/2 (the h2 library) in front of the HTTP/1.1 scenario code: each stream gets a writer that
+    turns the HTTP/1.1 bytes the scenarios write (status line, headers, chunked frames) into HEADERS and
+    DATA frames, so both protocols send exactly the same content."""
+
+    def __init__(self, server: FakeAnthropic, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        import h2.config
+        import h2.connection
+
+        self.server = server
+        self.reader = reader
+        self.writer = writer
+        self.conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=False, header_encoding="utf-8"))
+        self.streams: dict[int, _H2Stream] = {}
+        self.window = asyncio.Event()
+        self.tasks: set[asyncio.Task] = set()
+
+    async def serve(self) -> None:
+        import h2.events
+
+        self.conn.initiate_connection()
+        self.writer.write(self.conn.data_to_send())
+        requests: dict[int, dict[str, Any]] = {}
+        try:
+            while True:
+                data = await self.reader.read(65536)
+                if not data:
+                    break
+                for event in self.conn.receive_data(data):
+                    if isinstance(event, h2.events.RequestReceived):
+                        requests[event.stream_id] = {"headers": dict(event.headers), "body": b""}
+                    elif isinstance(event, h2.events.DataReceived):
+                        requests[event.stream_id]["body"] += event.data
+                        self.conn.acknowledge_received_data(event.flow_controlled_length, event.stream_id)
+                    elif isinstance(event, h2.events.StreamEnded):
+                        req = requests.pop(event.stream_id)
+                        stream = self.streams[event.stream_id] = _H2Stream(self, event.stream_id)
+                        task = asyncio.ensure_future(self._respond(stream, req))
+                        self.tasks.add(task)
+                        task.add_done_callback(self.tasks.discard)
+                    elif isinstance(event, h2.events.StreamReset):
+                        stream = self.streams.pop(event.stream_id, None)
+                        if stream is not None:
+                            stream.closed = True
+                            self.server.disconnects += 1
+                            self.server.left.set()
+                    elif isinstance(event, (h2.events.WindowUpdated, h2.events.RemoteSettingsChanged)):
+                        self.window.set()
+                    elif isinstance(event, h2.events.ConnectionTerminated):
+                        return
+                self.flush()
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            for stream in self.streams.values():
+                stream.closed = True
+            for task in list(self.tasks):
+                task.cancel()
+            try:
+                self.writer.close()
+            except Exception:
+                pass
+
+    def flush(self) -> None:
+        data = self.conn.data_to_send()
+        if data:
+            self.writer.write(data)
+
+    async def _respond(self, stream: "_H2Stream", req: dict[str, Any]) -> None:
+        headers = req["headers"]
+        method, path = headers.pop(":method", "GET"), headers.pop(":path", "/")
+        for pseudo in (":authority", ":scheme"):
+            headers.pop(pseudo, None)
+        raw = req["body"]
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = raw.decode("utf-8", "replace")
+        try:
+            await self.server._route(method, path, headers, body, stream)
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+
+
+class _H2Stream:
+    """The writer one HTTP/2 stream's scenario code writes HTTP/1.1 bytes to."""
+
+    def __init__(self, connection: _H2Connection, stream_id: int) -> None:
+        self.c = connection
+        self.stream_id = stream_id
+        self.buf = b""
+        self.head_done = False
+        self.chunked = False
+        self.remaining: int | None = None
+        self.pending = b""
+        self.ended = False
+        self.closed = False
+        self.transport = self
+
+    def write(self, data: bytes) -> None:
+        if self.closed:
+            raise ConnectionResetError("the client reset the stream")
+        self.buf += data
+        self._process()
+
+    def _process(self) -> None:
+        if not self.head_done:
+            end = self.buf.find(b"\r\n\r\n")
+            if end < 0:
+                return
+            head, self.buf = self.buf[:end].decode("latin-1"), self.buf[end + 4:]
+            lines = head.split("\r\n")
+            status = lines[0].split(" ")[1]
+            headers = [(":status", status)]
+            for line in lines[1:]:
+                k, _, v = line.partition(":")
+                k = k.strip().lower()
+                if k == "transfer-encoding":
+                    self.chunked = "chunked" in v
+                    continue
+                if k in ("connection", "keep-alive"):
+                    continue
+                if k == "content-length":
+                    self.remaining = int(v.strip())
+                headers.append((k, v.strip()))
+            self.c.conn.send_headers(self.stream_id, headers, end_stream=self.remaining == 0)
+            self.head_done = True
+            if self.remaining == 0:
+                self.closed = True
+                self.c.flush()
+                return
+        while self.buf and not self.ended:
+            if self.chunked:
+                nl = self.buf.find(b"\r\n")
+                if nl < 0:
+                    return
+                size = int(self.buf[:nl], 16)
+                if len(self.buf) < nl + 2 + size + 2:
+                    return
+                chunk = self.buf[nl + 2:nl + 2 + size]
+                self.buf = self.buf[nl + 2 + size + 2:]
+                if size == 0:
+                    self.ended = True
+                else:
+                    self.pending += chunk
+            else:
+                self.pending += self.buf
+                if self.remaining is not None:
+                    self.remaining -= len(self.buf)
+                    self.ended = self.remaining <= 0
+                self.buf = b""
+        self._send()
+
+    def _send(self) -> None:
+        conn = self.c.conn
+        while self.pending:
+            window = min(conn.local_flow_control_window(self.stream_id), conn.max_outbound_frame_size)
+            if window <= 0:
+                break
+            piece, self.pending = self.pending[:window], self.pending[window:]
+            conn.send_data(self.stream_id, piece)
+        if self.ended and not self.pending:
+            conn.end_stream(self.stream_id)
+            self.ended = False
+            self.pending = b""
+            self.buf = b""
+            self.closed = True
+        self.c.flush()
+
+    async def drain(self) -> None:
+        while self.pending and not self.closed:
+            self.c.window.clear()
+            await self.c.window.wait()
+            self._send()
+        await self.c.writer.drain()
+
+    def abort(self) -> None:
+        """A dropped connection: the whole TCP connection goes, as when a network path dies."""
+        self.closed = True
+        self.c.writer.transport.abort()
+
+    def close(self) -> None:
+        pass
+
+    def get_extra_info(self, name: str, default: Any = None) -> Any:
+        return self.c.writer.get_extra_info(name, default)
 
 
 def main() -> None:

@@ -246,6 +246,9 @@ class Runner:
 
     def _run_loop(self) -> None:
         asyncio.set_event_loop(self.loop)
+        from services.stream import h2fix
+
+        h2fix.install()  # a stopped stream is reset over HTTP/2 as well (httpcore does not do it)
         self.client = httpx.AsyncClient(
             http2=True,
             timeout=httpx.Timeout(connect=10.0, read=self.read_timeout_s, write=30.0, pool=None),

@@ -354,6 +354,7 @@ function footFor(el, m) {
   if ((status === "interrupted" || (status === "streaming" && !m.live)) && m.id) bits.push(`<span>Interrupted</span>`);
   if (status === "error") { el.classList.add("error"); }
   if (m.error) bits.push(`<div class="err">${escapeHtml(humanError(m.error_code, m.error))}</div>`);
+  if (["ApiKeyRejected", "NoApiKey", "ApiPermissionDenied"].includes(m.error_code)) bits.push(`<button class="btn small" data-act="settings">Open Settings</button>`);
   if (["stopped", "interrupted", "error"].includes(status) || (status === "streaming" && !m.live)) {
     if (m.id && (m.content || "").length) bits.push(`<button class="btn small" data-act="continue">Continue</button>`);
     bits.push(`<button class="btn small ghost" data-act="retry">Retry</button>`);
@@ -399,6 +400,8 @@ $("#messages").addEventListener("click", async (e) => {
     const idx = state.messages.findIndex((m) => m.id === msgEl.dataset.id);
     const before = state.messages.slice(0, idx < 0 ? state.messages.length : idx).reverse().find((m) => m.role === "user");
     sendPrompt((before && before.content) || state.lastPrompt);
+  } else if (act.dataset.act === "settings") {
+    location.hash = "#/settings";
   } else if (act.dataset.act === "continue") {
     continueMessage(msgEl.dataset.id);
   }
@@ -877,7 +880,7 @@ function onEvent(ev) {
   switch (ev.type) {
     case "StreamStatus":
       if (mine && state.activeStream === s.id) {
-        const text = ev.state === "retrying" ? `Retrying${ev.wait_s ? ` in ${ev.wait_s.toFixed(0)} s` : ""} (attempt ${ev.attempt})… ${ev.message || ""}`
+        const text = ev.state === "retrying" ? `Retrying${ev.wait_s ? ` in ${ev.wait_s.toFixed(0)} s` : ""} (attempt ${ev.attempt || 1})… ${ev.message || ""}`
           : ev.state === "connecting" ? "Connecting…" : ev.state === "queued" ? (ev.message || "Waiting for the rate limit…") : "Generating…";
         progress(text, { meta: null });
       } else if (!s && state.project && ev.project_id === state.project.id && ev.state !== "retrying") {
@@ -906,6 +909,7 @@ function onEvent(ev) {
     case "GenerationDone":
       if (state.project && ev.project_id === state.project.id) {
         state.writing = new Set();
+        ev.files = ev.files || [];
         const u = ev.usage || {};
         if (ev.ok) {
           progress(`Done: ${ev.files.length} file${ev.files.length === 1 ? "" : "s"} · ${fmtTokens((u.input_tokens || 0) + (u.output_tokens || 0))} tokens · ${(ev.duration_ms / 1000).toFixed(1)} s · ${fmtCost(ev.cost_usd)}`, { phase: "done", meta: "" });

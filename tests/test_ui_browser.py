@@ -362,3 +362,30 @@ def test_a_restarting_service_is_shown_and_the_ui_carries_on(page, app):
     page.wait_for_selector("#banner:not(.hidden):has-text('agent')", timeout=WAIT)
     page.wait_for_selector("#banner", state="hidden", timeout=WAIT)
     page.wait_for_selector("#status-text:has-text('All services running')", timeout=WAIT)
+
+
+def test_drop_files_in_and_export_a_zip(page, app, tmp_path):
+    import zipfile
+
+    from schema.storage import ReadFile
+
+    pid = project_with_files(app, "Dropzone", {"index.html": "<h1>drop</h1>"})
+    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
+    page.wait_for_selector("#project-name:has-text('Dropzone')", timeout=WAIT)
+    page.evaluate("""() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['body { color: teal; }'], 'extra.css', { type: 'text/css' }));
+        const target = document.querySelector('#workspace');
+        target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }""")
+    page.wait_for_selector("#file-tree li[data-path='extra.css']", timeout=WAIT)
+    assert app.bus().request("storage", ReadFile(project_id=pid, path="extra.css")).file.content == "body { color: teal; }"
+    target = tmp_path / "dropzone.zip"
+    page.keyboard.press("Control+e")
+    page.wait_for_selector("#export-modal:not(.hidden)", timeout=WAIT)
+    page.fill("#export-path", str(target))
+    page.click("#export-form button[type=submit]")
+    page.wait_for_selector(".toast:has-text('Exported 2 files')", timeout=WAIT)
+    with zipfile.ZipFile(target) as z:
+        assert {"extra.css", "index.html"} <= set(z.namelist())

@@ -420,3 +420,31 @@ def test_metrics_are_reported(app):
         if ev is not None and isinstance(ev.body, MetricsReport) and ev.body.service == "stream":
             names |= {h.name for h in ev.body.histograms} | {s.name for s in ev.body.samples}
     assert {"vibing_stream_ttft_seconds", "vibing_stream_finished_total", "vibing_stream_tokens_total"} <= names
+
+
+def test_graceful_quit_mid_stream_leaves_it_interrupted(server, tmp_path):
+    app = start_app(tmp_path / "quit", ANTHROPIC_BASE_URL=server.url, ANTHROPIC_API_KEY=KEY)
+    home = app.home
+    try:
+        bus = app.bus()
+        project_id = _project(bus)
+        sub = subscribed(bus, "token.q1")
+        reply = start(bus, "q1", "[[scenario:slow delay_ms=10 words=2000]]", project_id=project_id,
+                      user_message="long")
+        published = []
+        while len(published) < 40:  # > 100 ms of tokens: at least one batch is in storage
+            ev = sub.recv(10)
+            assert ev is not None
+            published.append(ev.body)
+    finally:
+        assert app.stop() == 0
+    app = start_app(home, ANTHROPIC_BASE_URL=server.url, ANTHROPIC_API_KEY=KEY)
+    try:
+        stored = app.bus().request("storage", GetMessage(message_id=reply.message_id)).message
+        # interrupted (by the stream worker's teardown, or by the next start's recovery if storage was already
+        # gone at quit), with what had been batched: continuable
+        assert stored.status == "interrupted" and stored.content and stored.last_seq >= 1
+        assert "".join(t.text for t in published if t.seq <= stored.last_seq) == stored.content[:sum(
+            len(t.text) for t in published if t.seq <= stored.last_seq)]
+    finally:
+        app.stop()

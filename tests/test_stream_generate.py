@@ -236,3 +236,22 @@ def test_suggest_title(app, server):
     failed = bus.request("stream", SuggestTitle(prompt="a pomodoro timer with a dark theme [[scenario:status status=529 should_retry=false]]"),
                          timeout=15)
     assert failed.source == "fallback" and failed.title == "Pomodoro Timer" and "overloaded" in failed.message
+
+
+def test_generate_refusal_still_ends_the_progress(app):
+    from vibing.errors import NotFound
+
+    bus = app.bus()
+    sub = bus.subscribe("generate.")
+    sub.sync()
+    with pytest.raises(NotFound):
+        bus.request("stream", Generate(project_id="no-such-project", prompt="hello", stream_id="gx"))
+    seen = []
+    while True:
+        ev = sub.recv(5)
+        assert ev is not None
+        if getattr(ev.body, "stream_id", "") == "gx":
+            seen.append(ev.body)
+            if isinstance(ev.body, GenerationDone):
+                break
+    assert seen[0].phase == "starting" and not seen[-1].ok and seen[-1].error_code == "NotFound"

@@ -261,6 +261,18 @@ def start(service: "Service", req: Generate) -> GenerationStarted:
     stream_id = req.stream_id or new_stream_id()
     gen = Generation(service, req, stream_id)
     gen.progress("starting", "starting")
+    try:
+        return _start(service, req, gen)
+    except VibingError as exc:  # refused before streaming: the progress display still gets an end
+        gen.progress("error", exc.message)
+        service.publish("generate.done", GenerationDone(stream_id=stream_id, project_id=req.project_id, ok=False,
+                                                        message=exc.message, error_code=type(exc).__name__,
+                                                        agent=gen.agent))
+        raise
+
+
+def _start(service: "Service", req: Generate, gen: Generation) -> GenerationStarted:
+    stream_id = gen.stream_id
     project, history, files = _project_context(service, req)
     provider = req.provider or getattr(project, "provider", "") or ""
     gen.agent, gen.agent_reason, agent_prompt, agent_model = _pick_agent(service, req, project.project_type)

@@ -87,6 +87,7 @@ class StreamRun:
         self.finished_at = 0.0
         self.task: asyncio.Task | None = None
         self.stop_requested = False
+        self.stop_requested_by_user = False
         self.done = threading.Event()
         #: Called (on the loop) with this run when it ends, e.g. by a generation.
         self.on_finish: list[Callable[[StreamRun], None]] = []
@@ -237,6 +238,8 @@ class Runner:
         self._slots: asyncio.Semaphore | None = None
         self.completed = 0
         self.failed = 0
+        #: Set when the service stops: streams cut by it are stored as interrupted (continuable), not stopped.
+        self.shutting_down = False
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -268,6 +271,7 @@ class Runner:
         """Stop every stream (kept as stopped), close the client, end the loop."""
         if not self._thread.is_alive():
             return
+        self.shutting_down = True
         try:
             self.call(self._stop_all(), timeout=timeout)
         except Exception:
@@ -307,6 +311,7 @@ class Runner:
 
     def stop_stream(self, stream_id: str, timeout: float = 5.0) -> StreamSnapshot:
         run = self.get(stream_id)
+        run.stop_requested_by_user = True
         if run.active:
             self.call(self._stop(run), timeout=timeout)
         return run.snapshot()
@@ -477,7 +482,10 @@ class Runner:
         run.stop_reason_value = "stopped"
         cost = self._cost(run)
         if run.persist:
-            self._persist_end(run, "stopped")
+            if self.shutting_down and not run.stop_requested_by_user:
+                self._persist_end(run, "interrupted", "The app stopped during the answer; continue it to finish.")
+            else:
+                self._persist_end(run, "stopped")
         self.publish("stream.done", StreamDone(
             stream_id=run.stream_id, stop_reason="stopped", usage=run.usage_value, ttft_ms=run.ttft_ms,
             duration_ms=run.duration_ms, cost_usd=cost, model=run.call.model, provider=run.call.provider,

@@ -40,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="the web app's DATABASE_URL, e.g. postgresql://user:pass@host:5432/vibing2 "
                           "(default: $DATABASE_URL)")
     cmd.add_argument("--user", metavar="EMAIL", help="import only this web user's projects and usage (default: all)")
+    cmd.add_argument("--dry-run", action="store_true",
+                     help="read and check everything, report what would be imported and every problem; write "
+                          "nothing (the app need not be running)")
     cmd.add_argument("--json", action="store_true", help="print the report as JSON")
     cmd.add_argument("--no-progress", action="store_true", help="no progress bar (there is none when not a terminal)")
     cmd.set_defaults(func=cmd_import_postgres)
@@ -54,9 +57,16 @@ def cmd_import_postgres(args: argparse.Namespace) -> int:
         raise ConfigError("Give the web app's database URL (postgresql://...), or set DATABASE_URL.")
     config = config_mod.load()
     paths = paths_mod.resolve(config.data_dir or None)
-    with Bus.connect_running(paths.bus_file, "cli") as bus:
-        report = import_postgres(url, bus, Limits.from_config(config), user=args.user,
-                                 progress_out=None if args.no_progress else sys.stderr)
+    progress_out = None if args.no_progress else sys.stderr
+    if args.dry_run:
+        from vibing.importer.run import DryRunBus
+
+        report = import_postgres(url, DryRunBus(), Limits.from_config(config), user=args.user,
+                                 progress_out=progress_out)
+    else:
+        with Bus.connect_running(paths.bus_file, "cli") as bus:
+            report = import_postgres(url, bus, Limits.from_config(config), user=args.user,
+                                     progress_out=progress_out)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -55,6 +55,8 @@ class Report:
     #: Rows written locally (projects, files, messages, checkpoints, usage, users): the import rate's numerator.
     rows_written: int = 0
     interrupted: str = ""
+    #: Nothing was written: the counts say what a run into an empty database would import.
+    dry_run: bool = False
 
     def finish(self) -> "Report":
         self.seconds = time.perf_counter() - self.started
@@ -73,6 +75,7 @@ class Report:
             "source": self.source,
             "user": self.user,
             "ok": self.ok,
+            "dry_run": self.dry_run,
             "interrupted": self.interrupted or None,
             "seconds": round(self.seconds, 3),
             "rows_written": self.rows_written,
@@ -91,7 +94,11 @@ class Report:
 
     def render(self, out: TextIO = sys.stdout, *, max_problems: int = 50) -> None:
         who = f" (user {self.user})" if self.user else " (every user)"
-        print(f"Imported from {self.source}{who} in {self.seconds:.1f} s.", file=out)
+        if self.dry_run:
+            print(f"Dry run: read {self.source}{who} in {self.seconds:.1f} s; nothing was written. "
+                  "Into an empty database this would import:", file=out)
+        else:
+            print(f"Imported from {self.source}{who} in {self.seconds:.1f} s.", file=out)
         if self.interrupted:
             print(f"STOPPED EARLY: {self.interrupted}", file=out)
             print("Everything listed as imported is complete; run the same command again to continue.", file=out)

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TextIO
 
 from schema.storage import (
-    ExternalUsage, ExternalUser, ImportCountReply, ImportedList, ImportExternalProject,
+    ExternalUsage, ExternalUser, ImportCountReply, ImportedList, ImportedProjectReply, ImportExternalProject,
     ImportExternalUsage, ImportExternalUsers, LinkImportedForks, ListImported,
 )
 from services.storage import validation
@@ -35,6 +35,24 @@ REQUEST_TIMEOUT = 120.0
 RETRY_FOR = 60.0
 
 
+class DryRunBus:
+    """Stands in for the bus with ``--dry-run``: every request "succeeds" and nothing is written anywhere,
+    so the report says what a real run into an empty database would import, and every problem."""
+
+    def request(self, service: str, message: Any, **_kw: Any) -> Any:
+        if isinstance(message, ListImported):
+            return ImportedList(source=message.source, kind=message.kind, ids={})
+        if isinstance(message, ImportExternalProject):
+            return ImportedProjectReply(project_id="", created=True)
+        if isinstance(message, ImportExternalUsers):
+            return ImportCountReply(added=len(message.users), skipped=0)
+        if isinstance(message, ImportExternalUsage):
+            return ImportCountReply(added=len(message.rows), skipped=0)
+        if isinstance(message, LinkImportedForks):
+            return ImportCountReply(added=len(message.links), skipped=0)
+        raise TypeError(f"a dry run does not send {type(message).__name__}")
+
+
 class _Stop(Exception):
     """The storage service cannot be reached any more: stop cleanly, report what is done."""
 
@@ -42,7 +60,7 @@ class _Stop(Exception):
 def import_postgres(url: str, bus: Any, limits: validation.Limits, *, user: str | None = None,
                     progress_out: TextIO | None = sys.stderr, progress: bool | None = None) -> Report:
     """Import everything (or one user's part) from the web app's database at ``url``."""
-    report = Report(source=redact(url), user=user)
+    report = Report(source=redact(url), user=user, dry_run=isinstance(bus, DryRunBus))
     with Reader(url, user_email=user) as reader:
         report.totals = reader.counts()
         bar = Progress(report.totals.get("projects", 0), out=progress_out or sys.stderr,

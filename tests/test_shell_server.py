@@ -161,3 +161,16 @@ def test_settings_round_trip_without_secrets(shell, app):
     exported["values"]["theme"] = "light"
     assert intent("settings.import", {"document": exported})["reply"]["values"]["theme"] == "light"
     assert intent("settings.import", {"document": {"hello": 1}})["ok"] is False
+
+
+def test_previews_may_be_allowed_the_internet(shell):
+    port, token = shell.server.port, shell.server.token
+    created = api(shell, "storage", "CreateProject", {"name": "CDN", "files": [
+        {"type": "FileWrite", "path": "index.html", "content": "<h1>cdn</h1>"}]})
+    base = f"/p/{shell.preview.secret}/{created['reply']['project']['id']}/"
+    assert "https:" not in http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]
+    http(port, "POST", "/api/shell/settings.update", {"values": {"preview_allow_network": True}}, {"X-Vibing-Token": token})
+    csp = http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]
+    assert "script-src" in csp and " https:" in csp and f":{shell.server.port}" not in csp.split("frame-ancestors")[0]
+    http(port, "POST", "/api/shell/settings.update", {"values": {"preview_allow_network": False}}, {"X-Vibing-Token": token})
+    assert "https:" not in http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]

@@ -1018,7 +1018,9 @@ async function showSettings() {
   $("#settings-where").textContent = `Saved in ${state.settings.config_file}${state.settings.problem ? ` — ${state.settings.problem}` : ""}`;
   $("#set-provider").value = v.provider || "anthropic";
   $("#set-openai-url").value = v.openai_base_url || "";
-  $("#field-base-url").classList.toggle("hidden", $("#set-provider").value !== "openai");
+  $("#set-openai-model").value = v.openai_model || "";
+  $("#set-preview-net").checked = !!v.preview_allow_network;
+  showProviderFields();
   $("#set-model").value = v.default_model || "";
   $("#set-rate").value = v.rate_limit_per_min || 60;
   $("#set-agents").value = (v.agent_dirs || []).join("\n");
@@ -1036,10 +1038,20 @@ $$("#set-theme button").forEach((b) => b.onclick = async () => {
   markTheme(b.dataset.value); applyTheme(b.dataset.value);
   try { await shell("settings.update", { values: { theme: b.dataset.value } }); } catch (e) { showError(e); }
 });
-$("#set-provider").onchange = () => $("#field-base-url").classList.toggle("hidden", $("#set-provider").value !== "openai");
+function showProviderFields() {
+  const openai = $("#set-provider").value === "openai";
+  $("#field-base-url").classList.toggle("hidden", !openai);
+  $("#field-openai-model").classList.toggle("hidden", !openai);
+}
+$("#set-provider").onchange = showProviderFields;
+$("#set-preview-net").onchange = async () => {
+  try { await shell("settings.update", { values: { preview_allow_network: $("#set-preview-net").checked } }); if (state.project) reloadPreview(true); }
+  catch (e) { showError(e); }
+};
 $("#settings-save").onclick = async () => {
   const values = {
     provider: $("#set-provider").value, openai_base_url: $("#set-openai-url").value.trim(),
+    openai_model: $("#set-openai-model").value.trim() || "llama3.2",
     default_model: $("#set-model").value.trim() || "claude-sonnet-4-5", rate_limit_per_min: parseInt($("#set-rate").value, 10) || 60,
     agent_dirs: $("#set-agents").value.split("\n").map((s) => s.trim()).filter(Boolean), data_dir: $("#set-data").value.trim(),
   };

@@ -389,3 +389,29 @@ def test_drop_files_in_and_export_a_zip(page, app, tmp_path):
     page.wait_for_selector(".toast:has-text('Exported 2 files')", timeout=WAIT)
     with zipfile.ZipFile(target) as z:
         assert {"extra.css", "index.html"} <= set(z.namelist())
+
+
+@pytest.mark.skipif(not _generate_ready(), reason="the stream service's Generate flow is not in this tree yet")
+def test_stream_worker_killed_mid_answer_then_continue(page, app, fake, shots):
+    import os
+    import signal as signals
+
+    from schema.supervisor import Status
+
+    pid = project_with_files(app, "Survivor", {})
+    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
+    page.wait_for_selector("#project-name:has-text('Survivor')", timeout=WAIT)
+    page.fill("#prompt", "A pomodoro timer [[scenario:slow delay_ms=40 answer=app piece=3]]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".msg.assistant .md:has-text('calm pomodoro')", timeout=WAIT)
+    bus = app.bus()
+    worker = next(s.pid for s in bus.request("supervisor", Status()).services if s.name == "stream")
+    os.kill(worker, signals.SIGKILL)
+    page.wait_for_selector("#banner:not(.hidden):has-text('stream')", timeout=WAIT)
+    page.wait_for_selector(".msg.assistant .msg-foot button[data-act=continue]", timeout=20_000)
+    page.wait_for_selector("#send-btn", state="visible", timeout=WAIT)
+    assert "calm pomodoro" in page.inner_text(".msg.assistant .md")  # what arrived before the kill is kept
+    page.screenshot(path=str(shots / "11-interrupted.png"), animations="disabled")
+    page.click(".msg.assistant .msg-foot button[data-act=continue]")
+    page.wait_for_selector(".msg.assistant .md:has-text('to begin')", timeout=30_000)
+    page.wait_for_selector("#send-btn", state="visible", timeout=WAIT)

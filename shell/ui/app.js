@@ -351,7 +351,7 @@ function footFor(el, m) {
   if (m.duration_ms) bits.push(`<span>${(m.duration_ms / 1000).toFixed(1)} s</span>`);
   const status = m.status;
   if (status === "stopped") bits.push(`<span>Stopped</span>`);
-  if ((status === "interrupted" || (status === "streaming" && !m.live)) && m.id) bits.push(`<span>Interrupted</span>`);
+  if ((status === "interrupted" || (status === "streaming" && !m.live)) && m.id) bits.push(`<span>Interrupted — continue?</span>`);
   if (status === "error") { el.classList.add("error"); }
   if (m.error) bits.push(`<div class="err">${escapeHtml(humanError(m.error_code, m.error))}</div>`);
   if (["ApiKeyRejected", "NoApiKey", "ApiPermissionDenied"].includes(m.error_code)) bits.push(`<button class="btn small" data-act="settings">Open Settings</button>`);
@@ -814,6 +814,24 @@ async function continueMessage(messageId) {
   } catch (e) { failStream(s, e.code, humanError(e.code, e.message)); }
 }
 
+// After the stream service restarted, a stream it no longer knows was cut: say so, offer Continue.
+async function settleStreams() {
+  for (const s of [...state.streams.values()].filter((x) => !x.finished)) {
+    let snap = null;
+    try { snap = await call("stream", "SnapshotStream", { stream_id: s.id }); } catch (e) { snap = null; }
+    if (snap && ["queued", "connecting", "retrying", "streaming"].includes(snap.state)) { resync(s); continue; }
+    s.finished = true;
+    if (state.activeStream === s.id) { state.activeStream = ""; setBusy(false); }
+    if (snap && snap.state === "done") { finishStream(s, { message_id: snap.message_id, usage: snap.usage }); continue; }
+    if (snap && snap.text) s.text = snap.text;
+    scheduleRender(s);
+    if (state.project && s.projectId === state.project.id) {
+      progress("Interrupted: the stream service restarted. The answer so far is kept — press Continue to finish it.", { phase: "error", meta: "" });
+      await reloadProject();
+    }
+  }
+}
+
 async function attachRunningStreams() {
   // A generation started elsewhere (or before a reload) keeps streaming: pick it up with no gap.
   let list;
@@ -951,7 +969,7 @@ function onEvent(ev) {
       if (Object.values(state.services).every((v) => v === "ready")) banner("");
       renderStatus();
       if (ev.service === "agent" || ev.service === "stream") loadPickers();
-      if (state.project && ev.service === "stream") attachRunningStreams();
+      if (ev.service === "stream") settleStreams().then(() => state.project && attachRunningStreams());
       break;
   }
 }

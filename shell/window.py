@@ -10,7 +10,6 @@ blocks on the bus.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -100,12 +99,9 @@ def run_window(bus_file: str) -> int:
     closing = threading.Event()
 
     def command(name: str) -> None:
-        def run() -> None:
-            window = window_ref.get("window")
-            if window is not None:
-                window.evaluate_js(f"window.vibing && window.vibing.command({json.dumps(name)})")
-
-        threading.Thread(target=run, daemon=True).start()
+        # Menu commands reach the page as an event on its stream (the page's CSP forbids the
+        # string evaluation pywebview's evaluate_js relies on).
+        shell.bridge.broadcast({"topic": "shell.command", "type": "ShellCommand", "name": name})
 
     # -- native intents (called on server threads) --------------------------------------
     def folder_dialog(_: dict[str, Any]) -> str:

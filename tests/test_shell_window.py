@@ -23,6 +23,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def _pixel(png: Path, x: int, y: int, env: dict[str, str]) -> int:
+    """Brightness (0-255, the red channel) of one pixel of a screenshot."""
+    out = subprocess.run(["convert", str(png), "-format", f"%[fx:int(255*p{{{x},{y}}}.r)]", "info:"],
+                         env=env, capture_output=True, text=True, timeout=30, check=True).stdout
+    return int(out.strip())
+
+
 def _free_display() -> int:
     for number in range(90, 140):
         if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
@@ -68,13 +75,25 @@ def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
         assert "Width: 1200" in info and "Height: 760" in info, info
         assert "Absolute upper-left X:  50" in info and "Absolute upper-left Y:  30" in info, info
         shot = tmp_path / "window.png"
-        subprocess.run(["import", "-window", "root", str(shot)], env={**os.environ, "DISPLAY": display},
-                       check=True, timeout=30)
+        xenv = {**os.environ, "DISPLAY": display}
+        subprocess.run(["import", "-window", "root", str(shot)], env=xenv, check=True, timeout=30)
         assert shot.stat().st_size > 10_000
+        assert _pixel(shot, 700, 600, xenv) > 200  # the calm light background of the projects screen
+        # the File menu's "New project" reaches the page: the dialog's backdrop dims the window
+        subprocess.run(["xdotool", "mousemove", "77", "39", "click", "1"], env=xenv, check=True, timeout=10)
+        subprocess.run(["xdotool", "mousemove", "120", "60", "click", "1"], env=xenv, check=True, timeout=10)
+        dimmed = tmp_path / "window-menu.png"
+        deadline = time.monotonic() + 10
+        while True:  # the dialog opens asynchronously; poll the screen until it does (bounded)
+            subprocess.run(["import", "-window", "root", str(dimmed)], env=xenv, check=True, timeout=30)
+            if _pixel(dimmed, 700, 600, xenv) < 200 or time.monotonic() > deadline:
+                break
+        assert _pixel(dimmed, 700, 600, xenv) < 200, "the menu command did not open the new-project dialog"
         extra = os.environ.get("VIBING_SCREENSHOTS")
         if extra:
             Path(extra).mkdir(parents=True, exist_ok=True)
             shutil.copy(shot, Path(extra) / "00-window.png")
+            shutil.copy(dimmed, Path(extra) / "00-window-menu.png")
         print(painted.strip(), "|", shot)
     finally:
         if proc.poll() is None:

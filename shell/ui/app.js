@@ -953,6 +953,9 @@ function onEvent(ev) {
     case "StreamFailed":
       if (s && !s.finished) failStream(s, ev.code, humanError(ev.code, ev.message));
       break;
+    case "ShellCommand":  // a menu item of the desktop window
+      window.vibing.command(ev.name);
+      break;
     case "AgentsChanged":
       loadPickers();
       break;

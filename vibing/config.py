@@ -64,6 +64,9 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     model_start_timeout_s: float = 120.0
     model_context: int = 4096
     model_threads: int = 0
+    #: Let the engine reuse the previous request's evaluated prompt (faster follow-ups with big models on a CPU;
+    #: but the same request at temperature 0 may then get a different answer).
+    model_reuse_prompt_cache: bool = False
     #: Storage limits: largest file, largest project (all files), most files in a project.
     storage_max_file_bytes: int = 2 * 1024 * 1024
     storage_max_project_bytes: int = 50 * 1024 * 1024

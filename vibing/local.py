@@ -26,6 +26,7 @@ def ensure_local_model(bus: Bus, model: str = "", *, timeout: float = 120.0) -> 
     file), ``LocalEngineFailed`` (the engine could not load it; the message quotes it), or ``RequestTimeout``.
     """
     deadline = time.monotonic() + timeout
+    cold = False
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -42,5 +43,7 @@ def ensure_local_model(bus: Bus, model: str = "", *, timeout: float = 120.0) -> 
             if quick or deadline - time.monotonic() <= 0:
                 raise
             continue
+        cold = cold or reply.cold or reply.state == "starting"
         if reply.state == "ready":
+            reply.cold = cold  # True when this call had to start (or wait for) the engine
             return reply

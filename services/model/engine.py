@@ -1,4 +1,4 @@
-"""One local engine: ``python -m llama_cpp.server`` for one GGUF file, as our child process.
+"""One local engine: llama.cpp's OpenAI-compatible server for one GGUF file, as our child process.
 
 The engine is a separate program on a private loopback port, so a crash or an
 out-of-memory kill in llama.cpp takes down that process only; the model service
@@ -30,6 +30,8 @@ from pathlib import Path
 from schema.model import LocalModel
 
 PR_SET_PDEATHSIG = 1
+#: ``llama_cpp.server`` with a clean state per request (see that module).
+LAUNCHER = Path(__file__).with_name("llama_server.py")
 _CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 _prctl = None
 
@@ -125,13 +127,15 @@ class Engine:
     """The engine process for one model.  States: starting -> ready -> stopped | crashed; starting -> failed."""
 
     def __init__(self, model: LocalModel, *, log_dir: Path, n_ctx: int = 4096, n_threads: int = 0,
-                 start_timeout_s: float = 120.0, on_state: StateCallback | None = None) -> None:
+                 start_timeout_s: float = 120.0, reuse_prompt_cache: bool = False,
+                 on_state: StateCallback | None = None) -> None:
         self.model = model
         self.name = model.name
         self.log_path = Path(log_dir) / f"engine-{model.name}.log"
         self.n_ctx = n_ctx
         self.n_threads = n_threads
         self.start_timeout_s = start_timeout_s
+        self.reuse_prompt_cache = reuse_prompt_cache
         self.on_state = on_state or (lambda *_: None)
         self.state = "new"
         self.error = ""
@@ -155,8 +159,13 @@ class Engine:
     # -- life --------------------------------------------------------------------------------
 
     def command(self) -> list[str]:
-        cmd = [sys.executable, "-m", "llama_cpp.server", "--model", self.model.path, "--model_alias", self.name,
-               "--host", "127.0.0.1", "--port", str(self.port), "--n_ctx", str(self.n_ctx)]
+        cmd = [sys.executable, str(LAUNCHER), "--model", self.model.path, "--model_alias", self.name,
+               "--host", "127.0.0.1", "--port", str(self.port), "--n_ctx", str(self.n_ctx),
+               # Queue concurrent requests: by default the server ends the running answer early (a bare [DONE])
+               # when another request arrives, which would silently truncate parallel agents' answers.
+               "--interrupt_requests", "false"]
+        if self.reuse_prompt_cache:
+            cmd.append("--reuse-prompt-cache")
         if self.n_threads > 0:
             cmd += ["--n_threads", str(self.n_threads), "--n_threads_batch", str(self.n_threads)]
         return cmd

@@ -119,6 +119,7 @@ class Service(Worker):
                 other.stop("replaced")
         engine = Engine(model, log_dir=self.log_dir, n_ctx=self.config.model_context,
                         n_threads=self.config.model_threads, start_timeout_s=self.config.model_start_timeout_s,
+                        reuse_prompt_cache=self.config.model_reuse_prompt_cache,
                         on_state=self._on_state)
         engine.start()  # on the worker's main thread: the engine's death signal is tied to it
         self.starts += 1
@@ -161,6 +162,10 @@ class Service(Worker):
             with self.lock:
                 if self.engines.get(name) is engine:
                     del self.engines[name]
+            if "address already in use" in engine.log_tail.lower():
+                # Another program took the free port between our pick and the engine's bind: pick again.
+                self.log.warning("model.engine_port_taken", model=name, port=engine.port)
+                return self.ensure(EnsureModel(model=name, wait_s=req.wait_s / 2))
             raise LocalEngineFailed(engine.error, model=name, log_tail=engine.log_tail)
         return ModelEndpoint(model=name, state="starting", pid=engine.pid, path=engine.model.path, cold=cold)
 

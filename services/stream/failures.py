@@ -10,6 +10,7 @@ wait; the runner decides whether tokens were already delivered.
 from __future__ import annotations
 
 import ssl
+from datetime import datetime, timezone
 from typing import Any
 
 import httpx
@@ -173,7 +174,46 @@ def from_response(status: int, headers: httpx.Headers, body: bytes, *, provider:
             f"a proxy or captive portal may be in the way.",
             status=status, content_type=kind, body_start=body[:120].decode("utf-8", "replace"))
     error_type, message, _request_id = parsed
-    return classify(status, error_type, message, provider=provider, model=model, retry_after_s=retry_after_s)
+    error = classify(status, error_type, message, provider=provider, model=model, retry_after_s=retry_after_s)
+    if status == 429 and not retry_after_s:
+        reset = ratelimit_reset(headers)
+        if reset is not None:
+            kind, wait, at = reset
+            error.message += f" The {kind} limit resets in {_human_wait(wait)} (at {at:%H:%M:%S} UTC)."
+            error.details["retry_after_s"] = round(wait, 3)
+            error.details["limit"] = kind
+    return error
+
+
+_LIMIT_KINDS = (("requests", "request"), ("tokens", "token"), ("input-tokens", "input token"),
+                ("output-tokens", "output token"))
+
+
+def ratelimit_reset(headers: httpx.Headers, now: datetime | None = None) -> tuple[str, float, datetime] | None:
+    """From ``anthropic-ratelimit-*-{remaining,reset}`` (RFC 3339): the exhausted limit that resets last
+    (or, when none says 0 remaining, the latest reset): (what, seconds from now, when)."""
+    now = now or datetime.now(timezone.utc)
+    found: list[tuple[bool, float, str, datetime]] = []
+    for key, label in _LIMIT_KINDS:
+        raw = headers.get(f"anthropic-ratelimit-{key}-reset")
+        if not raw:
+            continue
+        try:
+            when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        remaining = headers.get(f"anthropic-ratelimit-{key}-remaining", "")
+        exhausted = remaining.strip() == "0"
+        found.append((exhausted, (when - now).total_seconds(), label, when.astimezone(timezone.utc)))
+    if not found:
+        return None
+    exhausted = [f for f in found if f[0]] or found
+    _flag, wait, label, when = max(exhausted, key=lambda f: f[1])
+    if wait <= 0:
+        return None
+    return label, wait, when
 
 
 def _human_wait(seconds: float) -> str:

@@ -24,7 +24,8 @@ JSON), huge (``tokens``), thinking (a thinking block first),
 max_tokens, timed (each token is the server's ``time.monotonic_ns()`` at write time, for latency benches),
 hang (``message_start`` then silence until the client leaves).
 
-Common parameters: ``words`` (answer length), ``answer`` (the name of a text registered with
+Common parameters: ``stop_reason`` (any value, e.g. model_context_window_exceeded), ``tool=1`` (a
+tool_use block with input_json_delta after the text), ``words`` (answer length), ``answer`` (the name of a text registered with
 ``server.answers[name] = text``), ``piece`` (characters per token), ``per_write`` (SSE events per HTTP
 chunk), ``crlf=1`` (CRLF line ends), ``thinking=1``, ``delay_ms``.
 
@@ -475,8 +476,18 @@ class FakeAnthropic:
                 output_tokens += 1
                 if delay:
                     await asyncio.sleep(delay)
-        stop_reason = "max_tokens" if name == "max_tokens" else "end_turn"
+        stop_reason = "max_tokens" if name == "max_tokens" else sc.get("stop_reason", "end_turn")
         await send(_sse("content_block_stop", {"type": "content_block_stop", "index": index}, nl))
+        if sc.get("tool") == "1":  # a tool_use block whose input streams as partial JSON
+            index += 1
+            await send(_sse("content_block_start", {"type": "content_block_start", "index": index, "content_block": {
+                "type": "tool_use", "id": "toolu_01" + os.urandom(8).hex(), "name": "get_weather", "input": {}}}, nl))
+            for part in ('{"loc', 'ation": "Par', 'is"}'):
+                await send(_sse("content_block_delta", {"type": "content_block_delta", "index": index, "delta": {
+                    "type": "input_json_delta", "partial_json": part}}, nl))
+                output_tokens += 1
+            await send(_sse("content_block_stop", {"type": "content_block_stop", "index": index}, nl))
+            stop_reason = "tool_use"
         await send(_sse("message_delta", {"type": "message_delta", "delta": {"stop_reason": stop_reason,
                                                                             "stop_sequence": None},
                                           "usage": {"output_tokens": output_tokens}}, nl))

@@ -319,3 +319,19 @@ def test_concurrency_limit_queues_streams(server):
 def test_the_key_never_shows_in_a_repr():
     call = Call(provider="anthropic", base_url="x", model="m", messages=[], api_key=KEY)
     assert KEY not in repr(call) and "redacted" in repr(call)
+
+
+@pytest.mark.parametrize("scenario,reason", [("normal stop_reason=model_context_window_exceeded",
+                                              "model_context_window_exceeded"),
+                                             ("normal stop_reason=refusal", "refusal"),
+                                             ("normal tool=1", "tool_use")])
+def test_other_stop_reasons_are_terminal_not_errors(server, h, scenario, reason):
+    content = f"[[scenario:{scenario}]]"
+    run = h.run(content)
+    done = h.final(run)
+    assert isinstance(done, StreamDone) and done.stop_reason == reason and not done.can_continue
+    sdk_text, _thinking, final = sdk_stream(server, content)
+    assert run.text() == sdk_text and final.stop_reason == reason
+    assert done.usage.output_tokens == final.usage.output_tokens
+    if reason == "tool_use":
+        assert final.content[-1].type == "tool_use" and final.content[-1].input == {"location": "Paris"}

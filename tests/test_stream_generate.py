@@ -255,3 +255,29 @@ def test_generate_refusal_still_ends_the_progress(app):
             if isinstance(ev.body, GenerationDone):
                 break
     assert seen[0].phase == "starting" and not seen[-1].ok and seen[-1].error_code == "NotFound"
+
+
+def test_continuing_a_cut_generation_saves_all_its_files(app, server):
+    from schema.stream import ContinueStream
+
+    bus = app.bus()
+    project_id = bus.request("storage", CreateProject(name="Continue me")).project.id
+    sub = bus.subscribe("generate.", "stream.", "token.")
+    sub.sync()
+    first, _p, _f, _t, done = run_generation(bus, sub, Generate(
+        project_id=project_id, prompt="timer [[scenario:drop after=60 answer=site piece=4]]", stream_id="gc1"))
+    assert not done.ok and done.files == ["index.html"]
+    cont = bus.request("stream", ContinueStream(stream_id="gc1", new_stream_id="gc2"))
+    assert cont.message_id == first.message_id
+    deadline = time.monotonic() + 30
+    while True:
+        ev = sub.recv(max(0.01, deadline - time.monotonic()))
+        assert ev is not None
+        if isinstance(ev.body, GenerationDone) and ev.body.stream_id == "gc2":
+            done2 = ev.body
+            break
+    assert done2.ok and done2.files == ["index.html", "styles.css", "NOTES.md", "app.js"], done2.message
+    message = bus.request("storage", GetMessage(message_id=first.message_id)).message
+    assert message.content == SITE and message.status == "complete"
+    app_js = bus.request("storage", ReadFile(project_id=project_id, path="app.js")).file.content
+    assert app_js.startswith("let left = 25 * 60;")

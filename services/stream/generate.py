@@ -217,6 +217,27 @@ class Generation:
                                                              message=message, **base))
 
 
+def continuation_setup(service: "Service", *, project_id: str, agent: str, prefix: str, stream_id: str):
+    """For continuing a generation: the file-block parser resumes from the partial text, and the files of
+    the whole answer are saved (one checkpoint) when the continuation ends."""
+    gen = Generation(service, Generate(project_id=project_id, prompt="(continued)", agent=agent), stream_id)
+    gen.agent = agent
+    on_open, on_close = gen.parser.on_open, gen.parser.on_close
+    gen.parser.on_open = gen.parser.on_close = None
+    gen.parser.feed(prefix)  # the blocks already written (re-announced only when they close anew)
+    gen.parser.on_open, gen.parser.on_close = on_open, on_close
+    gen._generating_told = True
+
+    def setup(run: StreamRun) -> None:
+        gen.run = run
+        run.on_text = gen.on_text
+        run.on_finish.append(gen.on_finish)
+        run.on_thinking = gen.on_thinking
+        gen.progress("generating", "continuing")
+
+    return setup
+
+
 def _project_context(service: "Service", req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str]]:
     """(project info, history, files): given in the request, else the stored conversation and files."""
     if req.history or req.files:

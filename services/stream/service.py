@@ -246,9 +246,16 @@ class Service(Worker):
             call, partial, trimmed, project_id, message_id, seq0, tags = self._continuation_from_storage(req)
             persist = True
         self.rpm.acquire()
-        run = self.start_run(call, stream_id=req.new_stream_id, project_id=project_id, persist=persist, tags=tags,
+        stream_id = req.new_stream_id or new_stream_id()
+        setup = None
+        if tags.get("generation") == "1" and project_id and persist:
+            from services.stream import generate
+
+            setup = generate.continuation_setup(self, project_id=project_id, agent=tags.get("agent", ""),
+                                                prefix=partial, stream_id=stream_id)
+        run = self.start_run(call, stream_id=stream_id, project_id=project_id, persist=persist, tags=tags,
                              message_id=message_id, prefix=partial, seq0=seq0, trim_ws=trimmed, resume=persist,
-                             agent=tags.get("agent", ""))
+                             agent=tags.get("agent", ""), setup=setup)
         return StreamStarted(stream_id=run.stream_id, state="connecting", message_id=message_id, model=call.model,
                              provider=call.provider, offset=len(partial))
 
@@ -275,8 +282,9 @@ class Service(Worker):
             system = self._system_for_agent(message.agent)
         call = self.make_call(provider=provider, base_url="", model=req.model or message.model, messages=turns,
                               system=system, max_tokens=req.max_tokens or 8192, temperature=None)
+        # an answer by an agent is a generation's: its files are saved when the continuation ends
         return (call, message.content, trimmed, message.project_id, message.id, max(message.last_seq, 0),
-                {"agent": message.agent} if message.agent else {})
+                {"agent": message.agent, "generation": "1"} if message.agent else {})
 
     def _system_for_agent(self, agent: str) -> str:
         try:

@@ -171,6 +171,10 @@ class Generation:
         incomplete = [] if ok_end else [p for p in ([self.parser.current[0]] if self.parser.current else [])]
         usage = run.usage_value
         cost = costs.cost_usd(run.call.model, usage, run.call.provider)
+        window = costs.context_window(run.call.model)
+        if window and usage.input_tokens:
+            self.context_used = min(1.0, (usage.input_tokens + usage.cache_read_input_tokens +
+                                          usage.cache_creation_input_tokens + usage.output_tokens) / window)
         base = dict(stream_id=self.stream_id, project_id=self.project_id, usage=usage, duration_ms=run.duration_ms,
                     cost_usd=cost, agent=self.agent, stop_reason=run.stop_reason_value or run.state)
         if run.state == "failed":
@@ -311,7 +315,7 @@ def _start(service: "Service", req: Generate, gen: Generation) -> GenerationStar
     window = costs.context_window(call.model)
     if window:
         chars = len(system) + sum(len(m.content) for m in messages)
-        gen.context_used = min(1.0, (chars / 3.5 + req.max_tokens) / window)
+        gen.context_used = min(1.0, chars / 3.5 / window)  # an estimate until the API reports the usage
     service.rpm.acquire()
 
     def setup(run: StreamRun) -> None:

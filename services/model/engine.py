@@ -32,6 +32,7 @@ from schema.model import LocalModel
 PR_SET_PDEATHSIG = 1
 #: ``llama_cpp.server`` with a clean state per request (see that module).
 LAUNCHER = Path(__file__).with_name("llama_server.py")
+LOG_MAX_BYTES = 5 * 1024 * 1024
 _CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 _prctl = None
 
@@ -175,6 +176,11 @@ class Engine:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if self.log_path.stat().st_size > LOG_MAX_BYTES:  # keep one previous log, like the services' logs
+                os.replace(self.log_path, self.log_path.with_name(self.log_path.name + ".1"))
+        except FileNotFoundError:
+            pass
         log = open(self.log_path, "ab")
         try:
             log.write(f"\n--- {time.strftime('%Y-%m-%d %H:%M:%S')} starting {self.name} ({self.model.path}) on "

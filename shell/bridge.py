@@ -12,7 +12,8 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
 
 import msgspec
 
@@ -72,6 +73,13 @@ class Bridge:
         self.ready = threading.Event()
         self.on_ready: list[Any] = []
         self.events_seen = 0
+        # Bus requests run on a small fixed pool: each thread keeps one request socket, however many
+        # short-lived HTTP connection threads the pages open over a long session.
+        self._pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="bridge-request")
+
+    def call(self, func: Callable[..., Any], *args: Any) -> Any:
+        """Run ``func(*args)`` (a bus request) on the bridge's pool and wait for it."""
+        return self._pool.submit(func, *args).result()
 
     # -- intents ---------------------------------------------------------------
 
@@ -92,7 +100,7 @@ class Bridge:
         timeout = min(float(timeout or self.bus.default_timeout), MAX_TIMEOUT)
         started = time.perf_counter()
         try:
-            reply = self.bus.request(service, message, timeout=timeout)
+            reply = self.call(lambda: self.bus.request(service, message, timeout=timeout))
         except VibingError as exc:
             logger.info("bridge.request_failed", service=service, request=type_name, code=type(exc).__name__)
             return {"ok": False, "error": {"code": type(exc).__name__, "message": exc.message,
@@ -119,6 +127,7 @@ class Bridge:
             client.put(None)
         if self._thread is not None:
             self._thread.join(timeout=2)
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def connect(self) -> Client:
         client = Client()

@@ -17,7 +17,7 @@ import secrets
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from schema.storage import ReadFile
@@ -53,8 +53,11 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, bus: Bus, port: int = 0, *, ui_origin: str = "", allow_network: bool = False) -> None:
+    def __init__(self, bus: Bus, port: int = 0, *, ui_origin: str = "", allow_network: bool = False,
+                 call: Callable[..., Any] | None = None) -> None:
         self.bus = bus
+        #: Runs a bus request (the bridge's pool keeps the request sockets few); None: on this thread.
+        self.call = call or (lambda func, *args: func(*args))
         self.secret = secrets.token_urlsafe(12)
         self.ui_origin = ui_origin
         self.allow_network = allow_network
@@ -119,7 +122,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if path == "" or path.endswith("/"):
             path += "index.html"
         try:
-            reply = self.server.bus.request("storage", ReadFile(project_id=project_id, path=path), timeout=5)
+            request = ReadFile(project_id=project_id, path=path)
+            reply = self.server.call(lambda: self.server.bus.request("storage", request, timeout=5))
         except NotFound:
             body = (f"<!doctype html><meta charset=utf-8><body style='font:14px system-ui;color:#667;padding:2em'>"
                     f"<p>No <code>{_escape(path)}</code> in this project yet.</p>").encode()

@@ -43,7 +43,7 @@ class Shell:
         self.settings = Settings(self.paths)
         self.state = WindowState(self.paths)
         allow_net = bool(self.settings.get()["values"].get("preview_allow_network"))
-        self.preview = PreviewServer(self.bus, preview_port, allow_network=allow_net)
+        self.preview = PreviewServer(self.bus, preview_port, allow_network=allow_net, call=self.bridge.call)
         self.server = UiServer(self.bridge, port, preview_origin=self.preview.origin)
         self.preview.ui_origin = f"http://127.0.0.1:{self.server.port} http://localhost:{self.server.port}"
         self.native: dict[str, Callable[[dict[str, Any]], Any]] = {}

@@ -174,3 +174,12 @@ def test_previews_may_be_allowed_the_internet(shell):
     assert "script-src" in csp and " https:" in csp and f":{shell.server.port}" not in csp.split("frame-ancestors")[0]
     http(port, "POST", "/api/shell/settings.update", {"values": {"preview_allow_network": False}}, {"X-Vibing-Token": token})
     assert "https:" not in http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]
+
+
+def test_many_connections_share_a_few_bus_sockets(shell):
+    """Each HTTP connection has its own thread; bus requests still use the bridge's fixed pool."""
+    for _ in range(60):
+        assert api(shell, "storage", "ListProjects", {"limit": 1})["ok"]
+    with shell.bus._sockets_lock:
+        count = len(shell.bus._sockets)
+    assert count <= 8 + 4, count  # the pool's request sockets, the event subscription, probes

@@ -40,6 +40,8 @@ logger = log.get("vibing.stream")
 
 #: Finished streams kept in memory for snapshots and continuation.
 _KEEP_FINISHED = 200
+#: ... and at most this much of their text (the stored message has it all anyway).
+_KEEP_CHARS = 8_000_000
 _CONTINUABLE = {"stopped", "failed", "interrupted"}
 
 
@@ -238,6 +240,7 @@ class Runner:
         self._slots: asyncio.Semaphore | None = None
         self.completed = 0
         self.failed = 0
+        self._kept_chars = 0
         #: Set when the service stops: streams cut by it are stored as interrupted (continuable), not stopped.
         self.shutting_down = False
 
@@ -526,10 +529,12 @@ class Runner:
             except Exception:
                 logger.exception("stream.finish_callback_failed", stream_id=run.stream_id)
         self._finished.append(run.stream_id)
-        while len(self._finished) > _KEEP_FINISHED:
+        self._kept_chars += run.chars + run.offset
+        while self._finished and (len(self._finished) > _KEEP_FINISHED or self._kept_chars > _KEEP_CHARS):
             old = self._finished.pop(0)
             stale = self.streams.get(old)
             if stale is not None and not stale.active:
+                self._kept_chars -= stale.chars + stale.offset
                 del self.streams[old]
 
     # -- views ---------------------------------------------------------------------------

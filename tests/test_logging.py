@@ -6,6 +6,7 @@ import json
 import logging
 
 from tests.conftest import start_app
+from tests.fake_anthropic import FakeAnthropic
 from vibing import log
 
 SECRET = "sk-ant-api03-" + "Zx9" * 20
@@ -28,12 +29,15 @@ def test_json_lines_carry_service_and_pid_and_never_a_key(tmp_path):
     assert log.REDACTED in lines[1]["text"]
 
 
-def test_a_running_app_with_a_key_in_its_environment_logs_no_key(tmp_path):
-    app = start_app(tmp_path / "home", ANTHROPIC_API_KEY=SECRET, VIBING_LOG="debug")
-    try:
-        assert app.cli("key", "check").returncode == 0
-    finally:
-        app.stop()
+def test_a_running_app_that_uses_the_key_logs_no_key(tmp_path):
+    with FakeAnthropic() as server:
+        app = start_app(tmp_path / "home", ANTHROPIC_API_KEY=SECRET, ANTHROPIC_BASE_URL=server.url, VIBING_LOG="debug")
+        try:
+            checked = app.cli("key", "check")
+            assert checked.returncode == 0, checked.stdout + checked.stderr
+        finally:
+            app.stop()
+    assert any(r.headers.get("x-api-key") == SECRET for r in server.requests), "the key really went upstream"
     logs = list(app.paths.logs.glob("*.log"))
     assert {p.stem for p in logs} >= {"supervisor", "storage", "agent", "stream", "metrics"}
     for path in logs:

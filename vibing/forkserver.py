@@ -4,7 +4,7 @@ The fork server imports every service's modules once, and each worker is then
 a fork of it: start-up in milliseconds and shared memory pages.  Starting it
 first thing in ``vibing run`` lets those imports run on the other core while
 the supervisor is still importing its own modules.  This module imports
-nothing heavy on purpose.
+nothing heavy on purpose (``schema`` is msgspec and a few Structs).
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.forkserver
 
+from schema import SERVICES
+
 #: The modules the fork server imports once (the services and the worker base).
-PRELOAD = ["vibing.worker", "services.storage", "services.agent", "services.stream", "services.metrics", "services.model"]
+PRELOAD = ["vibing.worker"] + [f"services.{name}" for name in SERVICES]
 
 
 def context() -> multiprocessing.context.BaseContext:

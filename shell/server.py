@@ -35,6 +35,7 @@ logger = log.get("shell.server")
 
 UI_DIR = Path(__file__).resolve().parent / "ui"
 MAX_BODY = 8 * 1024 * 1024
+STATIC_TYPES = {".html", ".css", ".js", ".svg", ".png", ".woff2"}
 #: Comment lines sent on an idle event stream so proxies and the page know it is alive.
 KEEPALIVE_S = 15.0
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -144,7 +145,7 @@ class UiHandler(BaseHTTPRequestHandler):
 
     def _static(self, name: str) -> None:
         target = (UI_DIR / name).resolve()
-        if UI_DIR not in target.parents or not target.is_file():
+        if UI_DIR not in target.parents or not target.is_file() or target.suffix not in STATIC_TYPES:
             return self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
         ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if ctype.startswith("text/") or ctype.endswith("javascript"):

@@ -70,6 +70,7 @@ def test_static_ui_is_served_with_a_strict_csp(shell):
     for name in ("app.js", "app.css", "markdown.js", "highlight.js", "icon.svg"):
         assert http(shell.server.port, "GET", f"/ui/{name}")[0] == 200
     assert http(shell.server.port, "GET", "/ui/../settings.py")[0] == 404
+    assert http(shell.server.port, "GET", "/ui/__init__.py")[0] == 404
 
 
 def test_requests_need_the_token_the_host_and_the_origin(shell):

@@ -415,3 +415,16 @@ def test_stream_worker_killed_mid_answer_then_continue(page, app, fake, shots):
     page.click(".msg.assistant .msg-foot button[data-act=continue]")
     page.wait_for_selector(".msg.assistant .md:has-text('to begin')", timeout=30_000)
     page.wait_for_selector("#send-btn", state="visible", timeout=WAIT)
+
+
+@pytest.mark.skipif(not _generate_ready(), reason="the stream service's Generate flow is not in this tree yet")
+def test_an_answer_cut_at_the_length_limit_offers_continue(page, app):
+    pid = project_with_files(app, "Long one", {})
+    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
+    page.wait_for_selector("#project-name:has-text('Long one')", timeout=WAIT)
+    page.fill("#prompt", "A pomodoro timer [[scenario:max_tokens answer=app]]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#send-btn", state="visible", timeout=30_000)
+    page.wait_for_selector(".msg.assistant .msg-foot button[data-act=continue]", timeout=WAIT)
+    page.click(".msg.assistant .msg-foot button[data-act=continue]")
+    page.wait_for_selector(".msg.assistant .md:has-text('to begin')", timeout=30_000)

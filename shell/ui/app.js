@@ -358,6 +358,8 @@ function footFor(el, m) {
   if (["stopped", "interrupted", "error"].includes(status) || (status === "streaming" && !m.live)) {
     if (m.id && (m.content || "").length) bits.push(`<button class="btn small" data-act="continue">Continue</button>`);
     bits.push(`<button class="btn small ghost" data-act="retry">Retry</button>`);
+  } else if (status === "complete" && m.can_continue && m.id) {
+    bits.push(`<span>Cut off at the length limit</span><button class="btn small" data-act="continue">Continue</button>`);
   } else if (status === "complete" && m.role === "assistant") {
     bits.push(`<span class="spacer"></span><button class="link" data-act="retry" title="Ask again">Retry</button>`);
   }
@@ -772,6 +774,7 @@ function finishStream(s, done) {
   if (s.el) {
     footFor(s.el, {
       role: "assistant", id: done.message_id || s.messageId, status: done.stopped ? "stopped" : "complete",
+      can_continue: !done.stopped && done.stop_reason === "max_tokens",
       content: s.text, input_tokens: done.usage?.input_tokens, output_tokens: done.usage?.output_tokens,
       cost_usd: done.cost_usd, duration_ms: done.duration_ms,
     });

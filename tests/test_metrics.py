@@ -80,3 +80,27 @@ def test_metrics_command_prints_the_url(app):
     result = app.cli("metrics")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("http://127.0.0.1:") and "/metrics" in result.stdout.splitlines()[0]
+
+
+def test_the_storage_cache_reports_hits_and_misses(app):
+    from schema.storage import CreateProject, LoadProject
+
+    bus = app.bus()
+    reports = bus.subscribe("metrics.report")
+    reports.sync()
+    project = bus.request("storage", CreateProject(name="Cache probe", project_type="website"))
+    project_id = project.project.id
+    for _ in range(5):
+        bus.request("storage", LoadProject(project_id=project_id))
+
+    def cache_figures(report: MetricsReport) -> dict[str, float]:
+        return {s.name: s.value for s in report.samples if s.name.startswith("vibing_cache_")}
+
+    deadline = time.monotonic() + 10
+    figures: dict[str, float] = {}
+    while time.monotonic() < deadline and figures.get("vibing_cache_hits_total", 0) < 4:
+        event = reports.recv(timeout=deadline - time.monotonic())
+        if event is not None and event.body.service == "storage":
+            figures = cache_figures(event.body)
+    assert figures["vibing_cache_hits_total"] >= 4 and figures["vibing_cache_misses_total"] >= 1
+    assert 0 < figures["vibing_cache_hit_ratio"] <= 1

@@ -56,7 +56,15 @@ class Service(Worker):
             db.close()
 
     def tick(self) -> None:
-        """Between requests: a safety net if the background WAL checkpointer fell behind."""
+        """Between requests: report the cache's figures; a safety net for the WAL checkpointer."""
+        cache = getattr(self, "cache", None)
+        if cache is not None:
+            reported = getattr(self, "_cache_reported", (0, 0))
+            if (cache.hits, cache.misses) != reported:
+                self.metrics.inc("vibing_cache_hits_total", cache.hits - reported[0])
+                self.metrics.inc("vibing_cache_misses_total", cache.misses - reported[1])
+                self.metrics.set("vibing_cache_hit_ratio", cache.hit_rate)
+                self._cache_reported = (cache.hits, cache.misses)
         db = getattr(self, "db", None)
         if db is not None:
             try:

@@ -23,6 +23,10 @@ def main() -> int:
             file=sys.stderr,
         )
         return EX_CONFIG
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        print("vibing: the window cannot open: no display (DISPLAY is not set). Use `vibing web` for the UI in a "
+              "browser, or run `vibing run --headless`.", file=sys.stderr)
+        return EX_CONFIG
     from shell.window import run_window
 
     return run_window(os.environ["VIBING_BUS_FILE"])

@@ -440,7 +440,8 @@ def test_graceful_quit_mid_stream_leaves_it_interrupted(server, tmp_path):
         assert app.stop() == 0
     app = start_app(home, ANTHROPIC_BASE_URL=server.url, ANTHROPIC_API_KEY=KEY)
     try:
-        stored = app.bus().request("storage", GetMessage(message_id=reply.message_id)).message
+        # the restarted stream worker's recovery runs in the background, just after it is ready
+        stored = _wait_stored(app.bus(), reply.message_id, lambda m: m.status != "streaming", timeout=15)
         # interrupted (by the stream worker's teardown, or by the next start's recovery if storage was already
         # gone at quit), with what had been batched: continuable
         assert stored.status == "interrupted" and stored.content and stored.last_seq >= 1

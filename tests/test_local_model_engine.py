@@ -173,3 +173,16 @@ def test_idle_engine_is_stopped_and_restarts_on_demand(tmp_path: Path) -> None:
         assert again.cold and again.pid != endpoint.pid
     finally:
         idle_app.stop()
+
+
+def test_sigkill_of_the_whole_app_leaves_no_engine_behind(tmp_path: Path) -> None:
+    """The supervisor killed outright: its fork server goes, the model worker is told to stop (or finds the bus
+    gone) and stops its engine on the way out."""
+    doomed = start_app(tmp_path / "home")
+    try:
+        endpoint = ensure_local_model(doomed.bus())
+        doomed.proc.kill()
+        doomed.proc.wait()
+        assert wait_exit(endpoint.pid, 15.0), "the engine outlived a SIGKILLed app"
+    finally:
+        doomed.stop()

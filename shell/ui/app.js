@@ -158,9 +158,10 @@ function renderProjects() {
     card.dataset.id = p.id;
     let desc = p.snippet
       ? escapeHtml(p.snippet).replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>")
-      : escapeHtml(p.description || "No description yet.");
+      : escapeHtml(p.description || (p.snippet === undefined && !p.file_count ? "Nothing built yet: open it and describe the app." : ""));
     if (p.snippet && p.source && p.source !== "project") desc = `<span class="muted">${p.source === "file" ? escapeHtml(p.ref) : "chat"}:</span> ${desc}`;
-    const counts = p.file_count !== undefined ? `<span>${p.file_count} file${p.file_count === 1 ? "" : "s"}</span>` : "";
+    const files = p.file_count || 0;
+    const counts = p.snippet === undefined ? `<span>${files ? `${files} file${files === 1 ? "" : "s"}` : "empty"}</span>` : "";
     card.innerHTML = `<div class="thumb"></div><h3>${escapeHtml(p.name)}</h3><div class="desc">${desc}</div>
       <div class="meta"><span class="badge">${escapeHtml(p.project_type || "website")}</span>${counts}<span class="spacer"></span><span>${ago(p.updated_at)}</span></div>
       <button class="icon-btn card-menu" title="Delete project" data-act="delete"><svg viewBox="0 0 20 20"><path d="M7 3h6l1 1h3v1.5H3V4h3zm-2 4h10l-.8 10H5.8z"/></svg></button>`;

@@ -61,7 +61,19 @@ def test_bundled_library_auto_select_table():
         "a unity platformer game": "unity-developer",
         "audit my login page for security vulnerabilities": "security-auditor",
         "my site loads too slowly, make it faster": "performance-engineer",
+        "a pomodoro timer with a dark theme": "frontend-developer",
+        "a REST API for a blog": "api-designer",
+        "a landing page for my bakery": "landing-page-builder",
+        "a snake game with a high score table": "arcade-game-developer",
+        "a dashboard of sales charts": "dashboard-builder",
     }
     for prompt, expected in table.items():
         result = select(library, prompt)
         assert result.primary.agent.name == expected, f"{prompt!r}: {result.explanation}"
+
+
+def test_helpers_are_asked_for_by_the_prompt_not_only_by_a_synonym():
+    _, library = load()
+    result = select(library, "a todo app with drag and drop")
+    assert result.primary.agent.name == "frontend-developer"
+    assert "frontend-security-coder" not in [h.agent.name for h in result.helpers]

@@ -30,6 +30,8 @@ BODY_MAX = 1.5
 PREFIX_FACTOR = 0.5
 #: A synonym counts this much of a word (shared between the synonyms of one word).
 SYNONYM_FACTOR = 1.0
+#: After "for" and one of these, the rest of a request is context ("for my bakery"), not the thing itself.
+CONTEXT_ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that"})
 EXACT_NAME_BONUS = 25.0
 
 
@@ -93,14 +95,20 @@ def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
                 modifier_factor: float = 1.0) -> list[QueryTerm]:
     """The distinct terms of a query, with joined pairs and (optionally) synonyms.
 
-    With ``modifier_factor`` < 1, words after "with" (the features of the thing asked for,
-    "a timer with a dark theme") count that much: the head of a request says what it is.
+    With ``modifier_factor`` < 1, words after "with", or after "for a/my/the ..." (the features
+    or the context of the thing asked for: "a timer with a dark theme", "a REST API for a blog")
+    count that much: the head of a request says what it is.  "for security issues" (no article)
+    states a purpose and keeps its full weight.
     """
-    raw = [w for w in words(query) if len(w) > 1 or w.isdigit()]
+    every = words(query)
+    raw = [w for w in every if len(w) > 1 or w.isdigit()]
     factors: dict[str, float] = {}
-    if modifier_factor != 1.0 and "with" in raw[1:]:
-        for w in raw[raw.index("with", 1) + 1:]:
-            factors[w] = modifier_factor
+    if modifier_factor != 1.0:
+        cut = next((i for i, w in enumerate(every) if i > 0 and (
+            w == "with" or (w == "for" and i + 1 < len(every) and every[i + 1] in CONTEXT_ARTICLES))), None)
+        if cut is not None:
+            for w in every[cut + 1:]:
+                factors[w] = min(factors.get(w, 1.0), modifier_factor)
     kept = [w for w in raw if w not in stop] or [w for w in raw if w not in STOP_WORDS]
     out: list[QueryTerm] = []
     seen: set[str] = set()

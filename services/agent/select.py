@@ -27,7 +27,7 @@ FALLBACKS = ("fullstack-developer", "frontend-developer")
 MAX_PROMPT_CHARS = 4000
 MAX_TERMS = 64
 #: Words after "with" (features of the thing asked for) count this much.
-MODIFIER_FACTOR = 0.5
+MODIFIER_FACTOR = 0.3
 #: Nudge for the first base agent of the project type (the next ones get one point less each).
 TYPE_BONUS = 4.0
 
@@ -123,7 +123,10 @@ def select(library: Library, prompt: str, project_type: str = "", max_helpers: i
         confidence = round(min(1.0, top.score / (top.score + 20.0)) * (0.6 + 0.4 * margin), 2)
         primary = Pick(top.agent, round(top.score, 2), "prompt",
                        f"best match for the prompt: {_describe(top.matches)}", top.matches)
-        candidates = [h for h in ranked[1:] if h.score >= max(MIN_SCORE, HELPER_RATIO * top.score)]
+        # A helper must be asked for by the user's own words, not only through a synonym
+        # ("todo -> frontend" would otherwise bring every frontend-* agent along).
+        candidates = [h for h in ranked[1:] if h.score >= max(MIN_SCORE, HELPER_RATIO * top.score)
+                      and any(m.how != "synonym" for m in h.matches)]
 
     helpers: list[Pick] = []
     chosen = {primary.agent.name}

@@ -360,9 +360,10 @@ class Supervisor:
             return
         self._report_exit(child, pid, child.last_error)
         if child.name == "shell" and code == 78:
-            # EX_CONFIG: the window toolkit is missing; restarting cannot help.
+            # EX_CONFIG: no display, or the window toolkit is missing; restarting cannot help.
             child.state = "failed"
-            child.last_error = "the window could not open (toolkit missing); the services keep running headless"
+            child.last_error = ("the window could not open (no display, or the window toolkit is missing: the shell "
+                                f"said why, see {self.paths.logs / 'shell.log'}); the services keep running headless")
             logger.error("service.failed", service="shell", message=child.last_error)
             return
         if child.name == "shell" and code == 0:

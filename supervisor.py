@@ -107,7 +107,8 @@ class Supervisor:
         self.config = config
         self.paths = paths
         self.headless = headless
-        self.children = {name: Child(name) for name in services}
+        self.children = {name: Child(name, state="idle" if name in schema.LAZY_SERVICES else "starting")
+                         for name in services}
         if not headless:
             self.children["shell"] = Child("shell")
         self.started = time.monotonic()
@@ -214,7 +215,8 @@ class Supervisor:
                   "`vibing status` lists them.", file=sys.stderr, flush=True)
         try:
             for child in self.children.values():
-                self._spawn(child)
+                if child.state != "idle":
+                    self._spawn(child)
             self._loop()
         finally:
             self._shutdown()
@@ -239,6 +241,7 @@ class Supervisor:
 
     def _spawn(self, child: Child) -> None:
         child.state = "starting" if child.restarts == 0 else "restarting"
+        self.control.send_multipart([b"state", child.name.encode(), b"", b""])
         child.started_at = time.monotonic()
         child.ready_at = 0.0
         child.restart_at = None
@@ -315,6 +318,11 @@ class Supervisor:
     def _on_broker(self, frames: list[bytes]) -> None:
         command, service, pid = frames[0], frames[1].decode(), int(frames[2])
         child = self.children.get(service)
+        if command == b"demand":
+            if child is not None and child.state == "idle" and not self.stopping:
+                logger.info("service.demanded", service=service)
+                self._spawn(child)
+            return
         if child is None or child.pid != pid:
             return
         if command == b"ready":
@@ -335,13 +343,15 @@ class Supervisor:
                 pass
 
     def _announce_ready(self) -> None:
-        if self._ready_announced or any(c.state != "ready" for c in self.children.values()):
+        if self._ready_announced or any(c.state not in ("ready", "idle") for c in self.children.values()):
             return
         self._ready_announced = True
         elapsed = (time.monotonic() - self.started) * 1000
         logger.info("app.ready", startup_ms=round(elapsed, 1))
-        print(f"vibing: ready in {elapsed:.0f} ms ({', '.join(self.children)}); data in {self.paths.data}",
-              flush=True)
+        started = [c.name for c in self.children.values() if c.state == "ready"]
+        idle = [c.name for c in self.children.values() if c.state == "idle"]
+        print(f"vibing: ready in {elapsed:.0f} ms ({', '.join(started)}"
+              + (f"; on first use: {', '.join(idle)}" if idle else "") + f"); data in {self.paths.data}", flush=True)
 
     def _on_exit(self, child: Child) -> None:
         code = self._exit_code(child)

@@ -96,14 +96,14 @@ def run(workdir: str) -> list[Row]:
         if i < 4:
             app.stop()
     rows.append(Row("startup.cold_ms", round(percentile(launches, 50), 1), "ms", target=500, plan=1000, webapp=2500,
-                    note=f"launch to all 4 services ready, p50 of 5 (max {max(launches):.0f})"))
+                    note=f"launch to every eager service ready, p50 of 5 (max {max(launches):.0f})"))
 
     pss = rss = 0.0
     for pid in app.pids():
         p, r = memory_mb(pid)
         pss, rss = pss + p, rss + r
     rows.append(Row("memory.backend_pss_mb", round(pss, 1), "MB", target=100, plan=150, webapp=300,
-                    note=f"supervisor + fork server + 4 workers; RSS {rss:.0f} MB"))
+                    note=f"supervisor, fork server, its resource tracker, the eager workers; RSS {rss:.0f} MB"))
 
     bus = app.bus
     for _ in range(500):

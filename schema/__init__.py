@@ -25,6 +25,8 @@ from schema.common import Error, Ok, Ping, Pong
 
 #: The service channels, in start order; each has a module ``schema.<name>``.
 SERVICES = ("storage", "agent", "stream", "metrics", "model")
+#: Services started on their first request instead of at launch (they cost memory most users never need).
+LAZY_SERVICES = ("model",)
 #: Channels that are not supervised workers but still answer requests.
 CHANNELS = SERVICES + ("supervisor", "shell")
 
@@ -74,6 +76,7 @@ def decode_event(data: bytes) -> Any:
 __all__ = [
     "SCHEMA_VERSION",
     "SERVICES",
+    "LAZY_SERVICES",
     "CHANNELS",
     "Header",
     "Message",

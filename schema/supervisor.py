@@ -17,7 +17,7 @@ class Status(Message):
 class ServiceStatus(Message):
     name: str
     pid: int | None
-    state: str  # "starting" | "ready" | "restarting" | "failed" | "stopped"
+    state: str  # "idle" (started on first use) | "starting" | "ready" | "restarting" | "failed" | "stopped"
     uptime_s: float
     restarts: int
     last_error: str = ""

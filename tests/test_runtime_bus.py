@@ -17,16 +17,29 @@ from vibing.errors import BadMessage, RequestTimeout
 from vibing.protocol import CLIENT
 
 
+EAGER = [name for name in schema.SERVICES if name not in schema.LAZY_SERVICES]
+
+
 def test_every_service_answers_ping_from_its_own_process(app):
     bus = app.bus()
-    status = bus.request("supervisor", Status())
-    pids = {s.name: s.pid for s in status.services}
     for name in schema.SERVICES:
-        pong = bus.request(name, Ping())
+        pong = bus.request(name, Ping(), timeout=10)
         assert isinstance(pong, Pong)
         assert pong.service == name and pong.state == "ready"
-        assert pong.pid == pids[name] != os.getpid()
+    pids = {s.name: s.pid for s in bus.request("supervisor", Status()).services}
+    for name in schema.SERVICES:
+        assert bus.request(name, Ping()).pid == pids[name] != os.getpid()
     assert len(set(pids.values())) == len(schema.SERVICES)
+
+
+def test_a_lazy_service_starts_on_its_first_request(app):
+    bus = app.bus()
+    before = {s.name: s for s in bus.request("supervisor", Status()).services}
+    for name in schema.LAZY_SERVICES:
+        assert before[name].state == "idle" and before[name].pid is None
+        pong = bus.request(name, Ping(), timeout=10)
+        after = {s.name: s for s in bus.request("supervisor", Status()).services}
+        assert after[name].state == "ready" and after[name].pid == pong.pid
 
 
 def test_status_json_lists_every_service_ready(app):
@@ -35,8 +48,11 @@ def test_status_json_lists_every_service_ready(app):
     data = json.loads(result.stdout)
     assert [s["name"] for s in data["services"]] == list(schema.SERVICES)
     for service in data["services"]:
-        assert service["state"] == "ready" and service["pid"] > 0 and service["restarts"] == 0
-        assert service["uptime_s"] >= 0
+        if service["name"] in schema.LAZY_SERVICES:
+            assert service["state"] == "idle" and service["pid"] is None
+        else:
+            assert service["state"] == "ready" and service["pid"] > 0
+        assert service["restarts"] == 0 and service["uptime_s"] >= 0
 
 
 def test_status_as_a_tree_for_people(app):

@@ -29,11 +29,14 @@ def wait_exit(pid: int, timeout: float) -> bool:
 
 
 def service_pids(bus) -> dict[str, int]:
-    return {s.name: s.pid for s in bus.request("supervisor", Status()).services}
+    """The pids of the services that are running (a lazy one that was never used has none)."""
+    return {s.name: s.pid for s in bus.request("supervisor", Status()).services if s.pid}
 
 
 def test_each_killed_worker_comes_back_and_serves_again(app):
     bus = app.bus()
+    for name in schema.LAZY_SERVICES:
+        bus.request(name, Ping(), timeout=10)  # start it, so it can be killed too
     events = bus.subscribe("service.")
     events.sync()
     before = service_pids(bus)
@@ -100,6 +103,8 @@ def test_a_hung_worker_is_detected_by_heartbeat_and_replaced(tmp_path):
 
 
 def test_vibing_stop_ends_every_process_gracefully(app):
+    for name in schema.LAZY_SERVICES:
+        app.bus().request(name, Ping(), timeout=10)
     pids = service_pids(app.bus())
     result = app.cli("stop")
     assert result.returncode == 0, result.stderr

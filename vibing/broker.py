@@ -229,6 +229,8 @@ class Broker:
         if state.state in ("failed", "stopped"):
             self._fail(pending, service, "ServiceUnavailable", self._unavailable_text(service, state))
         else:
+            if not state.pending:
+                self._notify(b"demand", service, 0)  # a lazily started service is wanted now
             state.pending.append(pending)
 
     def _fail(self, pending: _Pending, service: str, code: str, message: str) -> None:

@@ -15,7 +15,7 @@ import multiprocessing.forkserver
 from schema import SERVICES
 
 #: The modules the fork server imports once (the services and the worker base).
-PRELOAD = ["vibing.worker"] + [f"services.{name}" for name in SERVICES]
+PRELOAD = ["vibing.worker"] + [f"services.{name}" for name in SERVICES] + ["vibing.gcfreeze"]
 
 
 def context() -> multiprocessing.context.BaseContext:

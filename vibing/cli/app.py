@@ -94,7 +94,7 @@ def cmd_status(args: argparse.Namespace) -> int:
               " since you last looked (`vibing status --ack` marks them seen):"))
         for crash in reply.unseen_crashes[:10]:
             print(f"  {crash.service:<8} {crash.summary[:90]}\n           {crash.path}")
-    return 0 if all(s.state == "ready" for s in reply.services) else 1
+    return 0 if all(s.state in ("ready", "idle") for s in reply.services) else 1
 
 
 def cmd_service(args: argparse.Namespace) -> int:

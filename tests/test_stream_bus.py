@@ -449,3 +449,17 @@ def test_graceful_quit_mid_stream_leaves_it_interrupted(server, tmp_path):
             len(t.text) for t in published if t.seq <= stored.last_seq)]
     finally:
         app.stop()
+
+
+def test_the_key_never_reaches_the_logs(app):
+    # runs after the module's other tests: streams, errors, retries, key checks all happened in this app
+    bus = app.bus()
+    sub = subscribed(bus, "stream.")
+    start(bus, "z1", "[[scenario:status status=401]]")
+    collect(sub, "z1")
+    bus.request("stream", CheckKey(key="sk-ant-bad-key-0000000000000"), timeout=15)
+    logs = list(app.paths.logs.glob("*.log*"))
+    assert logs
+    for path in logs:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert KEY not in text and "sk-ant-bad-key-0000000000000" not in text, path

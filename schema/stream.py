@@ -144,6 +144,12 @@ class CheckKey(Message):
     key: str = ""
 
 
+class SetKey(Message):
+    """Store the Anthropic API key in the OS keychain (from Settings).  The reply never contains the key."""
+
+    key: str
+
+
 class Generate(Message):
     """Prompt -> agent -> streamed answer -> files saved as one checkpoint."""
 
@@ -355,7 +361,7 @@ class GenerationDone(Message):
 
 
 Request = Union[COMMON_REQUESTS + (StartStream, StopStream, SnapshotStream, ContinueStream, ListStreams,  # type: ignore[valid-type]
-                                   ListModels, CheckKey, Generate, SuggestTitle)]
+                                   ListModels, CheckKey, SetKey, Generate, SuggestTitle)]
 Reply = Union[COMMON_REPLIES + (StreamStarted, StreamSnapshot, StreamList, ModelList, KeyCheck,  # type: ignore[valid-type]
                                 GenerationStarted, TitleSuggestion)]
 EVENTS: tuple = (TokenDelta, StreamStatus, StreamDone, StreamFailed, GenerationProgress, GenerationFile,

@@ -69,3 +69,30 @@ def test_a_malformed_key_is_refused_before_it_is_stored(tmp_path):
     result = subprocess.run([sys.executable, "-m", "vibing", "key", "set", "--stdin"], input="not a key\n", env=env,
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 2 and "does not look like an API key" in result.stderr
+
+
+SET_FROM_SETTINGS = """
+import subprocess, sys
+from schema.stream import SetKey
+from vibing.bus import Bus
+from vibing import paths
+app = subprocess.Popen([sys.executable, "-m", "vibing", "run", "--headless"], stdout=subprocess.PIPE, text=True)
+for line in app.stdout:  # blocks until the app says it is ready
+    if "vibing: ready" in line:
+        break
+with Bus.connect_running(paths.resolve().bus_file, "settings") as bus:
+    print(bus.request("stream", SetKey(key=sys.argv[1])).message, flush=True)
+"""
+
+
+@needs_keyring
+def test_settings_save_the_key_through_the_stream_service_to_the_keychain(tmp_path):
+    """What the window's "Save to keychain" does: a bus request; the key lands in the real keychain."""
+    script_file = tmp_path / "set_key.py"
+    script_file.write_text(SET_FROM_SETTINGS)
+    result = in_keyring_session(tmp_path, f"{sys.executable} {script_file} {KEY} && vibing key rm && vibing stop")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Saved sk-ant-…yk3y to the keychain" in result.stdout
+    assert "Removed the API key from the keychain" in result.stdout
+    home_logs = list((tmp_path / "home").rglob("*.log"))
+    assert home_logs and all(KEY not in p.read_text() for p in home_logs)

@@ -18,6 +18,7 @@ from schema.storage import FinishMessage, GetMessage, ListMessages, ListStreamin
 from schema.stream import (
     ChatTurn,
     CheckKey,
+    SetKey,
     ContinueStream,
     Generate,
     GenerationStarted,
@@ -351,6 +352,16 @@ class Service(Worker):
         error = failures.from_response(status, headers, body, provider=provider, model="", retry_after_s=None)
         return KeyCheck(ok=False, code=type(error).__name__, message=error.message, provider=provider, source=source,
                         request_id=request_id, status=status)
+
+    @handles(SetKey)
+    def set_key(self, req: SetKey) -> KeyCheck:
+        """Settings' "Save to keychain": the key goes to the OS keychain, never to a file or a log."""
+        backend = keys.set_key(req.key)  # KeychainError / NoApiKey reach the window as themselves
+        message = f"Saved {keys.describe(req.key.strip())} to the keychain ({backend})."
+        if os.environ.get("ANTHROPIC_API_KEY"):
+            message += " Note: ANTHROPIC_API_KEY in the environment still takes precedence."
+        self.log.info("key.saved", backend=backend)
+        return KeyCheck(ok=True, message=message, provider="anthropic", source="keychain")
 
     @handles(SuggestTitle)
     def suggest_title(self, req: SuggestTitle) -> TitleSuggestion:

@@ -1104,9 +1104,7 @@ $("#key-save").onclick = async () => {
     status.textContent = r.message || "Saved to the keychain.";
     status.className = "note ok";
   } catch (e) {
-    status.textContent = e.code === "InvalidRequest" && /no request/.test(e.message)
-      ? "Saving the key from here needs the stream service's SetKey request, which is not available yet. Use `vibing key set` in a terminal."
-      : e.message;
+    status.textContent = e.message;
     status.className = "note bad";
   }
 };

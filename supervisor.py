@@ -40,6 +40,9 @@ from vibing.worker import Worker, handles, write_crash_report
 
 logger = log.get("vibing.supervisor")
 
+#: Graceful stop order: the window, then whoever writes through storage, storage last.
+STOP_STAGES: tuple[tuple[str, ...], ...] = (("shell",), ("stream", "model", "agent"), ("metrics",), ("storage",))
+
 
 @dataclass
 class Child:
@@ -420,16 +423,21 @@ class Supervisor:
     # -- stopping ------------------------------------------------------------------------
 
     def _shutdown(self) -> None:
-        """Stop message, then SIGTERM, then SIGKILL; the shell goes first."""
+        """Stop message, then SIGTERM, then SIGKILL, in :data:`STOP_STAGES` order.
+
+        The window goes first, then the services that write through storage (so the stream
+        service can flush its last batch and mark a cut answer), storage last.
+        """
         self.stopping = True
-        order = sorted(self.children.values(), key=lambda c: c.name != "shell")
-        for child in order:
-            child.restart_at = None
-            if child.pid is not None:
-                self.control.send_multipart([b"disconnect", child.name.encode()])
-                if child.name == "shell" or child.state != "ready":
-                    self._signal(child, signal.SIGTERM)
-        self._wait_children(self.config.stop_grace_s)
+        deadline = time.monotonic() + self.config.stop_grace_s
+        for stage in STOP_STAGES + (tuple(n for n in self.children if not any(n in s for s in STOP_STAGES)),):
+            for child in (self.children[name] for name in stage if name in self.children):
+                child.restart_at = None
+                if child.pid is not None:
+                    self.control.send_multipart([b"disconnect", child.name.encode()])
+                    if child.name == "shell" or child.state != "ready":
+                        self._signal(child, signal.SIGTERM)
+            self._wait_children(max(0.0, deadline - time.monotonic()), only=stage)
         for child in self.children.values():
             if child.pid is not None:
                 logger.warning("service.stop_timeout", service=child.name, pid=child.pid)
@@ -447,9 +455,11 @@ class Supervisor:
         except (ProcessLookupError, TypeError):
             pass
 
-    def _wait_children(self, seconds: float) -> None:
+    def _wait_children(self, seconds: float, only: tuple[str, ...] | None = None) -> None:
+        """Until the children (those named in ``only``, else all) have exited, or ``seconds`` pass."""
         deadline = time.monotonic() + seconds
-        while any(c.pid is not None for c in self.children.values()):
+        waiting = [c for c in self.children.values() if only is None or c.name in only]
+        while any(c.pid is not None for c in waiting):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import signal
@@ -113,9 +114,14 @@ def test_vibing_stop_ends_every_process_gracefully(app):
     for pid in pids.values():
         assert wait_exit(pid, 5)
     assert not app.paths.bus_file.exists()
+    stopped_at = {}
     for name in schema.SERVICES:
         log = (app.paths.logs / f"{name}.log").read_text()
         assert '"service.stopped"' in log and '"exit_code": 0' in log
+        stopped_at[name] = [json.loads(line)["timestamp"] for line in log.splitlines()
+                            if '"service.stopped"' in line][-1]
+    # Writers stop before storage, so their last writes land.
+    assert stopped_at["stream"] <= stopped_at["storage"] and stopped_at["agent"] <= stopped_at["storage"]
 
 
 def test_sigterm_to_the_supervisor_stops_everything(app):

@@ -281,3 +281,11 @@ def test_continuing_a_cut_generation_saves_all_its_files(app, server):
     assert message.content == SITE and message.status == "complete"
     app_js = bus.request("storage", ReadFile(project_id=project_id, path="app.js")).file.content
     assert app_js.startswith("let left = 25 * 60;")
+
+
+def test_a_model_that_answers_with_sentences_gives_no_title_so_the_prompt_names_the_project():
+    from services.stream.title import clean_title, fallback_title
+
+    assert clean_title("Here is a small web app for you. It keeps the markup, the styles and the script") == ""
+    assert clean_title('"Dark Pomodoro Timer."') == "Dark Pomodoro Timer"
+    assert fallback_title("make me a pomodoro timer with a dark theme") == "Pomodoro Timer"

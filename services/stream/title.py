@@ -32,8 +32,14 @@ def fallback_title(prompt: str, max_words: int = 5) -> str:
     return " ".join(w if (i and w.lower() in _SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
+#: A model that ignores "2 to 5 words" and writes sentences gives no title (the prompt's words are used).
+MAX_TITLE_WORDS = 8
+
+
 def clean_title(text: str) -> str:
     title = text.strip().splitlines()[0] if text.strip() else ""
     title = title.strip().strip("\"'“”‘’*#`").strip()
     title = re.sub(r"^(?:title\s*:\s*)", "", title, flags=re.IGNORECASE).rstrip(".!")
+    if len(title.split()) > MAX_TITLE_WORDS or re.search(r"[.!?]\s", title):
+        return ""
     return title[:80].strip()

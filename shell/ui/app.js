@@ -973,7 +973,7 @@ function onEvent(ev) {
       break;
     case "ServiceUp":
       state.services[ev.service] = "ready";
-      if (Object.values(state.services).every((v) => v === "ready")) banner("");
+      if (Object.values(state.services).every(isUp)) banner("");
       renderStatus();
       if (ev.service === "agent" || ev.service === "stream") loadPickers();
       if (ev.service === "stream") settleStreams().then(() => state.project && attachRunningStreams());
@@ -1005,9 +1005,12 @@ function banner(text, bad = false) {
   b.classList.toggle("bad", bad);
 }
 
+// "idle": a service started on first use (the local model) is fine until it is needed.
+const isUp = (s) => s === "ready" || s === "idle";
+
 function renderStatus() {
   const states = Object.values(state.services);
-  const down = Object.entries(state.services).filter(([, v]) => v !== "ready").map(([k]) => k);
+  const down = Object.entries(state.services).filter(([, v]) => !isUp(v)).map(([k]) => k);
   $("#status-dot").className = "dot " + (!states.length ? "" : down.length ? "warn" : "ok");
   $("#status-text").textContent = !state.connected ? "Reconnecting…" : down.length ? `${down.join(", ")} not ready` : "All services running";
   $("#status-line").title = $("#status-text").textContent;

@@ -202,3 +202,12 @@ class LocalEngineFailed(VibingError):
     quotes the engine's last words.  Asking again starts a fresh engine."""
 
     retryable = True
+
+
+# -- the machine ---------------------------------------------------------------------------------------
+
+
+class DiskFull(VibingError):
+    """The disk that holds Vibing's data is full; the write was refused whole and nothing saved was changed."""
+
+    retryable = True

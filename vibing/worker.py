@@ -118,6 +118,10 @@ class Worker:
     def tick(self) -> None:
         """Called about every heartbeat interval, on the worker's thread."""
 
+    def translate_error(self, exc: Exception) -> VibingError | None:
+        """Turn an exception that is a known condition (not a bug) into the error a person should read."""
+        return None
+
     # -- helpers ------------------------------------------------------------------
 
     def publish(self, topic: str, event: schema.Message) -> None:
@@ -271,9 +275,14 @@ class Worker:
             reply: schema.Message = Ok() if result is None else result
         except VibingError as exc:
             reply = Error(code=type(exc).__name__, message=exc.message, details=_builtin_details(exc.details))
-        except Exception as exc:  # a bug: keep serving, say so, keep the traceback
-            self.log.exception("service.handler_failed", request=type(request).__name__)
-            reply = Error(code="Internal", message=f"The {self.name} service failed on {type(request).__name__}: {exc}")
+        except Exception as exc:
+            known = self.translate_error(exc)
+            if known is not None:  # a condition of the machine (a full disk), not a bug
+                self.log.error("service.request_failed", request=type(request).__name__, error=known.message)
+                reply = Error(code=type(known).__name__, message=known.message, details=_builtin_details(known.details))
+            else:  # a bug: keep serving, say so, keep the traceback
+                self.log.exception("service.handler_failed", request=type(request).__name__)
+                reply = Error(code="Internal", message=f"The {self.name} service failed on {type(request).__name__}: {exc}")
         finally:
             self.current_header = None
             self.handled += 1

@@ -8,6 +8,8 @@ through the query cache to the reader connection.
 
 from __future__ import annotations
 
+import errno
+
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -29,7 +31,7 @@ from schema.base import encode_header, make_header
 from services.storage import archive, files, history, messages, projects, search, validation
 from services.storage.cache import QueryCache
 from services.storage.db import Database, db_path
-from vibing.errors import InvalidPath, InvalidRequest, NotFound
+from vibing.errors import DiskFull, InvalidPath, InvalidRequest, NotFound, VibingError
 from vibing.worker import Worker, handles
 
 T = TypeVar("T")
@@ -71,6 +73,16 @@ class Service(Worker):
                 db.checkpoint_if_behind()
             except Exception:  # never let housekeeping take the service down
                 self.log.exception("storage.checkpoint_failed")
+
+    def translate_error(self, exc: Exception) -> VibingError | None:
+        """A full disk is the machine's condition, not a bug: say so (the transaction was rolled back whole)."""
+        import apsw
+
+        if isinstance(exc, apsw.FullError) or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
+            folder = str(self.db.path.parent)
+            return DiskFull(f"The disk that holds your Vibing data ({folder}) is full, so this change was not saved. "
+                            "Free some space and try again; nothing saved before was changed.", folder=folder)
+        return None
 
     def details(self) -> dict[str, Any]:
         db = getattr(self, "db", None)

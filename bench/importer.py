@@ -12,6 +12,7 @@ project, a file, a message, a checkpoint, a token usage row or a user written lo
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import time
 from pathlib import Path
@@ -60,12 +61,13 @@ def run(workdir: str) -> list[Row]:
         from vibing.importer import import_postgres
 
         report = import_postgres(url, app.bus, Limits.from_config(Config()), progress_out=None)
+        load = os.getloadavg()[0]
         assert report.ok and report.projects.imported == PROJECTS, report.to_json()
         rows = [Row("import.rows_per_s", round(report.rows_per_s), "rows/s", direction=">",
                     note=f"{PROJECTS:,} projects x {MESSAGES} messages, {FILES} files and 2 checkpoints each, plus "
                          f"users and token usage: {report.rows_written:,} rows in {report.seconds:.2f} s "
                          f"({PROJECTS / report.seconds:.0f} projects/s), PostgreSQL -> bus -> SQLite, one transaction "
-                         f"per project (seeding PostgreSQL took {seed_s:.1f} s, not counted)",
+                         f"per project (seeding PostgreSQL took {seed_s:.1f} s, not counted; load average {load:.1f})",
                     extra={"rows": report.rows_written, "seconds": round(report.seconds, 3),
                            "projects": report.projects.imported, "messages": report.messages.imported,
                            "files": report.files.imported})]

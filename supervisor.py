@@ -327,6 +327,9 @@ class Supervisor:
                 self._spawn(child)
             return
         if child is None or child.pid != pid:
+            if command == b"ready":  # a worker we did not start (`vibing service NAME`) joined the bus
+                logger.info("service.attached", service=service, pid=pid)
+                self.bus.publish("service.up", ServiceUp(service=service, pid=pid))
             return
         if command == b"ready":
             child.state = "ready"

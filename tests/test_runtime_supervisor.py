@@ -188,11 +188,14 @@ def test_a_service_runs_alone_on_a_private_bus(tmp_path):
 
 
 def test_a_debug_instance_attaches_to_the_running_app_and_takes_requests(app):
+    bus = app.bus()
+    joined = bus.subscribe("service.up")
+    joined.sync()
     proc = subprocess.Popen([sys.executable, "-m", "vibing", "service", "agent"], env=app.env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        wait_for_line(proc, "service.ready", 30)
-        bus = app.bus()
+        event = joined.recv(timeout=30)
+        assert (event.body.service, event.body.pid) == ("agent", proc.pid)
         assert bus.request("agent", Ping()).pid == proc.pid
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-import selectors
+import queue
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -46,37 +47,15 @@ class BenchApp:
                 os.environ["VIBING_HOME"] = old
 
     def _wait_ready(self, timeout: float) -> None:
-        selector = selectors.DefaultSelector()
-        selector.register(self.proc.stdout, selectors.EVENT_READ)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and selector.select(deadline - time.monotonic()):
-            line = self.proc.stdout.readline()
-            if not line:
-                break
-            if "vibing: ready" in line:
-                selector.close()
-                return
-        selector.close()
-        self.proc.kill()
-        raise RuntimeError(f"the app did not become ready: {self.proc.stderr.read()[-2000:]}")
+        try:
+            read_line(self.proc, "vibing: ready", timeout)
+        except RuntimeError:
+            self.proc.kill()
+            raise RuntimeError(f"the app did not become ready: {self.proc.stderr.read()[-2000:]}") from None
 
     def pids(self) -> list[int]:
         """The supervisor and every process below it (fork server and workers)."""
-        children: dict[int, list[int]] = {}
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat") as f:
-                        ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-                except (OSError, IndexError, ValueError):
-                    continue
-                children.setdefault(ppid, []).append(int(entry))
-        found, todo = [], [self.proc.pid]
-        while todo:
-            pid = todo.pop()
-            found.append(pid)
-            todo.extend(children.get(pid, []))
-        return found
+        return process_tree(self.proc.pid)
 
     def stop(self) -> None:
         self.bus.close()
@@ -87,6 +66,57 @@ class BenchApp:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and every process below it, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def read_line(proc: subprocess.Popen, marker: str, timeout: float) -> str:
+    """The first stdout line containing ``marker`` (lines read before are remembered), read by a thread:
+    a select on a buffered pipe misses lines that arrive together."""
+    seen: list[str] = proc.__dict__.setdefault("_bench_seen", [])
+    for line in seen:
+        if marker in line:
+            return line
+    lines = getattr(proc, "_bench_lines", None)
+    if lines is None:
+        lines = proc._bench_lines = queue.Queue()  # type: ignore[attr-defined]
+
+        def pump() -> None:
+            for line in proc.stdout:
+                lines.put(line)
+            lines.put(None)
+
+        threading.Thread(target=pump, daemon=True).start()
+    deadline = time.monotonic() + timeout
+    while (remaining := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=remaining)
+        except queue.Empty:
+            break
+        if line is None:
+            lines.put(None)
+            break
+        seen.append(line)
+        if marker in line:
+            return line
+    raise RuntimeError(f"{marker!r} not seen within {timeout:.0f} s")
 
 
 def memory_mb(pid: int) -> tuple[float, float]:

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench import Row
-from bench.app import BenchApp, memory_mb, percentile
+from bench.app import BenchApp, memory_mb, percentile, process_tree, read_line
 
 PREFIX = "shell."
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,47 +41,8 @@ def _env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def _read_line(proc: subprocess.Popen, marker: str, timeout: float) -> str:
-    """The first stdout line containing ``marker`` (lines already read are remembered)."""
-    seen = getattr(proc, "_seen_lines", [])
-    proc._seen_lines = seen  # type: ignore[attr-defined]
-    for line in seen:
-        if marker in line:
-            return line
-    import selectors
-
-    sel = selectors.DefaultSelector()
-    sel.register(proc.stdout, selectors.EVENT_READ)
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline and sel.select(deadline - time.monotonic()):
-            line = proc.stdout.readline()
-            if not line:
-                break
-            seen.append(line)
-            if marker in line:
-                return line
-    finally:
-        sel.close()
-    raise RuntimeError(f"{marker!r} not seen")
-
-
 def _children(pid: int) -> list[int]:
-    tree: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            tree.setdefault(ppid, []).append(int(entry))
-    found, todo = [], list(tree.get(pid, []))
-    while todo:
-        p = todo.pop()
-        found.append(p)
-        todo.extend(tree.get(p, []))
-    return found
+    return process_tree(pid)[1:]
 
 
 _FAKE_WITH_ANSWER = """
@@ -147,9 +108,9 @@ def _window_rows(workdir: Path) -> list[Row]:
                                     env=_env(home, DISPLAY=f":{number}", QTWEBENGINE_DISABLE_SANDBOX="1"),
                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
             try:
-                _read_line(proc, "vibing: window ready", 90)
+                read_line(proc, "vibing: window ready", 90)
                 runs.append((time.perf_counter() - t0) * 1000)
-                _read_line(proc, "vibing: ready", 30)
+                read_line(proc, "vibing: ready", 30)
                 if attempt == 2:
                     shell = [p for p in _children(proc.pid) if b"-m\0shell" in Path(f"/proc/{p}/cmdline").read_bytes()]
                     if shell:
@@ -176,7 +137,6 @@ def _window_rows(workdir: Path) -> list[Row]:
 
 
 def _bridge_rows(workdir: Path, url: str) -> list[Row]:
-    from bench.stream import _latencies  # noqa: F401 - same stamp format
     from schema.stream import ChatTurn, StartStream
 
     app = BenchApp(workdir / "shell-bridge-home", ANTHROPIC_BASE_URL=url, ANTHROPIC_API_KEY=KEY,
@@ -185,7 +145,7 @@ def _bridge_rows(workdir: Path, url: str) -> list[Row]:
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     rows: list[Row] = []
     try:
-        line = _read_line(web, "Vibing is served at", 30)
+        line = read_line(web, "Vibing is served at", 30)
         ui = line.split(" at ", 1)[1].strip()
         port = int(ui.split(":")[2].split("/")[0])
         token = ui.split("token=", 1)[1]

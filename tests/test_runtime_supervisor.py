@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import signal
 import subprocess
 import sys
@@ -14,19 +13,9 @@ import pytest
 import schema
 from schema.common import Ping
 from schema.supervisor import Status
+from supervisor import wait_for_exit as wait_exit
 from tests.conftest import start_app, vibing_env, wait_for_line
 from vibing.errors import ServiceUnavailable
-
-
-def wait_exit(pid: int, timeout: float) -> bool:
-    try:
-        fd = os.pidfd_open(pid)
-    except ProcessLookupError:
-        return True
-    try:
-        return bool(select.select([fd], [], [], timeout)[0])
-    finally:
-        os.close(fd)
 
 
 def service_pids(bus) -> dict[str, int]:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from conftest import start_app
 from fake_anthropic import FakeAnthropic
 from schema.storage import CreateProject, GetMessage, ListCheckpoints, ListFiles, ListMessages, ReadFile
-from schema.stream import Generate, GenerationDone, GenerationFile, GenerationProgress, StreamDone, TokenDelta
+from schema.stream import Generate, GenerationDone, GenerationFile, GenerationProgress, TokenDelta
 from services.storage.validation import check_path as storage_check_path
 from services.stream.files import FileBlockParser, UnsafePath, check_path, parse_info
 from vibing.errors import InvalidPath

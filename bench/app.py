@@ -58,6 +58,10 @@ class BenchApp:
         return process_tree(self.proc.pid)
 
     def stop(self) -> None:
+        """Stop the app and wait until every one of its processes is gone (the next figure starts clean)."""
+        from supervisor import wait_for_exit
+
+        tree = self.pids()
         self.bus.close()
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
@@ -66,6 +70,8 @@ class BenchApp:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        for pid in tree:
+            wait_for_exit(pid, 5)
 
 
 def process_tree(root: int) -> list[int]:

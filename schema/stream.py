@@ -144,6 +144,24 @@ class CheckKey(Message):
     key: str = ""
 
 
+class RunWorkflow(Message):
+    """Run a multi-agent workflow (``vibing workflows ls``): its tasks level by level, the independent ones in
+    parallel, each task given its dependencies' answers.  Progress on ``workflow.progress``, the end on
+    ``workflow.done``; with a ``project_id`` every task's answer is kept in that project's chat."""
+
+    workflow: str
+    brief: str
+    params: dict[str, str] = {}
+    project_id: str = ""
+    model: str = ""
+    provider: str = ""
+    run_id: str = ""
+
+
+class StopWorkflow(Message):
+    run_id: str
+
+
 class SetKey(Message):
     """Store the Anthropic API key in the OS keychain (from Settings).  The reply never contains the key."""
 
@@ -236,6 +254,14 @@ class TitleSuggestion(Message):
     #: "model" or "fallback" (no key, offline, or too slow: made from the prompt's words).
     source: str = "model"
     message: str = ""
+
+
+class WorkflowStarted(Message):
+    run_id: str
+    workflow: str
+    #: Task ids by level (each inner list runs in parallel).
+    levels: list[list[str]]
+    agents: dict[str, str] = {}
 
 
 class GenerationStarted(Message):
@@ -360,9 +386,37 @@ class GenerationDone(Message):
     stop_reason: str = ""
 
 
+class WorkflowProgress(Message):
+    """On ``workflow.progress``: a task is queued | running | done | failed | skipped (a dependency failed)."""
+
+    run_id: str
+    workflow: str
+    task_id: str
+    agent: str
+    title: str
+    state: str
+    level: int = 0
+    stream_id: str = ""
+    message: str = ""
+    chars: int = 0
+
+
+class WorkflowDone(Message):
+    """On ``workflow.done``."""
+
+    run_id: str
+    workflow: str
+    ok: bool
+    done: list[str] = []
+    failed: list[str] = []
+    skipped: list[str] = []
+    duration_ms: float = 0.0
+    message: str = ""
+
+
 Request = Union[COMMON_REQUESTS + (StartStream, StopStream, SnapshotStream, ContinueStream, ListStreams,  # type: ignore[valid-type]
-                                   ListModels, CheckKey, SetKey, Generate, SuggestTitle)]
+                                   ListModels, CheckKey, SetKey, Generate, SuggestTitle, RunWorkflow, StopWorkflow)]
 Reply = Union[COMMON_REPLIES + (StreamStarted, StreamSnapshot, StreamList, ModelList, KeyCheck,  # type: ignore[valid-type]
-                                GenerationStarted, TitleSuggestion)]
+                                GenerationStarted, TitleSuggestion, WorkflowStarted)]
 EVENTS: tuple = (TokenDelta, StreamStatus, StreamDone, StreamFailed, GenerationProgress, GenerationFile,
-                 GenerationDone)
+                 GenerationDone, WorkflowProgress, WorkflowDone)

@@ -18,7 +18,10 @@ from schema.storage import FinishMessage, GetMessage, ListMessages, ListStreamin
 from schema.stream import (
     ChatTurn,
     CheckKey,
+    RunWorkflow,
     SetKey,
+    StopWorkflow,
+    WorkflowStarted,
     ContinueStream,
     Generate,
     GenerationStarted,
@@ -76,6 +79,7 @@ class Service(Worker):
             self.metrics.describe(name, text)
         self.runner.start()
         self.generations: dict[str, Any] = {}
+        self.workflows: dict[str, Any] = {}
         self.recovered: list[str] = []
         self._recovery = threading.Thread(target=self._recover_interrupted, name="stream-recover", daemon=True)
         self._recovery.start()
@@ -352,6 +356,24 @@ class Service(Worker):
         error = failures.from_response(status, headers, body, provider=provider, model="", retry_after_s=None)
         return KeyCheck(ok=False, code=type(error).__name__, message=error.message, provider=provider, source=source,
                         request_id=request_id, status=status)
+
+    @handles(RunWorkflow)
+    def run_workflow(self, req: RunWorkflow) -> WorkflowStarted:
+        from services.stream.workflow import WorkflowRun
+
+        if not req.brief.strip():
+            raise InvalidRequest("Say what the workflow is for: the brief is empty.")
+        run_id = req.run_id or f"wf-{os.urandom(5).hex()}"
+        run, started = WorkflowRun.start(self, req, run_id)
+        self.workflows[run_id] = run
+        return started
+
+    @handles(StopWorkflow)
+    def stop_workflow(self, req: StopWorkflow) -> None:
+        run = self.workflows.get(req.run_id)
+        if run is None:
+            raise NotFound(f"No workflow run {req.run_id!r} is going on.")
+        run.stop()
 
     @handles(SetKey)
     def set_key(self, req: SetKey) -> KeyCheck:

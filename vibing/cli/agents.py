@@ -69,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     types.add_argument("--json", action="store_true", help="print JSON")
     types.set_defaults(func=cmd_types)
 
-    workflows = subparsers.add_parser("workflows", help="multi-agent workflows: list them, show a plan")
+    workflows = subparsers.add_parser("workflows", help="multi-agent workflows: list them, show a plan, run one")
     wf_actions = workflows.add_subparsers(dest="action", metavar="ACTION", required=True)
     wf_ls = wf_actions.add_parser("ls", help="list the workflow templates")
     wf_ls.add_argument("--json", action="store_true", help="print JSON")
@@ -79,6 +79,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     wf_plan.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="fill a parameter")
     _common(wf_plan)
     wf_plan.set_defaults(func=cmd_workflows_plan)
+    from vibing.cli import workflow_run
+
+    workflow_run.register(wf_actions)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

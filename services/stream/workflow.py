@@ -1,0 +1,135 @@
+"""Multi-agent workflows: a plan's tasks run level by level, the independent ones in parallel.
+
+The agent service plans the graph (``PlanWorkflow``: tasks, dependencies, levels); this module runs it on the
+stream service's own streaming path.  Each task is one stream by its agent, whose prompt carries the user's brief
+and the answers of the tasks it depends on.  A task whose dependency failed is skipped, not run on half the
+information.  Progress of every task goes out on ``workflow.progress``; the end on ``workflow.done``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from schema.agent import PlanWorkflow, WorkflowPlan, WorkflowTask
+from schema.stream import ChatTurn, RunWorkflow, WorkflowDone, WorkflowProgress, WorkflowStarted
+from services.stream.generate import system_prompt_for
+from vibing import log
+from vibing.errors import NotFound, VibingError
+
+if TYPE_CHECKING:
+    from services.stream.runner import StreamRun
+    from services.stream.service import Service
+
+logger = log.get("vibing.stream.workflow")
+
+#: A dependency's answer is passed on up to this many characters (the rest is cut, and the cut is said).
+DEPENDENCY_CHARS = 12_000
+
+
+def task_prompt(task: WorkflowTask, brief: str, outputs: dict[str, tuple[str, str]]) -> str:
+    """The task's own prompt, the user's brief, then each dependency's answer (titled by task and agent)."""
+    parts = [task.prompt.strip(), f"## The user's request\n\n{brief.strip()}"]
+    for dep in task.depends_on:
+        title, text = outputs[dep]
+        if len(text) > DEPENDENCY_CHARS:
+            text = text[:DEPENDENCY_CHARS] + "\n\n(cut here for length)"
+        parts.append(f"## Output of the earlier task “{title}”\n\n{text.strip()}")
+    return "\n\n".join(parts)
+
+
+class WorkflowRun:
+    """One run of a plan, driven from its own thread (the worker's loop stays free for requests)."""
+
+    def __init__(self, service: "Service", req: RunWorkflow, run_id: str, plan: WorkflowPlan) -> None:
+        self.service = service
+        self.req = req
+        self.run_id = run_id
+        self.plan = plan
+        self.workflow = plan.workflow.id
+        self.stopped = threading.Event()
+        self.active: dict[str, "StreamRun"] = {}
+
+    @classmethod
+    def start(cls, service: "Service", req: RunWorkflow, run_id: str) -> tuple["WorkflowRun", WorkflowStarted]:
+        params = {"app": req.brief, "features": req.brief, **req.params}
+        plan = service.bus.request("agent", PlanWorkflow(workflow=req.workflow, params=params), timeout=5.0)
+        if not plan.tasks:
+            raise NotFound(f"The workflow {req.workflow!r} has no task to run.")
+        run = cls(service, req, run_id, plan)
+        threading.Thread(target=run._run, name=f"workflow-{run_id}", daemon=True).start()
+        return run, WorkflowStarted(run_id=run_id, workflow=run.workflow, levels=plan.levels,
+                                    agents={t.id: t.agent for t in plan.tasks})
+
+    def stop(self) -> None:
+        self.stopped.set()
+        for stream in list(self.active.values()):
+            self.service.runner.stop_stream(stream.stream_id)
+
+    def _progress(self, task: WorkflowTask, state: str, **fields: object) -> None:
+        self.service.publish("workflow.progress", WorkflowProgress(
+            run_id=self.run_id, workflow=self.workflow, task_id=task.id, agent=task.agent, title=task.title,
+            state=state, level=task.level, **fields))
+
+    def _launch(self, task: WorkflowTask, outputs: dict[str, tuple[str, str]]) -> "StreamRun":
+        try:
+            system = system_prompt_for(self.service, task.agent)
+        except VibingError as exc:  # the agent went away since planning: its task still runs, on the generic prompt
+            logger.warning("workflow.agent_missing", agent=task.agent, error=exc.message)
+            system = ""
+        call = self.service.make_call(
+            provider=self.req.provider, base_url="", model=task.model or self.req.model,
+            messages=[ChatTurn(role="user", content=task_prompt(task, self.req.brief, outputs))],
+            system=system, max_tokens=task.max_tokens, temperature=None)
+        self.service.rpm.acquire()
+        return self.service.start_run(
+            call, project_id=self.req.project_id, persist=bool(self.req.project_id),
+            user_message=f"[{self.plan.workflow.name}] {task.title}", agent=task.agent,
+            tags={"agent": task.agent, "workflow": self.run_id, "task": task.id})
+
+    def _run(self) -> None:
+        begin = time.monotonic()
+        by_id = {t.id: t for t in self.plan.tasks}
+        outputs: dict[str, tuple[str, str]] = {}
+        done: list[str] = []
+        failed: list[str] = []
+        skipped: list[str] = []
+        for task in self.plan.tasks:
+            self._progress(task, "queued")
+        for level in self.plan.levels:
+            for task_id in level:
+                task = by_id[task_id]
+                if self.stopped.is_set() or any(dep in failed or dep in skipped for dep in task.depends_on):
+                    skipped.append(task_id)
+                    self._progress(task, "skipped", message="stopped" if self.stopped.is_set()
+                                   else "a task it depends on did not finish")
+                    continue
+                try:
+                    stream = self._launch(task, outputs)
+                except VibingError as exc:
+                    failed.append(task_id)
+                    self._progress(task, "failed", message=exc.message)
+                    continue
+                self.active[task_id] = stream
+                self._progress(task, "running", stream_id=stream.stream_id)
+            for task_id, stream in list(self.active.items()):
+                stream.done.wait()
+                del self.active[task_id]
+                task = by_id[task_id]
+                text = "".join(stream.parts)
+                if stream.error_code or stream.stop_requested:
+                    failed.append(task_id)
+                    self._progress(task, "failed", stream_id=stream.stream_id, chars=len(text),
+                                   message=stream.error_message or "stopped")
+                else:
+                    outputs[task_id] = (task.title, text)
+                    done.append(task_id)
+                    self._progress(task, "done", stream_id=stream.stream_id, chars=len(text))
+        ok = not failed and not skipped
+        message = (f"All {len(done)} tasks finished." if ok else
+                   f"{len(done)} finished, {len(failed)} failed, {len(skipped)} skipped.")
+        self.service.publish("workflow.done", WorkflowDone(
+            run_id=self.run_id, workflow=self.workflow, ok=ok, done=done, failed=failed, skipped=skipped,
+            duration_ms=round((time.monotonic() - begin) * 1000, 1), message=message))
+        self.service.workflows.pop(self.run_id, None)

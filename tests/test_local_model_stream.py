@@ -137,3 +137,26 @@ def test_provider_local_starts_the_engine_on_first_use(bus) -> None:
     assert tokens and done.chars == len("".join(t.text for t in tokens))
     states = [b.state for b in others if isinstance(b, ModelEngineState)]
     assert states[:2] == ["starting", "ready"]  # started lazily, by this stream
+
+
+def test_a_local_answer_cut_by_an_engine_crash_can_be_continued(bus) -> None:
+    """provider="local" stays local: continuing looks the engine up again, so a fresh one finishes the answer."""
+    from schema.stream import ContinueStream
+
+    sub = bus.subscribe("token.", "stream.", "model.engine")
+    sub.sync()
+    started = bus.request("stream", StartStream(messages=[ChatTurn(role="user", content=COUNT_PROMPT)],
+                                                provider="local", temperature=0.0, max_tokens=400, persist=False))
+    killed: list[int] = []
+
+    def kill_after_five(n: int) -> None:
+        if n == 5 and not killed:
+            killed.append(n)
+            os.kill(ensure_local_model(bus).pid, signal.SIGKILL)
+
+    _tokens, failed = _collect(sub, started.stream_id, on_token=kill_after_five, timeout=90)
+    assert killed and isinstance(failed, StreamFailed) and failed.can_continue, failed
+    again = bus.request("stream", ContinueStream(stream_id=started.stream_id, max_tokens=32), timeout=30)
+    more, done = _collect(sub, again.stream_id, timeout=90)
+    assert isinstance(done, StreamDone), done
+    assert done.provider == "local" and more

@@ -355,17 +355,19 @@ class Runner:
             self._retire(run)
 
     async def _attempts(self, run: StreamRun) -> None:
-        if run.call.provider == "local":
-            await self._resolve_local(run)
-        provider = self.providers[run.call.provider]
+        # A local run stays "local": the engine is looked up before every attempt (and every continuation),
+        # so an engine that died is started again instead of retried at its dead port.
+        wanted = run.call.model if run.call.provider == "local" else None
         retries = 0
         while True:
+            call = run.call if wanted is None else await self._resolve_local(run, wanted)
+            provider = self.providers[call.provider]
             run.attempts += 1
             run.state = "connecting"
             if run.attempts == 1:
                 self._status(run, "connecting")
             try:
-                await provider.stream(run.call, run)
+                await provider.stream(call, run)
                 return
             except Failure as failure:
                 run.flush()
@@ -391,22 +393,22 @@ class Runner:
                             wait_s=round(decision.wait_s, 3), reason=decision.reason, attempt=retries + 1)
                 await asyncio.sleep(decision.wait_s)
 
-    async def _resolve_local(self, run: StreamRun) -> None:
-        """Ask the model service for the local engine (starting it if needed), then stream from it."""
+    async def _resolve_local(self, run: StreamRun, wanted: str) -> Call:
+        """The call aimed at the local engine (the model service starts it if needed)."""
+        import msgspec
+
         from vibing.errors import VibingError
 
         if self.resolve_local is None:
             raise Failure(NotFound("Local models are not available in this process."), retryable=False)  # type: ignore[arg-type]
         run.state = "connecting"
-        self._status(run, "connecting", f"Starting the local model {run.call.model or '(default)'}…")
+        self._status(run, "connecting", f"Starting the local model {wanted or '(default)'}…")
         try:
-            base_url, model = await asyncio.to_thread(self.resolve_local, run.call.model)
+            base_url, model = await asyncio.to_thread(self.resolve_local, wanted)
         except VibingError as exc:
             raise Failure(exc, retryable=False) from None  # type: ignore[arg-type]
-        run.call.provider = "openai"
-        run.call.base_url = base_url
-        run.call.model = model
-        run.call.api_key = ""
+        run.call.model = model  # the engine's model id, recorded with the answer
+        return msgspec.structs.replace(run.call, provider="openai", base_url=base_url, model=model, api_key="")
 
     def _status(self, run: StreamRun, state: str, message: str = "", **extra: Any) -> None:
         self.publish("stream.status", StreamStatus(stream_id=run.stream_id, state=state, message=message,

@@ -17,6 +17,7 @@ import pytest
 
 from conftest import ROOT, start_app, wait_for_line
 from fake_anthropic import FakeAnthropic
+from localmodel import skip_without_engine
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"
@@ -324,7 +325,29 @@ def test_a_failed_generation_says_why_and_offers_retry(page, app, shots):
     assert "key" in text, text  # "The API key was rejected ..." in words a person understands
     page.wait_for_selector(".msg.assistant.error [data-act=retry]", timeout=WAIT)
     assert page.is_visible("#send-btn") and not page.is_visible("#stop-btn")
+    # a refused key: the local model is offered instead of a dead end
+    assert page.inner_text(".msg.assistant.error [data-act=local]") == "Use the local model"
     page.screenshot(path=str(shots / "10-error.png"), animations="disabled")
+
+
+@pytest.mark.local_model
+@pytest.mark.timeout(240)
+@skip_without_engine
+def test_without_a_working_key_the_local_model_answers_when_asked(page, app):
+    pid = project_with_files(app, "Offline", {})
+    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
+    page.wait_for_selector("#project-name:has-text('Offline')", timeout=WAIT)
+    page.fill("#prompt", "A hello page [[scenario:status status=401]]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".msg.assistant.error [data-act=local]", timeout=30_000)
+    page.click(".msg.assistant.error [data-act=local]")
+    # the bundled model starts on first use and streams through the same path: text arrives, then we stop it
+    page.wait_for_selector("#stop-btn", state="visible", timeout=WAIT)
+    page.wait_for_function("""() => { const md = [...document.querySelectorAll('.msg.assistant:not(.error) .md')].pop();
+                                      return md && md.innerText.trim().length > 20; }""", timeout=90_000)
+    page.click("#stop-btn")
+    page.wait_for_selector("#stop-btn", state="hidden", timeout=WAIT)
+    assert page.locator(".msg.assistant:not(.error) .md").last.inner_text().strip()
 
 
 def test_keyboard_shortcuts(page, app):

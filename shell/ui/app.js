@@ -344,8 +344,14 @@ function messageEl(m) {
   return el;
 }
 
+const LOCAL_FALLBACK_CODES = ["NoApiKey", "ApiKeyRejected", "ApiOutOfCredit", "ApiUnreachable"];
+const failureCodes = new Map();
+
 function footFor(el, m) {
   const foot = $(".msg-foot", el);
+  // Stored messages keep the error's words, not its code: remember the codes of this session's failures.
+  if (m.error_code && m.id) failureCodes.set(m.id, m.error_code);
+  m = m.error_code || !failureCodes.has(m.id) ? m : { ...m, error_code: failureCodes.get(m.id) };
   const bits = [];
   if (m.output_tokens) bits.push(`<span>${fmtTokens(m.input_tokens)} in · ${fmtTokens(m.output_tokens)} out</span>`);
   if (m.cost_usd) bits.push(`<span>${fmtCost(m.cost_usd)}</span>`);
@@ -356,6 +362,8 @@ function footFor(el, m) {
   if (status === "error") { el.classList.add("error"); }
   if (m.error) bits.push(`<div class="err">${escapeHtml(humanError(m.error_code, m.error))}</div>`);
   if (["ApiKeyRejected", "NoApiKey", "ApiPermissionDenied"].includes(m.error_code)) bits.push(`<button class="btn small" data-act="settings">Open Settings</button>`);
+  // No key, a refused key, no credit, or offline: the bundled local model can still answer, if the user agrees.
+  if (LOCAL_FALLBACK_CODES.includes(m.error_code)) bits.push(`<button class="btn small" data-act="local" title="SmolLM2-135M runs on this computer: offline, fast, but a small demo model">Use the local model</button>`);
   if (["stopped", "interrupted", "error"].includes(status) || (status === "streaming" && !m.live)) {
     if (m.id && (m.content || "").length) bits.push(`<button class="btn small" data-act="continue">Continue</button>`);
     bits.push(`<button class="btn small ghost" data-act="retry">Retry</button>`);
@@ -405,6 +413,10 @@ $("#messages").addEventListener("click", async (e) => {
     sendPrompt((before && before.content) || state.lastPrompt);
   } else if (act.dataset.act === "settings") {
     location.hash = "#/settings";
+  } else if (act.dataset.act === "local") {
+    const idx = state.messages.findIndex((m) => m.id === msgEl.dataset.id);
+    const before = state.messages.slice(0, idx < 0 ? state.messages.length : idx).reverse().find((m) => m.role === "user");
+    sendPrompt((before && before.content) || state.lastPrompt, { provider: "local" });
   } else if (act.dataset.act === "continue") {
     continueMessage(msgEl.dataset.id);
   }
@@ -670,7 +682,7 @@ function progress(text, { meta = "", phase = "run", context = null } = {}) {
   if (context !== null) $("#context-meter").style.width = `${Math.min(100, Math.round(context * 100))}%`;
 }
 
-async function sendPrompt(prompt) {
+async function sendPrompt(prompt, opts = {}) {
   prompt = (prompt || "").trim();
   if (!prompt || !state.project) return;
   if (state.activeStream) { toast("Wait for the current answer, or stop it first."); return; }
@@ -692,7 +704,8 @@ async function sendPrompt(prompt) {
   try {
     // The stream service loads the conversation and the current files from storage itself.
     const r = await call("stream", "Generate", {
-      project_id: state.project.id, prompt, agent: $("#agent-picker").value, model: $("#model-picker").value,
+      project_id: state.project.id, prompt, agent: $("#agent-picker").value,
+      model: opts.provider === "local" ? "" : $("#model-picker").value, provider: opts.provider || "",
       stream_id: sid,
     }, 20);
     s.messageId = r.message_id || s.messageId;
@@ -940,6 +953,7 @@ function onEvent(ev) {
         } else {
           progress(humanError(ev.error_code, ev.message), { phase: "error", meta: "" });
         }
+        if (!ev.ok && ev.error_code && s && s.messageId) failureCodes.set(s.messageId, ev.error_code);
         if (s && !s.finished) finishStream(s, { message_id: s.messageId, usage: u, cost_usd: ev.cost_usd, duration_ms: ev.duration_ms, stopped: !ev.ok });
         reloadProject().then(() => { reloadPreview(true); if (ev.files.length && !state.files.has(state.selectedFile)) renderCode(); });
         refreshUsage();
@@ -955,6 +969,7 @@ function onEvent(ev) {
       }
       break;
     case "StreamFailed":
+      if (ev.message_id) failureCodes.set(ev.message_id, ev.code);
       if (s && !s.finished) failStream(s, ev.code, humanError(ev.code, ev.message));
       break;
     case "ShellCommand":  // a menu item of the desktop window

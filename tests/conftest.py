@@ -42,7 +42,7 @@ class App:
         old = os.environ.get("VIBING_HOME")
         os.environ["VIBING_HOME"] = str(self.home)
         try:
-            return paths_mod.resolve()
+            return paths_mod.resolve(self.env.get("VIBING_DATA_DIR") or None)
         finally:
             if old is None:
                 del os.environ["VIBING_HOME"]

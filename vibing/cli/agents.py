@@ -20,7 +20,7 @@ import msgspec
 from schema import agent as msg
 from vibing import config as config_mod
 from vibing import paths as paths_mod
-from vibing.errors import AppNotRunning, ServiceUnavailable
+from vibing.errors import AppNotRunning, InvalidRequest, ServiceUnavailable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -299,14 +299,19 @@ def cmd_workflows_ls(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_workflows_plan(args: argparse.Namespace) -> int:
+def parse_params(items: list[str]) -> dict[str, str]:
+    """``--param KEY=VALUE`` options as a dict; a malformed one is an InvalidRequest naming it."""
     params = {}
-    for item in args.param:
+    for item in items:
         key, sep, value = item.partition("=")
-        if not sep:
-            print(f"vibing: --param expects KEY=VALUE, got {item!r}", file=sys.stderr)
-            return 2
+        if not sep or not key.strip():
+            raise InvalidRequest(f"--param expects KEY=VALUE, got {item!r}")
         params[key.strip()] = value
+    return params
+
+
+def cmd_workflows_plan(args: argparse.Namespace) -> int:
+    params = parse_params(args.param)
     reply: msg.WorkflowPlan = call(msg.PlanWorkflow(workflow=args.workflow, params=params,
                                                     project_dir=_project(args)))
     if args.json:

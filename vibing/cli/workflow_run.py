@@ -30,13 +30,9 @@ def register(actions: argparse._SubParsersAction) -> None:
 
 
 def cmd_workflows_run(args: argparse.Namespace) -> int:
-    params = {}
-    for item in args.param:
-        key, sep, value = item.partition("=")
-        if not sep:
-            print(f"vibing: --param expects KEY=VALUE, got {item!r}", file=sys.stderr)
-            return 2
-        params[key.strip()] = value
+    from vibing.cli.agents import parse_params
+
+    params = parse_params(args.param)
     config = config_mod.load()
     with Bus.connect_running(paths_mod.resolve(config.data_dir or None).bus_file, "cli") as bus:
         project_id = ""

@@ -439,6 +439,110 @@ class CheckDatabase(Message):
     pass
 
 
+# -- import from another database (the vibing2 web app) ----------------------------
+# Each imported row is keyed by (source, kind, source id): importing it again is a no-op.
+
+
+class ExternalUser(Message):
+    """A user of the source database; kept as an owner label (the desktop app has one user)."""
+
+    source_id: str
+    email: str
+    name: str = ""
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+
+class ExternalMessage(Message):
+    source_id: str
+    role: Role
+    content: str
+    created_at: float
+    input_tokens: int = 0
+    output_tokens: int = 0
+    agent: str = ""
+
+
+class ExternalCheckpoint(Message):
+    """A past state of the project's files (oldest first), recorded in history."""
+
+    label: str
+    created_at: float
+    files: list[FileWrite]
+
+
+class ImportExternalProject(Message):
+    """A whole project in one transaction: files, messages (with their times and token counts),
+    history (``checkpoints`` oldest first, then the current files as the newest).  Already
+    imported (same source and source id): nothing changes and ``created`` is false."""
+
+    source: str
+    source_id: str
+    name: str
+    created_at: float
+    updated_at: float
+    description: str = ""
+    project_type: ProjectType = "website"
+    owner_source_id: str = ""
+    files: list[FileWrite] = []
+    messages: list[ExternalMessage] = []
+    checkpoints: list[ExternalCheckpoint] = []
+    #: Kept with the import record (JSON object), e.g. the web app's agent list and visibility.
+    meta: dict = {}
+
+
+class ImportExternalUsers(Message):
+    source: str
+    users: list[ExternalUser]
+
+
+class ExternalUsage(Message):
+    """A token_usage row of the source that belongs to no message (an account's usage log)."""
+
+    source_id: str
+    created_at: float
+    model: str = ""
+    input_tokens: int = 0
+    output_tokens: int = 0
+    owner_source_id: str = ""
+
+
+class ImportExternalUsage(Message):
+    source: str
+    rows: list[ExternalUsage]
+
+
+class LinkImportedForks(Message):
+    """``links``: [fork source id, original source id]; sets ``forked_from`` where both were imported."""
+
+    source: str
+    links: list[list[str]]
+
+
+class ListImported(Message):
+    """Source ids already imported from ``source`` (kind: "user", "project" or "usage")."""
+
+    source: str
+    kind: str = "project"
+
+
+class ImportedProjectReply(Message):
+    project_id: str
+    created: bool
+
+
+class ImportCountReply(Message):
+    added: int
+    skipped: int
+
+
+class ImportedList(Message):
+    source: str
+    kind: str
+    #: source id -> local id
+    ids: dict[str, str]
+
+
 # -- replies ------------------------------------------------------------------
 
 
@@ -589,10 +693,11 @@ Request = Union[COMMON_REQUESTS + (  # type: ignore[valid-type]
     ListMessages, ListStreamingMessages, RecordUsage, UsageSummary,
     ApplyFiles, ListCheckpoints, GetCheckpoint, DiffCheckpoints, RestoreCheckpoint,
     ExportProject, ImportProject, BackupDatabase, CheckDatabase,
+    ImportExternalProject, ImportExternalUsers, ImportExternalUsage, LinkImportedForks, ListImported,
 )]
 Reply = Union[COMMON_REPLIES + (  # type: ignore[valid-type]
     ProjectReply, ProjectDetail, ProjectList, SearchReply, SaveReply, FileList, FileReply, FilesReply,
     FileSearchReply, MessageReply, AppendReply, MessageList, UsageReply, CheckpointReply, CheckpointList,
-    DiffReply, ExportReply, BackupReply, CheckReply,
+    DiffReply, ExportReply, BackupReply, CheckReply, ImportedProjectReply, ImportCountReply, ImportedList,
 )]
 EVENTS: tuple = (ProjectChanged,)

@@ -25,10 +25,12 @@ from schema.storage import (
     MessageList, MessageReply, ProjectChanged, ProjectDetail, ProjectList, ProjectReply, ReadFile, RecordUsage,
     RenameFile, RenameProject, RestoreCheckpoint, ResumeMessage, SaveProject, SaveReply, SearchFiles,
     SearchProjects, SearchReply, StartAssistantMessage, UpdateFile, UsageReply, UsageSummary,
+    ImportCountReply, ImportedList, ImportedProjectReply, ImportExternalProject, ImportExternalUsage,
+    ImportExternalUsers, LinkImportedForks, ListImported,
 )
 import schema
 from schema.base import encode_header, make_header
-from services.storage import archive, files, history, messages, projects, search, validation
+from services.storage import archive, files, history, imports, messages, projects, search, validation
 from services.storage.cache import QueryCache
 from services.storage.db import Database, db_path
 from vibing.errors import DiskFull, InvalidPath, InvalidRequest, NotFound, VibingError
@@ -502,6 +504,53 @@ class Service(Worker):
         self._changed(project_id, "imported", paths=sorted(bundle.files))
         self.log.info("storage.imported", project_id=project_id, files=len(bundle.files), skipped=len(bundle.skipped))
         return ProjectReply(project=self._info(project_id))
+
+    # -- import from another database (vibing db import-postgres) ----------------------
+
+    @handles(ImportExternalProject)
+    def import_external_project(self, request: ImportExternalProject) -> ImportedProjectReply:
+        existing = self.db.read_one("SELECT local_id FROM import_sources WHERE source = ? AND kind = 'project'"
+                                    " AND source_id = ?", (request.source, request.source_id))
+        if existing is not None:
+            return ImportedProjectReply(project_id=existing[0], created=False)
+        imports.check_project(request.name, request.description, request.project_type, request.files,
+                              request.checkpoints, request.messages, self.limits)
+        with self.db.transaction() as conn:
+            project_id, created = imports.import_project(
+                conn, source=request.source, source_id=request.source_id, name=request.name,
+                description=request.description, project_type=request.project_type, created_at=request.created_at,
+                updated_at=request.updated_at, owner_source_id=request.owner_source_id, file_writes=request.files,
+                msgs=request.messages, checkpoints=request.checkpoints, meta=request.meta, limits=self.limits)
+        if created:
+            self._changed(project_id, "imported", paths=sorted(f.path for f in request.files))
+        return ImportedProjectReply(project_id=project_id, created=created)
+
+    @handles(ImportExternalUsers)
+    def import_external_users(self, request: ImportExternalUsers) -> ImportCountReply:
+        with self.db.transaction() as conn:
+            added, skipped = imports.import_users(conn, request.source, request.users)
+        return ImportCountReply(added=added, skipped=skipped)
+
+    @handles(ImportExternalUsage)
+    def import_external_usage(self, request: ImportExternalUsage) -> ImportCountReply:
+        with self.db.transaction() as conn:
+            added, skipped = imports.import_usage(conn, request.source, request.rows)
+        if added:
+            self.cache.invalidate_prefix("usage:")
+        return ImportCountReply(added=added, skipped=skipped)
+
+    @handles(LinkImportedForks)
+    def link_imported_forks(self, request: LinkImportedForks) -> ImportCountReply:
+        with self.db.transaction() as conn:
+            linked = imports.link_forks(conn, request.source, request.links)
+        for project_id in linked:
+            self._changed(project_id, "updated")
+        return ImportCountReply(added=len(linked), skipped=len(request.links) - len(linked))
+
+    @handles(ListImported)
+    def list_imported(self, request: ListImported) -> ImportedList:
+        return ImportedList(source=request.source, kind=request.kind,
+                            ids=imports.imported(self.db.reader, request.source, request.kind))
 
     @handles(BackupDatabase)
     def backup_database(self, request: BackupDatabase) -> BackupReply:

@@ -12,7 +12,7 @@ import importlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ROW_MODULES = ["bench.runtime", "bench.agents", "bench.storage", "bench.stream", "bench.shell", "bench.local"]
+ROW_MODULES = ["bench.runtime", "bench.agents", "bench.storage", "bench.stream", "bench.shell", "bench.local", "bench.importer"]
 
 
 @dataclass

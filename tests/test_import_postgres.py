@@ -157,20 +157,33 @@ def bigger(pg_cluster: Cluster) -> tuple[str, Expected]:  # noqa: F811
                          file_lines=4, seed=11)
 
 
-def test_killed_import_resumes_exactly_once(app: App, bigger: tuple[str, Expected]) -> None:
-    url, expected = bigger
-    bus = app.bus()
+def start_import_and_await_projects(app: App, bus, url: str, projects: int) -> subprocess.Popen:
+    """Start `vibing db import-postgres` and return once ``projects`` projects have arrived (it is still running)."""
     sub = bus.subscribe("project.changed")
     sub.sync()
     proc = subprocess.Popen([sys.executable, "-m", "vibing", "db", "import-postgres", url, "--json"],
                             env=app.env, cwd=app.home, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         seen = 0
-        while seen < 10:
+        while seen < projects:
             event = sub.recv(timeout=30)
             assert event is not None, "no project arrived"
             if isinstance(event.body, ProjectChanged) and event.body.what == "imported":
                 seen += 1
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    finally:
+        sub.close()
+    return proc
+
+
+def test_killed_import_resumes_exactly_once(app: App, bigger: tuple[str, Expected]) -> None:
+    url, expected = bigger
+    bus = app.bus()
+    proc = start_import_and_await_projects(app, bus, url, 10)
+    try:
         assert proc.poll() is None, "the import finished before it could be cut"
         proc.send_signal(signal.SIGKILL)
     finally:
@@ -200,17 +213,8 @@ def test_storage_worker_killed_mid_import_still_everything_once(app: App, bigger
     url, expected = bigger
     bus = app.bus()
     victim = next(s.pid for s in bus.request("supervisor", Status()).services if s.name == "storage")
-    sub = bus.subscribe("project.changed")
-    sub.sync()
-    proc = subprocess.Popen([sys.executable, "-m", "vibing", "db", "import-postgres", url, "--json"],
-                            env=app.env, cwd=app.home, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_import_and_await_projects(app, bus, url, 10)
     try:
-        seen = 0
-        while seen < 10:
-            event = sub.recv(timeout=30)
-            assert event is not None, "no project arrived"
-            if isinstance(event.body, ProjectChanged) and event.body.what == "imported":
-                seen += 1
         assert proc.poll() is None, "the import finished before the worker could be killed"
         os.kill(victim, signal.SIGKILL)
         out, err = proc.communicate(timeout=90)
@@ -237,17 +241,8 @@ def test_lost_postgres_connection_stops_cleanly_and_the_rerun_completes(app: App
 
     url, expected = bigger
     bus = app.bus()
-    sub = bus.subscribe("project.changed")
-    sub.sync()
-    proc = subprocess.Popen([sys.executable, "-m", "vibing", "db", "import-postgres", url, "--json"],
-                            env=app.env, cwd=app.home, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_import_and_await_projects(app, bus, url, 10)
     try:
-        seen = 0
-        while seen < 10:
-            event = sub.recv(timeout=30)
-            assert event is not None, "no project arrived"
-            if isinstance(event.body, ProjectChanged) and event.body.what == "imported":
-                seen += 1
         assert proc.poll() is None, "the import finished before its connection could be cut"
         with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
             cut = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"

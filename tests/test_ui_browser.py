@@ -451,3 +451,23 @@ def test_an_answer_cut_at_the_length_limit_offers_continue(page, app):
     page.wait_for_selector(".msg.assistant .msg-foot button[data-act=continue]", timeout=WAIT)
     page.click(".msg.assistant .msg-foot button[data-act=continue]")
     page.wait_for_selector(".msg.assistant .md:has-text('to begin')", timeout=30_000)
+
+
+def test_metrics_dashboard_shows_live_figures_per_service(page, app, shots):
+    from schema.common import Ping
+
+    bus = app.bus()
+    for _ in range(30):
+        bus.request("storage", Ping())
+    page.goto(page.url.split("#")[0] + "#/metrics")
+    page.wait_for_selector("#view-metrics:not(.hidden)", timeout=WAIT)
+    page.wait_for_selector("#metrics-rows tr[data-service='storage']", timeout=WAIT)
+    assert page.inner_text("#metrics-where").startswith("Prometheus: http://127.0.0.1:")
+    # the figures refresh live (workers report about once a second, the page asks every 2 s)
+    page.wait_for_function("""() => Number(document.querySelector(
+        "#metrics-rows tr[data-service='storage'] td:nth-child(3)").textContent) >= 30""", timeout=WAIT)
+    for service in ("agent", "stream", "metrics"):
+        assert page.is_visible(f"#metrics-rows tr[data-service='{service}']")
+    page.wait_for_function("document.querySelector('#metrics-spark polyline').getAttribute('points').length > 0",
+                           timeout=WAIT)
+    page.screenshot(path=str(shots / "12-metrics.png"), animations="disabled")

@@ -102,16 +102,45 @@ function route() {
   const m = /^#\/p\/([^/]+)/.exec(hash);
   if (m) return openProject(decodeURIComponent(m[1]));
   if (hash.startsWith("#/settings")) return showSettings();
+  if (hash.startsWith("#/metrics")) return showMetrics();
   return showDashboard();
 }
 function setView(name) {
   state.view = name;
-  for (const v of ["dashboard", "project", "settings"]) $(`#view-${v}`).classList.toggle("hidden", v !== name);
+  for (const v of ["dashboard", "project", "settings", "metrics"]) $(`#view-${v}`).classList.toggle("hidden", v !== name);
+  if (name !== "metrics") clearInterval(metricsTimer);
   $$(".nav-item").forEach((a) => a.classList.toggle("active", a.dataset.nav === name));
   $("#app").classList.toggle("compact", name === "project");
   document.title = name === "project" && state.project ? `${state.project.name} — Vibing` : name === "settings" ? "Settings — Vibing" : "Vibing";
 }
 window.addEventListener("hashchange", route);
+
+// ---------------------------------------------------------------- metrics
+let metricsTimer = 0;
+async function showMetrics() {
+  setView("metrics");
+  document.title = "Metrics — Vibing";
+  await refreshMetrics();
+  clearInterval(metricsTimer);
+  metricsTimer = setInterval(refreshMetrics, 2000);
+}
+
+async function refreshMetrics() {
+  let snap;
+  try { snap = await call("metrics", "GetSnapshot", {}, 3); } catch (e) { $("#metrics-where").textContent = humanError(e.code, e.message); return; }
+  $("#metrics-where").textContent = `Prometheus: ${snap.url}`;
+  const rates = snap.requests_per_s || [];
+  const last = rates.length ? rates[rates.length - 1] : 0;
+  $("#metrics-rate").textContent = `${last.toFixed(1)}/s now · peak ${Math.max(0, ...rates).toFixed(1)}/s`;
+  const top = Math.max(1, ...rates);
+  const points = rates.map((r, i) => `${rates.length > 1 ? (i / (rates.length - 1)) * 300 : 0},${46 - (r / top) * 44}`);
+  $("#metrics-spark polyline").setAttribute("points", points.join(" "));
+  const ms = (v) => v >= 10 ? `${v.toFixed(0)} ms` : `${v.toFixed(2)} ms`;
+  $("#metrics-rows").innerHTML = (snap.services || []).map((s) => `<tr class="${s.reported_s_ago > 5 ? "stale" : ""}" data-service="${escapeHtml(s.service)}">
+    <td>${escapeHtml(s.service)}</td><td class="num">${s.pid}</td><td class="num">${Math.round(s.requests)}</td>
+    <td class="num">${Math.round(s.failures)}</td><td class="num">${ms(s.p50_ms)}</td><td class="num">${ms(s.p99_ms)}</td>
+    <td class="num">${Math.round(s.restarts)}</td><td class="num">${s.reported_s_ago.toFixed(0)} s ago</td></tr>`).join("");
+}
 
 // ---------------------------------------------------------------- dashboard
 async function showDashboard() {

@@ -466,8 +466,8 @@ def test_metrics_dashboard_shows_live_figures_per_service(page, app, shots):
     # the figures refresh live (workers report about once a second, the page asks every 2 s)
     page.wait_for_function("""() => Number(document.querySelector(
         "#metrics-rows tr[data-service='storage'] td:nth-child(3)").textContent) >= 30""", timeout=WAIT)
-    for service in ("agent", "stream", "metrics"):
-        assert page.is_visible(f"#metrics-rows tr[data-service='{service}']")
+    for service in ("agent", "stream", "metrics"):  # every live process reports at least every 5 s
+        page.wait_for_selector(f"#metrics-rows tr[data-service='{service}']", timeout=WAIT)
     page.wait_for_function("document.querySelector('#metrics-spark polyline').getAttribute('points').length > 0",
                            timeout=WAIT)
     page.screenshot(path=str(shots / "12-metrics.png"), animations="disabled")

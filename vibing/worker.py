@@ -293,9 +293,15 @@ class Worker:
             self.metrics.inc("vibing_request_failures_total", request=name, code=reply.code)
         return self._reply(header, reply)
 
+    #: Figures are re-sent at least this often even when unchanged, so a restarted metrics service
+    #: (or a dashboard) sees every live process within this time.
+    METRICS_REFRESH_S = 5.0
+
     def report_metrics(self) -> None:
-        """Publish this process's figures (called about once a second when they changed)."""
-        if self.metrics.changed:
+        """Publish this process's figures: about once a second when they changed, else every few seconds."""
+        now = time.monotonic()
+        if self.metrics.changed or now - getattr(self, "_metrics_sent", 0.0) >= self.METRICS_REFRESH_S:
+            self._metrics_sent = now
             self.publish("metrics.report", self.metrics.report())
 
     def _reply(self, header: Header, reply: schema.Message) -> tuple[bytes, bytes]:

@@ -112,6 +112,14 @@ def project_with_files(app, name: str, files: dict[str, str]) -> str:
     return reply.project.id
 
 
+def open_project(page, app, name: str, files: dict[str, str] | None = None) -> str:
+    """Create a project through storage and open it in the page; its id."""
+    pid = project_with_files(app, name, files or {})
+    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
+    page.wait_for_selector(f"#project-name:has-text('{name}')", timeout=WAIT)
+    return pid
+
+
 def test_dashboard_create_search_open_delete_undo(page, app, shots):
     project_with_files(app, "Recipe box", {"index.html": "<h1>Recipes</h1>"})
     page.reload()
@@ -233,9 +241,7 @@ def test_settings_theme_model_and_key_check(page, app, shots):
 
 @pytest.mark.skipif(not _generate_ready(), reason="the stream service's Generate flow is not in this tree yet")
 def test_generate_streams_tokens_and_renders_the_preview(page, app, fake, shots):
-    pid = project_with_files(app, "Timer", {})
-    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
-    page.wait_for_selector("#project-name:has-text('Timer')", timeout=WAIT)
+    open_project(page, app, "Timer")
     fake.push("slow", answer="app", delay_ms="15", piece="6")
     page.fill("#prompt", "A pomodoro timer with a dark theme")
     page.keyboard.press("Enter")
@@ -260,9 +266,7 @@ def test_generate_streams_tokens_and_renders_the_preview(page, app, fake, shots)
 
 @pytest.mark.skipif(not _generate_ready(), reason="the stream service's Generate flow is not in this tree yet")
 def test_stop_a_generation(page, app, fake):
-    pid = project_with_files(app, "Stopper", {})
-    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
-    page.wait_for_selector("#project-name:has-text('Stopper')", timeout=WAIT)
+    open_project(page, app, "Stopper")
     fake.push("slow", answer="app", delay_ms="60", piece="2")
     page.fill("#prompt", "A pomodoro timer")
     page.keyboard.press("Enter")
@@ -279,9 +283,7 @@ def test_a_running_stream_is_picked_up_rendered_and_stopped(page, app, fake, sho
     tokens render as they arrive, Stop closes it, and the stored message offers Continue."""
     from schema.stream import ChatTurn, StartStream
 
-    pid = project_with_files(app, "Live stream", {})
-    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
-    page.wait_for_selector("#project-name:has-text('Live stream')", timeout=WAIT)
+    pid = open_project(page, app, "Live stream")
     bus = app.bus()
     bus.request("stream", StartStream(messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=40 answer=app piece=3]]")],
                                       project_id=pid, stream_id="ui-live-1", user_message="A pomodoro timer"))
@@ -315,9 +317,7 @@ def test_describe_a_new_project_and_it_builds(page, app, shots):
 
 @pytest.mark.skipif(not _generate_ready(), reason="the stream service's Generate flow is not in this tree yet")
 def test_a_failed_generation_says_why_and_offers_retry(page, app, shots):
-    pid = project_with_files(app, "Bad key", {})
-    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
-    page.wait_for_selector("#project-name:has-text('Bad key')", timeout=WAIT)
+    open_project(page, app, "Bad key")
     page.fill("#prompt", "A landing page [[scenario:status status=401]]")
     page.keyboard.press("Enter")
     page.wait_for_selector("#progress-spinner.failed", timeout=30_000)
@@ -334,9 +334,7 @@ def test_a_failed_generation_says_why_and_offers_retry(page, app, shots):
 @pytest.mark.timeout(240)
 @skip_without_engine
 def test_without_a_working_key_the_local_model_answers_when_asked(page, app):
-    pid = project_with_files(app, "Offline", {})
-    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
-    page.wait_for_selector("#project-name:has-text('Offline')", timeout=WAIT)
+    open_project(page, app, "Offline")
     page.fill("#prompt", "A hello page [[scenario:status status=401]]")
     page.keyboard.press("Enter")
     page.wait_for_selector(".msg.assistant.error [data-act=local]", timeout=30_000)
@@ -358,9 +356,7 @@ def test_keyboard_shortcuts(page, app):
     page.keyboard.press("Control+/")
     page.wait_for_selector("#shortcuts-modal:not(.hidden) td:has-text('Toggle preview')", timeout=WAIT)
     page.keyboard.press("Escape")
-    pid = project_with_files(app, "Shortcuts", {"index.html": "<h1>x</h1>"})
-    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
-    page.wait_for_selector("#project-name:has-text('Shortcuts')", timeout=WAIT)
+    open_project(page, app, "Shortcuts", {"index.html": "<h1>x</h1>"})
     page.keyboard.press("Control+b")
     page.wait_for_selector("#files-pane", state="hidden", timeout=WAIT)
     page.keyboard.press("Control+\\")
@@ -392,9 +388,7 @@ def test_drop_files_in_and_export_a_zip(page, app, tmp_path):
 
     from schema.storage import ReadFile
 
-    pid = project_with_files(app, "Dropzone", {"index.html": "<h1>drop</h1>"})
-    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
-    page.wait_for_selector("#project-name:has-text('Dropzone')", timeout=WAIT)
+    pid = open_project(page, app, "Dropzone", {"index.html": "<h1>drop</h1>"})
     page.evaluate("""() => {
         const dt = new DataTransfer();
         dt.items.add(new File(['body { color: teal; }'], 'extra.css', { type: 'text/css' }));
@@ -421,9 +415,7 @@ def test_stream_worker_killed_mid_answer_then_continue(page, app, fake, shots):
 
     from schema.supervisor import Status
 
-    pid = project_with_files(app, "Survivor", {})
-    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
-    page.wait_for_selector("#project-name:has-text('Survivor')", timeout=WAIT)
+    open_project(page, app, "Survivor")
     page.fill("#prompt", "A pomodoro timer [[scenario:slow delay_ms=40 answer=app piece=3]]")
     page.keyboard.press("Enter")
     page.wait_for_selector(".msg.assistant .md:has-text('calm pomodoro')", timeout=WAIT)
@@ -442,9 +434,7 @@ def test_stream_worker_killed_mid_answer_then_continue(page, app, fake, shots):
 
 @pytest.mark.skipif(not _generate_ready(), reason="the stream service's Generate flow is not in this tree yet")
 def test_an_answer_cut_at_the_length_limit_offers_continue(page, app):
-    pid = project_with_files(app, "Long one", {})
-    page.goto(page.url.split("#")[0] + f"#/p/{pid}")
-    page.wait_for_selector("#project-name:has-text('Long one')", timeout=WAIT)
+    open_project(page, app, "Long one")
     page.fill("#prompt", "A pomodoro timer [[scenario:max_tokens answer=app]]")
     page.keyboard.press("Enter")
     page.wait_for_selector("#send-btn", state="visible", timeout=30_000)

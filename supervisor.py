@@ -26,9 +26,9 @@ from typing import Any
 
 import zmq
 
-import schema
-from schema.common import ServiceDown, ServiceUp
-from schema.supervisor import AcknowledgeCrashes, CrashReport, ServiceStatus, Shutdown, Status, StatusReply
+from vibing import schema
+from vibing.schema.common import ServiceDown, ServiceUp
+from vibing.schema.supervisor import AcknowledgeCrashes, CrashReport, ServiceStatus, Shutdown, Status, StatusReply
 from vibing import config as config_mod
 from vibing import forkserver, log, paths as paths_mod
 from vibing.broker import Broker
@@ -252,7 +252,7 @@ class Supervisor:
                  "runtime": str(self.paths.runtime), "dotenv": str(self.dotenv)}
         if child.name == "shell":
             env = dict(os.environ, VIBING_BUS_FILE=str(self.paths.bus_file))
-            proc = subprocess.Popen([sys.executable, "-m", "shell"], env=env)
+            proc = subprocess.Popen([sys.executable, "-m", "vibing.shell"], env=env)
             child.handle, child.pid = proc, proc.pid
             child.sentinel = os.pidfd_open(proc.pid)
         else:

@@ -12,7 +12,7 @@ import importlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ROW_MODULES = ["bench.runtime", "bench.agents", "bench.storage", "bench.stream", "bench.shell", "bench.local", "bench.importer"]
+ROW_MODULES = ["vibing.bench.runtime", "vibing.bench.agents", "vibing.bench.storage", "vibing.bench.stream", "vibing.bench.shell", "vibing.bench.local", "vibing.bench.importer"]
 
 
 @dataclass

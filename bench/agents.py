@@ -14,8 +14,8 @@ import textwrap
 import time
 from pathlib import Path
 
-from bench import Row
-from bench.app import BenchApp, percentile
+from vibing.bench import Row
+from vibing.bench.app import BenchApp, percentile
 
 PREFIX = "agents."
 PREFIXES = ("agents.",)
@@ -34,8 +34,8 @@ LOADER = textwrap.dedent("""
     import json, sys, time
     start = time.perf_counter()
     cpu_start = time.process_time()
-    from services.agent.cache import ParseCache
-    from services.agent.registry import Library, Source
+    from vibing.services.agent.cache import ParseCache
+    from vibing.services.agent.registry import Library, Source
     imported = time.perf_counter()
     cpu_imported = time.process_time()
     cache = ParseCache(sys.argv[2]) if len(sys.argv) > 2 else None
@@ -72,8 +72,8 @@ def _load_in_fresh_process(folder: Path, runs: int = 5, cache_file: Path | None 
 
 
 def _in_process(folder: Path) -> tuple[list[float], list[float], int]:
-    from services.agent.registry import Library, Source
-    from services.agent.select import select
+    from vibing.services.agent.registry import Library, Source
+    from vibing.services.agent.select import select
 
     source = Source(folder, "bundled")
     source.scan()
@@ -98,7 +98,7 @@ def _in_process(folder: Path) -> tuple[list[float], list[float], int]:
 
 
 def _over_bus(workdir: Path) -> tuple[list[float], list[float]]:
-    from schema.agent import SearchAgents, SelectAgents
+    from vibing.schema.agent import SearchAgents, SelectAgents
 
     app = BenchApp(workdir / "agents-app", VIBING_USER_AGENTS_DIR="")
     try:
@@ -126,7 +126,7 @@ def _load_note() -> str:
 
 
 def run(workdir: str) -> list[Row]:
-    from services.agent.catalog import bundled_dir
+    from vibing.services.agent.catalog import bundled_dir
 
     rows: list[Row] = []
     bundled = bundled_dir()

@@ -59,7 +59,7 @@ class BenchApp:
 
     def stop(self) -> None:
         """Stop the app and wait until every one of its processes is gone (the next figure starts clean)."""
-        from supervisor import wait_for_exit
+        from vibing.supervisor import wait_for_exit
 
         tree = self.pids()
         self.bus.close()

@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench import Row
-from bench.app import BenchApp
+from vibing.bench import Row
+from vibing.bench.app import BenchApp
 
 PREFIX = "import."
 PROJECTS = 1000
@@ -56,7 +56,7 @@ def run(workdir: str) -> list[Row]:
                     bad=False, file_lines=40, single_document_every=0, seed=3)
         seed_s = time.perf_counter() - started
         app = BenchApp(Path(workdir) / "import-home")
-        from services.storage.validation import Limits
+        from vibing.services.storage.validation import Limits
         from vibing.config import Config
         from vibing.importer import import_postgres
 

@@ -22,10 +22,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import Row
-from bench.app import BenchApp, memory_mb, percentile
-from schema.model import StopModel
-from schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
+from vibing.bench import Row
+from vibing.bench.app import BenchApp, memory_mb, percentile
+from vibing.schema.model import StopModel
+from vibing.schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
 
 PREFIX = "local."
 PROMPT = "Write a long story about a lighthouse keeper and a storm."

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import zmq
 
-from bench import Row
-from bench.app import BenchApp, memory_mb, percentile
-from schema.common import Ping, ServiceUp
-from schema.supervisor import Status
+from vibing.bench import Row
+from vibing.bench.app import BenchApp, memory_mb, percentile
+from vibing.schema.common import Ping, ServiceUp
+from vibing.schema.supervisor import Status
 
 PREFIXES = ("startup.", "memory.", "bus.", "restart.")
 EVENTS = 200_000

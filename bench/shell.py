@@ -22,8 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench import Row
-from bench.app import BenchApp, memory_mb, percentile, process_tree, read_line
+from vibing.bench import Row
+from vibing.bench.app import BenchApp, memory_mb, percentile, process_tree, read_line
 
 PREFIX = "shell."
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +112,7 @@ def _window_rows(workdir: Path) -> list[Row]:
                 runs.append((time.perf_counter() - t0) * 1000)
                 read_line(proc, "vibing: ready", 30)
                 if attempt == 1:
-                    shell = [p for p in _children(proc.pid) if b"-m\0shell" in Path(f"/proc/{p}/cmdline").read_bytes()]
+                    shell = [p for p in _children(proc.pid) if b"-m\0vibing.shell" in Path(f"/proc/{p}/cmdline").read_bytes()]
                     if shell:
                         shell_pss = memory_mb(shell[0])[0]
                         engine_pss = sum(memory_mb(p)[0] for p in _children(shell[0]))
@@ -137,7 +137,7 @@ def _window_rows(workdir: Path) -> list[Row]:
 
 
 def _bridge_rows(workdir: Path, url: str) -> list[Row]:
-    from schema.stream import ChatTurn, StartStream
+    from vibing.schema.stream import ChatTurn, StartStream
 
     app = BenchApp(workdir / "shell-bridge-home", ANTHROPIC_BASE_URL=url, ANTHROPIC_API_KEY=KEY,
                    VIBING_RATE_LIMIT_PER_MIN="100000")
@@ -191,8 +191,8 @@ def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return []
-    from schema.storage import CreateProject
-    from schema.stream import ChatTurn, StartStream
+    from vibing.schema.storage import CreateProject
+    from vibing.schema.stream import ChatTurn, StartStream
 
     pid = app.bus.request("storage", CreateProject(name="Bench stream")).project.id
     with sync_playwright() as p:
@@ -238,7 +238,7 @@ def _enter_to_first_token(browser, ui: str, app: BenchApp) -> list[float]:
     """Press Enter in the chat and time the first token painted, a few times (Generate must exist)."""
     if not (ROOT / "services" / "stream" / "generate.py").exists():
         return []
-    from schema.storage import CreateProject
+    from vibing.schema.storage import CreateProject
 
     runs = []
     page = browser.new_page(viewport={"width": 1400, "height": 880})
@@ -265,7 +265,7 @@ def _enter_to_first_token(browser, ui: str, app: BenchApp) -> list[float]:
 
 
 def run(workdir: str) -> list[Row]:
-    from bench.stream import FAKE
+    from vibing.bench.stream import FAKE
 
     work = Path(workdir)
     rows = _window_rows(work)

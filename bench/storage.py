@@ -15,16 +15,16 @@ import sqlite3
 import time
 from pathlib import Path
 
-from bench import Row
-from bench.app import BenchApp, percentile
-from schema.common import Ping
-from schema.storage import (
+from vibing.bench import Row
+from vibing.bench.app import BenchApp, percentile
+from vibing.schema.common import Ping
+from vibing.schema.storage import (
     AddMessage, AppendMessageText, ApplyFiles, FileWrite, FinishMessage, ListCheckpoints, ListFiles, ListProjects,
     LoadProject, ReadFile, RenameProject, SaveProject, SearchProjects, StartAssistantMessage, UsageSummary,
 )
-from services.storage import files as files_mod
-from services.storage import history, messages, projects
-from services.storage.db import Database, db_path
+from vibing.services.storage import files as files_mod
+from vibing.services.storage import history, messages, projects
+from vibing.services.storage.db import Database, db_path
 
 PREFIX = "storage."
 PROJECTS = 10_000

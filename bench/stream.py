@@ -28,9 +28,9 @@ import time
 import warnings
 from pathlib import Path
 
-from bench import Row
-from bench.app import BenchApp, percentile
-from schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
+from vibing.bench import Row
+from vibing.bench.app import BenchApp, percentile
+from vibing.schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
 
 PREFIX = "stream."
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +78,7 @@ def _stream(app: BenchApp, sub, stream_id: str, content: str, timeout: float = 1
 
 
 def _stream_worker_pid(app: BenchApp) -> int:
-    from schema.supervisor import Status
+    from vibing.schema.supervisor import Status
 
     status = app.bus.request("supervisor", Status())
     return next(s.pid for s in status.services if s.name == "stream")
@@ -147,7 +147,7 @@ def _ours_in_process(recorded: bytes) -> tuple[float, int]:
 
     import httpx
 
-    from services.stream.anthropic import AnthropicProvider, Call
+    from vibing.services.stream.anthropic import AnthropicProvider, Call
 
     class Sink:
         delivered = False

@@ -20,8 +20,8 @@ from typing import Any, Union
 
 import msgspec
 
-from schema.base import SCHEMA_VERSION, Header, Message, decode_header, encode_header, make_header, new_id
-from schema.common import Error, Ok, Ping, Pong
+from vibing.schema.base import SCHEMA_VERSION, Header, Message, decode_header, encode_header, make_header, new_id
+from vibing.schema.common import Error, Ok, Ping, Pong
 
 #: The service channels, in start order; each has a module ``schema.<name>``.
 SERVICES = ("storage", "agent", "stream", "metrics", "model")
@@ -41,7 +41,7 @@ def encode(message: Message) -> bytes:
 def _module(channel: str):
     if channel not in CHANNELS:
         raise KeyError(f"unknown channel {channel!r}; known: {', '.join(CHANNELS)}")
-    return importlib.import_module(f"schema.{channel}")
+    return importlib.import_module(f"vibing.schema.{channel}")
 
 
 @cache
@@ -56,7 +56,7 @@ def reply_decoder(channel: str) -> msgspec.msgpack.Decoder:
 
 @cache
 def event_types() -> tuple[type, ...]:
-    from schema import common
+    from vibing.schema import common
 
     types: list[type] = list(common.EVENTS)
     for channel in CHANNELS:

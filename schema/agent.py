@@ -28,8 +28,8 @@ from typing import Union
 
 import msgspec
 
-from schema.base import Message
-from schema.common import COMMON_REPLIES, COMMON_REQUESTS
+from vibing.schema.base import Message
+from vibing.schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
 # -- shared shapes (plain structs, not messages) ----------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from schema.base import Message
+from vibing.schema.base import Message
 
 
 class Ping(Message):

@@ -34,8 +34,8 @@ from typing import Union
 
 import msgspec
 
-from schema.base import Message
-from schema.common import COMMON_REPLIES, COMMON_REQUESTS
+from vibing.schema.base import Message
+from vibing.schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
 
 class LocalModel(msgspec.Struct, kw_only=True, omit_defaults=True):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Union
 
-from schema.common import COMMON_REPLIES, COMMON_REQUESTS
+from vibing.schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
 Request = Union[COMMON_REQUESTS]  # type: ignore[valid-type]
 Reply = Union[COMMON_REPLIES]  # type: ignore[valid-type]

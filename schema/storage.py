@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Union
 
-from schema.base import Message
-from schema.common import COMMON_REPLIES, COMMON_REQUESTS
+from vibing.schema.base import Message
+from vibing.schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
 # Enumerated fields are plain strings on the wire, checked by the service, so a
 # wrong value gets an InvalidRequest that says what is allowed (not a decode error).

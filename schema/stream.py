@@ -33,8 +33,8 @@ from typing import Any, Union
 
 import msgspec
 
-from schema.base import Message
-from schema.common import COMMON_REPLIES, COMMON_REQUESTS
+from vibing.schema.base import Message
+from vibing.schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
 # -- plain parts (not tagged: they are never a message body) ---------------------------------
 

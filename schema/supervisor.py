@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Union
 
-from schema.base import Message
-from schema.common import COMMON_REPLIES, COMMON_REQUESTS
+from vibing.schema.base import Message
+from vibing.schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
 
 class Status(Message):

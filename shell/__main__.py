@@ -1,7 +1,7 @@
-"""Entry point of the window process, started by the supervisor (``python -m shell``)."""
+"""Entry point of the window process, started by the supervisor (``python -m vibing.shell``)."""
 
 import sys
 
-from shell.app import main
+from vibing.shell.app import main
 
 sys.exit(main())

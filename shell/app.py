@@ -27,6 +27,6 @@ def main() -> int:
         print("vibing: the window cannot open: no display (DISPLAY is not set). Use `vibing web` for the UI in a "
               "browser, or run `vibing run --headless`.", file=sys.stderr)
         return EX_CONFIG
-    from shell.window import run_window
+    from vibing.shell.window import run_window
 
     return run_window(os.environ["VIBING_BUS_FILE"])

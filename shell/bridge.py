@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import msgspec
 
-import schema
+from vibing import schema
 from vibing import log
 from vibing.bus import Bus
 from vibing.errors import RequestTimeout, VibingError

@@ -20,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
-from schema.storage import ReadFile
+from vibing.schema.storage import ReadFile
 from vibing import log
 from vibing.bus import Bus
 from vibing.errors import NotFound, VibingError

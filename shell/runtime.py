@@ -16,10 +16,10 @@ from vibing import paths as paths_mod
 from vibing.bus import Bus
 from vibing.errors import ConfigError, InvalidRequest
 
-from shell.bridge import Bridge
-from shell.preview import PreviewServer
-from shell.server import UiServer
-from shell.settings import Settings, WindowState
+from vibing.shell.bridge import Bridge
+from vibing.shell.preview import PreviewServer
+from vibing.shell.server import UiServer
+from vibing.shell.settings import Settings, WindowState
 
 logger = log.get("shell")
 

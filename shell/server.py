@@ -29,7 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 from vibing import log
 from vibing.errors import VibingError
 
-from shell.bridge import Bridge
+from vibing.shell.bridge import Bridge
 
 logger = log.get("shell.server")
 

@@ -24,7 +24,7 @@ from vibing import log
 from vibing.errors import InvalidRequest
 from vibing.protocol import BusInfo, pid_alive
 
-from shell.runtime import Shell
+from vibing.shell.runtime import Shell
 
 logger = log.get("shell.window")
 
@@ -132,7 +132,7 @@ def run_window(bus_file: str) -> int:
     service_ref: dict[str, Any] = {}
 
     def on_ready(info: dict[str, Any]) -> None:
-        from shell import service
+        from vibing.shell import service
 
         ms = (time.perf_counter() - started) * 1000
         print(f"vibing: window ready in {ms:.0f} ms (first paint {info.get('first_paint_ms', '?')} ms after load)",
@@ -208,5 +208,5 @@ def run_window(bus_file: str) -> int:
     return 0
 
 
-if __name__ == "__main__":  # pragma: no cover - debugging aid: python -m shell.window BUS_FILE
+if __name__ == "__main__":  # pragma: no cover - debugging aid: python -m vibing.shell.window BUS_FILE
     sys.exit(run_window(sys.argv[1]))

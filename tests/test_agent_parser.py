@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from services.agent.parser import MAX_FILE_BYTES, Agent, AgentError, parse_file
-from services.agent.registry import Source, load_folder
+from vibing.services.agent.parser import MAX_FILE_BYTES, Agent, AgentError, parse_file
+from vibing.services.agent.registry import Source, load_folder
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "agents-wshobson-84"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared agent corpus is not at {CORPUS}")
@@ -198,7 +198,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 
 import yaml  # noqa: E402
 
-from services.agent.parser import _fast_front_matter  # noqa: E402
+from vibing.services.agent.parser import _fast_front_matter  # noqa: E402
 
 _atoms = st.sampled_from(["name", "tags", "a", "x", "1.0", "yes", "no", "on", "null", "~", "-", ":", ": ", "#", " #",
                           "[", "]", "{", "}", ",", "'", '"', "&a", "*a", "!t", "|", ">", "%", "@", "`", " ", "\t",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schema.agent import AddAgentFolder, GetAgent, ListAgents, ListCategories, SearchAgents, SelectAgents
-from services.agent.catalog import Catalog
-from services.agent.core import AgentCore
-from services.agent.registry import Library, Source
-from services.agent.settings import add_agent_dir
+from vibing.schema.agent import AddAgentFolder, GetAgent, ListAgents, ListCategories, SearchAgents, SelectAgents
+from vibing.services.agent.catalog import Catalog
+from vibing.services.agent.core import AgentCore
+from vibing.services.agent.registry import Library, Source
+from vibing.services.agent.settings import add_agent_dir
 
 
 def agent_text(name: str, description: str = "Does things.", category: str = "") -> str:
@@ -116,7 +116,7 @@ def test_add_agent_dir_edits_the_config_file(tmp_path: Path):
 
 
 def test_parse_cache_reuses_unchanged_files_only(tmp_path: Path):
-    from services.agent.cache import ParseCache
+    from vibing.services.agent.cache import ParseCache
 
     folder = folder_with(tmp_path, "agents", {"a.md": agent_text("alpha", "First words."),
                                               "b.md": agent_text("beta", "Second words.")})

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from services.agent.parser import Agent
-from services.agent.registry import Library, Source, load_folder
-from services.agent.search import Index
-from services.agent.select import select
-from services.agent.text import stem
+from vibing.services.agent.parser import Agent
+from vibing.services.agent.registry import Library, Source, load_folder
+from vibing.services.agent.search import Index
+from vibing.services.agent.select import select
+from vibing.services.agent.text import stem
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "agents-wshobson-84"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared agent corpus is not at {CORPUS}")
@@ -177,8 +177,8 @@ def test_select_on_an_empty_library_is_none():
 
 
 def test_words_after_with_are_modifiers():
-    from services.agent.search import query_terms
-    from services.agent.text import PROMPT_STOP_WORDS
+    from vibing.services.agent.search import query_terms
+    from vibing.services.agent.text import PROMPT_STOP_WORDS
 
     terms = {q.word: q.factor for q in query_terms("a timer with a dark theme", PROMPT_STOP_WORDS,
                                                    modifier_factor=0.5)}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from schema.agent import (
+from vibing.schema.agent import (
     AddAgentFolder, AgentList, AgentLoadReport, AgentProblems, AgentReply, AgentsChanged, AgentSearchResults,
     AgentSelection, GetAgent, ListAgents, ListProjectTypes, ListWorkflows, PlanWorkflow, ProjectTypeList,
     SearchAgents, SelectAgents, WorkflowList, WorkflowPlan,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from services.agent import workflows
-from services.agent.registry import Library, Source
-from services.agent.workflows import TaskTemplate, WorkflowError, levels, load_templates, parse_workflow, plan
+from vibing.services.agent import workflows
+from vibing.services.agent.registry import Library, Source
+from vibing.services.agent.workflows import TaskTemplate, WorkflowError, levels, load_templates, parse_workflow, plan
 
 EXPECTED = {"full-stack", "security-audit", "testing", "performance", "code-review", "devops"}
 

@@ -10,8 +10,8 @@ import subprocess
 
 import pytest
 
-from schema.common import Ping
-from schema.storage import CheckDatabase, CreateFile, CreateProject, ReadFile
+from vibing.schema.common import Ping
+from vibing.schema.storage import CheckDatabase, CreateFile, CreateProject, ReadFile
 from tests.conftest import start_app
 from vibing.errors import DiskFull
 

@@ -7,9 +7,9 @@ import signal
 
 import pytest
 
-from schema.storage import CreateProject, GetMessage, ListFiles
-from schema.stream import Generate, GenerationDone, TokenDelta
-from schema.supervisor import Status
+from vibing.schema.storage import CreateProject, GetMessage, ListFiles
+from vibing.schema.stream import Generate, GenerationDone, TokenDelta
+from vibing.schema.supervisor import Status
 from tests.conftest import start_app
 from tests.fake_anthropic import FakeAnthropic
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import schema
-from schema.common import Error, Ping
+from vibing import schema
+from vibing.schema.common import Error, Ping
 from vibing.protocol import CLIENT
 
 SERVICES = [name for name in schema.SERVICES if name not in schema.LAZY_SERVICES]

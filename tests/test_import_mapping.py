@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from postgres import fenced
-from services.storage.validation import Limits
+from vibing.services.storage.validation import Limits
 from vibing.importer import mapping
 from vibing.importer.reader import MessageRow, ProjectRow, VersionRow, libpq_url, redact
 

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import App
 from postgres import Cluster, Expected, generate, pg_cluster  # noqa: F401
-from schema.storage import (
+from vibing.schema.storage import (
     CheckDatabase, GetCheckpoint, ListCheckpoints, ListImported, ListProjects, LoadProject, ProjectChanged,
     UsageSummary,
 )
@@ -208,7 +208,7 @@ def test_storage_worker_killed_mid_import_still_everything_once(app: App, bigger
     """The import waits for the restarted storage worker and sends the cut request again (safe: keyed)."""
     import os
 
-    from schema.supervisor import Status
+    from vibing.schema.supervisor import Status
 
     url, expected = bigger
     bus = app.bus()

@@ -73,7 +73,7 @@ def test_a_malformed_key_is_refused_before_it_is_stored(tmp_path):
 
 SET_FROM_SETTINGS = """
 import subprocess, sys
-from schema.stream import SetKey
+from vibing.schema.stream import SetKey
 from vibing.bus import Bus
 from vibing import paths
 app = subprocess.Popen([sys.executable, "-m", "vibing", "run", "--headless"], stdout=subprocess.PIPE, text=True)

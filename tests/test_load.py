@@ -11,9 +11,9 @@ from collections import defaultdict
 
 import pytest
 
-from bench.app import memory_mb, percentile, process_tree
-from schema.storage import CreateProject, GetMessage, UpdateFile
-from schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
+from vibing.bench.app import memory_mb, percentile, process_tree
+from vibing.schema.storage import CreateProject, GetMessage, UpdateFile
+from vibing.schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
 from tests.conftest import start_app
 from tests.fake_anthropic import FakeAnthropic
 

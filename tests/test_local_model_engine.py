@@ -14,9 +14,9 @@ import pytest
 
 from conftest import start_app
 from localmodel import BUNDLED, COUNT_PROMPT, bundled_path, next_event, requires_engine, stream_chat, wait_exit
-from schema.common import Ping, ServiceUp
-from schema.model import AddLocalModel, EnsureModel, ListLocalModels, ModelEngineState, StopModel
-from schema.supervisor import Status
+from vibing.schema.common import Ping, ServiceUp
+from vibing.schema.model import AddLocalModel, EnsureModel, ListLocalModels, ModelEngineState, StopModel
+from vibing.schema.supervisor import Status
 from vibing.errors import InvalidRequest, LocalEngineFailed, NotFound
 from vibing.local import ensure_local_model
 

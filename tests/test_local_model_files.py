@@ -13,8 +13,8 @@ import pytest
 
 from conftest import vibing_env
 from localmodel import BUNDLED, bundled_path, skip_without_engine
-from services.model import gguf
-from services.model.registry import Registry
+from vibing.services.model import gguf
+from vibing.services.model.registry import Registry
 from vibing.errors import Conflict, InvalidRequest, NotFound
 
 

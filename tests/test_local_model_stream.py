@@ -10,8 +10,8 @@ import pytest
 
 from conftest import start_app
 from localmodel import COUNT_PROMPT, next_event, requires_engine, stream_chat
-from schema.model import ModelEngineState
-from schema.stream import ChatTurn, StartStream, StopStream, StreamDone, StreamFailed, TokenDelta
+from vibing.schema.model import ModelEngineState
+from vibing.schema.stream import ChatTurn, StartStream, StopStream, StreamDone, StreamFailed, TokenDelta
 from vibing.local import PROVIDER, ensure_local_model
 
 pytestmark = requires_engine
@@ -124,7 +124,7 @@ def test_engine_killed_mid_stream_is_a_typed_error_and_the_next_generation_works
 
 def test_provider_local_starts_the_engine_on_first_use(bus) -> None:
     """The path the app uses: StartStream(provider="local"); the stream service asks the model service."""
-    from schema.model import StopModel
+    from vibing.schema.model import StopModel
 
     bus.request("model", StopModel())
     sub = bus.subscribe("token.", "stream.", "model.engine")
@@ -141,7 +141,7 @@ def test_provider_local_starts_the_engine_on_first_use(bus) -> None:
 
 def test_a_local_answer_cut_by_an_engine_crash_can_be_continued(bus) -> None:
     """provider="local" stays local: continuing looks the engine up again, so a fresh one finishes the answer."""
-    from schema.stream import ContinueStream
+    from vibing.schema.stream import ContinueStream
 
     sub = bus.subscribe("token.", "stream.", "model.engine")
     sub.sync()

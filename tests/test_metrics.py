@@ -9,10 +9,10 @@ import urllib.request
 
 from prometheus_client.parser import text_string_to_metric_families
 
-import schema
-from schema.common import Ping
-from schema.metrics import GetSnapshot, MetricsReport
-from schema.supervisor import Status
+from vibing import schema
+from vibing.schema.common import Ping
+from vibing.schema.metrics import GetSnapshot, MetricsReport
+from vibing.schema.supervisor import Status
 
 
 def scrape(url: str) -> dict[str, list]:
@@ -83,7 +83,7 @@ def test_metrics_command_prints_the_url(app):
 
 
 def test_the_storage_cache_reports_hits_and_misses(app):
-    from schema.storage import CreateProject, LoadProject
+    from vibing.schema.storage import CreateProject, LoadProject
 
     bus = app.bus()
     reports = bus.subscribe("metrics.report")

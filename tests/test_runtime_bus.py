@@ -9,10 +9,10 @@ import msgspec
 import pytest
 import zmq
 
-import schema
-from schema.base import encode_header, make_header
-from schema.common import Ping, Pong, ServiceUp
-from schema.supervisor import Status
+from vibing import schema
+from vibing.schema.base import encode_header, make_header
+from vibing.schema.common import Ping, Pong, ServiceUp
+from vibing.schema.supervisor import Status
 from vibing.errors import BadMessage, RequestTimeout
 from vibing.protocol import CLIENT
 

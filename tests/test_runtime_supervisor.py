@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
-import schema
-from schema.common import Ping
-from schema.supervisor import Status
-from supervisor import wait_for_exit as wait_exit
+from vibing import schema
+from vibing.schema.common import Ping
+from vibing.schema.supervisor import Status
+from vibing.supervisor import wait_for_exit as wait_exit
 from tests.conftest import start_app, vibing_env, wait_for_line
 from vibing.errors import ServiceUnavailable
 

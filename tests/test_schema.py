@@ -5,9 +5,9 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-import schema
-from schema.common import Error, Ping, Pong, ServiceUp
-from schema.supervisor import Status, StatusReply
+from vibing import schema
+from vibing.schema.common import Error, Ping, Pong, ServiceUp
+from vibing.schema.supervisor import Status, StatusReply
 
 
 def test_a_request_round_trips_through_its_channel_decoder():

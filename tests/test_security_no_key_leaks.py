@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import signal
 
-from schema.storage import CreateProject
-from schema.stream import Generate, GenerationDone
-from schema.supervisor import Status
+from vibing.schema.storage import CreateProject
+from vibing.schema.stream import Generate, GenerationDone
+from vibing.schema.supervisor import Status
 from tests.conftest import start_app
 from tests.fake_anthropic import FakeAnthropic
 

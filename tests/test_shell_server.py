@@ -28,7 +28,7 @@ def shell(app, tmp_path_factory):
 
     old = os.environ.get("VIBING_HOME")
     os.environ["VIBING_HOME"] = str(app.home)
-    from shell.runtime import Shell
+    from vibing.shell.runtime import Shell
 
     try:
         s = Shell(app.paths.bus_file, mode="web", sender="test-shell").start()

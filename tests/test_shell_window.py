@@ -112,7 +112,7 @@ def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
         if entry.name.isdigit():
             try:
                 cmdline = (entry / "cmdline").read_bytes()
-                window_part = b"QtWebEngine" in cmdline or b"dbus" in cmdline or b"-m\0shell" in cmdline
+                window_part = b"QtWebEngine" in cmdline or b"dbus" in cmdline or b"-m\0vibing.shell" in cmdline
                 if window_part and marker in (entry / "environ").read_bytes().split(b"\0"):
                     leftovers.append((entry.name, cmdline[:80]))
             except OSError:

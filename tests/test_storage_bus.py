@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import App, start_app
-from schema.common import Ping
-from schema.storage import (
+from vibing.schema.common import Ping
+from vibing.schema.storage import (
     AddMessage, AppendMessageText, ApplyFileBatch, ApplyFiles, BackupDatabase, CheckDatabase, CreateFile,
     CreateProject, DeleteFile, DeleteProject, DiffCheckpoints, DuplicateProject, ExportProject, FileOp, FileWrite,
     FindProject, FinishMessage, GetCheckpoint, GetMessage, GetProject, ImportProject, ListCheckpoints, ListFiles,

@@ -12,11 +12,11 @@ import signal
 import threading
 
 from conftest import App
-from schema.storage import (
+from vibing.schema.storage import (
     AppendMessageText, CheckDatabase, CreateProject, FinishMessage, GetMessage, ListStreamingMessages, LoadProject,
     StartAssistantMessage, UpdateFile,
 )
-from schema.supervisor import Status
+from vibing.schema.supervisor import Status
 from vibing.bus import Bus
 from vibing.errors import RequestTimeout, ServiceUnavailable
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import apsw
 import pytest
 
-from schema.storage import (
+from vibing.schema.storage import (
     AppendMessageText, ApplyFileBatch, CreateProject, FileOp, FileWrite, FinishMessage, LoadProject,
     StartAssistantMessage,
 )
-from services.storage import archive, db as db_mod, validation
-from services.storage.cache import QueryCache
-from services.storage.db import Database, Migration
+from vibing.services.storage import archive, db as db_mod, validation
+from vibing.services.storage.cache import QueryCache
+from vibing.services.storage.db import Database, Migration
 from vibing.config import Config
 from vibing.errors import Conflict, FileTooLarge, InvalidPath, NotText
 from vibing.protocol import Endpoints
@@ -197,7 +197,7 @@ def test_folder_import_refuses_symlinks_and_skips_vcs(tmp_path: Path) -> None:
 
 @pytest.fixture
 def service(tmp_path: Path):
-    from services.storage.service import Service
+    from vibing.services.storage.service import Service
 
     config = Config(storage_max_file_bytes=1000, storage_max_project_bytes=2500, storage_max_files=3)
     svc = Service(config, Endpoints("inproc://a", "inproc://b", "inproc://c"), data_dir=tmp_path)
@@ -224,7 +224,7 @@ def test_batch_over_the_project_limit_rolls_back_whole(service) -> None:
 
 
 def test_streamed_message_is_indexed_only_when_finished(service) -> None:
-    from schema.storage import SearchProjects
+    from vibing.schema.storage import SearchProjects
 
     project = service.create_project(CreateProject(name="Chat")).project
     message = service.start_assistant_message(StartAssistantMessage(project_id=project.id)).message
@@ -257,8 +257,8 @@ def test_accepted_paths_stay_inside_the_project(path: str) -> None:
 
 
 def test_a_very_common_word_ranks_the_newest_matches_and_says_more(service, monkeypatch) -> None:
-    from schema.storage import SearchProjects
-    from services.storage import search
+    from vibing.schema.storage import SearchProjects
+    from vibing.services.storage import search
 
     ids = [service.create_project(CreateProject(name=f"common walrus {i}")).project.id for i in range(6)]
     everything = service.search_projects(SearchProjects(query="walrus"))

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import App, start_app
 from fake_anthropic import FakeAnthropic
-from schema.storage import CreateProject, GetMessage, ListMessages, UsageSummary
-from schema.stream import (
+from vibing.schema.storage import CreateProject, GetMessage, ListMessages, UsageSummary
+from vibing.schema.stream import (
     ChatTurn,
     CheckKey,
     ContinueStream,
@@ -25,7 +25,7 @@ from schema.stream import (
     StreamStatus,
     TokenDelta,
 )
-from schema.supervisor import Status
+from vibing.schema.supervisor import Status
 from vibing.errors import ApiKeyRejected, InvalidRequest, LimitExceeded, NotFound, from_reply
 
 KEY = "sk-ant-test-0123456789abcdef"
@@ -407,7 +407,7 @@ def test_continuation_usage_is_recorded(app, server):
 
 
 def test_metrics_are_reported(app):
-    from schema.metrics import MetricsReport
+    from vibing.schema.metrics import MetricsReport
 
     bus = app.bus()
     sub = subscribed(bus, "metrics.report", "stream.")

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from conftest import start_app
 from fake_anthropic import FakeAnthropic
-from schema.storage import CreateProject, GetMessage, ListCheckpoints, ListFiles, ListMessages, ReadFile
-from schema.stream import Generate, GenerationDone, GenerationFile, GenerationProgress, TokenDelta
-from services.storage.validation import check_path as storage_check_path
-from services.stream.files import FileBlockParser, UnsafePath, check_path, parse_info
+from vibing.schema.storage import CreateProject, GetMessage, ListCheckpoints, ListFiles, ListMessages, ReadFile
+from vibing.schema.stream import Generate, GenerationDone, GenerationFile, GenerationProgress, TokenDelta
+from vibing.services.storage.validation import check_path as storage_check_path
+from vibing.services.stream.files import FileBlockParser, UnsafePath, check_path, parse_info
 from vibing.errors import InvalidPath
 
 KEY = "sk-ant-test-0123456789abcdef"
@@ -221,8 +221,8 @@ def test_generate_with_a_cut_keeps_complete_files_only(app, server):
 
 
 def test_suggest_title(app, server):
-    from schema.storage import UsageSummary
-    from schema.stream import SuggestTitle
+    from vibing.schema.storage import UsageSummary
+    from vibing.schema.stream import SuggestTitle
 
     server.answers["title"] = "\"Dark Pomodoro Timer.\"\nextra words"
     bus = app.bus()
@@ -258,7 +258,7 @@ def test_generate_refusal_still_ends_the_progress(app):
 
 
 def test_continuing_a_cut_generation_saves_all_its_files(app, server):
-    from schema.stream import ContinueStream
+    from vibing.schema.stream import ContinueStream
 
     bus = app.bus()
     project_id = bus.request("storage", CreateProject(name="Continue me")).project.id
@@ -284,7 +284,7 @@ def test_continuing_a_cut_generation_saves_all_its_files(app, server):
 
 
 def test_a_model_that_answers_with_sentences_gives_no_title_so_the_prompt_names_the_project():
-    from services.stream.title import clean_title, fallback_title
+    from vibing.services.stream.title import clean_title, fallback_title
 
     assert clean_title("Here is a small web app for you. It keeps the markup, the styles and the script") == ""
     assert clean_title('"Dark Pomodoro Timer."') == "Dark Pomodoro Timer"

@@ -9,9 +9,9 @@ import time
 import pytest
 
 from fake_anthropic import FakeAnthropic
-from schema.stream import ChatTurn, StreamDone, StreamFailed, TokenDelta
-from services.stream.anthropic import Call
-from services.stream.runner import Runner, StreamRun
+from vibing.schema.stream import ChatTurn, StreamDone, StreamFailed, TokenDelta
+from vibing.services.stream.anthropic import Call
+from vibing.services.stream.runner import Runner, StreamRun
 
 KEY = "sk-ant-test-0123456789abcdef"
 

@@ -10,9 +10,9 @@ import anthropic
 import pytest
 
 from fake_anthropic import FakeAnthropic
-from schema.stream import ChatTurn, StreamDone, StreamFailed, StreamStatus, TokenDelta
-from services.stream.anthropic import Call
-from services.stream.runner import Runner, StreamRun
+from vibing.schema.stream import ChatTurn, StreamDone, StreamFailed, StreamStatus, TokenDelta
+from vibing.services.stream.anthropic import Call
+from vibing.services.stream.runner import Runner, StreamRun
 
 KEY = "sk-ant-test-0123456789abcdef"
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

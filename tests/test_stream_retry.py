@@ -7,9 +7,9 @@ import email.utils
 import httpx
 import pytest
 
-from schema.stream import Usage
-from services.stream import costs, failures, retry
-from services.stream.ratelimit import RequestsPerMinute
+from vibing.schema.stream import Usage
+from vibing.services.stream import costs, failures, retry
+from vibing.services.stream.ratelimit import RequestsPerMinute
 from vibing import errors
 from vibing.errors import LimitExceeded
 

@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.stream.sse import SSEEvent, SSEParser
+from vibing.services.stream.sse import SSEEvent, SSEParser
 
 
 def _event(name: str, data: dict, nl: str = "\n") -> str:

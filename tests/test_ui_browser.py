@@ -105,7 +105,7 @@ def page(browser, web):
 
 
 def project_with_files(app, name: str, files: dict[str, str]) -> str:
-    from schema.storage import CreateProject, FileWrite
+    from vibing.schema.storage import CreateProject, FileWrite
 
     bus = app.bus()
     reply = bus.request("storage", CreateProject(name=name, files=[FileWrite(path=p, content=c) for p, c in files.items()]))
@@ -155,7 +155,7 @@ def test_dashboard_create_search_open_delete_undo(page, app, shots):
 
 
 def test_project_view_files_code_preview_and_sandbox(page, app, shots):
-    from schema.storage import UpdateFile
+    from vibing.schema.storage import UpdateFile
 
     pid = project_with_files(app, "Pomodoro", {
         "index.html": PAGE.replace("</body>", "<script>notDefinedAnywhere()</script></body>"),
@@ -192,7 +192,7 @@ def test_project_view_files_code_preview_and_sandbox(page, app, shots):
 
 
 def test_history_diff_and_restore(page, app):
-    from schema.storage import ReadFile, UpdateFile
+    from vibing.schema.storage import ReadFile, UpdateFile
 
     pid = project_with_files(app, "Landing page", {"index.html": "<h1>Version one</h1>"})
     bus = app.bus()
@@ -281,7 +281,7 @@ def test_stop_a_generation(page, app, fake):
 def test_a_running_stream_is_picked_up_rendered_and_stopped(page, app, fake, shots):
     """A stream for the open project (started elsewhere: the CLI, another window) appears live;
     tokens render as they arrive, Stop closes it, and the stored message offers Continue."""
-    from schema.stream import ChatTurn, StartStream
+    from vibing.schema.stream import ChatTurn, StartStream
 
     pid = open_project(page, app, "Live stream")
     bus = app.bus()
@@ -373,7 +373,7 @@ def test_a_restarting_service_is_shown_and_the_ui_carries_on(page, app):
     import os
     import signal as signals
 
-    from schema.supervisor import Status
+    from vibing.schema.supervisor import Status
 
     bus = app.bus()
     pid = next(s.pid for s in bus.request("supervisor", Status()).services if s.name == "agent")
@@ -386,7 +386,7 @@ def test_a_restarting_service_is_shown_and_the_ui_carries_on(page, app):
 def test_drop_files_in_and_export_a_zip(page, app, tmp_path):
     import zipfile
 
-    from schema.storage import ReadFile
+    from vibing.schema.storage import ReadFile
 
     pid = open_project(page, app, "Dropzone", {"index.html": "<h1>drop</h1>"})
     page.evaluate("""() => {
@@ -413,7 +413,7 @@ def test_stream_worker_killed_mid_answer_then_continue(page, app, fake, shots):
     import os
     import signal as signals
 
-    from schema.supervisor import Status
+    from vibing.schema.supervisor import Status
 
     open_project(page, app, "Survivor")
     page.fill("#prompt", "A pomodoro timer [[scenario:slow delay_ms=40 answer=app piece=3]]")
@@ -444,7 +444,7 @@ def test_an_answer_cut_at_the_length_limit_offers_continue(page, app):
 
 
 def test_metrics_dashboard_shows_live_figures_per_service(page, app, shots):
-    from schema.common import Ping
+    from vibing.schema.common import Ping
 
     bus = app.bus()
     for _ in range(30):

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from schema.agent import PlanWorkflow
-from schema.stream import RunWorkflow, WorkflowDone, WorkflowProgress
+from vibing.schema.agent import PlanWorkflow
+from vibing.schema.stream import RunWorkflow, WorkflowDone, WorkflowProgress
 from tests.conftest import start_app
 from tests.fake_anthropic import FakeAnthropic
 

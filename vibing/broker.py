@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 import msgspec
 import zmq
 
-from schema import encode, make_header
-from schema.base import decode_header, encode_header
-from schema.common import Error
+from vibing.schema import encode, make_header
+from vibing.schema.base import decode_header, encode_header
+from vibing.schema.common import Error
 from vibing import log
 from vibing.protocol import CLIENT, DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
 

@@ -17,9 +17,9 @@ from typing import Any, NamedTuple
 import msgspec
 import zmq
 
-import schema
-from schema.base import Header, decode_header, encode_header, make_header, new_id
-from schema.common import Error, Probe
+from vibing import schema
+from vibing.schema.base import Header, decode_header, encode_header, make_header, new_id
+from vibing.schema.common import Error, Probe
 from vibing import log
 from vibing.errors import AppNotRunning, BadMessage, RequestTimeout, ServiceCrashed, from_reply
 from vibing.protocol import CLIENT, BusInfo, Endpoints, pid_alive

@@ -12,10 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.forkserver
 
-from schema import SERVICES
+from vibing.schema import SERVICES
 
 #: The modules the fork server imports once (the services and the worker base).
-PRELOAD = ["vibing.worker"] + [f"services.{name}" for name in SERVICES] + ["vibing.gcfreeze"]
+PRELOAD = ["vibing.worker"] + [f"vibing.services.{name}" for name in SERVICES] + ["vibing.gcfreeze"]
 
 
 def context() -> multiprocessing.context.BaseContext:

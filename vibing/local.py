@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from schema.model import EnsureModel, ModelEndpoint
+from vibing.schema.model import EnsureModel, ModelEndpoint
 from vibing.bus import Bus
 from vibing.errors import LocalEngineFailed, RequestTimeout, ServiceCrashed, ServiceUnavailable
 

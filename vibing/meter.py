@@ -12,7 +12,7 @@ import bisect
 import os
 import threading
 
-from schema.metrics import LATENCY_BUCKETS, HistogramSample, MetricsReport, Sample
+from vibing.schema.metrics import LATENCY_BUCKETS, HistogramSample, MetricsReport, Sample
 
 _LabelKey = tuple[tuple[str, str], ...]
 

@@ -34,9 +34,9 @@ from typing import Any
 import msgspec
 import zmq
 
-import schema
-from schema.base import Header, decode_header, encode_header, make_header
-from schema.common import Error, Ok, Ping, Pong
+from vibing import schema
+from vibing.schema.base import Header, decode_header, encode_header, make_header
+from vibing.schema.common import Error, Ok, Ping, Pong
 from vibing import log
 from vibing.bus import Bus, Event
 from vibing.config import Config
@@ -325,7 +325,7 @@ def die_with_parent() -> None:
 def service_class(name: str) -> type[Worker]:
     import importlib
 
-    module = importlib.import_module(f"services.{name}")
+    module = importlib.import_module(f"vibing.services.{name}")
     return module.Service
 
 

@@ -1,5 +1,5 @@
 """The agent service."""
 
-from services.agent.service import Service
+from vibing.services.agent.service import Service
 
 __all__ = ["Service"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import msgspec
 
-from services.agent.parser import Agent
+from vibing.services.agent.parser import Agent
 
 
 class _Record(msgspec.Struct, array_like=True):
@@ -85,7 +85,7 @@ class ParseCache:
         )
 
     def put(self, agent: Agent, signature: tuple[int, int, int]) -> None:
-        from services.agent.search import agent_terms
+        from vibing.services.agent.search import agent_terms
 
         if self.path is None:
             return

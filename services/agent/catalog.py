@@ -19,9 +19,9 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from services.agent.cache import ParseCache
-from services.agent.parser import AgentError
-from services.agent.registry import Diff, Library, Source
+from vibing.services.agent.cache import ParseCache
+from vibing.services.agent.parser import AgentError
+from vibing.services.agent.registry import Diff, Library, Source
 
 MAX_PROJECT_VIEWS = 8
 ENV_BUNDLED = "VIBING_BUNDLED_AGENTS"

@@ -10,13 +10,13 @@ import os
 import time
 from typing import Any
 
-from schema import agent as msg
-from services.agent import project_types, workflows
-from services.agent.catalog import Catalog, Change
-from services.agent.parser import Agent, AgentError
-from services.agent.registry import Entry, Library, Source, load_folder
-from services.agent.search import Match
-from services.agent.select import Pick, select
+from vibing.schema import agent as msg
+from vibing.services.agent import project_types, workflows
+from vibing.services.agent.catalog import Catalog, Change
+from vibing.services.agent.parser import Agent, AgentError
+from vibing.services.agent.registry import Entry, Library, Source, load_folder
+from vibing.services.agent.search import Match
+from vibing.services.agent.select import Pick, select
 from vibing.errors import InvalidRequest, NotFound
 
 MAX_QUERY_CHARS = 1000
@@ -189,7 +189,7 @@ class AgentCore:
         if not os.path.isdir(path):
             raise NotFound(f"{request.path} is not a folder.", path=request.path)
         if request.persist:
-            from services.agent.settings import add_agent_dir
+            from vibing.services.agent.settings import add_agent_dir
 
             add_agent_dir(path)
         self.pending.extend(self.catalog.add_folder(path))

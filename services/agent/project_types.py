@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.agent.text import cached_stem as stem, words
+from vibing.services.agent.text import cached_stem as stem, words
 
 
 @dataclass(frozen=True, slots=True)

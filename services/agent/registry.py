@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from services.agent.parser import AGENT_SUFFIX, Agent, AgentError, is_doc_file, parse_file
-from services.agent.search import Index
+from vibing.services.agent.parser import AGENT_SUFFIX, Agent, AgentError, is_doc_file, parse_file
+from vibing.services.agent.search import Index
 
 if TYPE_CHECKING:
-    from services.agent.cache import ParseCache
+    from vibing.services.agent.cache import ParseCache
 
 #: Folder depth walked below a source (agents may be grouped in sub-folders).
 MAX_DEPTH = 4

@@ -20,8 +20,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from services.agent.parser import Agent
-from services.agent.text import STOP_WORDS, body_stem_counts, cached_stem, stem_counts, words
+from vibing.services.agent.parser import Agent
+from vibing.services.agent.text import STOP_WORDS, body_stem_counts, cached_stem, stem_counts, words
 
 NAME, TAGS, DESCRIPTION, BODY = 1, 2, 4, 8
 FIELD_NAMES = {NAME: "name", TAGS: "tags", DESCRIPTION: "description", BODY: "body"}

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from services.agent import project_types
-from services.agent.parser import Agent
-from services.agent.registry import Library
-from services.agent.search import Match, query_terms
-from services.agent.text import PROMPT_STOP_WORDS, SYNONYM_STEMS
+from vibing.services.agent import project_types
+from vibing.services.agent.parser import Agent
+from vibing.services.agent.registry import Library
+from vibing.services.agent.search import Match, query_terms
+from vibing.services.agent.text import PROMPT_STOP_WORDS, SYNONYM_STEMS
 
 #: Below this score a prompt match is not trusted (about one description word of average rarity).
 MIN_SCORE = 6.0

@@ -15,9 +15,9 @@ import threading
 import time
 from typing import Any
 
-from schema import agent as msg
-from services.agent.catalog import Catalog
-from services.agent.core import AgentCore, changed_event
+from vibing.schema import agent as msg
+from vibing.services.agent.catalog import Catalog
+from vibing.services.agent.core import AgentCore, changed_event
 from vibing.worker import Worker, handles
 
 TOPIC_CHANGED = "agents.changed"

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from services.agent.registry import Library
+from vibing.services.agent.registry import Library
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "workflow_templates"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -230,7 +230,7 @@ def plan(workflow: Workflow, library: Library | None = None, params: dict[str, s
         if library is not None:
             entry = library.get(template.agent)
             if entry is None:
-                from services.agent.select import select
+                from vibing.services.agent.select import select
 
                 picked = select(library, f"{template.title}. {prompt}")
                 if picked is not None:

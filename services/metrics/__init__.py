@@ -1,5 +1,5 @@
 """The metrics service."""
 
-from services.metrics.service import Service
+from vibing.services.metrics.service import Service
 
 __all__ = ["Service"]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-from schema.metrics import LATENCY_BUCKETS, MetricsReport
+from vibing.schema.metrics import LATENCY_BUCKETS, MetricsReport
 
 
 class Aggregate(Collector):

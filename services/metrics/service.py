@@ -14,16 +14,16 @@ from collections import deque
 
 from prometheus_client import CollectorRegistry, exposition
 
-from schema.common import ServiceDown
-from schema.metrics import GetExposition, GetSnapshot, MetricsReport, ServiceFigures, Snapshot, Exposition
-from services.metrics.collector import Aggregate
+from vibing.schema.common import ServiceDown
+from vibing.schema.metrics import GetExposition, GetSnapshot, MetricsReport, ServiceFigures, Snapshot, Exposition
+from vibing.services.metrics.collector import Aggregate
 from vibing.bus import Event
 from vibing.worker import Worker, handles
 
 
 def _quantile(buckets: list[int], count: int, q: float) -> float:
     """Upper bound (ms) of the bucket holding the q-quantile."""
-    from schema.metrics import LATENCY_BUCKETS
+    from vibing.schema.metrics import LATENCY_BUCKETS
 
     if not count:
         return 0.0

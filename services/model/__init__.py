@@ -1,5 +1,5 @@
 """The model service: local models and the local engine (a supervised child process)."""
 
-from services.model.service import Service
+from vibing.services.model.service import Service
 
 __all__ = ["Service"]

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from schema.model import LocalModel
+from vibing.schema.model import LocalModel
 
 PR_SET_PDEATHSIG = 1
 #: ``llama_cpp.server`` with a clean state per request (see that module).

@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from schema.model import LocalModel
-from services.model import gguf
+from vibing.schema.model import LocalModel
+from vibing.services.model import gguf
 from vibing.errors import Conflict, InvalidRequest, NotFound
 
 FILE_NAME = "models.json"

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from schema.model import (
+from vibing.schema.model import (
     AddLocalModel,
     EnsureModel,
     ListLocalModels,
@@ -34,9 +34,9 @@ from schema.model import (
     StopModel,
     UseLocalModel,
 )
-from services.model import gguf
-from services.model.engine import Engine, rss_mb
-from services.model.registry import Registry, engine_installed
+from vibing.services.model import gguf
+from vibing.services.model.engine import Engine, rss_mb
+from vibing.services.model.registry import Registry, engine_installed
 from vibing.errors import LocalEngineFailed, NotFound
 from vibing.worker import Worker, handles
 

@@ -1,5 +1,5 @@
 """The storage service."""
 
-from services.storage.service import Service
+from vibing.services.storage.service import Service
 
 __all__ = ["Service"]

@@ -18,9 +18,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from schema.storage import FileData
-from services.storage import validation
-from services.storage.validation import Limits
+from vibing.schema.storage import FileData
+from vibing.services.storage import validation
+from vibing.services.storage.validation import Limits
 from vibing.errors import Conflict, FileTooLarge, InvalidPath, InvalidRequest, NotFound
 
 MANIFEST = ".vibing-project.json"

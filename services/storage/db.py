@@ -62,7 +62,7 @@ class Migration:
 def migrations() -> list[Migration]:
     """The bundled migrations, by version; versions must run 1, 2, 3... without gaps."""
     found = []
-    for entry in resources.files("services.storage").joinpath("migrations").iterdir():
+    for entry in resources.files("vibing.services.storage").joinpath("migrations").iterdir():
         match = _MIGRATION_NAME.match(entry.name)
         if match:
             found.append(Migration(int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))

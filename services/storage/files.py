@@ -14,9 +14,9 @@ from collections.abc import Iterable
 
 import apsw
 
-from schema.storage import FileData, FileInfo, FileOp
-from services.storage import validation
-from services.storage.validation import Limits
+from vibing.schema.storage import FileData, FileInfo, FileOp
+from vibing.services.storage import validation
+from vibing.services.storage.validation import Limits
 from vibing.errors import Conflict, InvalidRequest, NotFound
 
 

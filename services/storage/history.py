@@ -13,8 +13,8 @@ import time
 
 import apsw
 
-from schema.storage import CheckpointInfo, FileData, FileDiff
-from services.storage import files, validation
+from vibing.schema.storage import CheckpointInfo, FileData, FileDiff
+from vibing.services.storage import files, validation
 from vibing.errors import NotFound
 
 _SELECT = "SELECT id, project_id, kind, label, message_id, file_count, created_at FROM checkpoints"

@@ -17,9 +17,9 @@ import time
 
 import apsw
 
-from schema.storage import ExternalCheckpoint, ExternalMessage, ExternalUsage, ExternalUser, FileWrite
-from services.storage import files, history, messages, projects, validation
-from services.storage.db import LOCAL_USER_ID
+from vibing.schema.storage import ExternalCheckpoint, ExternalMessage, ExternalUsage, ExternalUser, FileWrite
+from vibing.services.storage import files, history, messages, projects, validation
+from vibing.services.storage.db import LOCAL_USER_ID
 from vibing.errors import InvalidRequest
 
 KINDS = ("user", "project", "usage")

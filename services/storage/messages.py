@@ -14,8 +14,8 @@ import uuid
 
 import apsw
 
-from schema.storage import MessageInfo, ModelUsage, UsageReply
-from services.storage.db import LOCAL_USER_ID
+from vibing.schema.storage import MessageInfo, ModelUsage, UsageReply
+from vibing.services.storage.db import LOCAL_USER_ID
 from vibing.errors import Conflict, InvalidRequest, NotFound
 
 ROLES = ("user", "assistant", "system")

@@ -7,8 +7,8 @@ import uuid
 
 import apsw
 
-from schema.storage import ProjectInfo
-from services.storage.db import LOCAL_USER_ID
+from vibing.schema.storage import ProjectInfo
+from vibing.services.storage.db import LOCAL_USER_ID
 from vibing.errors import Conflict, InvalidRequest, NotFound
 
 PROJECT_TYPES = ("website", "mobile-app", "game", "api", "dashboard")

@@ -18,7 +18,7 @@ import re
 
 import apsw
 
-from schema.storage import FileSearchHit, SearchHit
+from vibing.schema.storage import FileSearchHit, SearchHit
 from vibing.errors import InvalidRequest
 
 _WORD = re.compile(r"\w+", re.UNICODE)

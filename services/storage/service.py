@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from schema.storage import (
+from vibing.schema.storage import (
     AddMessage, AppendMessageText, AppendReply, ApplyFileBatch, ApplyFiles, BackupDatabase, BackupReply,
     CheckDatabase, CheckpointList, CheckpointReply, CheckReply, CreateFile, CreateProject, DeleteFile,
     DeleteProject, DiffCheckpoints, DiffReply, DuplicateProject, ExportProject, ExportReply, FileList, FileOp,
@@ -28,11 +28,11 @@ from schema.storage import (
     ImportCountReply, ImportedList, ImportedProjectReply, ImportExternalProject, ImportExternalUsage,
     ImportExternalUsers, LinkImportedForks, ListImported,
 )
-import schema
-from schema.base import encode_header, make_header
-from services.storage import archive, files, history, imports, messages, projects, search, validation
-from services.storage.cache import QueryCache
-from services.storage.db import Database, db_path
+from vibing import schema
+from vibing.schema.base import encode_header, make_header
+from vibing.services.storage import archive, files, history, imports, messages, projects, search, validation
+from vibing.services.storage.cache import QueryCache
+from vibing.services.storage.db import Database, db_path
 from vibing.errors import DiskFull, InvalidPath, InvalidRequest, NotFound, VibingError
 from vibing.worker import Worker, handles
 

@@ -1,5 +1,5 @@
 """The stream service."""
 
-from services.stream.service import Service
+from vibing.services.stream.service import Service
 
 __all__ = ["Service"]

@@ -12,11 +12,11 @@ from typing import Any, Protocol
 import httpx
 import msgspec
 
-from schema.stream import ChatTurn
-from services.stream import failures
-from services.stream.failures import Failure
-from services.stream.retry import parse_retry_after
-from services.stream.sse import SSEParser
+from vibing.schema.stream import ChatTurn
+from vibing.services.stream import failures
+from vibing.services.stream.failures import Failure
+from vibing.services.stream.retry import parse_retry_after
+from vibing.services.stream.sse import SSEParser
 
 API_VERSION = "2023-06-01"
 USER_AGENT = "vibing/0.1 (+httpx)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from schema.stream import ModelInfo, Usage
+from vibing.schema.stream import ModelInfo, Usage
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from schema.storage import AddMessage, AppendMessageText, FinishMessage, StartAssistantMessage
+from vibing.schema.storage import AddMessage, AppendMessageText, FinishMessage, StartAssistantMessage
 from vibing import log
 from vibing.errors import BusError, VibingError
 

@@ -21,8 +21,8 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
-from schema.storage import ApplyFiles, FileWrite, GetProject, LoadProject
-from schema.stream import (
+from vibing.schema.storage import ApplyFiles, FileWrite, GetProject, LoadProject
+from vibing.schema.stream import (
     ChatTurn,
     Generate,
     GenerationDone,
@@ -30,13 +30,13 @@ from schema.stream import (
     GenerationProgress,
     GenerationStarted,
 )
-from services.stream import costs
-from services.stream.files import FileBlock, FileBlockParser
-from services.stream.runner import StreamRun, new_stream_id
+from vibing.services.stream import costs
+from vibing.services.stream.files import FileBlock, FileBlockParser
+from vibing.services.stream.runner import StreamRun, new_stream_id
 from vibing.errors import BusError, InvalidRequest, NotFound, VibingError
 
 if TYPE_CHECKING:
-    from services.stream.service import Service
+    from vibing.services.stream.service import Service
 
 OUTPUT_FORMAT = """\
 ## How to answer (Vibing's output format)
@@ -75,7 +75,7 @@ _MAX_FILES_IN_PROMPT_BYTES = 400_000
 
 def system_prompt_for(service: "Service", agent: str) -> str:
     """The system prompt of a generation by ``agent`` (used again to continue one)."""
-    from schema.agent import GetAgent
+    from vibing.schema.agent import GetAgent
 
     detail = service.bus.request("agent", GetAgent(name=agent), timeout=3.0).agent
     return _system(detail.prompt, {})
@@ -256,7 +256,7 @@ def _project_context(service: "Service", req: Generate) -> tuple[Any, list[ChatT
 
 def _pick_agent(service: "Service", req: Generate, project_type: str) -> tuple[str, str, str, str]:
     """(name, reason, prompt, model hint); an unavailable agent service degrades to no agent."""
-    from schema.agent import GetAgent, SelectAgents
+    from vibing.schema.agent import GetAgent, SelectAgents
 
     name, reason = req.agent, "chosen by you"
     try:

@@ -14,11 +14,11 @@ from typing import Any
 import httpx
 import msgspec
 
-from services.stream import failures
-from services.stream.anthropic import Call, Sink, read_error
-from services.stream.failures import Failure
-from services.stream.retry import parse_retry_after
-from services.stream.sse import SSEParser
+from vibing.services.stream import failures
+from vibing.services.stream.anthropic import Call, Sink, read_error
+from vibing.services.stream.failures import Failure
+from vibing.services.stream.retry import parse_retry_after
+from vibing.services.stream.sse import SSEParser
 
 _FINISH = {"stop": "end_turn", "length": "max_tokens", "content_filter": "refusal", "tool_calls": "tool_use",
            "function_call": "tool_use"}

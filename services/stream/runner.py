@@ -18,8 +18,8 @@ from typing import Any
 
 import httpx
 
-from schema.storage import FinishMessage
-from schema.stream import (
+from vibing.schema.storage import FinishMessage
+from vibing.schema.stream import (
     ChatTurn,
     StreamDone,
     StreamFailed,
@@ -29,10 +29,10 @@ from schema.stream import (
     TokenDelta,
     Usage,
 )
-from services.stream import costs, retry
-from services.stream.anthropic import AnthropicProvider, Call
-from services.stream.failures import Failure, human_wait
-from services.stream.openai import OpenAIProvider
+from vibing.services.stream import costs, retry
+from vibing.services.stream.anthropic import AnthropicProvider, Call
+from vibing.services.stream.failures import Failure, human_wait
+from vibing.services.stream.openai import OpenAIProvider
 from vibing import log
 from vibing.errors import ModelApiError, NotFound
 
@@ -252,7 +252,7 @@ class Runner:
 
     def _run_loop(self) -> None:
         asyncio.set_event_loop(self.loop)
-        from services.stream import h2fix
+        from vibing.services.stream import h2fix
 
         h2fix.install()  # a stopped stream is reset over HTTP/2 as well (httpcore does not do it)
         self.client = httpx.AsyncClient(
@@ -422,7 +422,7 @@ class Runner:
         u = run.usage_value
         cost = self._cost(run)
         if run.offset > 0:
-            from schema.storage import RecordUsage
+            from vibing.schema.storage import RecordUsage
 
             after = [RecordUsage(project_id=run.project_id, model=run.call.model, input_tokens=u.input_tokens,
                                  output_tokens=u.output_tokens, cost_usd=cost, message_id=run.message_id)] \

@@ -14,8 +14,8 @@ import time
 import uuid
 from typing import Any
 
-from schema.storage import FinishMessage, GetMessage, ListMessages, ListStreamingMessages, MessageList, ResumeMessage
-from schema.stream import (
+from vibing.schema.storage import FinishMessage, GetMessage, ListMessages, ListStreamingMessages, MessageList, ResumeMessage
+from vibing.schema.stream import (
     ChatTurn,
     CheckKey,
     RunWorkflow,
@@ -39,12 +39,12 @@ from schema.stream import (
     SuggestTitle,
     TitleSuggestion,
 )
-from services.stream import costs, failures, title
-from services.stream.anthropic import Call
-from services.stream.durable import DurableWriter
-from services.stream.failures import Failure
-from services.stream.ratelimit import RequestsPerMinute
-from services.stream.runner import Runner, StreamRun, continuation_messages, new_stream_id
+from vibing.services.stream import costs, failures, title
+from vibing.services.stream.anthropic import Call
+from vibing.services.stream.durable import DurableWriter
+from vibing.services.stream.failures import Failure
+from vibing.services.stream.ratelimit import RequestsPerMinute
+from vibing.services.stream.runner import Runner, StreamRun, continuation_messages, new_stream_id
 from vibing import keys
 from vibing.errors import BusError, InvalidRequest, NoApiKey, NotFound, VibingError
 from vibing.worker import Worker, handles
@@ -258,7 +258,7 @@ class Service(Worker):
         stream_id = req.new_stream_id or new_stream_id()
         setup = None
         if tags.get("generation") == "1" and project_id and persist:
-            from services.stream import generate
+            from vibing.services.stream import generate
 
             setup = generate.continuation_setup(self, project_id=project_id, agent=tags.get("agent", ""),
                                                 prefix=partial, stream_id=stream_id)
@@ -297,7 +297,7 @@ class Service(Worker):
 
     def _system_for_agent(self, agent: str) -> str:
         try:
-            from services.stream import generate
+            from vibing.services.stream import generate
 
             return generate.system_prompt_for(self, agent)
         except Exception as exc:  # no agent service, or no such agent: continue without it
@@ -310,7 +310,7 @@ class Service(Worker):
         if provider == "anthropic":
             return ModelList(models=costs.catalogue(), default=self.config.default_model)
         if provider == "local":
-            from schema.model import ListLocalModels
+            from vibing.schema.model import ListLocalModels
 
             local = self.bus.request("model", ListLocalModels())
             return ModelList(models=[ModelInfo(id=m.name, name=m.label or m.name, provider="local",
@@ -359,7 +359,7 @@ class Service(Worker):
 
     @handles(RunWorkflow)
     def run_workflow(self, req: RunWorkflow) -> WorkflowStarted:
-        from services.stream.workflow import WorkflowRun
+        from vibing.services.stream.workflow import WorkflowRun
 
         if not req.brief.strip():
             raise InvalidRequest("Say what the workflow is for: the brief is empty.")
@@ -409,8 +409,8 @@ class Service(Worker):
             return TitleSuggestion(title=fallback, source="fallback", message=f"{type(exc).__name__}: {exc}")
         suggested = title.clean_title(text)
         if req.project_id and (usage.get("input_tokens") or usage.get("output_tokens")):
-            from schema.storage import RecordUsage
-            from schema.stream import Usage
+            from vibing.schema.storage import RecordUsage
+            from vibing.schema.stream import Usage
 
             u = Usage(input_tokens=int(usage.get("input_tokens", 0)), output_tokens=int(usage.get("output_tokens", 0)))
             try:
@@ -426,6 +426,6 @@ class Service(Worker):
 
     @handles(Generate)
     def generate(self, req: Generate) -> GenerationStarted:
-        from services.stream import generate
+        from vibing.services.stream import generate
 
         return generate.start(self, req)

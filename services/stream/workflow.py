@@ -12,15 +12,15 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from schema.agent import PlanWorkflow, WorkflowPlan, WorkflowTask
-from schema.stream import ChatTurn, RunWorkflow, WorkflowDone, WorkflowProgress, WorkflowStarted
-from services.stream.generate import system_prompt_for
+from vibing.schema.agent import PlanWorkflow, WorkflowPlan, WorkflowTask
+from vibing.schema.stream import ChatTurn, RunWorkflow, WorkflowDone, WorkflowProgress, WorkflowStarted
+from vibing.services.stream.generate import system_prompt_for
 from vibing import log
 from vibing.errors import NotFound, VibingError
 
 if TYPE_CHECKING:
-    from services.stream.runner import StreamRun
-    from services.stream.service import Service
+    from vibing.services.stream.runner import StreamRun
+    from vibing.services.stream.service import Service
 
 logger = log.get("vibing.stream.workflow")
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-from schema import agent as msg
+from vibing.schema import agent as msg
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.errors import AppNotRunning, InvalidRequest, ServiceUnavailable
@@ -94,8 +94,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _offline_core():
-    from services.agent.catalog import Catalog
-    from services.agent.core import AgentCore
+    from vibing.services.agent.catalog import Catalog
+    from vibing.services.agent.core import AgentCore
 
     catalog = Catalog.from_config(config_mod.load())
     catalog.load()
@@ -211,8 +211,8 @@ def cmd_pick(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from services.agent.core import check_report
-    from services.agent.registry import load_folder
+    from vibing.services.agent.core import check_report
+    from vibing.services.agent.registry import load_folder
 
     if not os.path.isdir(args.dir):
         print(f"vibing: {args.dir} is not a folder", file=sys.stderr)
@@ -237,8 +237,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_add_dir(args: argparse.Namespace) -> int:
-    from services.agent.registry import load_folder
-    from services.agent.settings import add_agent_dir
+    from vibing.services.agent.registry import load_folder
+    from vibing.services.agent.settings import add_agent_dir
 
     path = os.path.abspath(os.path.expanduser(args.path))
     if not os.path.isdir(path):

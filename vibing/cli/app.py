@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-import schema
-from schema.supervisor import AcknowledgeCrashes, Status, StatusReply
+from vibing import schema
+from vibing.schema.supervisor import AcknowledgeCrashes, Status, StatusReply
 from vibing import config as config_mod
 from vibing import log, paths as paths_mod
 from vibing.bus import Bus
@@ -38,13 +38,13 @@ def _paths(config: config_mod.Config) -> paths_mod.Paths:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    import supervisor
+    from vibing import supervisor
 
     return supervisor.run(headless=args.headless)
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
-    import supervisor
+    from vibing import supervisor
 
     config = config_mod.load()
     pid = supervisor.stop_running(_paths(config))

@@ -26,7 +26,7 @@ def _fmt(value: float | None) -> str:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    import bench
+    from vibing import bench
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="vibing-bench-") as workdir:

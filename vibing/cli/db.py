@@ -11,7 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from schema.storage import BackupDatabase, CheckDatabase
+from vibing.schema.storage import BackupDatabase, CheckDatabase
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus
@@ -43,7 +43,7 @@ def _running_bus(paths: paths_mod.Paths) -> Bus | None:
 
 
 def _db_file(paths: paths_mod.Paths) -> Path:
-    from services.storage.db import db_path
+    from vibing.services.storage.db import db_path
 
     path = db_path(paths.data)
     if not path.exists():
@@ -65,7 +65,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     else:
         import apsw
 
-        from services.storage import db as db_mod
+        from vibing.services.storage import db as db_mod
 
         source = _db_file(paths)
         started = time.perf_counter()
@@ -94,7 +94,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         import apsw
 
-        from services.storage import db as db_mod
+        from vibing.services.storage import db as db_mod
 
         source = _db_file(paths)
         conn = apsw.Connection(str(source))

@@ -12,9 +12,9 @@ import argparse
 import sys
 import time
 
-from schema.base import new_id
-from schema.storage import CreateProject, FindProject
-from schema.stream import (Generate, GenerationDone, GenerationFile, GenerationProgress, StopStream, StreamFailed,
+from vibing.schema.base import new_id
+from vibing.schema.storage import CreateProject, FindProject
+from vibing.schema.stream import (Generate, GenerationDone, GenerationFile, GenerationProgress, StopStream, StreamFailed,
                            SuggestTitle, TokenDelta)
 from vibing import config as config_mod
 from vibing import paths as paths_mod

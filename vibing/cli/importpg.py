@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_import_postgres(args: argparse.Namespace) -> int:
-    from services.storage.validation import Limits
+    from vibing.services.storage.validation import Limits
     from vibing.importer import import_postgres
 
     url = args.url or os.environ.get("DATABASE_URL", "")

@@ -39,7 +39,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _check_with_api() -> int:
     """When the app runs, validate the key with the API's cheapest request (listing models: no tokens)."""
-    from schema.stream import CheckKey
+    from vibing.schema.stream import CheckKey
     from vibing import config as config_mod
     from vibing import paths as paths_mod
     from vibing.bus import Bus

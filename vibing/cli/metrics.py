@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from schema.metrics import Exposition, GetExposition, GetSnapshot, Snapshot
+from vibing.schema.metrics import Exposition, GetExposition, GetSnapshot, Snapshot
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus

@@ -14,7 +14,7 @@ from typing import Any
 
 import msgspec
 
-from schema.model import ListLocalModels, LocalModel, LocalModelList, StopModel
+from vibing.schema.model import ListLocalModels, LocalModel, LocalModelList, StopModel
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.errors import AppNotRunning, BusError, VibingError
@@ -53,7 +53,7 @@ def _setup() -> tuple[config_mod.Config, paths_mod.Paths]:
 
 
 def _registry(paths: paths_mod.Paths):
-    from services.model.registry import Registry
+    from vibing.services.model.registry import Registry
 
     return Registry(paths.data)
 
@@ -92,7 +92,7 @@ def _remote(config: config_mod.Config) -> list[dict[str, Any]]:
 
 
 def cmd_ls(args: argparse.Namespace) -> int:
-    from services.model.registry import engine_installed
+    from vibing.services.model.registry import engine_installed
 
     config, paths = _setup()
     running: LocalModelList | None = _ask_running(paths, ListLocalModels())

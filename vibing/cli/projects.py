@@ -9,7 +9,7 @@ from pathlib import Path
 
 import msgspec
 
-from schema.storage import (
+from vibing.schema.storage import (
     DeleteProject, ExportProject, FindProject, ImportProject, ListCheckpoints, ListProjects, LoadProject,
     SearchProjects, UsageSummary,
 )
@@ -73,7 +73,7 @@ def _when(ts: float) -> str:
 
 
 def _size(n: int) -> str:
-    from services.storage.validation import human_bytes
+    from vibing.services.storage.validation import human_bytes
 
     return human_bytes(n)
 

@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_web(args: argparse.Namespace) -> int:
     from vibing import log
-    from shell.runtime import Shell, app_paths
+    from vibing.shell.runtime import Shell, app_paths
 
     log.setup("web", app_paths().logs, "info", console=False)
     shell = Shell(port=args.port, preview_port=args.preview_port, mode="web", sender="web").start()

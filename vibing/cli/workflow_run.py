@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from schema.base import new_id
-from schema.storage import CreateProject, FindProject
-from schema.stream import RunWorkflow, StopWorkflow, WorkflowDone, WorkflowProgress
+from vibing.schema.base import new_id
+from vibing.schema.storage import CreateProject, FindProject
+from vibing.schema.stream import RunWorkflow, StopWorkflow, WorkflowDone, WorkflowProgress
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus

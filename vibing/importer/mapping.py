@@ -24,8 +24,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from schema.storage import ExternalCheckpoint, ExternalMessage, FileWrite, ImportExternalProject
-from services.storage import validation
+from vibing.schema.storage import ExternalCheckpoint, ExternalMessage, FileWrite, ImportExternalProject
+from vibing.services.storage import validation
 from vibing.errors import VibingError
 from vibing.importer.reader import MessageRow, ProjectRow, VersionRow, epoch
 

@@ -17,11 +17,11 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TextIO
 
-from schema.storage import (
+from vibing.schema.storage import (
     ExternalUsage, ExternalUser, ImportCountReply, ImportedList, ImportedProjectReply, ImportExternalProject,
     ImportExternalUsage, ImportExternalUsers, LinkImportedForks, ListImported,
 )
-from services.storage import validation
+from vibing.services.storage import validation
 from vibing.errors import AppNotRunning, BusError, RequestTimeout, ServiceUnavailable, VibingError
 from vibing.importer import mapping
 from vibing.importer.mapping import SOURCE, Problem

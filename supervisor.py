@@ -26,16 +26,16 @@ from typing import Any
 
 import zmq
 
-from vibing import schema
-from vibing.schema.common import ServiceDown, ServiceUp
-from vibing.schema.supervisor import AcknowledgeCrashes, CrashReport, ServiceStatus, Shutdown, Status, StatusReply
 from vibing import config as config_mod
-from vibing import forkserver, log, paths as paths_mod
+from vibing import forkserver, log, schema
+from vibing import paths as paths_mod
 from vibing.broker import Broker
 from vibing.bus import Bus
 from vibing.config import Config
 from vibing.errors import AppNotRunning, ConfigError
 from vibing.protocol import BusInfo, bind_specs, pid_alive
+from vibing.schema.common import ServiceDown, ServiceUp
+from vibing.schema.supervisor import AcknowledgeCrashes, CrashReport, ServiceStatus, Shutdown, Status, StatusReply
 from vibing.worker import Worker, handles, write_crash_report
 
 logger = log.get("vibing.supervisor")
@@ -73,7 +73,7 @@ class SupervisorService(Worker):
 
     name = "supervisor"
 
-    def __init__(self, supervisor: "Supervisor", **kwargs: Any) -> None:
+    def __init__(self, supervisor: Supervisor, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.supervisor = supervisor
 

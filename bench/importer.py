@@ -56,9 +56,9 @@ def run(workdir: str) -> list[Row]:
                     bad=False, file_lines=40, single_document_every=0, seed=3)
         seed_s = time.perf_counter() - started
         app = BenchApp(Path(workdir) / "import-home")
-        from vibing.services.storage.validation import Limits
         from vibing.config import Config
         from vibing.importer import import_postgres
+        from vibing.services.storage.validation import Limits
 
         report = import_postgres(url, app.bus, Limits.from_config(Config()), progress_out=None)
         load = os.getloadavg()[0]

@@ -19,8 +19,21 @@ from vibing.bench import Row
 from vibing.bench.app import BenchApp, percentile
 from vibing.schema.common import Ping
 from vibing.schema.storage import (
-    AddMessage, AppendMessageText, ApplyFiles, FileWrite, FinishMessage, ListCheckpoints, ListFiles, ListProjects,
-    LoadProject, ReadFile, RenameProject, SaveProject, SearchProjects, StartAssistantMessage, UsageSummary,
+    AddMessage,
+    AppendMessageText,
+    ApplyFiles,
+    FileWrite,
+    FinishMessage,
+    ListCheckpoints,
+    ListFiles,
+    ListProjects,
+    LoadProject,
+    ReadFile,
+    RenameProject,
+    SaveProject,
+    SearchProjects,
+    StartAssistantMessage,
+    UsageSummary,
 )
 from vibing.services.storage import files as files_mod
 from vibing.services.storage import history, messages, projects
@@ -119,10 +132,10 @@ def _sqlite3_load(path: Path, project_id: str, n: int) -> list[float]:
         project = conn.execute(
             "SELECT p.id, p.name, p.description, p.project_type, p.provider, p.model, p.created_at, p.updated_at,"
             " p.forked_from FROM projects p WHERE p.id = ?", (project_id,)).fetchone()
-        msgs = [dict(zip(("id", "role", "content", "status", "created_at", "agent", "model"), row)) for row in
+        msgs = [dict(zip(("id", "role", "content", "status", "created_at", "agent", "model"), row, strict=False)) for row in
                 conn.execute("SELECT id, role, content, status, created_at, agent, model FROM messages"
                              " WHERE project_id = ? ORDER BY pk", (project_id,))]
-        fls = [dict(zip(("path", "content", "language", "size"), row)) for row in
+        fls = [dict(zip(("path", "content", "language", "size"), row, strict=False)) for row in
                conn.execute("SELECT path, content, language, size FROM project_files WHERE project_id = ?"
                             " ORDER BY path", (project_id,))]
         return {"project": project, "messages": msgs, "files": fls}

@@ -237,7 +237,7 @@ def run(workdir: str) -> list[Row]:
         events, done, t0, t1 = _stream(app, sub, "ev", f"[[scenario:huge tokens={EVENT_WORDS} per_write=1]]")
         event_rate = len(events) / (t1 - t0)
         event_tokens = done.usage.output_tokens - 1
-        token_rate_single = event_tokens / (t1 - t0)
+
 
         recorded = _record(url, SDK_WORDS)
         # text deltas in the recording: its last cumulative usage, less the 1 the server counts at message_start

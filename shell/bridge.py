@@ -12,13 +12,13 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable
+from typing import Any
 
 import msgspec
 
-from vibing import schema
-from vibing import log
+from vibing import log, schema
 from vibing.bus import Bus
 from vibing.errors import RequestTimeout, VibingError
 

@@ -15,15 +15,16 @@ import mimetypes
 import re
 import secrets
 import threading
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from vibing.schema.storage import ReadFile
 from vibing import log
 from vibing.bus import Bus
 from vibing.errors import NotFound, VibingError
+from vibing.schema.storage import ReadFile
 
 logger = log.get("shell.preview")
 
@@ -78,7 +79,7 @@ class PreviewServer(ThreadingHTTPServer):
                 f"media-src {src} data: blob:; connect-src {src}{net}; worker-src {src} blob:; "
                 f"form-action 'none'; base-uri {src}; frame-ancestors {ancestors}")
 
-    def start(self) -> "PreviewServer":
+    def start(self) -> PreviewServer:
         threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.2}, name="preview-server",
                          daemon=True).start()
         return self

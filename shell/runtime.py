@@ -7,15 +7,15 @@ Both front doors use it: ``vibing web`` (a browser) and the pywebview window
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from vibing import __version__, log
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus
 from vibing.errors import ConfigError, InvalidRequest
-
 from vibing.shell.bridge import Bridge
 from vibing.shell.preview import PreviewServer
 from vibing.shell.server import UiServer
@@ -113,7 +113,7 @@ class Shell:
 
     # -- life -------------------------------------------------------------------------
 
-    def start(self) -> "Shell":
+    def start(self) -> Shell:
         self.bridge.start()
         self.preview.start()
         self.server.start()

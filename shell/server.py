@@ -20,15 +20,15 @@ import mimetypes
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from vibing import log
 from vibing.errors import VibingError
-
 from vibing.shell.bridge import Bridge
 
 logger = log.get("shell.server")
@@ -72,7 +72,7 @@ class UiServer(ThreadingHTTPServer):
 
         return register
 
-    def start(self) -> "UiServer":
+    def start(self) -> UiServer:
         self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.2},
                                         name="ui-server", daemon=True)
         self._thread.start()

@@ -23,7 +23,6 @@ from typing import Any
 from vibing import log
 from vibing.errors import InvalidRequest
 from vibing.protocol import BusInfo, pid_alive
-
 from vibing.shell.runtime import Shell
 
 logger = log.get("shell.window")
@@ -182,7 +181,7 @@ def run_window(bus_file: str) -> int:
                 if wake_r.recv(16):
                     logger.info("window.signal_close")
                     break
-            except (socket.timeout, TimeoutError):
+            except TimeoutError:
                 if supervisor_pid and not pid_alive(supervisor_pid):
                     logger.info("window.supervisor_gone")
                     break

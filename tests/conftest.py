@@ -72,7 +72,7 @@ class App:
         return self.proc.returncode
 
 
-def _lines(proc: subprocess.Popen) -> "queue.Queue[str | None]":
+def _lines(proc: subprocess.Popen) -> queue.Queue[str | None]:
     """A queue fed with the process's stdout lines by a reader thread (None at EOF)."""
     lines = getattr(proc, "_line_queue", None)
     if lines is None:

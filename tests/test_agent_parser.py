@@ -194,9 +194,9 @@ def test_a_broken_edit_keeps_the_last_good_version(tmp_path: Path):
 
 # -- the fast front matter reader agrees with YAML whenever it answers ---------------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
-
 import yaml  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 from vibing.services.agent.parser import _fast_front_matter  # noqa: E402
 

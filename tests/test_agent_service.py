@@ -8,12 +8,27 @@ from pathlib import Path
 
 import pytest
 
-from vibing.schema.agent import (
-    AddAgentFolder, AgentList, AgentLoadReport, AgentProblems, AgentReply, AgentsChanged, AgentSearchResults,
-    AgentSelection, GetAgent, ListAgents, ListProjectTypes, ListWorkflows, PlanWorkflow, ProjectTypeList,
-    SearchAgents, SelectAgents, WorkflowList, WorkflowPlan,
-)
 from vibing.errors import InvalidRequest, NotFound
+from vibing.schema.agent import (
+    AddAgentFolder,
+    AgentList,
+    AgentLoadReport,
+    AgentProblems,
+    AgentReply,
+    AgentsChanged,
+    AgentSearchResults,
+    AgentSelection,
+    GetAgent,
+    ListAgents,
+    ListProjectTypes,
+    ListWorkflows,
+    PlanWorkflow,
+    ProjectTypeList,
+    SearchAgents,
+    SelectAgents,
+    WorkflowList,
+    WorkflowPlan,
+)
 
 
 def agent_file(name: str, description: str, body: str = "You write small, careful apps.", **extra: str) -> str:

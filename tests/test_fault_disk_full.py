@@ -10,10 +10,10 @@ import subprocess
 
 import pytest
 
-from vibing.schema.common import Ping
-from vibing.schema.storage import CheckDatabase, CreateFile, CreateProject, ReadFile
 from tests.conftest import start_app
 from vibing.errors import DiskFull
+from vibing.schema.common import Ping
+from vibing.schema.storage import CheckDatabase, CreateFile, CreateProject, ReadFile
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import signal
 
 import pytest
 
+from tests.conftest import start_app
+from tests.fake_anthropic import FakeAnthropic
 from vibing.schema.storage import CreateProject, GetMessage, ListFiles
 from vibing.schema.stream import Generate, GenerationDone, TokenDelta
 from vibing.schema.supervisor import Status
-from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
 
 PAGE = "<!doctype html>\n<h1>Still here</h1>\n" + "".join(f"<p>line {i}</p>\n" for i in range(60))
 ANSWER = f"A page.\n\n```html index.html\n{PAGE}```\n\n```css styles.css\nh1 {{ color: teal; }}\n```\n"

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vibing import schema
-from vibing.schema.common import Error, Ping
 from vibing.protocol import CLIENT
+from vibing.schema.common import Error, Ping
 
 SERVICES = [name for name in schema.SERVICES if name not in schema.LAZY_SERVICES]
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from postgres import fenced
-from vibing.services.storage.validation import Limits
+
 from vibing.importer import mapping
 from vibing.importer.reader import MessageRow, ProjectRow, VersionRow, libpq_url, redact
+from vibing.services.storage.validation import Limits
 
 LIMITS = Limits(max_file_bytes=1000, max_project_bytes=5000, max_files=10)
 WHEN = dt.datetime(2025, 3, 1, 9, 30, 0, 123000)
 
 
 def project(code: bytes = b"<!DOCTYPE html>\n<p>hi</p>", **kw) -> ProjectRow:
-    fields = dict(id="p1", name="Timer".encode(), description=None, project_type="MOBILE_APP",
+    fields = dict(id="p1", name=b"Timer", description=None, project_type="MOBILE_APP",
                   active_agents=b'["frontend-developer"]', current_code=code, preview_url=None, user_id="u1",
                   created_at=WHEN, updated_at=WHEN, visibility="PRIVATE")
     fields.update(kw)
@@ -35,7 +35,7 @@ def test_single_document_is_index_html_byte_for_byte() -> None:
     assert problems == []
     assert [(f.path, f.content) for f in request.files] == [("index.html", code)]
     assert request.project_type == "mobile-app"
-    assert request.created_at == WHEN.replace(tzinfo=dt.timezone.utc).timestamp()
+    assert request.created_at == WHEN.replace(tzinfo=dt.UTC).timestamp()
     assert request.meta["active_agents"] == ["frontend-developer"]
 
 

@@ -12,14 +12,19 @@ import json
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
-
 from conftest import App
 from postgres import Cluster, Expected, generate, pg_cluster  # noqa: F401
+
 from vibing.schema.storage import (
-    CheckDatabase, GetCheckpoint, ListCheckpoints, ListImported, ListProjects, LoadProject, ProjectChanged,
+    CheckDatabase,
+    GetCheckpoint,
+    ListCheckpoints,
+    ListImported,
+    ListProjects,
+    LoadProject,
+    ProjectChanged,
     UsageSummary,
 )
 
@@ -56,7 +61,7 @@ def check_project(bus, local_id: str, expected, ids: dict[str, str]) -> None:
     points = bus.request("storage", ListCheckpoints(project_id=local_id, limit=1000)).items
     points = sorted(points, key=lambda c: c.id)  # oldest first
     assert len(points) == len(expected.versions) + 1
-    for point, files in zip(points, [*expected.versions, expected.files]):
+    for point, files in zip(points, [*expected.versions, expected.files], strict=False):
         assert point.kind == "import"
         reply = bus.request("storage", GetCheckpoint(checkpoint_id=point.id))
         assert {f.path: f.content for f in reply.files} == files

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from vibing.errors import FileTooLarge, InvalidRequest
 from vibing.schema.storage import ExternalCheckpoint, ExternalMessage, ExternalUsage, ExternalUser, FileWrite
 from vibing.services.storage import history, imports, messages, validation
 from vibing.services.storage.db import Database
-from vibing.errors import FileTooLarge, InvalidRequest
 
 LIMITS = validation.Limits(max_file_bytes=1000, max_project_bytes=2500, max_files=3)
 

@@ -11,11 +11,11 @@ from collections import defaultdict
 
 import pytest
 
+from tests.conftest import start_app
+from tests.fake_anthropic import FakeAnthropic
 from vibing.bench.app import memory_mb, percentile, process_tree
 from vibing.schema.storage import CreateProject, GetMessage, UpdateFile
 from vibing.schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
-from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
 
 LANES = 20
 SECONDS = float(os.environ.get("VIBING_LOAD_SECONDS", "60"))

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from conftest import start_app
 from localmodel import BUNDLED, COUNT_PROMPT, bundled_path, next_event, requires_engine, stream_chat, wait_exit
+
+from vibing.errors import InvalidRequest, LocalEngineFailed, NotFound
+from vibing.local import ensure_local_model
 from vibing.schema.common import Ping, ServiceUp
 from vibing.schema.model import AddLocalModel, EnsureModel, ListLocalModels, ModelEngineState, StopModel
 from vibing.schema.supervisor import Status
-from vibing.errors import InvalidRequest, LocalEngineFailed, NotFound
-from vibing.local import ensure_local_model
 
 pytestmark = requires_engine
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import json
 import struct
-import sys
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import vibing_env
 from localmodel import BUNDLED, bundled_path, skip_without_engine
+
+from vibing.errors import Conflict, InvalidRequest, NotFound
 from vibing.services.model import gguf
 from vibing.services.model.registry import Registry
-from vibing.errors import Conflict, InvalidRequest, NotFound
 
 
 def _string(text: str) -> bytes:

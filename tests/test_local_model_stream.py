@@ -7,12 +7,12 @@ import os
 import signal
 
 import pytest
-
 from conftest import start_app
 from localmodel import COUNT_PROMPT, next_event, requires_engine, stream_chat
+
+from vibing.local import PROVIDER, ensure_local_model
 from vibing.schema.model import ModelEngineState
 from vibing.schema.stream import ChatTurn, StartStream, StopStream, StreamDone, StreamFailed, TokenDelta
-from vibing.local import PROVIDER, ensure_local_model
 
 pytestmark = requires_engine
 

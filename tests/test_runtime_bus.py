@@ -10,12 +10,11 @@ import pytest
 import zmq
 
 from vibing import schema
+from vibing.errors import BadMessage, RequestTimeout
+from vibing.protocol import CLIENT
 from vibing.schema.base import encode_header, make_header
 from vibing.schema.common import Ping, Pong, ServiceUp
 from vibing.schema.supervisor import Status
-from vibing.errors import BadMessage, RequestTimeout
-from vibing.protocol import CLIENT
-
 
 EAGER = [name for name in schema.SERVICES if name not in schema.LAZY_SERVICES]
 

@@ -10,12 +10,12 @@ import sys
 
 import pytest
 
+from tests.conftest import start_app, vibing_env, wait_for_line
 from vibing import schema
+from vibing.errors import ServiceUnavailable
 from vibing.schema.common import Ping
 from vibing.schema.supervisor import Status
 from vibing.supervisor import wait_for_exit as wait_exit
-from tests.conftest import start_app, vibing_env, wait_for_line
-from vibing.errors import ServiceUnavailable
 
 
 def service_pids(bus) -> dict[str, int]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import signal
 
+from tests.conftest import start_app
+from tests.fake_anthropic import FakeAnthropic
 from vibing.schema.storage import CreateProject
 from vibing.schema.stream import Generate, GenerationDone
 from vibing.schema.supervisor import Status
-from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
 
 KEY = "sk-ant-api03-" + "L3ak" * 15
 

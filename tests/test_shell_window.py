@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import vibing_env, wait_for_line
 
 pytestmark = pytest.mark.skipif(

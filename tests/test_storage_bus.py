@@ -9,19 +9,52 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import App, start_app
-from vibing.schema.common import Ping
-from vibing.schema.storage import (
-    AddMessage, AppendMessageText, ApplyFileBatch, ApplyFiles, BackupDatabase, CheckDatabase, CreateFile,
-    CreateProject, DeleteFile, DeleteProject, DiffCheckpoints, DuplicateProject, ExportProject, FileOp, FileWrite,
-    FindProject, FinishMessage, GetCheckpoint, GetMessage, GetProject, ImportProject, ListCheckpoints, ListFiles,
-    ListProjects, ListStreamingMessages, LoadProject, ProjectChanged, ReadFile, RecordUsage, RenameFile,
-    RenameProject, RestoreCheckpoint, ResumeMessage, SaveProject, SearchFiles, SearchProjects,
-    StartAssistantMessage, UpdateFile, UsageSummary,
-)
+
 from vibing.bus import Bus
 from vibing.errors import Conflict, FileTooLarge, InvalidPath, InvalidRequest, NotFound, NotText
+from vibing.schema.common import Ping
+from vibing.schema.storage import (
+    AddMessage,
+    AppendMessageText,
+    ApplyFileBatch,
+    ApplyFiles,
+    BackupDatabase,
+    CheckDatabase,
+    CreateFile,
+    CreateProject,
+    DeleteFile,
+    DeleteProject,
+    DiffCheckpoints,
+    DuplicateProject,
+    ExportProject,
+    FileOp,
+    FileWrite,
+    FindProject,
+    FinishMessage,
+    GetCheckpoint,
+    GetMessage,
+    GetProject,
+    ImportProject,
+    ListCheckpoints,
+    ListFiles,
+    ListProjects,
+    ListStreamingMessages,
+    LoadProject,
+    ProjectChanged,
+    ReadFile,
+    RecordUsage,
+    RenameFile,
+    RenameProject,
+    RestoreCheckpoint,
+    ResumeMessage,
+    SaveProject,
+    SearchFiles,
+    SearchProjects,
+    StartAssistantMessage,
+    UpdateFile,
+    UsageSummary,
+)
 
 
 @pytest.fixture(scope="module")

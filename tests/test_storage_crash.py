@@ -12,13 +12,21 @@ import signal
 import threading
 
 from conftest import App
-from vibing.schema.storage import (
-    AppendMessageText, CheckDatabase, CreateProject, FinishMessage, GetMessage, ListStreamingMessages, LoadProject,
-    StartAssistantMessage, UpdateFile,
-)
-from vibing.schema.supervisor import Status
+
 from vibing.bus import Bus
 from vibing.errors import RequestTimeout, ServiceUnavailable
+from vibing.schema.storage import (
+    AppendMessageText,
+    CheckDatabase,
+    CreateProject,
+    FinishMessage,
+    GetMessage,
+    ListStreamingMessages,
+    LoadProject,
+    StartAssistantMessage,
+    UpdateFile,
+)
+from vibing.schema.supervisor import Status
 
 WRITES = 240
 KILL_AFTER = 60

@@ -8,16 +8,23 @@ from pathlib import Path
 import apsw
 import pytest
 
-from vibing.schema.storage import (
-    AppendMessageText, ApplyFileBatch, CreateProject, FileOp, FileWrite, FinishMessage, LoadProject,
-    StartAssistantMessage,
-)
-from vibing.services.storage import archive, db as db_mod, validation
-from vibing.services.storage.cache import QueryCache
-from vibing.services.storage.db import Database, Migration
 from vibing.config import Config
 from vibing.errors import Conflict, FileTooLarge, InvalidPath, NotText
 from vibing.protocol import Endpoints
+from vibing.schema.storage import (
+    AppendMessageText,
+    ApplyFileBatch,
+    CreateProject,
+    FileOp,
+    FileWrite,
+    FinishMessage,
+    LoadProject,
+    StartAssistantMessage,
+)
+from vibing.services.storage import archive, validation
+from vibing.services.storage import db as db_mod
+from vibing.services.storage.cache import QueryCache
+from vibing.services.storage.db import Database, Migration
 
 LIMITS = validation.Limits(max_file_bytes=1000, max_project_bytes=2500, max_files=3)
 
@@ -239,7 +246,8 @@ def test_streamed_message_is_indexed_only_when_finished(service) -> None:
 
 # -- property: an accepted path never leaves the project ------------------------------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=400, deadline=None)

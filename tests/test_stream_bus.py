@@ -7,9 +7,10 @@ import signal
 import time
 
 import pytest
-
 from conftest import App, start_app
 from fake_anthropic import FakeAnthropic
+
+from vibing.errors import ApiKeyRejected, InvalidRequest, LimitExceeded, NotFound, from_reply
 from vibing.schema.storage import CreateProject, GetMessage, ListMessages, UsageSummary
 from vibing.schema.stream import (
     ChatTurn,
@@ -26,7 +27,6 @@ from vibing.schema.stream import (
     TokenDelta,
 )
 from vibing.schema.supervisor import Status
-from vibing.errors import ApiKeyRejected, InvalidRequest, LimitExceeded, NotFound, from_reply
 
 KEY = "sk-ant-test-0123456789abcdef"
 

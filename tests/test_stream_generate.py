@@ -5,16 +5,16 @@ from __future__ import annotations
 import time
 
 import pytest
+from conftest import start_app
+from fake_anthropic import FakeAnthropic
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import start_app
-from fake_anthropic import FakeAnthropic
+from vibing.errors import InvalidPath
 from vibing.schema.storage import CreateProject, GetMessage, ListCheckpoints, ListFiles, ListMessages, ReadFile
 from vibing.schema.stream import Generate, GenerationDone, GenerationFile, GenerationProgress, TokenDelta
 from vibing.services.storage.validation import check_path as storage_check_path
 from vibing.services.stream.files import FileBlockParser, UnsafePath, check_path, parse_info
-from vibing.errors import InvalidPath
 
 KEY = "sk-ant-test-0123456789abcdef"
 

@@ -7,8 +7,8 @@ import subprocess
 import time
 
 import pytest
-
 from fake_anthropic import FakeAnthropic
+
 from vibing.schema.stream import ChatTurn, StreamDone, StreamFailed, TokenDelta
 from vibing.services.stream.anthropic import Call
 from vibing.services.stream.runner import Runner, StreamRun
@@ -93,7 +93,7 @@ def test_errors_retries_and_drop_over_http2(h2):
 def test_stop_resets_the_http2_stream(h2):
     server, runner, events = h2
     server.left.clear()
-    run = _run(runner, server, "[[scenario:slow delay_ms=20 words=3000]]", "h2s", wait=False)
+    _run(runner, server, "[[scenario:slow delay_ms=20 words=3000]]", "h2s", wait=False)
     deadline = time.monotonic() + 10
     while not any(isinstance(e, TokenDelta) and e.stream_id == "h2s" for e in events):
         assert time.monotonic() < deadline

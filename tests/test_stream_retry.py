@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import email.utils
+from datetime import UTC
 
 import httpx
 import pytest
 
+from vibing import errors
+from vibing.errors import LimitExceeded
 from vibing.schema.stream import Usage
 from vibing.services.stream import costs, failures, retry
 from vibing.services.stream.ratelimit import RequestsPerMinute
-from vibing import errors
-from vibing.errors import LimitExceeded
 
 NOW = 1_800_000_000.0
 
@@ -147,10 +148,10 @@ def test_newer_models_of_a_family_are_estimated():
 
 
 def test_429_without_retry_after_explains_the_reset_from_ratelimit_headers():
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
-    soon = (datetime.now(timezone.utc) + timedelta(seconds=42)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    later = (datetime.now(timezone.utc) + timedelta(seconds=300)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    soon = (datetime.now(UTC) + timedelta(seconds=42)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    later = (datetime.now(UTC) + timedelta(seconds=300)).strftime("%Y-%m-%dT%H:%M:%SZ")
     headers = httpx.Headers({
         "content-type": "application/json",
         "anthropic-ratelimit-requests-remaining": "10", "anthropic-ratelimit-requests-reset": later,

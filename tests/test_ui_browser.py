@@ -14,7 +14,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, start_app, wait_for_line
 from fake_anthropic import FakeAnthropic
 from localmodel import skip_without_engine

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from vibing.schema.agent import PlanWorkflow
-from vibing.schema.stream import RunWorkflow, WorkflowDone, WorkflowProgress
 from tests.conftest import start_app
 from tests.fake_anthropic import FakeAnthropic
+from vibing.schema.agent import PlanWorkflow
+from vibing.schema.stream import RunWorkflow, WorkflowDone, WorkflowProgress
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_a_workflow_runs_level_by_level_with_parallel_tasks_and_dependency_answe
     assert done.ok and sorted(done.done) == sorted(t.id for t in plan.tasks), done.message
 
     order = [(p.task_id, p.state) for p in progress if p.state in ("running", "done")]
-    for before, after in zip(plan.levels, plan.levels[1:]):  # a level starts only after the previous one is done
+    for before, after in zip(plan.levels, plan.levels[1:], strict=False):  # a level starts only after the previous one is done
         last_done = max(order.index((t, "done")) for t in before)
         assert all(order.index((t, "running")) > last_done for t in after)
     # the independent tasks of one level were all running before any of them finished

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 import msgspec
 import zmq
 
+from vibing import log
+from vibing.protocol import CLIENT, DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
 from vibing.schema import encode, make_header
 from vibing.schema.base import decode_header, encode_header
 from vibing.schema.common import Error
-from vibing import log
-from vibing.protocol import CLIENT, DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
 
 logger = log.get("vibing.broker")
 

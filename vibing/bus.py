@@ -17,12 +17,11 @@ from typing import Any, NamedTuple
 import msgspec
 import zmq
 
-from vibing import schema
-from vibing.schema.base import Header, decode_header, encode_header, make_header, new_id
-from vibing.schema.common import Error, Probe
-from vibing import log
+from vibing import log, schema
 from vibing.errors import AppNotRunning, BadMessage, RequestTimeout, ServiceCrashed, from_reply
 from vibing.protocol import CLIENT, BusInfo, Endpoints, pid_alive
+from vibing.schema.base import Header, decode_header, encode_header, make_header, new_id
+from vibing.schema.common import Error, Probe
 
 logger = log.get("vibing.bus")
 
@@ -53,7 +52,7 @@ class Bus:
         self._closed = False
 
     @classmethod
-    def connect_running(cls, bus_file: Path, sender: str, **kwargs: Any) -> "Bus":
+    def connect_running(cls, bus_file: Path, sender: str, **kwargs: Any) -> Bus:
         """Attach to the app whose supervisor wrote ``bus_file``."""
         info = BusInfo.read(bus_file)
         if info is None or not pid_alive(info.pid):
@@ -140,7 +139,7 @@ class Bus:
                 self._push.connect(self.endpoints.events_in)
             self._push.send_multipart(frames)
 
-    def subscribe(self, *prefixes: str) -> "Subscription":
+    def subscribe(self, *prefixes: str) -> Subscription:
         """Receive events whose topic starts with any of ``prefixes`` ("" for all)."""
         sub = Subscription(self, prefixes or ("",))
         with self._sockets_lock:
@@ -160,7 +159,7 @@ class Bus:
                 self._push.close()
                 self._push = None
 
-    def __enter__(self) -> "Bus":
+    def __enter__(self) -> Bus:
         return self
 
     def __exit__(self, *exc: Any) -> None:

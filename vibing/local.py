@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import time
 
-from vibing.schema.model import EnsureModel, ModelEndpoint
 from vibing.bus import Bus
 from vibing.errors import LocalEngineFailed, RequestTimeout, ServiceCrashed, ServiceUnavailable
+from vibing.schema.model import EnsureModel, ModelEndpoint
 
 #: What the stream service's OpenAI-compatible provider is given for a local model.
 PROVIDER = "openai"

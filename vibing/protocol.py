@@ -44,7 +44,7 @@ class Endpoints:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, str]) -> "Endpoints":
+    def from_dict(cls, data: dict[str, str]) -> Endpoints:
         return cls(requests=data["requests"], events_in=data["events_in"], events_out=data["events_out"])
 
 
@@ -78,7 +78,7 @@ class BusInfo:
         os.replace(tmp, path)
 
     @classmethod
-    def read(cls, path: Path) -> "BusInfo | None":
+    def read(cls, path: Path) -> BusInfo | None:
         try:
             data = json.loads(path.read_text())
             return cls(pid=int(data["pid"]), started=float(data["started"]), endpoints=Endpoints.from_dict(data["endpoints"]))

@@ -34,15 +34,14 @@ from typing import Any
 import msgspec
 import zmq
 
-from vibing import schema
-from vibing.schema.base import Header, decode_header, encode_header, make_header
-from vibing.schema.common import Error, Ok, Ping, Pong
-from vibing import log
+from vibing import log, schema
 from vibing.bus import Bus, Event
 from vibing.config import Config
 from vibing.errors import Internal, VibingError
 from vibing.meter import Meter
 from vibing.protocol import DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
+from vibing.schema.base import Header, decode_header, encode_header, make_header
+from vibing.schema.common import Error, Ok, Ping, Pong
 
 Handler = Callable[[Any, Any], Any]
 

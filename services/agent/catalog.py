@@ -70,7 +70,7 @@ class Catalog:
         self.projects: OrderedDict[str, tuple[Source, Library]] = OrderedDict()
 
     @classmethod
-    def from_config(cls, config, cache_file: Path | None = None) -> "Catalog":
+    def from_config(cls, config, cache_file: Path | None = None) -> Catalog:
         return cls(bundled=bundled_dir(), user_dir=getattr(config, "user_agents_dir", "~/.claude/agents"),
                    config_dirs=list(getattr(config, "agent_dirs", []) or []),
                    cache=ParseCache(cache_file) if cache_file else None)

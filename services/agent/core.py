@@ -10,6 +10,7 @@ import os
 import time
 from typing import Any
 
+from vibing.errors import InvalidRequest, NotFound
 from vibing.schema import agent as msg
 from vibing.services.agent import project_types, workflows
 from vibing.services.agent.catalog import Catalog, Change
@@ -17,7 +18,6 @@ from vibing.services.agent.parser import Agent, AgentError
 from vibing.services.agent.registry import Entry, Library, Source, load_folder
 from vibing.services.agent.search import Match
 from vibing.services.agent.select import Pick, select
-from vibing.errors import InvalidRequest, NotFound
 
 MAX_QUERY_CHARS = 1000
 MAX_PROMPT_CHARS = 100_000

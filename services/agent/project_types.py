@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vibing.services.agent.text import cached_stem as stem, words
+from vibing.services.agent.text import cached_stem as stem
+from vibing.services.agent.text import words
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ class Scan:
 class Source:
     """One folder of agent files."""
 
-    def __init__(self, path: str | os.PathLike, origin: str, cache: "ParseCache | None" = None) -> None:
+    def __init__(self, path: str | os.PathLike, origin: str, cache: ParseCache | None = None) -> None:
         self.path = Path(path).expanduser()
         self.origin = origin
         self.cache = cache

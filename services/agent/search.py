@@ -15,8 +15,8 @@ and two query words written as one ("front end" finds "frontend").
 from __future__ import annotations
 
 import bisect
-import re
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -53,7 +53,7 @@ def agent_terms(agent: Agent) -> dict[str, tuple[float, float, int]]:
     }
     texts = (agent.name, " ".join(agent.tags) + " " + " ".join(agent.capabilities) + " " + agent.category,
              agent.description)
-    for (bit, weight), text in zip(_FIELD_ORDER, texts):
+    for (bit, weight), text in zip(_FIELD_ORDER, texts, strict=False):
         for s in stem_counts(text):
             old = terms.get(s)
             if old is None:
@@ -120,7 +120,7 @@ def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
 
     for w in kept:
         push(w, cached_stem(w), factors.get(w, 1.0), "word")
-    for a, b in zip(kept, kept[1:]):
+    for a, b in zip(kept, kept[1:], strict=False):
         push(f"{a} {b}", cached_stem(a + b), min(factors.get(a, 1.0), factors.get(b, 1.0)), "joined")
     if synonyms:
         for w in kept:

@@ -168,7 +168,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "iphone": ("ios", "mobile"), "android": ("mobile",), "phone": ("mobile",), "mobile": ("ios", "android"),
     "deploy": ("deployment",), "hosting": ("deployment",), "docker": ("container", "deployment"),
     "ci": ("pipeline",), "unit": ("testing",),
-    "secure": ("security",), "vulnerability": ("security",), "xss": ("security",), 
+    "secure": ("security",), "vulnerability": ("security",), "xss": ("security",),
     "endpoint": ("api", "backend"), "server": ("backend",), "ui": ("design", "interface"), "ux": ("design",),
     "look": ("design",), "pretty": ("design",), "beautiful": ("design",), "theme": ("design", "css"),
     "style": ("css", "design"), "animation": ("css", "motion"), "docs": ("documentation",),

@@ -52,7 +52,7 @@ class Aggregate(Collector):
                 values = [service] + [histogram.labels.get(k, "") for k in keys[1:]]
                 family = histograms.setdefault(
                     histogram.name, HistogramMetricFamily(histogram.name, histogram.help or histogram.name, labels=keys))
-                buckets = [(str(bound), count) for bound, count in zip(LATENCY_BUCKETS, histogram.buckets)]
+                buckets = [(str(bound), count) for bound, count in zip(LATENCY_BUCKETS, histogram.buckets, strict=False)]
                 buckets.append(("+Inf", histogram.count))
                 family.add_metric(values, buckets, histogram.sum)
         restarts = CounterMetricFamily("vibing_restarts", "Times the supervisor restarted a service.", labels=["service"])

@@ -14,10 +14,10 @@ from collections import deque
 
 from prometheus_client import CollectorRegistry, exposition
 
-from vibing.schema.common import ServiceDown
-from vibing.schema.metrics import GetExposition, GetSnapshot, MetricsReport, ServiceFigures, Snapshot, Exposition
-from vibing.services.metrics.collector import Aggregate
 from vibing.bus import Event
+from vibing.schema.common import ServiceDown
+from vibing.schema.metrics import Exposition, GetExposition, GetSnapshot, MetricsReport, ServiceFigures, Snapshot
+from vibing.services.metrics.collector import Aggregate
 from vibing.worker import Worker, handles
 
 
@@ -28,7 +28,7 @@ def _quantile(buckets: list[int], count: int, q: float) -> float:
     if not count:
         return 0.0
     rank = q * count
-    for bound, cumulative in zip(LATENCY_BUCKETS, buckets):
+    for bound, cumulative in zip(LATENCY_BUCKETS, buckets, strict=False):
         if cumulative >= rank:
             return bound * 1000
     return LATENCY_BUCKETS[-1] * 1000
@@ -90,7 +90,7 @@ class Service(Worker):
             count = 0
             for h in report.histograms:
                 if h.name == "vibing_request_seconds":
-                    merged_buckets = [a + b for a, b in zip(merged_buckets, h.buckets)] if merged_buckets else list(h.buckets)
+                    merged_buckets = [a + b for a, b in zip(merged_buckets, h.buckets, strict=False)] if merged_buckets else list(h.buckets)
                     count += h.count
             extra = {s.name: s.value for s in report.samples if s.kind == "gauge" and not s.labels}
             figures.append(ServiceFigures(

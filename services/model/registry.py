@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from vibing.errors import Conflict, InvalidRequest, NotFound
 from vibing.schema.model import LocalModel
 from vibing.services.model import gguf
-from vibing.errors import Conflict, InvalidRequest, NotFound
 
 FILE_NAME = "models.json"
 BUNDLED_NAME = "smollm2-135m"

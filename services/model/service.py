@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from vibing.errors import LocalEngineFailed, NotFound
 from vibing.schema.model import (
     AddLocalModel,
     EnsureModel,
@@ -37,7 +38,6 @@ from vibing.schema.model import (
 from vibing.services.model import gguf
 from vibing.services.model.engine import Engine, rss_mb
 from vibing.services.model.registry import Registry, engine_installed
-from vibing.errors import LocalEngineFailed, NotFound
 from vibing.worker import Worker, handles
 
 #: A failed start is reported to the requests that follow it within this window; later ones try again.

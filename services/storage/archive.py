@@ -18,10 +18,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from vibing.errors import Conflict, FileTooLarge, InvalidPath, InvalidRequest, NotFound
 from vibing.schema.storage import FileData
 from vibing.services.storage import validation
 from vibing.services.storage.validation import Limits
-from vibing.errors import Conflict, FileTooLarge, InvalidPath, InvalidRequest, NotFound
 
 MANIFEST = ".vibing-project.json"
 #: Folders never imported from a folder on disk (dependencies, VCS and caches).

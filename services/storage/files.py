@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 import apsw
 
+from vibing.errors import Conflict, InvalidRequest, NotFound
 from vibing.schema.storage import FileData, FileInfo, FileOp
 from vibing.services.storage import validation
 from vibing.services.storage.validation import Limits
-from vibing.errors import Conflict, InvalidRequest, NotFound
 
 
 def sha256(content: str) -> str:

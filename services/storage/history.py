@@ -13,9 +13,9 @@ import time
 
 import apsw
 
+from vibing.errors import NotFound
 from vibing.schema.storage import CheckpointInfo, FileData, FileDiff
 from vibing.services.storage import files, validation
-from vibing.errors import NotFound
 
 _SELECT = "SELECT id, project_id, kind, label, message_id, file_count, created_at FROM checkpoints"
 

@@ -17,10 +17,10 @@ import time
 
 import apsw
 
+from vibing.errors import InvalidRequest
 from vibing.schema.storage import ExternalCheckpoint, ExternalMessage, ExternalUsage, ExternalUser, FileWrite
 from vibing.services.storage import files, history, messages, projects, validation
 from vibing.services.storage.db import LOCAL_USER_ID
-from vibing.errors import InvalidRequest
 
 KINDS = ("user", "project", "usage")
 

@@ -14,9 +14,9 @@ import uuid
 
 import apsw
 
+from vibing.errors import Conflict, InvalidRequest, NotFound
 from vibing.schema.storage import MessageInfo, ModelUsage, UsageReply
 from vibing.services.storage.db import LOCAL_USER_ID
-from vibing.errors import Conflict, InvalidRequest, NotFound
 
 ROLES = ("user", "assistant", "system")
 STATUSES = ("complete", "streaming", "stopped", "interrupted", "error")

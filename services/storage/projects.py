@@ -7,9 +7,9 @@ import uuid
 
 import apsw
 
+from vibing.errors import Conflict, InvalidRequest, NotFound
 from vibing.schema.storage import ProjectInfo
 from vibing.services.storage.db import LOCAL_USER_ID
-from vibing.errors import Conflict, InvalidRequest, NotFound
 
 PROJECT_TYPES = ("website", "mobile-app", "game", "api", "dashboard")
 MAX_NAME = 200

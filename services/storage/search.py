@@ -18,8 +18,8 @@ import re
 
 import apsw
 
-from vibing.schema.storage import FileSearchHit, SearchHit
 from vibing.errors import InvalidRequest
+from vibing.schema.storage import FileSearchHit, SearchHit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SNIPPET_TOKENS = 12

@@ -9,31 +9,86 @@ through the query cache to the reader connection.
 from __future__ import annotations
 
 import errno
-
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from vibing.schema.storage import (
-    AddMessage, AppendMessageText, AppendReply, ApplyFileBatch, ApplyFiles, BackupDatabase, BackupReply,
-    CheckDatabase, CheckpointList, CheckpointReply, CheckReply, CreateFile, CreateProject, DeleteFile,
-    DeleteProject, DiffCheckpoints, DiffReply, DuplicateProject, ExportProject, ExportReply, FileList, FileOp,
-    FileReply, FileSearchReply, FilesReply, FindProject, FinishMessage, GetCheckpoint, GetMessage, GetProject,
-    ImportProject, ListCheckpoints, ListFiles, ListMessages, ListProjects, ListStreamingMessages, LoadProject,
-    MessageList, MessageReply, ProjectChanged, ProjectDetail, ProjectList, ProjectReply, ReadFile, RecordUsage,
-    RenameFile, RenameProject, RestoreCheckpoint, ResumeMessage, SaveProject, SaveReply, SearchFiles,
-    SearchProjects, SearchReply, StartAssistantMessage, UpdateFile, UsageReply, UsageSummary,
-    ImportCountReply, ImportedList, ImportedProjectReply, ImportExternalProject, ImportExternalUsage,
-    ImportExternalUsers, LinkImportedForks, ListImported,
-)
 from vibing import schema
+from vibing.errors import DiskFull, InvalidPath, InvalidRequest, NotFound, VibingError
 from vibing.schema.base import encode_header, make_header
+from vibing.schema.storage import (
+    AddMessage,
+    AppendMessageText,
+    AppendReply,
+    ApplyFileBatch,
+    ApplyFiles,
+    BackupDatabase,
+    BackupReply,
+    CheckDatabase,
+    CheckpointList,
+    CheckpointReply,
+    CheckReply,
+    CreateFile,
+    CreateProject,
+    DeleteFile,
+    DeleteProject,
+    DiffCheckpoints,
+    DiffReply,
+    DuplicateProject,
+    ExportProject,
+    ExportReply,
+    FileList,
+    FileOp,
+    FileReply,
+    FileSearchReply,
+    FilesReply,
+    FindProject,
+    FinishMessage,
+    GetCheckpoint,
+    GetMessage,
+    GetProject,
+    ImportCountReply,
+    ImportedList,
+    ImportedProjectReply,
+    ImportExternalProject,
+    ImportExternalUsage,
+    ImportExternalUsers,
+    ImportProject,
+    LinkImportedForks,
+    ListCheckpoints,
+    ListFiles,
+    ListImported,
+    ListMessages,
+    ListProjects,
+    ListStreamingMessages,
+    LoadProject,
+    MessageList,
+    MessageReply,
+    ProjectChanged,
+    ProjectDetail,
+    ProjectList,
+    ProjectReply,
+    ReadFile,
+    RecordUsage,
+    RenameFile,
+    RenameProject,
+    RestoreCheckpoint,
+    ResumeMessage,
+    SaveProject,
+    SaveReply,
+    SearchFiles,
+    SearchProjects,
+    SearchReply,
+    StartAssistantMessage,
+    UpdateFile,
+    UsageReply,
+    UsageSummary,
+)
 from vibing.services.storage import archive, files, history, imports, messages, projects, search, validation
 from vibing.services.storage.cache import QueryCache
 from vibing.services.storage.db import Database, db_path
-from vibing.errors import DiskFull, InvalidPath, InvalidRequest, NotFound, VibingError
 from vibing.worker import Worker, handles
 
 T = TypeVar("T")

@@ -23,7 +23,7 @@ class Limits:
     max_files: int
 
     @classmethod
-    def from_config(cls, config) -> "Limits":
+    def from_config(cls, config) -> Limits:
         return cls(config.storage_max_file_bytes, config.storage_max_project_bytes, config.storage_max_files)
 
 

@@ -21,9 +21,9 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from vibing.schema.storage import AddMessage, AppendMessageText, FinishMessage, StartAssistantMessage
 from vibing import log
 from vibing.errors import BusError, VibingError
+from vibing.schema.storage import AddMessage, AppendMessageText, FinishMessage, StartAssistantMessage
 
 logger = log.get("vibing.stream.durable")
 

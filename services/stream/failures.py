@@ -10,7 +10,7 @@ wait; the runner decides whether tokens were already delivered.
 from __future__ import annotations
 
 import ssl
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -132,8 +132,8 @@ def classify(status: int, error_type: str, api_message: str, *, provider: str = 
     if status == 429 or t == "rate_limit_error":
         if _mentions_credit(api_message) and not retry_after_s:
             return ApiOutOfCredit(
-                f"The usage or spend limit of this API key is reached (429). Raise it in the Anthropic Console or wait "
-                f"for it to reset." + _suffix(api_message), **details)
+                "The usage or spend limit of this API key is reached (429). Raise it in the Anthropic Console or wait "
+                "for it to reset." + _suffix(api_message), **details)
         if retry_after_s:
             return ApiRateLimited(
                 f"{who}'s rate limit for this key was reached (429); try again in {_human_wait(retry_after_s)}."
@@ -192,7 +192,7 @@ _LIMIT_KINDS = (("requests", "request"), ("tokens", "token"), ("input-tokens", "
 def ratelimit_reset(headers: httpx.Headers, now: datetime | None = None) -> tuple[str, float, datetime] | None:
     """From ``anthropic-ratelimit-*-{remaining,reset}`` (RFC 3339): the exhausted limit that resets last
     (or, when none says 0 remaining, the latest reset): (what, seconds from now, when)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     found: list[tuple[bool, float, str, datetime]] = []
     for key, label in _LIMIT_KINDS:
         raw = headers.get(f"anthropic-ratelimit-{key}-reset")
@@ -203,10 +203,10 @@ def ratelimit_reset(headers: httpx.Headers, now: datetime | None = None) -> tupl
         except ValueError:
             continue
         if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
+            when = when.replace(tzinfo=UTC)
         remaining = headers.get(f"anthropic-ratelimit-{key}-remaining", "")
         exhausted = remaining.strip() == "0"
-        found.append((exhausted, (when - now).total_seconds(), label, when.astimezone(timezone.utc)))
+        found.append((exhausted, (when - now).total_seconds(), label, when.astimezone(UTC)))
     if not found:
         return None
     exhausted = [f for f in found if f[0]] or found

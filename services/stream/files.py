@@ -106,7 +106,7 @@ def parse_info(info: str) -> tuple[str, str]:
         if _PATHISH.match(rest):
             return lang.lower(), normalize(rest)
     if len(cleaned) == 1:
-        if _PATHISH.match(first) and not (first.lower() in _LANGS):
+        if _PATHISH.match(first) and first.lower() not in _LANGS:
             return "", normalize(first)
         return first.lower(), ""
     lang = first.lower() if not _PATHISH.match(first) else ""

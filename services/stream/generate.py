@@ -21,6 +21,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
+from vibing.errors import BusError, InvalidRequest, NotFound, VibingError
 from vibing.schema.storage import ApplyFiles, FileWrite, GetProject, LoadProject
 from vibing.schema.stream import (
     ChatTurn,
@@ -33,7 +34,6 @@ from vibing.schema.stream import (
 from vibing.services.stream import costs
 from vibing.services.stream.files import FileBlock, FileBlockParser
 from vibing.services.stream.runner import StreamRun, new_stream_id
-from vibing.errors import BusError, InvalidRequest, NotFound, VibingError
 
 if TYPE_CHECKING:
     from vibing.services.stream.service import Service
@@ -73,7 +73,7 @@ _PROGRESS_EVERY_S = 0.15
 _MAX_FILES_IN_PROMPT_BYTES = 400_000
 
 
-def system_prompt_for(service: "Service", agent: str) -> str:
+def system_prompt_for(service: Service, agent: str) -> str:
     """The system prompt of a generation by ``agent`` (used again to continue one)."""
     from vibing.schema.agent import GetAgent
 
@@ -100,7 +100,7 @@ def _system(agent_prompt: str, files: dict[str, str]) -> str:
 
 
 class Generation:
-    def __init__(self, service: "Service", req: Generate, stream_id: str) -> None:
+    def __init__(self, service: Service, req: Generate, stream_id: str) -> None:
         self.service = service
         self.req = req
         self.stream_id = stream_id
@@ -221,7 +221,7 @@ class Generation:
                                                              message=message, **base))
 
 
-def continuation_setup(service: "Service", *, project_id: str, agent: str, prefix: str, stream_id: str):
+def continuation_setup(service: Service, *, project_id: str, agent: str, prefix: str, stream_id: str):
     """For continuing a generation: the file-block parser resumes from the partial text, and the files of
     the whole answer are saved (one checkpoint) when the continuation ends."""
     gen = Generation(service, Generate(project_id=project_id, prompt="(continued)", agent=agent), stream_id)
@@ -242,7 +242,7 @@ def continuation_setup(service: "Service", *, project_id: str, agent: str, prefi
     return setup
 
 
-def _project_context(service: "Service", req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str]]:
+def _project_context(service: Service, req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str]]:
     """(project info, history, files): given in the request, else the stored conversation and files."""
     if req.history or req.files:
         project = service.bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
@@ -254,7 +254,7 @@ def _project_context(service: "Service", req: Generate) -> tuple[Any, list[ChatT
     return detail.project, history, files
 
 
-def _pick_agent(service: "Service", req: Generate, project_type: str) -> tuple[str, str, str, str]:
+def _pick_agent(service: Service, req: Generate, project_type: str) -> tuple[str, str, str, str]:
     """(name, reason, prompt, model hint); an unavailable agent service degrades to no agent."""
     from vibing.schema.agent import GetAgent, SelectAgents
 
@@ -278,7 +278,7 @@ def _pick_agent(service: "Service", req: Generate, project_type: str) -> tuple[s
         return "", "the agent service is unavailable; using the general web developer", "", ""
 
 
-def start(service: "Service", req: Generate) -> GenerationStarted:
+def start(service: Service, req: Generate) -> GenerationStarted:
     if not req.prompt.strip():
         raise InvalidRequest("Say what to build: the prompt is empty.")
     if not req.project_id:
@@ -296,7 +296,7 @@ def start(service: "Service", req: Generate) -> GenerationStarted:
         raise
 
 
-def _start(service: "Service", req: Generate, gen: Generation) -> GenerationStarted:
+def _start(service: Service, req: Generate, gen: Generation) -> GenerationStarted:
     stream_id = gen.stream_id
     project, history, files = _project_context(service, req)
     provider = req.provider or getattr(project, "provider", "") or ""

@@ -18,6 +18,8 @@ from typing import Any
 
 import httpx
 
+from vibing import log
+from vibing.errors import ModelApiError, NotFound
 from vibing.schema.storage import FinishMessage
 from vibing.schema.stream import (
     ChatTurn,
@@ -33,8 +35,6 @@ from vibing.services.stream import costs, retry
 from vibing.services.stream.anthropic import AnthropicProvider, Call
 from vibing.services.stream.failures import Failure, human_wait
 from vibing.services.stream.openai import OpenAIProvider
-from vibing import log
-from vibing.errors import ModelApiError, NotFound
 
 logger = log.get("vibing.stream")
 
@@ -52,7 +52,7 @@ def new_stream_id() -> str:
 class StreamRun:
     """One streamed answer and everything known about it."""
 
-    def __init__(self, runner: "Runner", stream_id: str, call: Call, *, project_id: str = "", message_id: str = "",
+    def __init__(self, runner: Runner, stream_id: str, call: Call, *, project_id: str = "", message_id: str = "",
                  persist: bool = False, tags: dict[str, str] | None = None, prefix: str = "", seq0: int = 0,
                  trim_ws: str = "") -> None:
         self.runner = runner

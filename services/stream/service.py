@@ -14,14 +14,19 @@ import time
 import uuid
 from typing import Any
 
-from vibing.schema.storage import FinishMessage, GetMessage, ListMessages, ListStreamingMessages, MessageList, ResumeMessage
+from vibing import keys
+from vibing.errors import BusError, InvalidRequest, NoApiKey, NotFound, VibingError
+from vibing.schema.storage import (
+    FinishMessage,
+    GetMessage,
+    ListMessages,
+    ListStreamingMessages,
+    MessageList,
+    ResumeMessage,
+)
 from vibing.schema.stream import (
     ChatTurn,
     CheckKey,
-    RunWorkflow,
-    SetKey,
-    StopWorkflow,
-    WorkflowStarted,
     ContinueStream,
     Generate,
     GenerationStarted,
@@ -30,14 +35,18 @@ from vibing.schema.stream import (
     ListStreams,
     ModelInfo,
     ModelList,
+    RunWorkflow,
+    SetKey,
     SnapshotStream,
     StartStream,
     StopStream,
+    StopWorkflow,
     StreamList,
     StreamSnapshot,
     StreamStarted,
     SuggestTitle,
     TitleSuggestion,
+    WorkflowStarted,
 )
 from vibing.services.stream import costs, failures, title
 from vibing.services.stream.anthropic import Call
@@ -45,8 +54,6 @@ from vibing.services.stream.durable import DurableWriter
 from vibing.services.stream.failures import Failure
 from vibing.services.stream.ratelimit import RequestsPerMinute
 from vibing.services.stream.runner import Runner, StreamRun, continuation_messages, new_stream_id
-from vibing import keys
-from vibing.errors import BusError, InvalidRequest, NoApiKey, NotFound, VibingError
 from vibing.worker import Worker, handles
 
 _PROVIDERS = ("anthropic", "openai", "local")

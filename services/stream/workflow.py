@@ -12,11 +12,11 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from vibing import log
+from vibing.errors import NotFound, VibingError
 from vibing.schema.agent import PlanWorkflow, WorkflowPlan, WorkflowTask
 from vibing.schema.stream import ChatTurn, RunWorkflow, WorkflowDone, WorkflowProgress, WorkflowStarted
 from vibing.services.stream.generate import system_prompt_for
-from vibing import log
-from vibing.errors import NotFound, VibingError
 
 if TYPE_CHECKING:
     from vibing.services.stream.runner import StreamRun
@@ -42,17 +42,17 @@ def task_prompt(task: WorkflowTask, brief: str, outputs: dict[str, tuple[str, st
 class WorkflowRun:
     """One run of a plan, driven from its own thread (the worker's loop stays free for requests)."""
 
-    def __init__(self, service: "Service", req: RunWorkflow, run_id: str, plan: WorkflowPlan) -> None:
+    def __init__(self, service: Service, req: RunWorkflow, run_id: str, plan: WorkflowPlan) -> None:
         self.service = service
         self.req = req
         self.run_id = run_id
         self.plan = plan
         self.workflow = plan.workflow.id
         self.stopped = threading.Event()
-        self.active: dict[str, "StreamRun"] = {}
+        self.active: dict[str, StreamRun] = {}
 
     @classmethod
-    def start(cls, service: "Service", req: RunWorkflow, run_id: str) -> tuple["WorkflowRun", WorkflowStarted]:
+    def start(cls, service: Service, req: RunWorkflow, run_id: str) -> tuple[WorkflowRun, WorkflowStarted]:
         params = {"app": req.brief, "features": req.brief, **req.params}
         plan = service.bus.request("agent", PlanWorkflow(workflow=req.workflow, params=params), timeout=5.0)
         if not plan.tasks:
@@ -72,7 +72,7 @@ class WorkflowRun:
             run_id=self.run_id, workflow=self.workflow, task_id=task.id, agent=task.agent, title=task.title,
             state=state, level=task.level, **fields))
 
-    def _launch(self, task: WorkflowTask, outputs: dict[str, tuple[str, str]]) -> "StreamRun":
+    def _launch(self, task: WorkflowTask, outputs: dict[str, tuple[str, str]]) -> StreamRun:
         try:
             system = system_prompt_for(self.service, task.agent)
         except VibingError as exc:  # the agent went away since planning: its task still runs, on the generic prompt

@@ -17,10 +17,10 @@ from typing import Any
 
 import msgspec
 
-from vibing.schema import agent as msg
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.errors import AppNotRunning, InvalidRequest, ServiceUnavailable
+from vibing.schema import agent as msg
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

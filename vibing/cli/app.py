@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 
-from vibing import schema
-from vibing.schema.supervisor import AcknowledgeCrashes, Status, StatusReply
 from vibing import config as config_mod
-from vibing import log, paths as paths_mod
+from vibing import log, schema
+from vibing import paths as paths_mod
 from vibing.bus import Bus
 from vibing.errors import ServiceUnavailable
+from vibing.schema.supervisor import AcknowledgeCrashes, Status, StatusReply
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -99,11 +99,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_service(args: argparse.Namespace) -> int:
     """Run one worker in this terminal, on the app's bus or on a private one."""
+    import zmq
+
     from vibing.broker import Broker
     from vibing.protocol import bind_specs
     from vibing.worker import service_class
-
-    import zmq
 
     config = config_mod.load()
     paths = paths_mod.ensure(_paths(config))

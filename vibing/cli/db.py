@@ -11,11 +11,11 @@ import argparse
 import json
 from pathlib import Path
 
-from vibing.schema.storage import BackupDatabase, CheckDatabase
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus
 from vibing.errors import AppNotRunning, NotFound
+from vibing.schema.storage import BackupDatabase, CheckDatabase
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -12,14 +12,22 @@ import argparse
 import sys
 import time
 
-from vibing.schema.base import new_id
-from vibing.schema.storage import CreateProject, FindProject
-from vibing.schema.stream import (Generate, GenerationDone, GenerationFile, GenerationProgress, StopStream, StreamFailed,
-                           SuggestTitle, TokenDelta)
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus
 from vibing.errors import NotFound
+from vibing.schema.base import new_id
+from vibing.schema.storage import CreateProject, FindProject
+from vibing.schema.stream import (
+    Generate,
+    GenerationDone,
+    GenerationFile,
+    GenerationProgress,
+    StopStream,
+    StreamFailed,
+    SuggestTitle,
+    TokenDelta,
+)
 
 PROJECT_TYPES = ("website", "mobile-app", "game", "api", "dashboard")
 

@@ -39,11 +39,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _check_with_api() -> int:
     """When the app runs, validate the key with the API's cheapest request (listing models: no tokens)."""
-    from vibing.schema.stream import CheckKey
     from vibing import config as config_mod
     from vibing import paths as paths_mod
     from vibing.bus import Bus
     from vibing.errors import AppNotRunning, VibingError
+    from vibing.schema.stream import CheckKey
 
     config = config_mod.load()
     try:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from vibing.schema.metrics import Exposition, GetExposition, GetSnapshot, Snapshot
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus
+from vibing.schema.metrics import Exposition, GetExposition, GetSnapshot, Snapshot
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -14,10 +14,10 @@ from typing import Any
 
 import msgspec
 
-from vibing.schema.model import ListLocalModels, LocalModel, LocalModelList, StopModel
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.errors import AppNotRunning, BusError, VibingError
+from vibing.schema.model import ListLocalModels, LocalModel, LocalModelList, StopModel
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -9,13 +9,20 @@ from pathlib import Path
 
 import msgspec
 
-from vibing.schema.storage import (
-    DeleteProject, ExportProject, FindProject, ImportProject, ListCheckpoints, ListProjects, LoadProject,
-    SearchProjects, UsageSummary,
-)
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus
+from vibing.schema.storage import (
+    DeleteProject,
+    ExportProject,
+    FindProject,
+    ImportProject,
+    ListCheckpoints,
+    ListProjects,
+    LoadProject,
+    SearchProjects,
+    UsageSummary,
+)
 
 BOLD, RESET = "\033[1m", "\033[0m"
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from vibing.schema.base import new_id
-from vibing.schema.storage import CreateProject, FindProject
-from vibing.schema.stream import RunWorkflow, StopWorkflow, WorkflowDone, WorkflowProgress
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus
 from vibing.errors import NotFound
+from vibing.schema.base import new_id
+from vibing.schema.storage import CreateProject, FindProject
+from vibing.schema.stream import RunWorkflow, StopWorkflow, WorkflowDone, WorkflowProgress
 
 _MARKS = {"running": "…", "done": "✓", "failed": "✗", "skipped": "–"}
 

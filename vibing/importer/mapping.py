@@ -24,10 +24,10 @@ import json
 import re
 from dataclasses import dataclass
 
-from vibing.schema.storage import ExternalCheckpoint, ExternalMessage, FileWrite, ImportExternalProject
-from vibing.services.storage import validation
 from vibing.errors import VibingError
 from vibing.importer.reader import MessageRow, ProjectRow, VersionRow, epoch
+from vibing.schema.storage import ExternalCheckpoint, ExternalMessage, FileWrite, ImportExternalProject
+from vibing.services.storage import validation
 
 SOURCE = "vibing2"
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from vibing.errors import ConfigError, InvalidRequest, NotFound
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 #: Rows fetched per round trip by each server-side cursor.
 BATCH = 500
 
@@ -53,8 +53,8 @@ class ProjectRow:
     created_at: dt.datetime
     updated_at: dt.datetime
     visibility: str
-    messages: list["MessageRow"] = field(default_factory=list)
-    versions: list["VersionRow"] = field(default_factory=list)
+    messages: list[MessageRow] = field(default_factory=list)
+    versions: list[VersionRow] = field(default_factory=list)
 
 
 @dataclass
@@ -195,7 +195,7 @@ class Reader:
         finally:
             self.conn.close()
 
-    def __enter__(self) -> "Reader":
+    def __enter__(self) -> Reader:
         return self
 
     def __exit__(self, *exc: Any) -> None:

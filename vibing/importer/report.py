@@ -58,7 +58,7 @@ class Report:
     #: Nothing was written: the counts say what a run into an empty database would import.
     dry_run: bool = False
 
-    def finish(self) -> "Report":
+    def finish(self) -> Report:
         self.seconds = time.perf_counter() - self.started
         return self
 

@@ -17,17 +17,25 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TextIO
 
-from vibing.schema.storage import (
-    ExternalUsage, ExternalUser, ImportCountReply, ImportedList, ImportedProjectReply, ImportExternalProject,
-    ImportExternalUsage, ImportExternalUsers, LinkImportedForks, ListImported,
-)
-from vibing.services.storage import validation
 from vibing.errors import AppNotRunning, BusError, RequestTimeout, ServiceUnavailable, VibingError
 from vibing.importer import mapping
 from vibing.importer.mapping import SOURCE, Problem
 from vibing.importer.progress import Progress
 from vibing.importer.reader import MessageRow, ProjectRow, Reader, VersionRow, epoch, redact
 from vibing.importer.report import Report
+from vibing.schema.storage import (
+    ExternalUsage,
+    ExternalUser,
+    ImportCountReply,
+    ImportedList,
+    ImportedProjectReply,
+    ImportExternalProject,
+    ImportExternalUsage,
+    ImportExternalUsers,
+    LinkImportedForks,
+    ListImported,
+)
+from vibing.services.storage import validation
 
 USAGE_BATCH = 1000
 IN_FLIGHT = 4

@@ -64,8 +64,15 @@ class Child:
     def status(self, queue_depth: int = 0) -> ServiceStatus:
         now = time.monotonic()
         uptime = now - self.ready_at if self.state == "ready" and self.ready_at else 0.0
-        return ServiceStatus(name=self.name, pid=self.pid, state=self.state, uptime_s=round(uptime, 3),
-                             restarts=self.restarts, last_error=self.last_error, queue_depth=queue_depth)
+        return ServiceStatus(
+            name=self.name,
+            pid=self.pid,
+            state=self.state,
+            uptime_s=round(uptime, 3),
+            restarts=self.restarts,
+            last_error=self.last_error,
+            queue_depth=queue_depth,
+        )
 
 
 class SupervisorService(Worker):
@@ -105,13 +112,20 @@ def _exit_reason(code: int | None) -> str:
 
 
 class Supervisor:
-    def __init__(self, config: Config, paths: paths_mod.Paths, *, headless: bool = True,
-                 services: tuple[str, ...] = schema.SERVICES) -> None:
+    def __init__(
+        self,
+        config: Config,
+        paths: paths_mod.Paths,
+        *,
+        headless: bool = True,
+        services: tuple[str, ...] = schema.SERVICES,
+    ) -> None:
         self.config = config
         self.paths = paths
         self.headless = headless
-        self.children = {name: Child(name, state="idle" if name in schema.LAZY_SERVICES else "starting")
-                         for name in services}
+        self.children = {
+            name: Child(name, state="idle" if name in schema.LAZY_SERVICES else "starting") for name in services
+        }
         if not headless:
             self.children["shell"] = Child("shell")
         self.started = time.monotonic()
@@ -180,8 +194,16 @@ class Supervisor:
             tail = log_file.read_text(errors="replace").splitlines()[-20:]
         except OSError:
             tail = []
-        text = "\n".join([f"{child.name} (pid {pid}) {reason}.", "", f"Last lines of {log_file}:", *tail, "",
-                          f"{child.name} {reason}"])
+        text = "\n".join(
+            [
+                f"{child.name} (pid {pid}) {reason}.",
+                "",
+                f"Last lines of {log_file}:",
+                *tail,
+                "",
+                f"{child.name} {reason}",
+            ]
+        )
         write_crash_report(self.paths.crash_dir, child.name, text, pid=pid)
 
     def run(self) -> int:
@@ -193,10 +215,15 @@ class Supervisor:
                 "Use `vibing status`, or `vibing stop` first."
             )
         self.context = zmq.Context()
-        self.broker = Broker(self.context, heartbeat_interval=self.config.heartbeat_interval_s,
-                             liveness=self.config.heartbeat_liveness,
-                             default_timeout=self.config.request_timeout_s)
-        self.endpoints = self.broker.bind(bind_specs(self.config.transport, self.paths.runtime, self.config.tcp_base_port))
+        self.broker = Broker(
+            self.context,
+            heartbeat_interval=self.config.heartbeat_interval_s,
+            liveness=self.config.heartbeat_liveness,
+            default_timeout=self.config.request_timeout_s,
+        )
+        self.endpoints = self.broker.bind(
+            bind_specs(self.config.transport, self.paths.runtime, self.config.tcp_base_port)
+        )
         self.broker.start()
         self.control = self.broker.control()
         self.bus = Bus(self.endpoints, "supervisor", context=self.context)
@@ -204,18 +231,31 @@ class Supervisor:
 
         self.mp = forkserver.context()
         self._service = SupervisorService(self, config=self.config, endpoints=self.endpoints, context=self.context)
-        service_thread = threading.Thread(target=self._service.run, kwargs={"install_signals": False},
-                                          name="supervisor-service", daemon=True)
+        service_thread = threading.Thread(
+            target=self._service.run, kwargs={"install_signals": False}, name="supervisor-service", daemon=True
+        )
         service_thread.start()
 
-        previous = {sig: signal.signal(sig, lambda *_: self.request_stop()) for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)}
+        previous = {
+            sig: signal.signal(sig, lambda *_: self.request_stop())
+            for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+        }
         signal.set_wakeup_fd(self._wake_w.fileno(), warn_on_full_buffer=False)
-        logger.info("app.starting", services=list(self.children), headless=self.headless,
-                    endpoints=self.endpoints.to_dict(), data=str(self.paths.data))
+        logger.info(
+            "app.starting",
+            services=list(self.children),
+            headless=self.headless,
+            endpoints=self.endpoints.to_dict(),
+            data=str(self.paths.data),
+        )
         earlier = self.unseen_crashes()
         if earlier:
-            print(f"vibing: {len(earlier)} crash report(s) since you last looked (newest: {earlier[0].path}); "
-                  "`vibing status` lists them.", file=sys.stderr, flush=True)
+            print(
+                f"vibing: {len(earlier)} crash report(s) since you last looked (newest: {earlier[0].path}); "
+                "`vibing status` lists them.",
+                file=sys.stderr,
+                flush=True,
+            )
         try:
             for child in self.children.values():
                 if child.state != "idle":
@@ -248,8 +288,13 @@ class Supervisor:
         child.started_at = time.monotonic()
         child.ready_at = 0.0
         child.restart_at = None
-        paths = {"data": str(self.paths.data), "logs": str(self.paths.logs), "crashes": str(self.paths.crash_dir),
-                 "runtime": str(self.paths.runtime), "dotenv": str(self.dotenv)}
+        paths = {
+            "data": str(self.paths.data),
+            "logs": str(self.paths.logs),
+            "crashes": str(self.paths.crash_dir),
+            "runtime": str(self.paths.runtime),
+            "dotenv": str(self.dotenv),
+        }
         if child.name == "shell":
             env = dict(os.environ, VIBING_BUS_FILE=str(self.paths.bus_file))
             proc = subprocess.Popen([sys.executable, "-m", "vibing.shell"], env=env)
@@ -258,8 +303,11 @@ class Supervisor:
         else:
             from vibing import worker
 
-            proc = self.mp.Process(target=worker.main, name=f"vibing-{child.name}",
-                                   args=(child.name, self.endpoints.to_dict(), config_mod.to_dict(self.config), paths))
+            proc = self.mp.Process(
+                target=worker.main,
+                name=f"vibing-{child.name}",
+                args=(child.name, self.endpoints.to_dict(), config_mod.to_dict(self.config), paths),
+            )
             proc.start()
             child.handle, child.pid, child.sentinel = proc, proc.pid, proc.sentinel
         logger.info("service.spawned", service=child.name, pid=child.pid, restarts=child.restarts)
@@ -311,8 +359,10 @@ class Supervisor:
     def _check_runtime_dir(self) -> None:
         """If someone deletes the bus's runtime folder, nothing new can connect: stop cleanly, say why."""
         if self.config.transport == "ipc" and not self.paths.bus_file.exists():
-            message = (f"The runtime folder {self.paths.runtime} (the bus's sockets) was deleted while Vibing ran; "
-                       "stopping cleanly. Start Vibing again with `vibing`.")
+            message = (
+                f"The runtime folder {self.paths.runtime} (the bus's sockets) was deleted while Vibing ran; "
+                "stopping cleanly. Start Vibing again with `vibing`."
+            )
             logger.error("app.runtime_dir_deleted", runtime=str(self.paths.runtime))
             print(f"vibing: {message}", file=sys.stderr, flush=True)
             self.exit_code = 4
@@ -335,8 +385,12 @@ class Supervisor:
             child.state = "ready"
             child.ready_at = time.monotonic()
             child.last_error = child.last_error if child.restarts else ""
-            logger.info("service.ready", service=service, pid=pid,
-                        startup_ms=round((child.ready_at - child.started_at) * 1000, 1))
+            logger.info(
+                "service.ready",
+                service=service,
+                pid=pid,
+                startup_ms=round((child.ready_at - child.started_at) * 1000, 1),
+            )
             self.bus.publish("service.up", ServiceUp(service=service, pid=pid))
             self._announce_ready()
         elif command == b"expired":
@@ -356,8 +410,12 @@ class Supervisor:
         logger.info("app.ready", startup_ms=round(elapsed, 1))
         started = [c.name for c in self.children.values() if c.state == "ready"]
         idle = [c.name for c in self.children.values() if c.state == "idle"]
-        print(f"vibing: ready in {elapsed:.0f} ms ({', '.join(started)}"
-              + (f"; on first use: {', '.join(idle)}" if idle else "") + f"); data in {self.paths.data}", flush=True)
+        print(
+            f"vibing: ready in {elapsed:.0f} ms ({', '.join(started)}"
+            + (f"; on first use: {', '.join(idle)}" if idle else "")
+            + f"); data in {self.paths.data}",
+            flush=True,
+        )
 
     def _on_exit(self, child: Child) -> None:
         code = self._exit_code(child)
@@ -378,8 +436,10 @@ class Supervisor:
         if child.name == "shell" and code == 78:
             # EX_CONFIG: no display, or the window toolkit is missing; restarting cannot help.
             child.state = "failed"
-            child.last_error = ("the window could not open (no display, or the window toolkit is missing: the shell "
-                                f"said why, see {self.paths.logs / 'shell.log'}); the services keep running headless")
+            child.last_error = (
+                "the window could not open (no display, or the window toolkit is missing: the shell "
+                f"said why, see {self.paths.logs / 'shell.log'}); the services keep running headless"
+            )
             logger.error("service.failed", service="shell", message=child.last_error)
             return
         if child.name == "shell" and code == 0:
@@ -398,16 +458,22 @@ class Supervisor:
         logger.error("service.exited", service=child.name, pid=pid, reason=child.last_error)
         if len(child.crashes) >= self.config.restart_limit:
             child.state = "failed"
-            message = (f"{child.name} crashed {len(child.crashes)} times within {self.config.restart_window_s:.0f} s "
-                       f"and will not be restarted. Last error: {child.last_error}. "
-                       f"See {self.paths.logs / (child.name + '.log')}.")
+            message = (
+                f"{child.name} crashed {len(child.crashes)} times within {self.config.restart_window_s:.0f} s "
+                f"and will not be restarted. Last error: {child.last_error}. "
+                f"See {self.paths.logs / (child.name + '.log')}."
+            )
             child.last_error = message
             logger.error("service.failed", service=child.name, message=message)
             print(f"vibing: {message}", file=sys.stderr, flush=True)
             self.control.send_multipart([b"state", child.name.encode(), b"failed", message.encode()])
-            self.bus.publish("service.down", ServiceDown(service=child.name, pid=pid or 0, reason=message, restarting=False))
+            self.bus.publish(
+                "service.down", ServiceDown(service=child.name, pid=pid or 0, reason=message, restarting=False)
+            )
             return
-        delay = min(self.config.restart_backoff_s * 2 ** (child.consecutive_failures - 1), self.config.restart_backoff_max_s)
+        delay = min(
+            self.config.restart_backoff_s * 2 ** (child.consecutive_failures - 1), self.config.restart_backoff_max_s
+        )
         child.state = "restarting"
         child.restarts += 1
         child.restart_at = now + delay

@@ -12,7 +12,15 @@ import importlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ROW_MODULES = ["vibing.bench.runtime", "vibing.bench.agents", "vibing.bench.storage", "vibing.bench.stream", "vibing.bench.shell", "vibing.bench.local", "vibing.bench.importer"]
+ROW_MODULES = [
+    "vibing.bench.runtime",
+    "vibing.bench.agents",
+    "vibing.bench.storage",
+    "vibing.bench.stream",
+    "vibing.bench.shell",
+    "vibing.bench.local",
+    "vibing.bench.importer",
+]
 
 
 @dataclass

@@ -21,14 +21,38 @@ PREFIX = "agents."
 PREFIXES = ("agents.",)
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "agents-wshobson-84"
 
-QUERIES = ["testing", "react frontend", "security audit", "kube", "database optimization", "seo content",
-           "unity game", "debugger", "python", "front end", "mobile app ios", "performance", "docs api",
-           "design system", "deploy pipeline", "machine learning model"]
-PROMPTS = ["a pomodoro timer with a dark theme", "fix the crash when I click save", "write unit tests for my api",
-           "my site loads too slowly, make it faster", "a unity platformer game with three levels",
-           "design the database schema for an online shop", "audit my login page for security vulnerabilities",
-           "an iOS app to track habits", "deploy it to kubernetes", "a dashboard with charts of monthly sales",
-           "document my REST API with OpenAPI", "a landing page for my bakery with a contact form"]
+QUERIES = [
+    "testing",
+    "react frontend",
+    "security audit",
+    "kube",
+    "database optimization",
+    "seo content",
+    "unity game",
+    "debugger",
+    "python",
+    "front end",
+    "mobile app ios",
+    "performance",
+    "docs api",
+    "design system",
+    "deploy pipeline",
+    "machine learning model",
+]
+PROMPTS = [
+    "a pomodoro timer with a dark theme",
+    "fix the crash when I click save",
+    "write unit tests for my api",
+    "my site loads too slowly, make it faster",
+    "a unity platformer game with three levels",
+    "design the database schema for an online shop",
+    "audit my login page for security vulnerabilities",
+    "an iOS app to track habits",
+    "deploy it to kubernetes",
+    "a dashboard with charts of monthly sales",
+    "document my REST API with OpenAPI",
+    "a landing page for my bakery with a contact form",
+]
 
 LOADER = textwrap.dedent("""
     import json, sys, time
@@ -59,11 +83,21 @@ def _load_in_fresh_process(folder: Path, runs: int = 5, cache_file: Path | None 
     results = []
     extra = [str(cache_file)] if cache_file is not None else []
     if cache_file is not None:  # fill the cache first, as the app's first start does
-        subprocess.run([sys.executable, "-c", LOADER, str(folder), *extra], capture_output=True, timeout=120,
-                       cwd=Path(__file__).resolve().parents[1], check=True)
+        subprocess.run(
+            [sys.executable, "-c", LOADER, str(folder), *extra],
+            capture_output=True,
+            timeout=120,
+            cwd=Path(__file__).resolve().parents[1],
+            check=True,
+        )
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", LOADER, str(folder), *extra], capture_output=True, text=True,
-                             cwd=Path(__file__).resolve().parents[1], timeout=120)
+        out = subprocess.run(
+            [sys.executable, "-c", LOADER, str(folder), *extra],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parents[1],
+            timeout=120,
+        )
         if out.returncode != 0:
             raise RuntimeError(out.stderr[-2000:])
         results.append(json.loads(out.stdout))
@@ -132,31 +166,85 @@ def run(workdir: str) -> list[Row]:
     bundled = bundled_dir()
     if bundled is not None:
         ms, info = _load_in_fresh_process(bundled)
-        rows.append(Row("agents.load_ms", round(ms, 1), "ms", target=100, plan=500,
-                        note=f"bundled library, {info['agents']} agents, {info['errors']} refused: parse + index in a "
-                             f"fresh process, no cache, p50 of 5 (CPU {info['cpu_ms']:.0f} ms; {_load_note()})"))
+        rows.append(
+            Row(
+                "agents.load_ms",
+                round(ms, 1),
+                "ms",
+                target=100,
+                plan=500,
+                note=f"bundled library, {info['agents']} agents, {info['errors']} refused: parse + index in a "
+                f"fresh process, no cache, p50 of 5 (CPU {info['cpu_ms']:.0f} ms; {_load_note()})",
+            )
+        )
         ms, info = _load_in_fresh_process(bundled, cache_file=Path(workdir) / "agents-cache.msgpack")
-        rows.append(Row("agents.load_cached_ms", round(ms, 1), "ms", target=100, plan=500,
-                        note=f"the same with the service's parse cache warm ({info['cached']} agents from it), as at "
-                             f"every start after the first (CPU {info['cpu_ms']:.0f} ms)"))
+        rows.append(
+            Row(
+                "agents.load_cached_ms",
+                round(ms, 1),
+                "ms",
+                target=100,
+                plan=500,
+                note=f"the same with the service's parse cache warm ({info['cached']} agents from it), as at "
+                f"every start after the first (CPU {info['cpu_ms']:.0f} ms)",
+            )
+        )
     if CORPUS.is_dir():
         ms, info = _load_in_fresh_process(CORPUS)
-        rows.append(Row("agents.load_corpus_ms", round(ms, 1), "ms", target=100, plan=500,
-                        note=f"shared corpus, {info['agents']} agents, {info['errors']} refused: fresh process, "
-                             f"no cache, p50 of 5 (CPU {info['cpu_ms']:.0f} ms)"))
+        rows.append(
+            Row(
+                "agents.load_corpus_ms",
+                round(ms, 1),
+                "ms",
+                target=100,
+                plan=500,
+                note=f"shared corpus, {info['agents']} agents, {info['errors']} refused: fresh process, "
+                f"no cache, p50 of 5 (CPU {info['cpu_ms']:.0f} ms)",
+            )
+        )
     folder = bundled if bundled is not None else CORPUS
     search, picks, count, search_cpu, picks_cpu = _in_process(folder)
-    rows.append(Row("agents.search_p99_ms", round(percentile(search, 99), 3), "ms", target=1, plan=10,
-                    note=f"in-process, {len(QUERIES)} queries x100 over {count} agents; p50 "
-                         f"{percentile(search, 50):.3f} ms; CPU time p99 {percentile(search_cpu, 99):.3f} ms "
-                         f"({_load_note()})"))
-    rows.append(Row("agents.select_p99_ms", round(percentile(picks, 99), 3), "ms", target=1,
-                    note=f"auto-select in-process, {len(PROMPTS)} prompts x100; p50 {percentile(picks, 50):.3f} ms; "
-                         f"CPU time p99 {percentile(picks_cpu, 99):.3f} ms"))
+    rows.append(
+        Row(
+            "agents.search_p99_ms",
+            round(percentile(search, 99), 3),
+            "ms",
+            target=1,
+            plan=10,
+            note=f"in-process, {len(QUERIES)} queries x100 over {count} agents; p50 "
+            f"{percentile(search, 50):.3f} ms; CPU time p99 {percentile(search_cpu, 99):.3f} ms "
+            f"({_load_note()})",
+        )
+    )
+    rows.append(
+        Row(
+            "agents.select_p99_ms",
+            round(percentile(picks, 99), 3),
+            "ms",
+            target=1,
+            note=f"auto-select in-process, {len(PROMPTS)} prompts x100; p50 {percentile(picks, 50):.3f} ms; "
+            f"CPU time p99 {percentile(picks_cpu, 99):.3f} ms",
+        )
+    )
     bus_search, bus_picks = _over_bus(Path(workdir))
-    rows.append(Row("agents.search_bus_p99_ms", round(percentile(bus_search, 99), 3), "ms", target=1, plan=10,
-                    note=f"SearchAgents over the bus (request, search, reply); p50 {percentile(bus_search, 50):.3f} ms"
-                         f" ({_load_note()})"))
-    rows.append(Row("agents.select_bus_p99_ms", round(percentile(bus_picks, 99), 3), "ms", target=2,
-                    note=f"SelectAgents over the bus; p50 {percentile(bus_picks, 50):.3f} ms"))
+    rows.append(
+        Row(
+            "agents.search_bus_p99_ms",
+            round(percentile(bus_search, 99), 3),
+            "ms",
+            target=1,
+            plan=10,
+            note=f"SearchAgents over the bus (request, search, reply); p50 {percentile(bus_search, 50):.3f} ms"
+            f" ({_load_note()})",
+        )
+    )
+    rows.append(
+        Row(
+            "agents.select_bus_p99_ms",
+            round(percentile(bus_picks, 99), 3),
+            "ms",
+            target=2,
+            note=f"SelectAgents over the bus; p50 {percentile(bus_picks, 50):.3f} ms",
+        )
+    )
     return rows

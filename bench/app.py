@@ -24,8 +24,14 @@ class BenchApp:
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("VIBING_")}
         self.env.update(VIBING_HOME=str(home), PYTHONUNBUFFERED="1", **env)
         start = time.perf_counter()
-        self.proc = subprocess.Popen([sys.executable, "-m", "vibing", "run", "--headless"], env=self.env, cwd=home,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "vibing", "run", "--headless"],
+            env=self.env,
+            cwd=home,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self._wait_ready(60)
         self.launch_ms = (time.perf_counter() - start) * 1000
         self.bus_file = self._bus_file()

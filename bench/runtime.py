@@ -72,8 +72,9 @@ SUBSCRIBER = textwrap.dedent("""
 
 
 def _events_per_second(app: BenchApp, bus_file: Path) -> tuple[float, int]:
-    proc = subprocess.Popen([sys.executable, "-c", SUBSCRIBER, str(bus_file), str(EVENTS)],
-                            stdout=subprocess.PIPE, text=True, env=app.env)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SUBSCRIBER, str(bus_file), str(EVENTS)], stdout=subprocess.PIPE, text=True, env=app.env
+    )
     assert proc.stdout.readline().strip() == "ready"
     event = ServiceUp(service="bench", pid=1)
     for _ in range(EVENTS):
@@ -102,18 +103,42 @@ def run(workdir: str) -> list[Row]:
         launches.append(app.launch_ms)
         if i < 4:
             app.stop()
-    rows.append(Row("startup.cold_ms", round(percentile(launches, 50), 1), "ms", target=500, plan=1000, webapp=2500,
-                    note=f"launch (no process running, data folder present) to every eager service ready, p50 of 5 "
-                         f"(max {max(launches):.0f})"))
-    rows.append(Row("startup.first_launch_ms", round(percentile(firsts, 50), 1), "ms",
-                    note="the very first launch: a fresh data folder (database and agent cache created), p50 of 3"))
+    rows.append(
+        Row(
+            "startup.cold_ms",
+            round(percentile(launches, 50), 1),
+            "ms",
+            target=500,
+            plan=1000,
+            webapp=2500,
+            note=f"launch (no process running, data folder present) to every eager service ready, p50 of 5 "
+            f"(max {max(launches):.0f})",
+        )
+    )
+    rows.append(
+        Row(
+            "startup.first_launch_ms",
+            round(percentile(firsts, 50), 1),
+            "ms",
+            note="the very first launch: a fresh data folder (database and agent cache created), p50 of 3",
+        )
+    )
 
     pss = rss = 0.0
     for pid in app.pids():
         p, r = memory_mb(pid)
         pss, rss = pss + p, rss + r
-    rows.append(Row("memory.backend_pss_mb", round(pss, 1), "MB", target=100, plan=150, webapp=300,
-                    note=f"supervisor, fork server, its resource tracker, the eager workers; RSS {rss:.0f} MB"))
+    rows.append(
+        Row(
+            "memory.backend_pss_mb",
+            round(pss, 1),
+            "MB",
+            target=100,
+            plan=150,
+            webapp=300,
+            note=f"supervisor, fork server, its resource tracker, the eager workers; RSS {rss:.0f} MB",
+        )
+    )
 
     bus = app.bus
     for _ in range(500):
@@ -124,15 +149,35 @@ def run(workdir: str) -> list[Row]:
         bus.request("storage", Ping())
         times.append((time.perf_counter() - start) * 1e6)
     raw = _raw_zmq_rtt(work, 5000)
-    rows.append(Row("bus.rtt_p50_us", round(percentile(times, 50), 1), "us",
-                    note="Ping to storage and back, client -> broker -> worker -> broker -> client"))
-    rows.append(Row("bus.rtt_p99_us", round(percentile(times, 99), 1), "us",
-                    note=f"raw zmq DEALER/ROUTER echo, same run: p50 {percentile(raw, 50):.0f} us, "
-                         f"p99 {percentile(raw, 99):.0f} us"))
+    rows.append(
+        Row(
+            "bus.rtt_p50_us",
+            round(percentile(times, 50), 1),
+            "us",
+            note="Ping to storage and back, client -> broker -> worker -> broker -> client",
+        )
+    )
+    rows.append(
+        Row(
+            "bus.rtt_p99_us",
+            round(percentile(times, 99), 1),
+            "us",
+            note=f"raw zmq DEALER/ROUTER echo, same run: p50 {percentile(raw, 50):.0f} us, "
+            f"p99 {percentile(raw, 99):.0f} us",
+        )
+    )
 
     rate, received = _events_per_second(app, app.bus_file)
-    rows.append(Row("bus.events_per_s", round(rate), "ev/s", target=50_000, direction=">",
-                    note=f"{received:,} of {EVENTS:,} events to a subscriber in another process"))
+    rows.append(
+        Row(
+            "bus.events_per_s",
+            round(rate),
+            "ev/s",
+            target=50_000,
+            direction=">",
+            note=f"{received:,} of {EVENTS:,} events to a subscriber in another process",
+        )
+    )
 
     restarts = []
     for _ in range(5):
@@ -143,7 +188,14 @@ def run(workdir: str) -> list[Row]:
         while pong.pid == status["storage"]:  # the old worker answered before it died
             pong = bus.request("storage", Ping(), timeout=10, idempotent=True)
         restarts.append((time.perf_counter() - start) * 1000)
-    rows.append(Row("restart.ms", round(percentile(restarts, 50), 1), "ms", target=1000,
-                    note=f"SIGKILL storage to a reply from its successor, p50 of 5 (max {max(restarts):.0f})"))
+    rows.append(
+        Row(
+            "restart.ms",
+            round(percentile(restarts, 50), 1),
+            "ms",
+            target=1000,
+            note=f"SIGKILL storage to a reply from its successor, p50 of 5 (max {max(restarts):.0f})",
+        )
+    )
     app.stop()
     return rows

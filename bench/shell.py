@@ -31,8 +31,14 @@ KEY = "sk-ant-bench-000000000000000000000000"
 LATENCY_TOKENS = 2000
 UI_TOKENS = 10_000
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _env(home: Path, **extra: str) -> dict[str, str]:
@@ -69,13 +75,19 @@ def realistic_answer(tokens: int = UI_TOKENS, piece: int = 4) -> str:
             f"## Part {n}\n\nThis part adds **feature {n}**: a panel with a list, a counter and a `reset` button. "
             f"It keeps the state in one object and re-renders only what changed.\n\n"
             f"- the list shows the items\n- the counter updates\n- reset clears everything\n\n"
-            f"```js part{n}.js\nexport function part{n}(state) {{\n{code}\n  return state;\n}}\n```\n\n")
+            f"```js part{n}.js\nexport function part{n}(state) {{\n{code}\n  return state;\n}}\n```\n\n"
+        )
     return "".join(parts)
 
 
 def _start_fake_with_answer(text: str) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-c", _FAKE_WITH_ANSWER, str(ROOT / "tests")], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _FAKE_WITH_ANSWER, str(ROOT / "tests")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     proc.stdin.write(text)
     proc.stdin.close()
     line = proc.stdout.readline().strip()
@@ -94,8 +106,11 @@ def _window_rows(workdir: Path) -> list[Row]:
     except ImportError:
         return []
     number = next(n for n in range(150, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-    xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 10
     while not Path(f"/tmp/.X11-unix/X{number}").exists() and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -104,15 +119,22 @@ def _window_rows(workdir: Path) -> list[Row]:
     try:
         for attempt in range(2):
             t0 = time.perf_counter()
-            proc = subprocess.Popen([sys.executable, "-m", "vibing", "run"], cwd=workdir,
-                                    env=_env(home, DISPLAY=f":{number}", QTWEBENGINE_DISABLE_SANDBOX="1"),
-                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "vibing", "run"],
+                cwd=workdir,
+                env=_env(home, DISPLAY=f":{number}", QTWEBENGINE_DISABLE_SANDBOX="1"),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+            )
             try:
                 read_line(proc, "vibing: window ready", 90)
                 runs.append((time.perf_counter() - t0) * 1000)
                 read_line(proc, "vibing: ready", 30)
                 if attempt == 1:
-                    shell = [p for p in _children(proc.pid) if b"-m\0vibing.shell" in Path(f"/proc/{p}/cmdline").read_bytes()]
+                    shell = [
+                        p for p in _children(proc.pid) if b"-m\0vibing.shell" in Path(f"/proc/{p}/cmdline").read_bytes()
+                    ]
                     if shell:
                         shell_pss = memory_mb(shell[0])[0]
                         engine_pss = sum(memory_mb(p)[0] for p in _children(shell[0]))
@@ -128,21 +150,39 @@ def _window_rows(workdir: Path) -> list[Row]:
         xvfb.wait(10)
     note = "launch of `vibing run` to the window's first useful paint (projects listed), best of 2, Xvfb, 2 cores"
     return [
-        Row("shell.window_first_paint_ms", round(min(runs), 1), "ms", plan=1000, webapp=2500, note=note,
-            extra={"runs_ms": [round(r, 1) for r in runs]}),
+        Row(
+            "shell.window_first_paint_ms",
+            round(min(runs), 1),
+            "ms",
+            plan=1000,
+            webapp=2500,
+            note=note,
+            extra={"runs_ms": [round(r, 1) for r in runs]},
+        ),
         Row("shell.window_memory_mb", round(shell_pss, 1), "MB", note="PSS of the shell process (bridge, servers, Qt)"),
-        Row("shell.webengine_memory_mb", round(engine_pss, 1), "MB",
-            note="PSS of the QtWebEngine processes under the window, reported apart from the backend"),
+        Row(
+            "shell.webengine_memory_mb",
+            round(engine_pss, 1),
+            "MB",
+            note="PSS of the QtWebEngine processes under the window, reported apart from the backend",
+        ),
     ]
 
 
 def _bridge_rows(workdir: Path, url: str) -> list[Row]:
     from vibing.schema.stream import ChatTurn, StartStream
 
-    app = BenchApp(workdir / "shell-bridge-home", ANTHROPIC_BASE_URL=url, ANTHROPIC_API_KEY=KEY,
-                   VIBING_RATE_LIMIT_PER_MIN="100000")
-    web = subprocess.Popen([sys.executable, "-m", "vibing", "web"], cwd=app.home, env=app.env,
-                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    app = BenchApp(
+        workdir / "shell-bridge-home", ANTHROPIC_BASE_URL=url, ANTHROPIC_API_KEY=KEY, VIBING_RATE_LIMIT_PER_MIN="100000"
+    )
+    web = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "web"],
+        cwd=app.home,
+        env=app.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     rows: list[Row] = []
     try:
         line = read_line(web, "Vibing is served at", 30)
@@ -153,8 +193,15 @@ def _bridge_rows(workdir: Path, url: str) -> list[Row]:
         conn.request("GET", f"/events?token={token}")
         res = conn.getresponse()
         res.fp.readline(), res.fp.readline(), res.fp.readline()
-        app.bus.request("stream", StartStream(messages=[ChatTurn(role="user", content=f"[[scenario:timed tokens={LATENCY_TOKENS} delay_ms=1]]")],
-                                              stream_id="bench-bridge", max_tokens=64000, persist=False))
+        app.bus.request(
+            "stream",
+            StartStream(
+                messages=[ChatTurn(role="user", content=f"[[scenario:timed tokens={LATENCY_TOKENS} delay_ms=1]]")],
+                stream_id="bench-bridge",
+                max_tokens=64000,
+                persist=False,
+            ),
+        )
         lat: list[float] = []
         while True:
             raw = res.fp.readline()
@@ -172,9 +219,25 @@ def _bridge_rows(workdir: Path, url: str) -> list[Row]:
         lat = lat[50:]
         note = "server write to the token's SSE line read from `vibing web` (bus, bridge, HTTP), 1 token per ms"
         rows += [
-            Row("shell.bridge_token_latency_p50_ms", round(percentile(lat, 50), 3), "ms", target=1.0, plan=100, webapp=200, note=note),
-            Row("shell.bridge_token_latency_p99_ms", round(percentile(lat, 99), 3), "ms", target=1.0, plan=100, webapp=200, note=note,
-                extra={"tokens": len(lat)}),
+            Row(
+                "shell.bridge_token_latency_p50_ms",
+                round(percentile(lat, 50), 3),
+                "ms",
+                target=1.0,
+                plan=100,
+                webapp=200,
+                note=note,
+            ),
+            Row(
+                "shell.bridge_token_latency_p99_ms",
+                round(percentile(lat, 99), 3),
+                "ms",
+                target=1.0,
+                plan=100,
+                webapp=200,
+                note=note,
+                extra={"tokens": len(lat)},
+            ),
         ]
         rows += _ui_rows(app, ui)
     finally:
@@ -209,29 +272,59 @@ def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
             const tick = () => { window.__frames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick);
         }""")
         t0 = time.perf_counter()
-        app.bus.request("stream", StartStream(
-            messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=1 answer=ui piece=4]]")],
-            project_id=pid, stream_id="bench-ui", max_tokens=64000, user_message="bench"))
+        app.bus.request(
+            "stream",
+            StartStream(
+                messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=1 answer=ui piece=4]]")],
+                project_id=pid,
+                stream_id="bench-ui",
+                max_tokens=64000,
+                user_message="bench",
+            ),
+        )
         page.wait_for_selector("#stop-btn:not(.hidden)", timeout=30_000)
         page.wait_for_selector("#stop-btn", state="hidden", timeout=120_000)
         seconds = time.perf_counter() - t0
-        long_tasks, frames, render = page.evaluate("() => [window.__long, window.__frames, window.__vibing.renderStats]")
+        long_tasks, frames, render = page.evaluate(
+            "() => [window.__long, window.__frames, window.__vibing.renderStats]"
+        )
         first_token = _enter_to_first_token(browser, ui, app)
         browser.close()
     longest = max(long_tasks) if long_tasks else 0.0
-    renders = [Row("shell.ui_longest_render_ms", round(render["maxMs"], 1), "ms", target=16.7,
-                   note=f"longest frame of our own token rendering (Markdown + highlighting) during that stream; "
-                        f"{render['frames']} renders, {render['totalMs']:.0f} ms in all",
-                   extra={k: round(v, 2) for k, v in render.items()})]
+    renders = [
+        Row(
+            "shell.ui_longest_render_ms",
+            round(render["maxMs"], 1),
+            "ms",
+            target=16.7,
+            note=f"longest frame of our own token rendering (Markdown + highlighting) during that stream; "
+            f"{render['frames']} renders, {render['totalMs']:.0f} ms in all",
+            extra={k: round(v, 2) for k, v in render.items()},
+        )
+    ]
     if first_token:
-        renders.append(Row("shell.enter_to_first_token_ms", round(percentile(first_token, 50), 1), "ms", plan=1000,
-                           note="Enter in the chat to the first token painted (Generate: agent auto-selection, storage, "
-                                "the local server answering at once), median of 5",
-                           extra={"runs_ms": [round(v, 1) for v in first_token]}))
-    return renders + [Row("shell.ui_longest_task_ms", round(longest, 1), "ms", target=50.0,
-                note=f"longest main-thread task while rendering a {UI_TOKENS:,}-token answer (prose and file blocks) live "
-                     f"({len(long_tasks)} tasks over 50 ms; {frames} frames in {seconds:.1f} s)",
-                extra={"long_tasks": len(long_tasks), "frames": frames, "seconds": round(seconds, 2)})]
+        renders.append(
+            Row(
+                "shell.enter_to_first_token_ms",
+                round(percentile(first_token, 50), 1),
+                "ms",
+                plan=1000,
+                note="Enter in the chat to the first token painted (Generate: agent auto-selection, storage, "
+                "the local server answering at once), median of 5",
+                extra={"runs_ms": [round(v, 1) for v in first_token]},
+            )
+        )
+    return renders + [
+        Row(
+            "shell.ui_longest_task_ms",
+            round(longest, 1),
+            "ms",
+            target=50.0,
+            note=f"longest main-thread task while rendering a {UI_TOKENS:,}-token answer (prose and file blocks) live "
+            f"({len(long_tasks)} tasks over 50 ms; {frames} frames in {seconds:.1f} s)",
+            extra={"long_tasks": len(long_tasks), "frames": frames, "seconds": round(seconds, 2)},
+        )
+    ]
 
 
 def _enter_to_first_token(browser, ui: str, app: BenchApp) -> list[float]:

@@ -47,8 +47,28 @@ BIG_FILES = 50
 
 def _vocabulary(rng: random.Random, n: int) -> list[str]:
     syllables = ["ka", "lo", "mi", "ra", "te", "vu", "shi", "no", "pe", "zu", "an", "or", "el", "ix", "qu", "by"]
-    common = ["timer", "todo", "weather", "dashboard", "game", "chat", "portfolio", "landing", "shop", "blog",
-              "calculator", "tracker", "music", "photo", "recipe", "fitness", "budget", "notes", "quiz", "map"]
+    common = [
+        "timer",
+        "todo",
+        "weather",
+        "dashboard",
+        "game",
+        "chat",
+        "portfolio",
+        "landing",
+        "shop",
+        "blog",
+        "calculator",
+        "tracker",
+        "music",
+        "photo",
+        "recipe",
+        "fitness",
+        "budget",
+        "notes",
+        "quiz",
+        "map",
+    ]
     words = set(common)
     while len(words) < n:
         words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
@@ -57,14 +77,16 @@ def _vocabulary(rng: random.Random, n: int) -> list[str]:
 
 def _text(rng: random.Random, vocab: list[str], words: int) -> str:
     # Zipf-like: a few words are frequent, most are rare (like real text)
-    return " ".join(vocab[min(len(vocab) - 1, int(rng.paretovariate(1.0)) - 1)] if rng.random() < 0.5
-                    else rng.choice(vocab) for _ in range(words))
+    return " ".join(
+        vocab[min(len(vocab) - 1, int(rng.paretovariate(1.0)) - 1)] if rng.random() < 0.5 else rng.choice(vocab)
+        for _ in range(words)
+    )
 
 
 def _file(rng: random.Random, vocab: list[str], i: int, size: int) -> tuple[str, str]:
     kind = i % 4
     if kind == 0:
-        path, body = f"pages/page{i}.html", f"<section class=\"p{i}\">\n  <h2>{_text(rng, vocab, 4)}</h2>\n"
+        path, body = f"pages/page{i}.html", f'<section class="p{i}">\n  <h2>{_text(rng, vocab, 4)}</h2>\n'
     elif kind == 1:
         path, body = f"styles/s{i}.css", f".c{i} {{ color: #{i:06x}; margin: {i}px; }}\n"
     elif kind == 2:
@@ -83,30 +105,41 @@ def seed(data_dir: Path, rng: random.Random) -> tuple[str, list[str], dict]:
     now = time.time() - PROJECTS
     with db.transaction() as conn:
         for i in range(PROJECTS):
-            pid = projects.insert(conn, name=f"{_text(rng, vocab, 2).title()} {i}",
-                                  description=_text(rng, vocab, 12),
-                                  project_type=projects.PROJECT_TYPES[i % 5], now=now + i)
-            files_mod.write(conn, pid, "index.html", f"<html><body><h1>{_text(rng, vocab, 6)}</h1>\n"
-                            f"<p>{_text(rng, vocab, 40)}</p></body></html>\n", now=now + i)
+            pid = projects.insert(
+                conn,
+                name=f"{_text(rng, vocab, 2).title()} {i}",
+                description=_text(rng, vocab, 12),
+                project_type=projects.PROJECT_TYPES[i % 5],
+                now=now + i,
+            )
+            files_mod.write(
+                conn,
+                pid,
+                "index.html",
+                f"<html><body><h1>{_text(rng, vocab, 6)}</h1>\n<p>{_text(rng, vocab, 40)}</p></body></html>\n",
+                now=now + i,
+            )
             messages.add(conn, pid, "user", _text(rng, vocab, 12))
             messages.add(conn, pid, "assistant", _text(rng, vocab, 60))
             history.create(conn, pid, "create", "Created")
     with db.transaction() as conn:
-        big = projects.insert(conn, name="Big project", description="200 messages and 50 files",
-                              project_type="website")
+        big = projects.insert(conn, name="Big project", description="200 messages and 50 files", project_type="website")
         for i in range(BIG_MESSAGES):
             if i % 2 == 0:
                 messages.add(conn, big, "user", _text(rng, vocab, 20), model="claude-sonnet-4-5")
             else:
-                messages.add(conn, big, "assistant", _text(rng, vocab, 200), agent="frontend",
-                             model="claude-sonnet-4-5")
+                messages.add(
+                    conn, big, "assistant", _text(rng, vocab, 200), agent="frontend", model="claude-sonnet-4-5"
+                )
         for i in range(BIG_FILES):
             path, body = _file(rng, vocab, i, 2000)
             files_mod.write(conn, big, path, body, now=time.time())
         history.create(conn, big, "save", "Seeded")
     conn = db.reader
     sizes = {
-        "message_bytes": conn.execute("SELECT sum(length(content)) FROM messages WHERE project_id = ?", (big,)).fetchone()[0],
+        "message_bytes": conn.execute(
+            "SELECT sum(length(content)) FROM messages WHERE project_id = ?", (big,)
+        ).fetchone()[0],
         "file_bytes": conn.execute("SELECT sum(size) FROM project_files WHERE project_id = ?", (big,)).fetchone()[0],
     }
     db.writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -131,13 +164,24 @@ def _sqlite3_load(path: Path, project_id: str, n: int) -> list[float]:
     def load() -> dict:
         project = conn.execute(
             "SELECT p.id, p.name, p.description, p.project_type, p.provider, p.model, p.created_at, p.updated_at,"
-            " p.forked_from FROM projects p WHERE p.id = ?", (project_id,)).fetchone()
-        msgs = [dict(zip(("id", "role", "content", "status", "created_at", "agent", "model"), row, strict=False)) for row in
-                conn.execute("SELECT id, role, content, status, created_at, agent, model FROM messages"
-                             " WHERE project_id = ? ORDER BY pk", (project_id,))]
-        fls = [dict(zip(("path", "content", "language", "size"), row, strict=False)) for row in
-               conn.execute("SELECT path, content, language, size FROM project_files WHERE project_id = ?"
-                            " ORDER BY path", (project_id,))]
+            " p.forked_from FROM projects p WHERE p.id = ?",
+            (project_id,),
+        ).fetchone()
+        msgs = [
+            dict(zip(("id", "role", "content", "status", "created_at", "agent", "model"), row, strict=False))
+            for row in conn.execute(
+                "SELECT id, role, content, status, created_at, agent, model FROM messages"
+                " WHERE project_id = ? ORDER BY pk",
+                (project_id,),
+            )
+        ]
+        fls = [
+            dict(zip(("path", "content", "language", "size"), row, strict=False))
+            for row in conn.execute(
+                "SELECT path, content, language, size FROM project_files WHERE project_id = ? ORDER BY path",
+                (project_id,),
+            )
+        ]
         return {"project": project, "messages": msgs, "files": fls}
 
     for _ in range(50):
@@ -164,10 +208,18 @@ def _session(bus, project_id: str, other_ids: list[str]) -> None:
         bus.request("storage", AppendMessageText(message_id=msg.id, text=f"token batch {seq} ", seq=seq))
         if seq % 5 == 0:  # the shell re-reads the project while it streams
             bus.request("storage", ListFiles(project_id=project_id))
-    bus.request("storage", FinishMessage(message_id=msg.id, status="complete", input_tokens=1200, output_tokens=400,
-                                         cost_usd=0.0096))
-    bus.request("storage", ApplyFiles(project_id=project_id, message_id=msg.id,
-                                      files=[FileWrite(path="styles/s1.css", content=f".b {{ padding: {seq}px }}\n")]))
+    bus.request(
+        "storage",
+        FinishMessage(message_id=msg.id, status="complete", input_tokens=1200, output_tokens=400, cost_usd=0.0096),
+    )
+    bus.request(
+        "storage",
+        ApplyFiles(
+            project_id=project_id,
+            message_id=msg.id,
+            files=[FileWrite(path="styles/s1.css", content=f".b {{ padding: {seq}px }}\n")],
+        ),
+    )
     for _ in range(3):
         bus.request("storage", LoadProject(project_id=project_id))
         bus.request("storage", ListCheckpoints(project_id=project_id))
@@ -207,8 +259,9 @@ def run(workdir: str) -> list[Row]:
         saves = []
         for i in range(300):
             changed = list(all_files)
-            changed[i % len(changed)] = FileWrite(path=changed[i % len(changed)].path,
-                                                  content=changed[i % len(changed)].content + f"/* {i} */\n")
+            changed[i % len(changed)] = FileWrite(
+                path=changed[i % len(changed)].path, content=changed[i % len(changed)].content + f"/* {i} */\n"
+            )
             start = time.perf_counter()
             bus.request("storage", SaveProject(project_id=big, files=changed))
             saves.append((time.perf_counter() - start) * 1000)
@@ -258,28 +311,89 @@ def run(workdir: str) -> list[Row]:
     direct = _sqlite3_load(db_path(home / "data"), big, 1000)
 
     machine = f"load avg {load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
-    shape = (f"{BIG_MESSAGES} msgs ({sizes['message_bytes'] // 1024} KB) + {BIG_FILES} files "
-             f"({sizes['file_bytes'] // 1024} KB), reply {payload // 1024} KB")
-    rows.append(Row("storage.load_p50_ms", round(percentile(cold, 50), 3), "ms", target=2, plan=5, webapp=45,
-                    note=f"uncached (query runs), {shape}; cached p50 {percentile(warm, 50):.3f}",
-                    extra={"cached_p50_ms": round(percentile(warm, 50), 3),
-                           "cached_p99_ms": round(percentile(warm, 99), 3)}))
-    rows.append(Row("storage.load_p99_ms", round(percentile(cold, 99), 3), "ms", target=2, plan=5, webapp=80,
-                    note=f"uncached, over the bus; cached p99 {percentile(warm, 99):.3f} ms",
-                    extra={"cached_p99_ms": round(percentile(warm, 99), 3), "samples": len(cold), "machine": machine}))
-    rows.append(Row("storage.load_cached_p99_ms", round(percentile(warm, 99), 3), "ms", target=2, plan=5, webapp=80,
-                    note="same load answered from the query cache (reopening a project)"))
-    rows.append(Row("storage.load_sqlite3_inprocess_p99_ms", round(percentile(direct, 99), 3), "ms",
-                    note=f"side-by-side: stdlib sqlite3, same load, in-process, no bus (p50 {percentile(direct, 50):.3f})"))
-    rows.append(Row("storage.save_p99_ms", round(percentile(saves, 99), 3), "ms",
-                    note=f"save 50 files (1 changed) + checkpoint, one transaction; p50 {percentile(saves, 50):.3f}"))
-    rows.append(Row("storage.fts_p99_ms", round(percentile(fts, 99), 3), "ms", target=5, plan=50,
-                    note=f"{len(fts)} distinct queries over {PROJECTS:,} projects (+messages, files); "
-                         f"p50 {percentile(fts, 50):.3f}; avg {hits / len(fts):.1f} hits/page; "
-                         f"common word {common[0]:.2f} ms"))
-    rows.append(Row("storage.list_p99_ms", round(percentile(listing, 99), 3), "ms",
-                    note=f"50 of {PROJECTS:,}, sorted by updated/created/name, uncached; p50 {percentile(listing, 50):.3f}"))
-    rows.append(Row("storage.cache_hit_rate", round(hit_rate * 100, 1), "%", direction=">",
-                    note=f"session replay x5: {session_hits} hits, {session_misses} misses "
-                         f"(seeded in {seed_s:.1f} s; {machine})"))
+    shape = (
+        f"{BIG_MESSAGES} msgs ({sizes['message_bytes'] // 1024} KB) + {BIG_FILES} files "
+        f"({sizes['file_bytes'] // 1024} KB), reply {payload // 1024} KB"
+    )
+    rows.append(
+        Row(
+            "storage.load_p50_ms",
+            round(percentile(cold, 50), 3),
+            "ms",
+            target=2,
+            plan=5,
+            webapp=45,
+            note=f"uncached (query runs), {shape}; cached p50 {percentile(warm, 50):.3f}",
+            extra={"cached_p50_ms": round(percentile(warm, 50), 3), "cached_p99_ms": round(percentile(warm, 99), 3)},
+        )
+    )
+    rows.append(
+        Row(
+            "storage.load_p99_ms",
+            round(percentile(cold, 99), 3),
+            "ms",
+            target=2,
+            plan=5,
+            webapp=80,
+            note=f"uncached, over the bus; cached p99 {percentile(warm, 99):.3f} ms",
+            extra={"cached_p99_ms": round(percentile(warm, 99), 3), "samples": len(cold), "machine": machine},
+        )
+    )
+    rows.append(
+        Row(
+            "storage.load_cached_p99_ms",
+            round(percentile(warm, 99), 3),
+            "ms",
+            target=2,
+            plan=5,
+            webapp=80,
+            note="same load answered from the query cache (reopening a project)",
+        )
+    )
+    rows.append(
+        Row(
+            "storage.load_sqlite3_inprocess_p99_ms",
+            round(percentile(direct, 99), 3),
+            "ms",
+            note=f"side-by-side: stdlib sqlite3, same load, in-process, no bus (p50 {percentile(direct, 50):.3f})",
+        )
+    )
+    rows.append(
+        Row(
+            "storage.save_p99_ms",
+            round(percentile(saves, 99), 3),
+            "ms",
+            note=f"save 50 files (1 changed) + checkpoint, one transaction; p50 {percentile(saves, 50):.3f}",
+        )
+    )
+    rows.append(
+        Row(
+            "storage.fts_p99_ms",
+            round(percentile(fts, 99), 3),
+            "ms",
+            target=5,
+            plan=50,
+            note=f"{len(fts)} distinct queries over {PROJECTS:,} projects (+messages, files); "
+            f"p50 {percentile(fts, 50):.3f}; avg {hits / len(fts):.1f} hits/page; "
+            f"common word {common[0]:.2f} ms",
+        )
+    )
+    rows.append(
+        Row(
+            "storage.list_p99_ms",
+            round(percentile(listing, 99), 3),
+            "ms",
+            note=f"50 of {PROJECTS:,}, sorted by updated/created/name, uncached; p50 {percentile(listing, 50):.3f}",
+        )
+    )
+    rows.append(
+        Row(
+            "storage.cache_hit_rate",
+            round(hit_rate * 100, 1),
+            "%",
+            direction=">",
+            note=f"session replay x5: {session_hits} hits, {session_misses} misses "
+            f"(seeded in {seed_s:.1f} s; {machine})",
+        )
+    )
     return rows

@@ -46,8 +46,9 @@ EVENT_WORDS = 40_000
 
 
 def _start_fake() -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, str(FAKE)], stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, str(FAKE)], stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    )
     line = proc.stdout.readline().strip()
     if not line.startswith("fake-anthropic: "):
         proc.kill()
@@ -59,8 +60,12 @@ def _stream(app: BenchApp, sub, stream_id: str, content: str, timeout: float = 1
     """Start one stream and collect its token events until done; returns (events, done, t_start, t_done)."""
     events: list[tuple[int, TokenDelta]] = []
     t0 = time.perf_counter()
-    app.bus.request("stream", StartStream(messages=[ChatTurn(role="user", content=content)], stream_id=stream_id,
-                                          max_tokens=64000, persist=False))
+    app.bus.request(
+        "stream",
+        StartStream(
+            messages=[ChatTurn(role="user", content=content)], stream_id=stream_id, max_tokens=64000, persist=False
+        ),
+    )
     deadline = time.monotonic() + timeout
     recv = sub.recv
     while time.monotonic() < deadline:
@@ -103,11 +108,16 @@ def _latencies(events: list[tuple[int, TokenDelta]]) -> list[float]:
 def _record(url: str, tokens: int) -> bytes:
     import httpx
 
-    body = {"model": "claude-sonnet-4-5", "max_tokens": 64000, "stream": True,
-            "messages": [{"role": "user", "content": f"[[scenario:huge tokens={tokens} per_write=256]]"}]}
+    body = {
+        "model": "claude-sonnet-4-5",
+        "max_tokens": 64000,
+        "stream": True,
+        "messages": [{"role": "user", "content": f"[[scenario:huge tokens={tokens} per_write=256]]"}],
+    }
     with httpx.Client(timeout=60) as client:
-        resp = client.post(url + "/v1/messages", json=body,
-                           headers={"x-api-key": KEY, "anthropic-version": "2023-06-01"})
+        resp = client.post(
+            url + "/v1/messages", json=body, headers={"x-api-key": KEY, "anthropic-version": "2023-06-01"}
+        )
         resp.raise_for_status()
         return resp.content
 
@@ -118,25 +128,29 @@ def _sdk_in_process(recorded: bytes, helper: bool = False) -> tuple[float, int]:
 
     def chunks():
         for i in range(0, len(recorded), 65536):
-            yield recorded[i:i + 65536]
+            yield recorded[i : i + 65536]
 
     def handler(request):
-        return httpx2.Response(200, headers={"content-type": "text/event-stream", "request-id": "req_bench"},
-                               content=chunks())
+        return httpx2.Response(
+            200, headers={"content-type": "text/event-stream", "request-id": "req_bench"}, content=chunks()
+        )
 
-    client = anthropic.Anthropic(api_key=KEY, base_url="http://bench.invalid",
-                                 http_client=httpx2.Client(transport=httpx2.MockTransport(handler)))
+    client = anthropic.Anthropic(
+        api_key=KEY, base_url="http://bench.invalid", http_client=httpx2.Client(transport=httpx2.MockTransport(handler))
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         t0 = time.perf_counter()
         if helper:  # messages.stream(): the SDK's helper that also accumulates the message
-            with client.messages.stream(model="claude-sonnet-4-5", max_tokens=64000,
-                                        messages=[{"role": "user", "content": "x"}]) as stream:
+            with client.messages.stream(
+                model="claude-sonnet-4-5", max_tokens=64000, messages=[{"role": "user", "content": "x"}]
+            ) as stream:
                 chars = sum(len(t) for t in stream.text_stream)
         else:  # create(stream=True): the raw typed events, the SDK's fastest path
             chars = 0
-            for event in client.messages.create(model="claude-sonnet-4-5", max_tokens=64000, stream=True,
-                                                messages=[{"role": "user", "content": "x"}]):
+            for event in client.messages.create(
+                model="claude-sonnet-4-5", max_tokens=64000, stream=True, messages=[{"role": "user", "content": "x"}]
+            ):
                 if event.type == "content_block_delta" and event.delta.type == "text_delta":
                     chars += len(event.delta.text)
         return time.perf_counter() - t0, chars
@@ -177,14 +191,20 @@ def _ours_in_process(recorded: bytes) -> tuple[float, int]:
     async def go():
         async def chunks():
             for i in range(0, len(recorded), 65536):
-                yield recorded[i:i + 65536]
+                yield recorded[i : i + 65536]
 
-        transport = httpx.MockTransport(lambda request: httpx.Response(
-            200, headers={"content-type": "text/event-stream"}, content=chunks()))
+        transport = httpx.MockTransport(
+            lambda request: httpx.Response(200, headers={"content-type": "text/event-stream"}, content=chunks())
+        )
         async with httpx.AsyncClient(transport=transport) as client:
             sink = Sink()
-            call = Call(provider="anthropic", base_url="http://bench.invalid", model="claude-sonnet-4-5",
-                        messages=[ChatTurn(role="user", content="x")], api_key=KEY)
+            call = Call(
+                provider="anthropic",
+                base_url="http://bench.invalid",
+                model="claude-sonnet-4-5",
+                messages=[ChatTurn(role="user", content="x")],
+                api_key=KEY,
+            )
             t0 = time.perf_counter()
             await AnthropicProvider(client).stream(call, sink)
             return time.perf_counter() - t0, sum(len(p) for p in sink.parts)
@@ -198,8 +218,12 @@ def run(workdir: str) -> list[Row]:
     fake, url = _start_fake()
     app = None
     try:
-        app = BenchApp(Path(workdir) / "stream-home", ANTHROPIC_BASE_URL=url, ANTHROPIC_API_KEY=KEY,
-                       VIBING_RATE_LIMIT_PER_MIN="100000")
+        app = BenchApp(
+            Path(workdir) / "stream-home",
+            ANTHROPIC_BASE_URL=url,
+            ANTHROPIC_API_KEY=KEY,
+            VIBING_RATE_LIMIT_PER_MIN="100000",
+        )
         sub = app.bus.subscribe("token.", "stream.")
         sub.sync()
         _stream(app, sub, "warm", "[[scenario:normal words=200]]")
@@ -210,8 +234,9 @@ def run(workdir: str) -> list[Row]:
         runs = []
         cpu_before = _cpu_seconds(worker)
         for i in range(3):
-            events, _done, _t0, _t1 = _stream(app, sub, f"lat{i}",
-                                               f"[[scenario:timed tokens={LATENCY_TOKENS} delay_ms=1]]")
+            events, _done, _t0, _t1 = _stream(
+                app, sub, f"lat{i}", f"[[scenario:timed tokens={LATENCY_TOKENS} delay_ms=1]]"
+            )
             lat_i = _latencies(events)[50:]  # skip the first few (connection warm-up)
             runs.append((percentile(lat_i, 99), percentile(lat_i, 50), lat_i))
         cpu_per_token_us = (_cpu_seconds(worker) - cpu_before) / (3 * LATENCY_TOKENS) * 1e6
@@ -238,7 +263,6 @@ def run(workdir: str) -> list[Row]:
         event_rate = len(events) / (t1 - t0)
         event_tokens = done.usage.output_tokens - 1
 
-
         recorded = _record(url, SDK_WORDS)
         # text deltas in the recording: its last cumulative usage, less the 1 the server counts at message_start
         rec_tokens = int(re.findall(rb'"output_tokens":\s*(\d+)', recorded)[-1]) - 1
@@ -255,28 +279,63 @@ def run(workdir: str) -> list[Row]:
         fake.terminate()
         fake.wait(10)
 
-    note_lat = (f"server write -> subscriber in another process; median of 3 runs of {len(lat)} tokens 1 ms apart; "
-                f"load {load_latency:.1f}")
+    note_lat = (
+        f"server write -> subscriber in another process; median of 3 runs of {len(lat)} tokens 1 ms apart; "
+        f"load {load_latency:.1f}"
+    )
     return [
         Row("stream.token_latency_p50_ms", round(p50, 3), "ms", target=1.0, plan=100, webapp=200, note=note_lat),
-        Row("stream.token_latency_p99_ms", round(p99, 3), "ms", target=1.0, plan=100, webapp=200,
+        Row(
+            "stream.token_latency_p99_ms",
+            round(p99, 3),
+            "ms",
+            target=1.0,
+            plan=100,
+            webapp=200,
             note=note_lat + f"; p99 of the three runs {p99_all}",
-            extra={"max_ms": round(max(lat), 3), "p90_ms": round(percentile(lat, 90), 3), "runs_p99_ms": p99_all}),
-        Row("stream.worker_cpu_us_per_token", round(cpu_per_token_us, 1), "µs",
+            extra={"max_ms": round(max(lat), 3), "p90_ms": round(percentile(lat, 90), 3), "runs_p99_ms": p99_all},
+        ),
+        Row(
+            "stream.worker_cpu_us_per_token",
+            round(cpu_per_token_us, 1),
+            "µs",
             note="stream worker CPU (user+sys) per token when each token arrives alone, 1 ms apart, and wakes the "
-                 "worker: asyncio, anyio, httpcore, h11, our parse and publish"),
-        Row("stream.tokens_per_s", round(best), "tok/s", target=50_000, direction=">",
+            "worker: asyncio, anyio, httpcore, h11, our parse and publish",
+        ),
+        Row(
+            "stream.tokens_per_s",
+            round(best),
+            "tok/s",
+            target=50_000,
+            direction=">",
             note=f"{tokens:,} tokens, HTTP -> worker -> bus -> subscriber; {best_events:,} bus events; load {load:.1f}",
-            extra={"bus_events": best_events, "tokens": tokens}),
-        Row("stream.token_events_per_s", round(event_rate), "ev/s",
+            extra={"bus_events": best_events, "tokens": tokens},
+        ),
+        Row(
+            "stream.token_events_per_s",
+            round(event_rate),
+            "ev/s",
             note=f"worst case, one SSE event per HTTP chunk, every one its own bus event ({event_tokens:,} tokens); "
-                 f"bound by httpx/h11 per-chunk cost"),
-        Row("stream.sdk_inprocess_tokens_per_s", round(rec_tokens / sdk_s), "tok/s",
+            f"bound by httpx/h11 per-chunk cost",
+        ),
+        Row(
+            "stream.sdk_inprocess_tokens_per_s",
+            round(rec_tokens / sdk_s),
+            "tok/s",
             note=f"official anthropic SDK create(stream=True), a recorded stream of {rec_tokens:,} tokens, in-process "
-                 f"(no HTTP, no bus); its messages.stream() helper: {rec_tokens / helper_s:,.0f} tok/s"),
-        Row("stream.parser_inprocess_tokens_per_s", round(rec_tokens / ours_s), "tok/s",
-            note=f"our provider on the same recorded stream, in-process; {sdk_s / ours_s:.1f}x the SDK's speed"),
-        Row("stream.e2e_vs_sdk_ratio", round((ours_e2e / tokens) / (sdk_s / rec_tokens), 2), "x",
+            f"(no HTTP, no bus); its messages.stream() helper: {rec_tokens / helper_s:,.0f} tok/s",
+        ),
+        Row(
+            "stream.parser_inprocess_tokens_per_s",
+            round(rec_tokens / ours_s),
+            "tok/s",
+            note=f"our provider on the same recorded stream, in-process; {sdk_s / ours_s:.1f}x the SDK's speed",
+        ),
+        Row(
+            "stream.e2e_vs_sdk_ratio",
+            round((ours_e2e / tokens) / (sdk_s / rec_tokens), 2),
+            "x",
             note="our end-to-end time per token (HTTP + worker + bus + other process) / the SDK's in-process time "
-                 "per token; <1: faster"),
+            "per token; <1: faster",
+        ),
     ]

@@ -299,12 +299,36 @@ class AgentsChanged(Message):
     project_dir: str = ""
 
 
-Request = Union[COMMON_REQUESTS + (  # type: ignore[valid-type]
-    ListAgents, GetAgent, ListCategories, SearchAgents, SelectAgents, AgentProblems, CheckAgentFolder,
-    AddAgentFolder, ReloadAgents, ListProjectTypes, ListWorkflows, PlanWorkflow,
-)]
-Reply = Union[COMMON_REPLIES + (  # type: ignore[valid-type]
-    AgentList, AgentReply, AgentCategoryList, AgentSearchResults, AgentSelection, AgentLoadReport, AgentCheckReport, ProjectTypeList,
-    WorkflowList, WorkflowPlan,
-)]
+Request = Union[
+    COMMON_REQUESTS
+    + (  # type: ignore[valid-type]
+        ListAgents,
+        GetAgent,
+        ListCategories,
+        SearchAgents,
+        SelectAgents,
+        AgentProblems,
+        CheckAgentFolder,
+        AddAgentFolder,
+        ReloadAgents,
+        ListProjectTypes,
+        ListWorkflows,
+        PlanWorkflow,
+    )
+]
+Reply = Union[
+    COMMON_REPLIES
+    + (  # type: ignore[valid-type]
+        AgentList,
+        AgentReply,
+        AgentCategoryList,
+        AgentSearchResults,
+        AgentSelection,
+        AgentLoadReport,
+        AgentCheckReport,
+        ProjectTypeList,
+        WorkflowList,
+        WorkflowPlan,
+    )
+]
 EVENTS: tuple = (AgentsChanged,)

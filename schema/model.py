@@ -138,7 +138,16 @@ class ModelEngineState(Message):
     log_tail: str = ""
 
 
-Request = Union[COMMON_REQUESTS + (EnsureModel, StopModel, ListLocalModels, AddLocalModel,  # type: ignore[valid-type]
-                                   UseLocalModel, RemoveLocalModel)]
+Request = Union[
+    COMMON_REQUESTS
+    + (
+        EnsureModel,
+        StopModel,
+        ListLocalModels,
+        AddLocalModel,  # type: ignore[valid-type]
+        UseLocalModel,
+        RemoveLocalModel,
+    )
+]
 Reply = Union[COMMON_REPLIES + (ModelEndpoint, LocalModelList, LocalModelReply)]  # type: ignore[valid-type]
 EVENTS: tuple = (ModelEngineState,)

@@ -685,19 +685,78 @@ class ProjectChanged(Message):
     checkpoint_id: int = 0
 
 
-Request = Union[COMMON_REQUESTS + (  # type: ignore[valid-type]
-    CreateProject, GetProject, FindProject, LoadProject, SaveProject, RenameProject, DuplicateProject,
-    DeleteProject, ListProjects, SearchProjects,
-    ListFiles, ReadFile, CreateFile, UpdateFile, DeleteFile, RenameFile, ApplyFileBatch, SearchFiles,
-    AddMessage, StartAssistantMessage, AppendMessageText, FinishMessage, ResumeMessage, GetMessage,
-    ListMessages, ListStreamingMessages, RecordUsage, UsageSummary,
-    ApplyFiles, ListCheckpoints, GetCheckpoint, DiffCheckpoints, RestoreCheckpoint,
-    ExportProject, ImportProject, BackupDatabase, CheckDatabase,
-    ImportExternalProject, ImportExternalUsers, ImportExternalUsage, LinkImportedForks, ListImported,
-)]
-Reply = Union[COMMON_REPLIES + (  # type: ignore[valid-type]
-    ProjectReply, ProjectDetail, ProjectList, SearchReply, SaveReply, FileList, FileReply, FilesReply,
-    FileSearchReply, MessageReply, AppendReply, MessageList, UsageReply, CheckpointReply, CheckpointList,
-    DiffReply, ExportReply, BackupReply, CheckReply, ImportedProjectReply, ImportCountReply, ImportedList,
-)]
+Request = Union[
+    COMMON_REQUESTS
+    + (  # type: ignore[valid-type]
+        CreateProject,
+        GetProject,
+        FindProject,
+        LoadProject,
+        SaveProject,
+        RenameProject,
+        DuplicateProject,
+        DeleteProject,
+        ListProjects,
+        SearchProjects,
+        ListFiles,
+        ReadFile,
+        CreateFile,
+        UpdateFile,
+        DeleteFile,
+        RenameFile,
+        ApplyFileBatch,
+        SearchFiles,
+        AddMessage,
+        StartAssistantMessage,
+        AppendMessageText,
+        FinishMessage,
+        ResumeMessage,
+        GetMessage,
+        ListMessages,
+        ListStreamingMessages,
+        RecordUsage,
+        UsageSummary,
+        ApplyFiles,
+        ListCheckpoints,
+        GetCheckpoint,
+        DiffCheckpoints,
+        RestoreCheckpoint,
+        ExportProject,
+        ImportProject,
+        BackupDatabase,
+        CheckDatabase,
+        ImportExternalProject,
+        ImportExternalUsers,
+        ImportExternalUsage,
+        LinkImportedForks,
+        ListImported,
+    )
+]
+Reply = Union[
+    COMMON_REPLIES
+    + (  # type: ignore[valid-type]
+        ProjectReply,
+        ProjectDetail,
+        ProjectList,
+        SearchReply,
+        SaveReply,
+        FileList,
+        FileReply,
+        FilesReply,
+        FileSearchReply,
+        MessageReply,
+        AppendReply,
+        MessageList,
+        UsageReply,
+        CheckpointReply,
+        CheckpointList,
+        DiffReply,
+        ExportReply,
+        BackupReply,
+        CheckReply,
+        ImportedProjectReply,
+        ImportCountReply,
+        ImportedList,
+    )
+]
 EVENTS: tuple = (ProjectChanged,)

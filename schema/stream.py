@@ -414,9 +414,44 @@ class WorkflowDone(Message):
     message: str = ""
 
 
-Request = Union[COMMON_REQUESTS + (StartStream, StopStream, SnapshotStream, ContinueStream, ListStreams,  # type: ignore[valid-type]
-                                   ListModels, CheckKey, SetKey, Generate, SuggestTitle, RunWorkflow, StopWorkflow)]
-Reply = Union[COMMON_REPLIES + (StreamStarted, StreamSnapshot, StreamList, ModelList, KeyCheck,  # type: ignore[valid-type]
-                                GenerationStarted, TitleSuggestion, WorkflowStarted)]
-EVENTS: tuple = (TokenDelta, StreamStatus, StreamDone, StreamFailed, GenerationProgress, GenerationFile,
-                 GenerationDone, WorkflowProgress, WorkflowDone)
+Request = Union[
+    COMMON_REQUESTS
+    + (
+        StartStream,
+        StopStream,
+        SnapshotStream,
+        ContinueStream,
+        ListStreams,  # type: ignore[valid-type]
+        ListModels,
+        CheckKey,
+        SetKey,
+        Generate,
+        SuggestTitle,
+        RunWorkflow,
+        StopWorkflow,
+    )
+]
+Reply = Union[
+    COMMON_REPLIES
+    + (
+        StreamStarted,
+        StreamSnapshot,
+        StreamList,
+        ModelList,
+        KeyCheck,  # type: ignore[valid-type]
+        GenerationStarted,
+        TitleSuggestion,
+        WorkflowStarted,
+    )
+]
+EVENTS: tuple = (
+    TokenDelta,
+    StreamStatus,
+    StreamDone,
+    StreamFailed,
+    GenerationProgress,
+    GenerationFile,
+    GenerationDone,
+    WorkflowProgress,
+    WorkflowDone,
+)

@@ -24,8 +24,11 @@ def main() -> int:
         )
         return EX_CONFIG
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        print("vibing: the window cannot open: no display (DISPLAY is not set). Use `vibing web` for the UI in a "
-              "browser, or run `vibing run --headless`.", file=sys.stderr)
+        print(
+            "vibing: the window cannot open: no display (DISPLAY is not set). Use `vibing web` for the UI in a "
+            "browser, or run `vibing run --headless`.",
+            file=sys.stderr,
+        )
         return EX_CONFIG
     from vibing.shell.window import run_window
 

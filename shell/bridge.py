@@ -83,8 +83,9 @@ class Bridge:
 
     # -- intents ---------------------------------------------------------------
 
-    def request(self, service: str, type_name: str, body: dict[str, Any] | None,
-                timeout: float | None = None) -> dict[str, Any]:
+    def request(
+        self, service: str, type_name: str, body: dict[str, Any] | None, timeout: float | None = None
+    ) -> dict[str, Any]:
         """Send one request; a JSON-able ``{"ok": True, "reply": ...}`` or ``{"ok": False, "error": ...}``."""
         if service not in self._types:
             return _error("InvalidRequest", f"Unknown service {service!r}.")
@@ -103,8 +104,15 @@ class Bridge:
             reply = self.call(lambda: self.bus.request(service, message, timeout=timeout))
         except VibingError as exc:
             logger.info("bridge.request_failed", service=service, request=type_name, code=type(exc).__name__)
-            return {"ok": False, "error": {"code": type(exc).__name__, "message": exc.message,
-                                           "details": _safe(exc.details), "retryable": exc.retryable}}
+            return {
+                "ok": False,
+                "error": {
+                    "code": type(exc).__name__,
+                    "message": exc.message,
+                    "details": _safe(exc.details),
+                    "retryable": exc.retryable,
+                },
+            }
         except Exception as exc:  # a bug here must not take the server thread down silently
             logger.exception("bridge.request_crashed", service=service, request=type_name)
             return _error("Internal", f"The window could not send {type_name}: {type(exc).__name__}: {exc}")

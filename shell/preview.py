@@ -46,7 +46,7 @@ def inject(html: bytes) -> bytes:
     for pattern in (_HEAD, _HTML):
         match = pattern.search(html)
         if match:
-            return html[: match.end()] + script + html[match.end():]
+            return html[: match.end()] + script + html[match.end() :]
     return script + html
 
 
@@ -54,8 +54,15 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, bus: Bus, port: int = 0, *, ui_origin: str = "", allow_network: bool = False,
-                 call: Callable[..., Any] | None = None) -> None:
+    def __init__(
+        self,
+        bus: Bus,
+        port: int = 0,
+        *,
+        ui_origin: str = "",
+        allow_network: bool = False,
+        call: Callable[..., Any] | None = None,
+    ) -> None:
         self.bus = bus
         #: Runs a bus request (the bridge's pool keeps the request sockets few); None: on this thread.
         self.call = call or (lambda func, *args: func(*args))
@@ -74,14 +81,17 @@ class PreviewServer(ThreadingHTTPServer):
         src = self.origin
         net = " https:" if self.allow_network else ""
         ancestors = self.ui_origin or "'none'"
-        return (f"default-src {src}{net}; script-src {src} 'unsafe-inline' 'unsafe-eval'{net}; "
-                f"style-src {src} 'unsafe-inline'{net}; img-src {src} data: blob:{net}; font-src {src} data:{net}; "
-                f"media-src {src} data: blob:; connect-src {src}{net}; worker-src {src} blob:; "
-                f"form-action 'none'; base-uri {src}; frame-ancestors {ancestors}")
+        return (
+            f"default-src {src}{net}; script-src {src} 'unsafe-inline' 'unsafe-eval'{net}; "
+            f"style-src {src} 'unsafe-inline'{net}; img-src {src} data: blob:{net}; font-src {src} data:{net}; "
+            f"media-src {src} data: blob:; connect-src {src}{net}; worker-src {src} blob:; "
+            f"form-action 'none'; base-uri {src}; frame-ancestors {ancestors}"
+        )
 
     def start(self) -> PreviewServer:
-        threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.2}, name="preview-server",
-                         daemon=True).start()
+        threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.2}, name="preview-server", daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:
@@ -126,8 +136,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
             request = ReadFile(project_id=project_id, path=path)
             reply = self.server.call(lambda: self.server.bus.request("storage", request, timeout=5))
         except NotFound:
-            body = (f"<!doctype html><meta charset=utf-8><body style='font:14px system-ui;color:#667;padding:2em'>"
-                    f"<p>No <code>{_escape(path)}</code> in this project yet.</p>").encode()
+            body = (
+                f"<!doctype html><meta charset=utf-8><body style='font:14px system-ui;color:#667;padding:2em'>"
+                f"<p>No <code>{_escape(path)}</code> in this project yet.</p>"
+            ).encode()
             return self._send(HTTPStatus.NOT_FOUND, inject(body), "text/html; charset=utf-8")
         except VibingError as exc:
             return self._send(HTTPStatus.SERVICE_UNAVAILABLE, exc.message.encode(), "text/plain; charset=utf-8")

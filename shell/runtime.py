@@ -33,8 +33,15 @@ def app_paths() -> paths_mod.Paths:
 
 
 class Shell:
-    def __init__(self, bus_file: Path | None = None, *, port: int = 0, preview_port: int = 0,
-                 mode: str = "web", sender: str = "shell") -> None:
+    def __init__(
+        self,
+        bus_file: Path | None = None,
+        *,
+        port: int = 0,
+        preview_port: int = 0,
+        mode: str = "web",
+        sender: str = "shell",
+    ) -> None:
         self.started = time.perf_counter()
         self.mode = mode
         self.paths = app_paths()
@@ -57,9 +64,14 @@ class Shell:
 
         @s.intent("info")
         def info(_: dict[str, Any]) -> dict[str, Any]:
-            return {"mode": self.mode, "version": __version__, "preview_base": self.preview.base_url("").rstrip("/") + "/",
-                    "data_folder": str(self.paths.data), "native": sorted(self.native),
-                    "recent": self.state.load().get("recent", [])}
+            return {
+                "mode": self.mode,
+                "version": __version__,
+                "preview_base": self.preview.base_url("").rstrip("/") + "/",
+                "data_folder": str(self.paths.data),
+                "native": sorted(self.native),
+                "recent": self.state.load().get("recent", []),
+            }
 
         @s.intent("ready")
         def ready(data: dict[str, Any]) -> dict[str, Any]:

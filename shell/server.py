@@ -38,9 +38,11 @@ MAX_BODY = 8 * 1024 * 1024
 STATIC_TYPES = {".html", ".css", ".js", ".svg", ".png", ".woff2"}
 #: Comment lines sent on an idle event stream so proxies and the page know it is alive.
 KEEPALIVE_S = 15.0
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; frame-src {preview}; object-src 'none'; base-uri 'none'; form-action 'none'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; frame-src {preview}; object-src 'none'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
 
 Intent = Callable[[dict[str, Any]], Any]
 
@@ -49,8 +51,7 @@ class UiServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, bridge: Bridge, port: int = 0, *, token: str | None = None,
-                 preview_origin: str = "") -> None:
+    def __init__(self, bridge: Bridge, port: int = 0, *, token: str | None = None, preview_origin: str = "") -> None:
         self.bridge = bridge
         self.token = token or secrets.token_urlsafe(24)
         self.intents: dict[str, Intent] = {}
@@ -73,8 +74,9 @@ class UiServer(ThreadingHTTPServer):
         return register
 
     def start(self) -> UiServer:
-        self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.2},
-                                        name="ui-server", daemon=True)
+        self._thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.2}, name="ui-server", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -212,25 +214,36 @@ class UiHandler(BaseHTTPRequestHandler):
         try:
             data = json.loads(self.rfile.read(length) or b"{}")
         except ValueError:
-            return self._json(HTTPStatus.BAD_REQUEST, {"ok": False, "error": {"code": "InvalidRequest", "message": "Not JSON."}})
+            return self._json(
+                HTTPStatus.BAD_REQUEST, {"ok": False, "error": {"code": "InvalidRequest", "message": "Not JSON."}}
+            )
         if not isinstance(data, dict):
             data = {}
         if parts.path == "/api/request":
-            result = self.server.bridge.request(str(data.get("service", "")), str(data.get("type", "")),
-                                                data.get("body") or {}, data.get("timeout"))
+            result = self.server.bridge.request(
+                str(data.get("service", "")), str(data.get("type", "")), data.get("body") or {}, data.get("timeout")
+            )
             return self._json(HTTPStatus.OK, result)
         if parts.path.startswith("/api/shell/"):
-            name = parts.path[len("/api/shell/"):]
+            name = parts.path[len("/api/shell/") :]
             handler = self.server.intents.get(name)
             if handler is None:
-                return self._json(HTTPStatus.NOT_FOUND, {"ok": False, "error": {"code": "NotFound", "message": f"No intent {name!r}."}})
+                return self._json(
+                    HTTPStatus.NOT_FOUND,
+                    {"ok": False, "error": {"code": "NotFound", "message": f"No intent {name!r}."}},
+                )
             try:
                 reply = handler(data)
             except VibingError as exc:
-                return self._json(HTTPStatus.OK, {"ok": False, "error": {"code": type(exc).__name__, "message": exc.message}})
+                return self._json(
+                    HTTPStatus.OK, {"ok": False, "error": {"code": type(exc).__name__, "message": exc.message}}
+                )
             except Exception as exc:
                 logger.exception("shell.intent_failed", intent=name)
-                return self._json(HTTPStatus.OK, {"ok": False, "error": {"code": "Internal", "message": f"{type(exc).__name__}: {exc}"}})
+                return self._json(
+                    HTTPStatus.OK,
+                    {"ok": False, "error": {"code": "Internal", "message": f"{type(exc).__name__}: {exc}"}},
+                )
             return self._json(HTTPStatus.OK, {"ok": True, "reply": reply})
         self._json(HTTPStatus.NOT_FOUND, {"ok": False, "error": {"code": "NotFound", "message": "No such endpoint."}})
 

@@ -23,8 +23,13 @@ class ShellService(Worker):
         self.shell = shell
 
     def details(self) -> dict[str, Any]:
-        return {"mode": self.shell.mode, "ui_port": self.shell.server.port, "preview_port": self.shell.preview.port,
-                "events_forwarded": self.shell.bridge.events_seen, "ui_ready_ms": self.shell.ready_info.get("ms", 0.0)}
+        return {
+            "mode": self.shell.mode,
+            "ui_port": self.shell.server.port,
+            "preview_port": self.shell.preview.port,
+            "events_forwarded": self.shell.bridge.events_seen,
+            "ui_ready_ms": self.shell.ready_info.get("ms", 0.0),
+        }
 
 
 def start(shell: Any) -> ShellService:

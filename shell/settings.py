@@ -148,7 +148,11 @@ class Settings:
         return {"vibing_settings": 1, "values": {k: v for k, v in values.items() if not _is_secret(k)}}
 
     def import_(self, document: dict[str, Any]) -> dict[str, Any]:
-        if not isinstance(document, dict) or document.get("vibing_settings") != 1 or not isinstance(document.get("values"), dict):
+        if (
+            not isinstance(document, dict)
+            or document.get("vibing_settings") != 1
+            or not isinstance(document.get("values"), dict)
+        ):
             raise InvalidRequest("That file is not a Vibing settings export.")
         allowed = set(UI_DEFAULTS) | set(CONFIG_KEYS)
         values = {k: v for k, v in document["values"].items() if k in allowed and not _is_secret(k)}

@@ -41,42 +41,57 @@ def _menus(command, window_ref: dict[str, Any]):
         return MenuAction(label, lambda: threading.Thread(target=func, daemon=True).start())
 
     return [
-        Menu("File", [
-            act("New project", "new-project", "N"),
-            act("Open folder as project…", "open-folder", "O"),
-            act("Save checkpoint", "save", "S"),
-            act("Export…", "export", "E"),
-            MenuSeparator(),
-            act("Settings", "settings", ","),
-            MenuSeparator(),
-            native("Quit", lambda: window_ref["window"].destroy()),
-        ]),
-        Menu("Edit", [
-            act("Undo", "undo", "Z"),
-            act("Redo", "redo", "Shift+Z"),
-            MenuSeparator(),
-            act("Find", "find", "F"),
-            act("Stop generation\tEsc", "stop"),
-        ]),
-        Menu("View", [
-            act("Projects", "projects"),
-            act("Toggle files", "toggle-files", "B"),
-            act("Toggle preview", "toggle-preview", "\\"),
-            act("Reload preview", "reload-preview", "R"),
-            act("Toggle sidebar", "toggle-sidebar"),
-            MenuSeparator(),
-            act("Light theme", "theme-light"),
-            act("Dark theme", "theme-dark"),
-            act("System theme", "theme-system"),
-        ]),
-        Menu("Window", [
-            native("Minimize", lambda: window_ref["window"].minimize()),
-            native("Toggle full screen", lambda: window_ref["window"].toggle_fullscreen()),
-        ]),
-        Menu("Help", [
-            act("Keyboard shortcuts", "shortcuts", "/"),
-            act("About Vibing", "about"),
-        ]),
+        Menu(
+            "File",
+            [
+                act("New project", "new-project", "N"),
+                act("Open folder as project…", "open-folder", "O"),
+                act("Save checkpoint", "save", "S"),
+                act("Export…", "export", "E"),
+                MenuSeparator(),
+                act("Settings", "settings", ","),
+                MenuSeparator(),
+                native("Quit", lambda: window_ref["window"].destroy()),
+            ],
+        ),
+        Menu(
+            "Edit",
+            [
+                act("Undo", "undo", "Z"),
+                act("Redo", "redo", "Shift+Z"),
+                MenuSeparator(),
+                act("Find", "find", "F"),
+                act("Stop generation\tEsc", "stop"),
+            ],
+        ),
+        Menu(
+            "View",
+            [
+                act("Projects", "projects"),
+                act("Toggle files", "toggle-files", "B"),
+                act("Toggle preview", "toggle-preview", "\\"),
+                act("Reload preview", "reload-preview", "R"),
+                act("Toggle sidebar", "toggle-sidebar"),
+                MenuSeparator(),
+                act("Light theme", "theme-light"),
+                act("Dark theme", "theme-dark"),
+                act("System theme", "theme-system"),
+            ],
+        ),
+        Menu(
+            "Window",
+            [
+                native("Minimize", lambda: window_ref["window"].minimize()),
+                native("Toggle full screen", lambda: window_ref["window"].toggle_fullscreen()),
+            ],
+        ),
+        Menu(
+            "Help",
+            [
+                act("Keyboard shortcuts", "shortcuts", "/"),
+                act("About Vibing", "about"),
+            ],
+        ),
     ]
 
 
@@ -108,8 +123,9 @@ def run_window(bus_file: str) -> int:
         return result[0] if result else ""
 
     def save_dialog(data: dict[str, Any]) -> str:
-        result = window_ref["window"].create_file_dialog(webview.FileDialog.SAVE,
-                                                         save_filename=str(data.get("filename") or "export.zip"))
+        result = window_ref["window"].create_file_dialog(
+            webview.FileDialog.SAVE, save_filename=str(data.get("filename") or "export.zip")
+        )
         if isinstance(result, (list, tuple)):
             result = result[0] if result else ""
         return result or ""
@@ -134,15 +150,25 @@ def run_window(bus_file: str) -> int:
         from vibing.shell import service
 
         ms = (time.perf_counter() - started) * 1000
-        print(f"vibing: window ready in {ms:.0f} ms (first paint {info.get('first_paint_ms', '?')} ms after load)",
-              flush=True)
+        print(
+            f"vibing: window ready in {ms:.0f} ms (first paint {info.get('first_paint_ms', '?')} ms after load)",
+            flush=True,
+        )
         service_ref["service"] = service.start(shell)  # the supervisor now counts the window as ready
 
     shell.bridge.on_ready.append(on_ready)
 
     window = webview.create_window(
-        TITLE, shell.url, width=geo["width"], height=geo["height"], x=geo.get("x"), y=geo.get("y"),
-        min_size=(720, 480), background_color="#F6F6F8", text_select=True, menu=_menus(command, window_ref),
+        TITLE,
+        shell.url,
+        width=geo["width"],
+        height=geo["height"],
+        x=geo.get("x"),
+        y=geo.get("y"),
+        min_size=(720, 480),
+        background_color="#F6F6F8",
+        text_select=True,
+        menu=_menus(command, window_ref),
     )
     window_ref["window"] = window
     current = dict(geo)

@@ -55,8 +55,15 @@ class App:
         return bus
 
     def cli(self, *args: str, input: str | None = None, timeout: float = 60, **env: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "vibing", *args], env={**self.env, **env}, input=input,
-                              capture_output=True, text=True, timeout=timeout, cwd=self.home)
+        return subprocess.run(
+            [sys.executable, "-m", "vibing", *args],
+            env={**self.env, **env},
+            input=input,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=self.home,
+        )
 
     def stop(self, timeout: float = 15) -> int:
         for bus in self._buses:
@@ -114,8 +121,14 @@ def wait_for_line(proc: subprocess.Popen, marker: str, timeout: float) -> str:
 def start_app(home: Path, *args: str, timeout: float = 30, **extra_env: str) -> App:
     home.mkdir(parents=True, exist_ok=True)
     env = vibing_env(home, **extra_env)
-    proc = subprocess.Popen([sys.executable, "-m", "vibing", "run", "--headless", *args], env=env, cwd=home,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "run", "--headless", *args],
+        env=env,
+        cwd=home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     app = App(home=home, env=env, proc=proc)
     try:
         app.startup_line = wait_for_line(proc, "vibing: ready", timeout)

@@ -106,7 +106,7 @@ def _words(n: int) -> str:
 
 
 def _pieces(text: str, size: int) -> list[str]:
-    return [text[i:i + size] for i in range(0, len(text), size)] or [""]
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
 
 
 def _sse(name: str, data: dict[str, Any], nl: str = "\n") -> bytes:
@@ -176,7 +176,8 @@ class FakeAnthropic:
             ssl_context.load_cert_chain(*self.tls)
             ssl_context.set_alpn_protocols(["h2", "http/1.1"])
         self._server = self._loop.run_until_complete(
-            asyncio.start_server(self._handle, self.host, self.port, ssl=ssl_context))
+            asyncio.start_server(self._handle, self.host, self.port, ssl=ssl_context)
+        )
         self.port = self._server.sockets[0].getsockname()[1]
         self._ready.set()
         try:
@@ -239,49 +240,95 @@ class FakeAnthropic:
     def _ratelimit_headers() -> dict[str, str]:
         reset = (datetime.now(UTC) + timedelta(seconds=7)).strftime("%Y-%m-%dT%H:%M:%SZ")
         h = {}
-        for kind, limit in (("requests", 4000), ("tokens", 2_000_000), ("input-tokens", 1_600_000),
-                            ("output-tokens", 400_000)):
+        for kind, limit in (
+            ("requests", 4000),
+            ("tokens", 2_000_000),
+            ("input-tokens", 1_600_000),
+            ("output-tokens", 400_000),
+        ):
             h[f"anthropic-ratelimit-{kind}-limit"] = str(limit)
             h[f"anthropic-ratelimit-{kind}-remaining"] = str(limit - 1)
             h[f"anthropic-ratelimit-{kind}-reset"] = reset
         return h
 
     async def _head(self, writer: asyncio.StreamWriter, status: int, headers: dict[str, str]) -> None:
-        reason = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
-                  404: "Not Found", 408: "Request Timeout", 409: "Conflict", 413: "Payload Too Large",
-                  429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
-                  503: "Service Unavailable", 504: "Gateway Timeout", 529: ""}.get(status, "")
+        reason = {
+            200: "OK",
+            400: "Bad Request",
+            401: "Unauthorized",
+            402: "Payment Required",
+            403: "Forbidden",
+            404: "Not Found",
+            408: "Request Timeout",
+            409: "Conflict",
+            413: "Payload Too Large",
+            429: "Too Many Requests",
+            500: "Internal Server Error",
+            502: "Bad Gateway",
+            503: "Service Unavailable",
+            504: "Gateway Timeout",
+            529: "",
+        }.get(status, "")
         lines = [f"HTTP/1.1 {status} {reason}".rstrip()]
         lines += [f"{k}: {v}" for k, v in headers.items()]
         writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
 
-    async def _json(self, writer: asyncio.StreamWriter, status: int, data: Any, extra: dict[str, str] | None = None,
-                    request_id: str | None = None) -> bool:
+    async def _json(
+        self,
+        writer: asyncio.StreamWriter,
+        status: int,
+        data: Any,
+        extra: dict[str, str] | None = None,
+        request_id: str | None = None,
+    ) -> bool:
         body = json.dumps(data).encode()
-        headers = {"date": email.utils.formatdate(usegmt=True), "content-type": "application/json",
-                   "content-length": str(len(body)), "connection": "keep-alive",
-                   "request-id": request_id or _rid("req"), "x-robots-tag": "none", "via": "1.1 google",
-                   "cf-cache-status": "DYNAMIC", "server": "cloudflare", **(extra or {})}
+        headers = {
+            "date": email.utils.formatdate(usegmt=True),
+            "content-type": "application/json",
+            "content-length": str(len(body)),
+            "connection": "keep-alive",
+            "request-id": request_id or _rid("req"),
+            "x-robots-tag": "none",
+            "via": "1.1 google",
+            "cf-cache-status": "DYNAMIC",
+            "server": "cloudflare",
+            **(extra or {}),
+        }
         await self._head(writer, status, headers)
         writer.write(body)
         await writer.drain()
         return True
 
-    async def _error(self, writer: asyncio.StreamWriter, status: int, etype: str, message: str,
-                     extra: dict[str, str] | None = None) -> bool:
+    async def _error(
+        self, writer: asyncio.StreamWriter, status: int, etype: str, message: str, extra: dict[str, str] | None = None
+    ) -> bool:
         request_id = _rid("req")
-        return await self._json(writer, status, {"type": "error", "error": {"type": etype, "message": message},
-                                                 "request_id": request_id}, extra, request_id)
+        return await self._json(
+            writer,
+            status,
+            {"type": "error", "error": {"type": etype, "message": message}, "request_id": request_id},
+            extra,
+            request_id,
+        )
 
-    async def _route(self, method: str, path: str, headers: dict[str, str], body: Any,
-                     writer: asyncio.StreamWriter) -> bool:
+    async def _route(
+        self, method: str, path: str, headers: dict[str, str], body: Any, writer: asyncio.StreamWriter
+    ) -> bool:
         route = path.split("?")[0]
         if route in ("/v1/chat/completions", "/chat/completions") and method == "POST":
             return await self._openai_chat(headers, body, writer)
         if route == "/v1/models" and "anthropic-version" not in headers:
-            return await self._json(writer, 200, {"object": "list", "data": [
-                {"id": "llama3.2", "object": "model", "created": 0, "owned_by": "library"},
-                {"id": "smollm2", "object": "model", "created": 0, "owned_by": "library"}]})
+            return await self._json(
+                writer,
+                200,
+                {
+                    "object": "list",
+                    "data": [
+                        {"id": "llama3.2", "object": "model", "created": 0, "owned_by": "library"},
+                        {"id": "smollm2", "object": "model", "created": 0, "owned_by": "library"},
+                    ],
+                },
+            )
         with self._lock:
             self.requests.append(Recorded(method, path, headers, body))
         key = headers.get("x-api-key") or headers.get("authorization", "").removeprefix("Bearer ")
@@ -290,24 +337,33 @@ class FakeAnthropic:
         if "bad" in key or "invalid" in key:
             return await self._error(writer, 401, "authentication_error", "invalid x-api-key")
         if route == "/v1/models" and method == "GET":
-            data = [{"type": "model", "id": m, "display_name": m, "created_at": "2025-09-29T00:00:00Z"}
-                    for m in self.model_ids]
-            return await self._json(writer, 200, {"data": data, "has_more": False, "first_id": data[0]["id"],
-                                                  "last_id": data[-1]["id"]})
+            data = [
+                {"type": "model", "id": m, "display_name": m, "created_at": "2025-09-29T00:00:00Z"}
+                for m in self.model_ids
+            ]
+            return await self._json(
+                writer, 200, {"data": data, "has_more": False, "first_id": data[0]["id"], "last_id": data[-1]["id"]}
+            )
         if route != "/v1/messages" or method != "POST":
             return await self._error(writer, 404, "not_found_error", f"Not found: {method} {route}")
         if "anthropic-version" not in headers:
             return await self._error(writer, 400, "invalid_request_error", "anthropic-version: header is required")
         if not isinstance(body, dict) or "model" not in body or "max_tokens" not in body or not body.get("messages"):
-            return await self._error(writer, 400, "invalid_request_error", "model, max_tokens and messages: Field required")
+            return await self._error(
+                writer, 400, "invalid_request_error", "model, max_tokens and messages: Field required"
+            )
         messages = body["messages"]
         last = messages[-1]
         prefill = ""
         if last.get("role") == "assistant":
             prefill = last["content"] if isinstance(last["content"], str) else ""
             if prefill != prefill.rstrip():
-                return await self._error(writer, 400, "invalid_request_error",
-                                         "messages: final assistant content cannot end with trailing whitespace")
+                return await self._error(
+                    writer,
+                    400,
+                    "invalid_request_error",
+                    "messages: final assistant content cannot end with trailing whitespace",
+                )
         scenario = self._scenario(messages)
         self.requests[-1].scenario = scenario.name
         return await self._messages(scenario, body, prefill, writer)
@@ -319,8 +375,11 @@ class FakeAnthropic:
         for m in reversed(messages):
             if m.get("role") == "user":
                 content = m.get("content")
-                text = content if isinstance(content, str) else " ".join(
-                    b.get("text", "") for b in content if isinstance(b, dict))
+                text = (
+                    content
+                    if isinstance(content, str)
+                    else " ".join(b.get("text", "") for b in content if isinstance(b, dict))
+                )
                 found = _parse_directive(text)
                 return found or Scenario("normal")
         return Scenario("normal")
@@ -333,7 +392,7 @@ class FakeAnthropic:
         else:
             text = _words(sc.int("words", 40))
         if prefill and text.startswith(prefill):
-            text = text[len(prefill):]
+            text = text[len(prefill) :]
         return text
 
     # -- the Messages stream ------------------------------------------------------------------
@@ -350,9 +409,13 @@ class FakeAnthropic:
         elif name == "status":
             return await self._status_error(sc, sc.int("status", 500), writer)
         elif name == "spend_cap":
-            return await self._error(writer, 429, "rate_limit_error",
-                                     "You have reached your specified API usage limits. You will regain access on "
-                                     "2026-12-01 at 00:00 UTC.", self._ratelimit_headers())
+            return await self._error(
+                writer,
+                429,
+                "rate_limit_error",
+                "You have reached your specified API usage limits. You will regain access on 2026-12-01 at 00:00 UTC.",
+                self._ratelimit_headers(),
+            )
         if prefill and name in ("drop", "error_mid", "max_tokens"):
             sc = Scenario("normal", sc.params)  # a continuation of a cut answer is served whole
         if not body.get("stream"):
@@ -360,14 +423,26 @@ class FakeAnthropic:
         model = body["model"]
         nl = "\r\n" if sc.get("crlf") == "1" else "\n"
         msg_id = f"msg_01{os.urandom(11).hex()}"
-        input_tokens = sum(len(str(m.get("content", "")).split()) for m in body["messages"]) + \
-            len(str(body.get("system", "")).split()) + 3
+        input_tokens = (
+            sum(len(str(m.get("content", "")).split()) for m in body["messages"])
+            + len(str(body.get("system", "")).split())
+            + 3
+        )
         request_id = _rid("req")
-        headers = {"date": email.utils.formatdate(usegmt=True), "content-type": "text/event-stream; charset=utf-8",
-                   "transfer-encoding": "chunked", "connection": "keep-alive", "cache-control": "no-cache",
-                   "request-id": request_id, "anthropic-organization-id": "00000000-0000-4000-8000-000000000000",
-                   **self._ratelimit_headers(), "via": "1.1 google", "cf-cache-status": "DYNAMIC",
-                   "x-robots-tag": "none", "server": "cloudflare"}
+        headers = {
+            "date": email.utils.formatdate(usegmt=True),
+            "content-type": "text/event-stream; charset=utf-8",
+            "transfer-encoding": "chunked",
+            "connection": "keep-alive",
+            "cache-control": "no-cache",
+            "request-id": request_id,
+            "anthropic-organization-id": "00000000-0000-4000-8000-000000000000",
+            **self._ratelimit_headers(),
+            "via": "1.1 google",
+            "cf-cache-status": "DYNAMIC",
+            "x-robots-tag": "none",
+            "server": "cloudflare",
+        }
         await self._head(writer, 200, headers)
         self.active += 1
         try:
@@ -379,8 +454,17 @@ class FakeAnthropic:
         finally:
             self.active -= 1
 
-    async def _stream_body(self, sc: Scenario, body: dict[str, Any], prefill: str, writer: asyncio.StreamWriter,
-                           model: str, nl: str, msg_id: str, input_tokens: int) -> bool:
+    async def _stream_body(
+        self,
+        sc: Scenario,
+        body: dict[str, Any],
+        prefill: str,
+        writer: asyncio.StreamWriter,
+        model: str,
+        nl: str,
+        msg_id: str,
+        input_tokens: int,
+    ) -> bool:
         name = sc.name
         per_write = sc.int("per_write", 1 if name not in ("huge",) else 256)
         delay = sc.float("delay_ms", 25.0 if name == "slow" else 0.0) / 1000.0
@@ -394,50 +478,125 @@ class FakeAnthropic:
                 out.clear()
                 if bytewise:
                     for i in range(len(payload)):
-                        writer.write(b"1\r\n" + payload[i:i + 1] + b"\r\n")
+                        writer.write(b"1\r\n" + payload[i : i + 1] + b"\r\n")
                         await writer.drain()
                         await asyncio.sleep(0)
                 else:
                     writer.write(b"%x\r\n%s\r\n" % (len(payload), payload))
                     await writer.drain()
 
-        await send(_sse("message_start", {"type": "message_start", "message": {
-            "id": msg_id, "type": "message", "role": "assistant", "model": model, "content": [],
-            "stop_reason": None, "stop_sequence": None,
-            "usage": {"input_tokens": input_tokens, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0,
-                      "output_tokens": 1, "service_tier": "standard"}}}, nl), force=True)
+        await send(
+            _sse(
+                "message_start",
+                {
+                    "type": "message_start",
+                    "message": {
+                        "id": msg_id,
+                        "type": "message",
+                        "role": "assistant",
+                        "model": model,
+                        "content": [],
+                        "stop_reason": None,
+                        "stop_sequence": None,
+                        "usage": {
+                            "input_tokens": input_tokens,
+                            "cache_creation_input_tokens": 0,
+                            "cache_read_input_tokens": 0,
+                            "output_tokens": 1,
+                            "service_tier": "standard",
+                        },
+                    },
+                },
+                nl,
+            ),
+            force=True,
+        )
         if name == "hang":
             await send(_sse("ping", {"type": "ping"}, nl), force=True)
             while True:
                 await asyncio.sleep(0.05)
                 await send(b": keep-alive" + nl.encode() + nl.encode(), force=True)
         if name == "error_first":
-            await send(_sse("error", {"type": "error", "error": {"type": sc.get("error_type", "overloaded_error"),
-                                                                 "message": "Overloaded"}}, nl), force=True)
+            await send(
+                _sse(
+                    "error",
+                    {
+                        "type": "error",
+                        "error": {"type": sc.get("error_type", "overloaded_error"), "message": "Overloaded"},
+                    },
+                    nl,
+                ),
+                force=True,
+            )
             writer.write(b"0\r\n\r\n")
             await writer.drain()
             return True
         index = 0
         output_tokens = 1
         if name == "thinking" or sc.get("thinking") == "1":
-            await send(_sse("content_block_start", {"type": "content_block_start", "index": 0, "content_block": {
-                "type": "thinking", "thinking": "", "signature": ""}}, nl))
+            await send(
+                _sse(
+                    "content_block_start",
+                    {
+                        "type": "content_block_start",
+                        "index": 0,
+                        "content_block": {"type": "thinking", "thinking": "", "signature": ""},
+                    },
+                    nl,
+                )
+            )
             for piece in _pieces("Let me think about the layout first: a header, the timer, two buttons.", 6):
-                await send(_sse("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": {
-                    "type": "thinking_delta", "thinking": piece}}, nl))
+                await send(
+                    _sse(
+                        "content_block_delta",
+                        {
+                            "type": "content_block_delta",
+                            "index": 0,
+                            "delta": {"type": "thinking_delta", "thinking": piece},
+                        },
+                        nl,
+                    )
+                )
                 output_tokens += 1
-            await send(_sse("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": {
-                "type": "signature_delta", "signature": "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds"}}, nl))
+            await send(
+                _sse(
+                    "content_block_delta",
+                    {
+                        "type": "content_block_delta",
+                        "index": 0,
+                        "delta": {
+                            "type": "signature_delta",
+                            "signature": "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds",
+                        },
+                    },
+                    nl,
+                )
+            )
             await send(_sse("content_block_stop", {"type": "content_block_stop", "index": 0}, nl))
             index = 1
-        await send(_sse("content_block_start", {"type": "content_block_start", "index": index,
-                                                "content_block": {"type": "text", "text": ""}}, nl))
+        await send(
+            _sse(
+                "content_block_start",
+                {"type": "content_block_start", "index": index, "content_block": {"type": "text", "text": ""}},
+                nl,
+            )
+        )
         await send(_sse("ping", {"type": "ping"}, nl), force=True)
         if name == "timed":
             count = sc.int("tokens", 1000)
             for _ in range(count):
-                await send(_sse("content_block_delta", {"type": "content_block_delta", "index": index, "delta": {
-                    "type": "text_delta", "text": f"{time.monotonic_ns()}|"}}, nl), force=True)
+                await send(
+                    _sse(
+                        "content_block_delta",
+                        {
+                            "type": "content_block_delta",
+                            "index": index,
+                            "delta": {"type": "text_delta", "text": f"{time.monotonic_ns()}|"},
+                        },
+                        nl,
+                    ),
+                    force=True,
+                )
                 output_tokens += 1
                 if delay:
                     await asyncio.sleep(delay)
@@ -445,8 +604,10 @@ class FakeAnthropic:
             text = self._answer(sc, prefill)
             pieces = _pieces(text, sc.int("piece", 4))
             # the same bytes _sse() would make, built faster (benches stream hundreds of thousands)
-            delta_head = (f'event: content_block_delta{nl}data: {{"type":"content_block_delta","index":{index},'
-                          f'"delta":{{"type":"text_delta","text":').encode()
+            delta_head = (
+                f'event: content_block_delta{nl}data: {{"type":"content_block_delta","index":{index},'
+                f'"delta":{{"type":"text_delta","text":'
+            ).encode()
             delta_tail = ("}}" + nl + nl).encode()
             if name == "max_tokens":
                 pieces = pieces[: sc.int("after", max(1, len(pieces) // 2))]
@@ -459,20 +620,40 @@ class FakeAnthropic:
                         writer.transport.abort()
                         self.disconnects += 1
                         return False
-                    await send(_sse("error", {"type": "error", "error": {
-                        "type": sc.get("error_type", "overloaded_error"), "message": "Overloaded"}}, nl), force=True)
+                    await send(
+                        _sse(
+                            "error",
+                            {
+                                "type": "error",
+                                "error": {"type": sc.get("error_type", "overloaded_error"), "message": "Overloaded"},
+                            },
+                            nl,
+                        ),
+                        force=True,
+                    )
                     writer.write(b"0\r\n\r\n")
                     await writer.drain()
                     return True
                 if name == "garbage" and i % 3 == 1:
                     await send((": this is a comment" + nl).encode())
-                    await send(("garbage line without a colon" + nl + "event: vendor_extension" + nl +
-                                'data: {"type":"vendor_extension","x":1}' + nl + nl).encode())
+                    await send(
+                        (
+                            "garbage line without a colon"
+                            + nl
+                            + "event: vendor_extension"
+                            + nl
+                            + 'data: {"type":"vendor_extension","x":1}'
+                            + nl
+                            + nl
+                        ).encode()
+                    )
                     if sc.get("junk") == "1":  # not JSON: the official SDK raises on this, we skip it
                         await send(("event: vendor_junk" + nl + "data: {not json at all" + nl + nl).encode())
                     await send(("retry: 1000" + nl + "id: 7" + nl + "x-unknown-field: ignored" + nl).encode())
-                await send(b"%s%s%s" % (delta_head, json.dumps(piece, ensure_ascii=False).encode(), delta_tail),
-                           force=delay > 0)
+                await send(
+                    b"%s%s%s" % (delta_head, json.dumps(piece, ensure_ascii=False).encode(), delta_tail),
+                    force=delay > 0,
+                )
                 output_tokens += 1
                 if delay:
                     await asyncio.sleep(delay)
@@ -480,17 +661,48 @@ class FakeAnthropic:
         await send(_sse("content_block_stop", {"type": "content_block_stop", "index": index}, nl))
         if sc.get("tool") == "1":  # a tool_use block whose input streams as partial JSON
             index += 1
-            await send(_sse("content_block_start", {"type": "content_block_start", "index": index, "content_block": {
-                "type": "tool_use", "id": "toolu_01" + os.urandom(8).hex(), "name": "get_weather", "input": {}}}, nl))
+            await send(
+                _sse(
+                    "content_block_start",
+                    {
+                        "type": "content_block_start",
+                        "index": index,
+                        "content_block": {
+                            "type": "tool_use",
+                            "id": "toolu_01" + os.urandom(8).hex(),
+                            "name": "get_weather",
+                            "input": {},
+                        },
+                    },
+                    nl,
+                )
+            )
             for part in ('{"loc', 'ation": "Par', 'is"}'):
-                await send(_sse("content_block_delta", {"type": "content_block_delta", "index": index, "delta": {
-                    "type": "input_json_delta", "partial_json": part}}, nl))
+                await send(
+                    _sse(
+                        "content_block_delta",
+                        {
+                            "type": "content_block_delta",
+                            "index": index,
+                            "delta": {"type": "input_json_delta", "partial_json": part},
+                        },
+                        nl,
+                    )
+                )
                 output_tokens += 1
             await send(_sse("content_block_stop", {"type": "content_block_stop", "index": index}, nl))
             stop_reason = "tool_use"
-        await send(_sse("message_delta", {"type": "message_delta", "delta": {"stop_reason": stop_reason,
-                                                                            "stop_sequence": None},
-                                          "usage": {"output_tokens": output_tokens}}, nl))
+        await send(
+            _sse(
+                "message_delta",
+                {
+                    "type": "message_delta",
+                    "delta": {"stop_reason": stop_reason, "stop_sequence": None},
+                    "usage": {"output_tokens": output_tokens},
+                },
+                nl,
+            )
+        )
         await send(_sse("message_stop", {"type": "message_stop"}, nl), force=True)
         writer.write(b"0\r\n\r\n")
         await writer.drain()
@@ -512,10 +724,18 @@ class FakeAnthropic:
         if status == 429:
             extra.update(self._ratelimit_headers())
         if sc.get("html") == "1" or status == 502 or (status == 413 and sc.get("json") != "1"):
-            page = (f"<html><head><title>{status}</title></head><body><center><h1>{status}</h1></center>"
-                    f"<hr><center>cloudflare</center></body></html>").encode()
-            headers = {"date": email.utils.formatdate(usegmt=True), "content-type": "text/html",
-                       "content-length": str(len(page)), "connection": "keep-alive", "server": "cloudflare", **extra}
+            page = (
+                f"<html><head><title>{status}</title></head><body><center><h1>{status}</h1></center>"
+                f"<hr><center>cloudflare</center></body></html>"
+            ).encode()
+            headers = {
+                "date": email.utils.formatdate(usegmt=True),
+                "content-type": "text/html",
+                "content-length": str(len(page)),
+                "connection": "keep-alive",
+                "server": "cloudflare",
+                **extra,
+            }
             await self._head(writer, status, headers)
             writer.write(page)
             await writer.drain()
@@ -537,13 +757,25 @@ class FakeAnthropic:
             message = "Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing."
         return await self._error(writer, status, etype, message, extra)
 
-    async def _non_streaming(self, sc: Scenario, body: dict[str, Any], prefill: str,
-                             writer: asyncio.StreamWriter) -> bool:
+    async def _non_streaming(
+        self, sc: Scenario, body: dict[str, Any], prefill: str, writer: asyncio.StreamWriter
+    ) -> bool:
         text = self._answer(sc, prefill)
-        return await self._json(writer, 200, {
-            "id": f"msg_01{os.urandom(11).hex()}", "type": "message", "role": "assistant", "model": body["model"],
-            "content": [{"type": "text", "text": text}], "stop_reason": "end_turn", "stop_sequence": None,
-            "usage": {"input_tokens": 10, "output_tokens": len(_pieces(text, 4))}}, self._ratelimit_headers())
+        return await self._json(
+            writer,
+            200,
+            {
+                "id": f"msg_01{os.urandom(11).hex()}",
+                "type": "message",
+                "role": "assistant",
+                "model": body["model"],
+                "content": [{"type": "text", "text": text}],
+                "stop_reason": "end_turn",
+                "stop_sequence": None,
+                "usage": {"input_tokens": 10, "output_tokens": len(_pieces(text, 4))},
+            },
+            self._ratelimit_headers(),
+        )
 
     # -- OpenAI-compatible chat completions ---------------------------------------------------
 
@@ -551,20 +783,30 @@ class FakeAnthropic:
         with self._lock:
             self.requests.append(Recorded("POST", "/v1/chat/completions", headers, body))
         if not isinstance(body, dict) or not body.get("messages"):
-            return await self._json(writer, 400, {"error": {"message": "messages is required",
-                                                            "type": "invalid_request_error"}})
+            return await self._json(
+                writer, 400, {"error": {"message": "messages is required", "type": "invalid_request_error"}}
+            )
         sc = self._scenario([m for m in body["messages"] if m.get("role") != "system"])
         if sc.name == "status":
             status = sc.int("status", 500)
-            return await self._json(writer, status, {"error": {"message": f"server error {status}",
-                                                               "type": "server_error"}})
+            return await self._json(
+                writer, status, {"error": {"message": f"server error {status}", "type": "server_error"}}
+            )
         prefill = body["messages"][-1]["content"] if body["messages"][-1].get("role") == "assistant" else ""
         text = self._answer(sc, prefill)
         model = body.get("model", "llama3.2")
         cid = f"chatcmpl-{next(_ids)}"
         created = int(time.time())
-        await self._head(writer, 200, {"content-type": "text/event-stream", "transfer-encoding": "chunked",
-                                       "connection": "keep-alive", "x-request-id": _rid("oai")})
+        await self._head(
+            writer,
+            200,
+            {
+                "content-type": "text/event-stream",
+                "transfer-encoding": "chunked",
+                "connection": "keep-alive",
+                "x-request-id": _rid("oai"),
+            },
+        )
 
         async def chunk(data: dict[str, Any] | str) -> None:
             payload = (f"data: {data if isinstance(data, str) else json.dumps(data)}\n\n").encode()
@@ -572,8 +814,14 @@ class FakeAnthropic:
             await writer.drain()
 
         def base(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
-            return {"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
-                    "system_fingerprint": "fp_local", "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+            return {
+                "id": cid,
+                "object": "chat.completion.chunk",
+                "created": created,
+                "model": model,
+                "system_fingerprint": "fp_local",
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            }
 
         self.active += 1
         try:
@@ -589,9 +837,20 @@ class FakeAnthropic:
                     await asyncio.sleep(delay)
             await chunk(base({}, "stop"))
             if (body.get("stream_options") or {}).get("include_usage"):
-                await chunk({"id": cid, "object": "chat.completion.chunk", "created": created, "model": model,
-                             "choices": [], "usage": {"prompt_tokens": 12, "completion_tokens": len(pieces),
-                                                      "total_tokens": 12 + len(pieces)}})
+                await chunk(
+                    {
+                        "id": cid,
+                        "object": "chat.completion.chunk",
+                        "created": created,
+                        "model": model,
+                        "choices": [],
+                        "usage": {
+                            "prompt_tokens": 12,
+                            "completion_tokens": len(pieces),
+                            "total_tokens": 12 + len(pieces),
+                        },
+                    }
+                )
             await chunk("[DONE]")
             writer.write(b"0\r\n\r\n")
             await writer.drain()
@@ -713,7 +972,7 @@ class _H2Stream:
             end = self.buf.find(b"\r\n\r\n")
             if end < 0:
                 return
-            head, self.buf = self.buf[:end].decode("latin-1"), self.buf[end + 4:]
+            head, self.buf = self.buf[:end].decode("latin-1"), self.buf[end + 4 :]
             lines = head.split("\r\n")
             status = lines[0].split(" ")[1]
             headers = [(":status", status)]
@@ -742,8 +1001,8 @@ class _H2Stream:
                 size = int(self.buf[:nl], 16)
                 if len(self.buf) < nl + 2 + size + 2:
                     return
-                chunk = self.buf[nl + 2:nl + 2 + size]
-                self.buf = self.buf[nl + 2 + size + 2:]
+                chunk = self.buf[nl + 2 : nl + 2 + size]
+                self.buf = self.buf[nl + 2 + size + 2 :]
                 if size == 0:
                     self.ended = True
                 else:

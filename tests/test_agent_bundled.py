@@ -9,13 +9,39 @@ from vibing.services.agent.select import select
 from vibing.services.agent.workflows import load_templates
 
 WEB_APP_NAMES = {
-    "frontend-developer", "ui-ux-designer", "code-reviewer", "mobile-developer", "performance-engineer",
-    "unity-developer", "backend-architect", "security-auditor", "test-automator", "data-engineer",
-    "database-optimizer", "database-architect", "deployment-engineer", "cloud-architect", "frontend-security-coder",
-    "backend-security-coder", "debugger", "fullstack-developer",
+    "frontend-developer",
+    "ui-ux-designer",
+    "code-reviewer",
+    "mobile-developer",
+    "performance-engineer",
+    "unity-developer",
+    "backend-architect",
+    "security-auditor",
+    "test-automator",
+    "data-engineer",
+    "database-optimizer",
+    "database-architect",
+    "deployment-engineer",
+    "cloud-architect",
+    "frontend-security-coder",
+    "backend-security-coder",
+    "debugger",
+    "fullstack-developer",
 }
-CATEGORIES = {"frontend", "backend", "mobile", "games", "data", "testing", "security", "performance", "design",
-              "devops", "docs", "business"}
+CATEGORIES = {
+    "frontend",
+    "backend",
+    "mobile",
+    "games",
+    "data",
+    "testing",
+    "security",
+    "performance",
+    "design",
+    "devops",
+    "docs",
+    "business",
+}
 
 
 def load():

@@ -18,8 +18,14 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared agent
 def vibing(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
-    return subprocess.run([sys.executable, "-m", "vibing", *args], env=vibing_env(home, **env), cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "vibing", *args],
+        env=vibing_env(home, **env),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_check_a_good_folder_exits_0(tmp_path: Path):
@@ -30,8 +36,10 @@ def test_check_a_good_folder_exits_0(tmp_path: Path):
     out = vibing(tmp_path, "agents", "check", str(folder), "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data == {"agents": [{"name": "one", "file": str(folder / "one.md"), "category": "data",
-                                "model": "haiku"}], "errors": []}
+    assert data == {
+        "agents": [{"name": "one", "file": str(folder / "one.md"), "category": "data", "model": "haiku"}],
+        "errors": [],
+    }
     text = vibing(tmp_path, "agents", "check", str(folder))
     assert text.returncode == 0 and "1 agents loaded, 0 file(s) refused" in text.stdout
     assert "ignored" in text.stdout and "README.md" in text.stdout

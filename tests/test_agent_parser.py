@@ -66,7 +66,9 @@ def test_full_front_matter_is_read(tmp_path: Path):
 
 
 def test_claude_code_minimal_file(tmp_path: Path):
-    text = "---\nname: code-helper\ndescription: Helps with code.\ntools: Read, Grep, Glob\nmodel: inherit\n---\n\nHelp.\n"
+    text = (
+        "---\nname: code-helper\ndescription: Helps with code.\ntools: Read, Grep, Glob\nmodel: inherit\n---\n\nHelp.\n"
+    )
     agent = parse_file(write(tmp_path, "a.md", text))
     assert isinstance(agent, Agent)
     assert agent.tools == ["Read", "Grep", "Glob"] and agent.model == "inherit"
@@ -97,8 +99,10 @@ def test_dashes_inside_the_body_stay_in_the_body(tmp_path: Path):
 
 
 def test_tools_as_a_list_and_other_models(tmp_path: Path):
-    text = ("---\nname: lister\ndescription: d\ntools:\n  - Read\n  - Bash\nmodel: claude-sonnet-4-5\n"
-            "tags: a, B\ncolor: blue\n---\nBody\n")
+    text = (
+        "---\nname: lister\ndescription: d\ntools:\n  - Read\n  - Bash\nmodel: claude-sonnet-4-5\n"
+        "tags: a, B\ncolor: blue\n---\nBody\n"
+    )
     agent = parse_file(write(tmp_path, "a.md", text))
     assert isinstance(agent, Agent)
     assert agent.tools == ["Read", "Bash"] and agent.model == "claude-sonnet-4-5"
@@ -200,13 +204,59 @@ from hypothesis import strategies as st  # noqa: E402
 
 from vibing.services.agent.parser import _fast_front_matter  # noqa: E402
 
-_atoms = st.sampled_from(["name", "tags", "a", "x", "1.0", "yes", "no", "on", "null", "~", "-", ":", ": ", "#", " #",
-                          "[", "]", "{", "}", ",", "'", '"', "&a", "*a", "!t", "|", ">", "%", "@", "`", " ", "\t",
-                          "- ", "  - ", "2024-01-01", "0x1F", "12:30", "é", "Read, Write", "=", "<<", "?"])
+_atoms = st.sampled_from(
+    [
+        "name",
+        "tags",
+        "a",
+        "x",
+        "1.0",
+        "yes",
+        "no",
+        "on",
+        "null",
+        "~",
+        "-",
+        ":",
+        ": ",
+        "#",
+        " #",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "'",
+        '"',
+        "&a",
+        "*a",
+        "!t",
+        "|",
+        ">",
+        "%",
+        "@",
+        "`",
+        " ",
+        "\t",
+        "- ",
+        "  - ",
+        "2024-01-01",
+        "0x1F",
+        "12:30",
+        "é",
+        "Read, Write",
+        "=",
+        "<<",
+        "?",
+    ]
+)
 _value = st.lists(_atoms, max_size=4).map("".join)
 _structured = st.one_of(
-    st.tuples(st.sampled_from(["name", "tags", "model", "k-1", "_x", " name", "Name"]), st.sampled_from([":", ": ", ":  "]),
-              _value).map("".join),
+    st.tuples(
+        st.sampled_from(["name", "tags", "model", "k-1", "_x", " name", "Name"]),
+        st.sampled_from([":", ": ", ":  "]),
+        _value,
+    ).map("".join),
     st.tuples(st.sampled_from(["  - ", "\t- ", " -", "  -  "]), _value).map("".join),
     st.tuples(st.sampled_from(["tags: [", "k: ["]), _value, st.sampled_from(["]", ", x]", ""])).map("".join),
 )

@@ -25,8 +25,11 @@ def folder_with(root: Path, name: str, agents: dict[str, str]) -> Path:
 
 
 def test_later_folders_override_earlier_ones(tmp_path: Path):
-    bundled = folder_with(tmp_path, "bundled", {"a.md": agent_text("alpha", "Bundled alpha."),
-                                                "b.md": agent_text("beta", category="data")})
+    bundled = folder_with(
+        tmp_path,
+        "bundled",
+        {"a.md": agent_text("alpha", "Bundled alpha."), "b.md": agent_text("beta", category="data")},
+    )
     user = folder_with(tmp_path, "user", {"alpha.md": agent_text("alpha", "User alpha.")})
     extra = folder_with(tmp_path, "extra", {"x.md": agent_text("alpha", "Configured alpha.")})
     sources = [Source(bundled, "bundled"), Source(user, "user"), Source(extra, "config")]
@@ -83,8 +86,11 @@ def test_project_views_layer_on_top_and_follow_base_changes(tmp_path: Path):
 
 
 def test_core_replies(tmp_path: Path):
-    bundled = folder_with(tmp_path, "bundled", {"a.md": agent_text("alpha", "Paints walls.", "design"),
-                                                "b.md": agent_text("beta", "Counts beans.", "data")})
+    bundled = folder_with(
+        tmp_path,
+        "bundled",
+        {"a.md": agent_text("alpha", "Paints walls.", "design"), "b.md": agent_text("beta", "Counts beans.", "data")},
+    )
     core = AgentCore(Catalog(bundled=bundled))
     core.catalog.load()
     listed = core.handle(ListAgents())
@@ -118,8 +124,9 @@ def test_add_agent_dir_edits_the_config_file(tmp_path: Path):
 def test_parse_cache_reuses_unchanged_files_only(tmp_path: Path):
     from vibing.services.agent.cache import ParseCache
 
-    folder = folder_with(tmp_path, "agents", {"a.md": agent_text("alpha", "First words."),
-                                              "b.md": agent_text("beta", "Second words.")})
+    folder = folder_with(
+        tmp_path, "agents", {"a.md": agent_text("alpha", "First words."), "b.md": agent_text("beta", "Second words.")}
+    )
     cache_file = tmp_path / "cache.msgpack"
     first = Catalog(bundled=folder, cache=ParseCache(cache_file))
     first.load()

@@ -16,23 +16,33 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "agents-wsh
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared agent corpus is not at {CORPUS}")
 
 
-def make(name: str, description: str = "Helps.", body: str = "You help.", tags=(), capabilities=(),
-         category: str = "general") -> Agent:
-    return Agent(name=name, description=description, body=body, tags=list(tags), capabilities=list(capabilities),
-                 category=category, file=f"/x/{name}.md")
+def make(
+    name: str, description: str = "Helps.", body: str = "You help.", tags=(), capabilities=(), category: str = "general"
+) -> Agent:
+    return Agent(
+        name=name,
+        description=description,
+        body=body,
+        tags=list(tags),
+        capabilities=list(capabilities),
+        category=category,
+        file=f"/x/{name}.md",
+    )
 
 
 @pytest.fixture
 def index() -> Index:
-    return Index([
-        make("bodied", body="Widget widget widget widget widget everywhere in this long prompt."),
-        make("described", description="Makes a widget for the dashboard."),
-        make("tagged", tags=["widget"]),
-        make("widget-maker"),
-        make("test-runner", description="Runs suites."),
-        make("frontend-builder", description="Builds interfaces."),
-        make("speedster", description="Helps optimize slow pages.", capabilities=["Profiling"]),
-    ])
+    return Index(
+        [
+            make("bodied", body="Widget widget widget widget widget everywhere in this long prompt."),
+            make("described", description="Makes a widget for the dashboard."),
+            make("tagged", tags=["widget"]),
+            make("widget-maker"),
+            make("test-runner", description="Runs suites."),
+            make("frontend-builder", description="Builds interfaces."),
+            make("speedster", description="Helps optimize slow pages.", capabilities=["Profiling"]),
+        ]
+    )
 
 
 def names(hits) -> list[str]:
@@ -86,10 +96,18 @@ def test_search_on_the_corpus_puts_the_obvious_agent_first():
     library = Library([source])
     library.rebuild()
     expected = {
-        "testing": "test-automator", "kubernetes": "kubernetes-architect", "unity game": "unity-developer",
-        "database optimization": "database-optimizer", "python": "python-pro", "front end": "frontend-developer",
-        "security audit": "security-auditor", "debugger": "debugger", "terraform": "terraform-specialist",
-        "ios": "ios-developer", "graphql": "graphql-architect", "seo keywords": "seo-keyword-strategist",
+        "testing": "test-automator",
+        "kubernetes": "kubernetes-architect",
+        "unity game": "unity-developer",
+        "database optimization": "database-optimizer",
+        "python": "python-pro",
+        "front end": "frontend-developer",
+        "security audit": "security-auditor",
+        "debugger": "debugger",
+        "terraform": "terraform-specialist",
+        "ios": "ios-developer",
+        "graphql": "graphql-architect",
+        "seo keywords": "seo-keyword-strategist",
     }
     for query, top in expected.items():
         assert names(library.index.search(query))[0] == top, query
@@ -180,8 +198,7 @@ def test_words_after_with_are_modifiers():
     from vibing.services.agent.search import query_terms
     from vibing.services.agent.text import PROMPT_STOP_WORDS
 
-    terms = {q.word: q.factor for q in query_terms("a timer with a dark theme", PROMPT_STOP_WORDS,
-                                                   modifier_factor=0.5)}
+    terms = {q.word: q.factor for q in query_terms("a timer with a dark theme", PROMPT_STOP_WORDS, modifier_factor=0.5)}
     assert terms["timer"] == 1.0 and terms["dark"] == 0.5 and terms["theme"] == 0.5
     plain = {q.word: q.factor for q in query_terms("a timer with a dark theme", PROMPT_STOP_WORDS)}
     assert set(plain.values()) == {1.0}

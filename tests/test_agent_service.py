@@ -140,7 +140,8 @@ def test_user_folder_overrides_bundled_agent(app, tmp_path: Path):
     folder = tmp_path / "mine"
     folder.mkdir()
     (folder / "my-frontend.md").write_text(
-        agent_file("frontend-developer", "My own frontend agent that only writes Svelte."), encoding="utf-8")
+        agent_file("frontend-developer", "My own frontend agent that only writes Svelte."), encoding="utf-8"
+    )
     bus.request("agent", AddAgentFolder(path=str(folder)))
     mine = bus.request("agent", GetAgent(name="frontend-developer")).agent
     assert mine.origin == "config" and mine.file == str(folder / "my-frontend.md")
@@ -154,7 +155,8 @@ def test_project_folder_is_layered_on_top(app, tmp_path: Path):
     project = tmp_path / "proj"
     (project / ".claude" / "agents").mkdir(parents=True)
     (project / ".claude" / "agents" / "house-style.md").write_text(
-        agent_file("house-style", "Applies this project's quirky house style."), encoding="utf-8")
+        agent_file("house-style", "Applies this project's quirky house style."), encoding="utf-8"
+    )
     listed = bus.request("agent", ListAgents(project_dir=str(project)))
     assert "house-style" in {a.name for a in listed.agents}
     assert "house-style" not in {a.name for a in bus.request("agent", ListAgents()).agents}
@@ -178,8 +180,7 @@ def test_cli_talks_to_the_running_app(app, tmp_path: Path):
 
     folder = tmp_path / "added"
     folder.mkdir()
-    (folder / "quill.md").write_text(agent_file("quill-writer", "Writes release notes with a quill."),
-                                     encoding="utf-8")
+    (folder / "quill.md").write_text(agent_file("quill-writer", "Writes release notes with a quill."), encoding="utf-8")
     out = app.cli("agents", "add-dir", str(folder))
     assert out.returncode == 0, out.stderr
     assert "running app now loads it" in out.stdout

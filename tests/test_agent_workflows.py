@@ -37,16 +37,21 @@ def test_plans_respect_dependencies_and_group_parallel_tasks(templates, wid: str
             assert level_of[dep] < task.level, f"{task.id} runs before its dependency {dep}"
         if task.level:
             assert any(level_of[d] == task.level - 1 for d in task.depends_on), "levels are as early as possible"
-    assert [sorted(group) for group in result.levels] == \
-        [sorted(t.id for t in result.tasks if t.level == n) for n in range(len(result.levels))]
+    assert [sorted(group) for group in result.levels] == [
+        sorted(t.id for t in result.tasks if t.level == n) for n in range(len(result.levels))
+    ]
     assert result.max_parallel >= 2, "every template has tasks that can run side by side"
     assert all("{" not in t.prompt for t in result.tasks), "every parameter has a default"
 
 
 def test_full_stack_plan_shape(templates):
     result = plan(templates["full-stack"], params={"app": "a recipe box"})
-    assert result.levels == [["architecture"], ["data-model", "interface-plan"], ["api", "interface"],
-                             ["integration-tests"]]
+    assert result.levels == [
+        ["architecture"],
+        ["data-model", "interface-plan"],
+        ["api", "interface"],
+        ["integration-tests"],
+    ]
     assert "a recipe box" in result.tasks[0].prompt
     security = plan(templates["security-audit"])
     assert security.levels[1] == ["client-review", "server-review", "dependency-review", "infrastructure-review"]
@@ -56,8 +61,9 @@ def test_missing_agents_get_a_named_stand_in(templates, tmp_path: Path):
     folder = tmp_path / "agents"
     folder.mkdir()
     (folder / "t.md").write_text("---\nname: test-automator\ndescription: Writes tests.\n---\nTests.\n")
-    (folder / "w.md").write_text("---\nname: web-builder\ndescription: Builds frontend interfaces and "
-                                 "screens.\n---\nBuild.\n")
+    (folder / "w.md").write_text(
+        "---\nname: web-builder\ndescription: Builds frontend interfaces and screens.\n---\nBuild.\n"
+    )
     source = Source(folder, "bundled")
     source.scan()
     library = Library([source])
@@ -88,8 +94,10 @@ def test_levels_and_broken_graphs():
 
 def test_a_bad_template_file_is_reported_and_the_rest_load(tmp_path: Path):
     (tmp_path / "good.yaml").write_text("id: good\ntasks:\n  - {id: a, agent: x, prompt: p}\n")
-    (tmp_path / "cycle.yaml").write_text("id: cycle\ntasks:\n  - {id: a, agent: x, prompt: p, depends_on: [b]}\n"
-                                         "  - {id: b, agent: x, prompt: p, depends_on: [a]}\n")
+    (tmp_path / "cycle.yaml").write_text(
+        "id: cycle\ntasks:\n  - {id: a, agent: x, prompt: p, depends_on: [b]}\n"
+        "  - {id: b, agent: x, prompt: p, depends_on: [a]}\n"
+    )
     (tmp_path / "broken.yaml").write_text("id: [\n")
     found, problems = load_templates(tmp_path)
     assert list(found) == ["good"]

@@ -10,12 +10,16 @@ import pytest
 from tests.conftest import start_app
 from tests.fake_anthropic import FakeAnthropic
 
-PAGE = "<!doctype html>\n<html><head><link rel=\"stylesheet\" href=\"styles.css\"></head>\n<body><h1>25:00</h1>\n" \
-       "<script src=\"app.js\"></script></body></html>\n"
+PAGE = (
+    '<!doctype html>\n<html><head><link rel="stylesheet" href="styles.css"></head>\n<body><h1>25:00</h1>\n'
+    '<script src="app.js"></script></body></html>\n'
+)
 STYLE = "body { background: #111; color: #eee; }\n"
 SCRIPT = "let left = 25 * 60;\nsetInterval(() => { left -= 1; }, 1000);\n"
-ANSWER = (f"Here is a pomodoro timer.\n\n```html index.html\n{PAGE}```\n\n```css styles.css\n{STYLE}```\n\n"
-          f"```js app.js\n{SCRIPT}```\n\nPress start to begin.\n")
+ANSWER = (
+    f"Here is a pomodoro timer.\n\n```html index.html\n{PAGE}```\n\n```css styles.css\n{STYLE}```\n\n"
+    f"```js app.js\n{SCRIPT}```\n\nPress start to begin.\n"
+)
 
 
 @pytest.fixture
@@ -65,6 +69,11 @@ def test_generate_explains_a_bad_key_and_fails(tmp_path, upstream):
 def test_generate_without_a_running_app_says_how_to_start_it(tmp_path):
     from tests.conftest import vibing_env
 
-    result = subprocess.run([sys.executable, "-m", "vibing", "generate", "a calculator"], env=vibing_env(tmp_path),
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "vibing", "generate", "a calculator"],
+        env=vibing_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2 and "vibing run --headless" in result.stderr

@@ -27,9 +27,12 @@ def test_defaults_apply_when_nothing_is_set(tmp_path):
 
 
 def test_each_layer_overrides_the_one_before(tmp_path):
-    cfg = load(tmp_path, toml="rate_limit_per_min = 10\nrestart_limit = 7\nstop_grace_s = 9\n",
-               dotenv="VIBING_RATE_LIMIT_PER_MIN=20\nVIBING_RESTART_LIMIT=8\n",
-               env={"VIBING_RATE_LIMIT_PER_MIN": "30"})
+    cfg = load(
+        tmp_path,
+        toml="rate_limit_per_min = 10\nrestart_limit = 7\nstop_grace_s = 9\n",
+        dotenv="VIBING_RATE_LIMIT_PER_MIN=20\nVIBING_RESTART_LIMIT=8\n",
+        env={"VIBING_RATE_LIMIT_PER_MIN": "30"},
+    )
     assert cfg.rate_limit_per_min == 30  # environment wins
     assert cfg.restart_limit == 8  # .env beats the file
     assert cfg.stop_grace_s == 9.0  # the file beats the default

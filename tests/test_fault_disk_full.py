@@ -23,8 +23,9 @@ def small_disk(tmp_path):
     mount.mkdir()
     if os.geteuid() != 0 or not shutil.which("mount"):
         pytest.skip("mounting a size-limited tmpfs needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)], capture_output=True, text=True
+    )
     if result.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
     yield mount
@@ -60,8 +61,11 @@ def test_writes_on_a_full_disk_fail_cleanly_and_lose_nothing(tmp_path, small_dis
         for path, content in saved.items():  # every acknowledged write is intact
             assert bus.request("storage", ReadFile(project_id=project.id, path=path)).file.content == content
         with pytest.raises(DiskFull):  # and it stays a clear error, not a crash, while the disk is full
-            bus.request("storage", CreateFile(project_id=project.id, path="one-more.txt",
-                                              content=incompressible(400_000, 999)), timeout=20)
+            bus.request(
+                "storage",
+                CreateFile(project_id=project.id, path="one-more.txt", content=incompressible(400_000, 999)),
+                timeout=20,
+            )
         check = bus.request("storage", CheckDatabase(), timeout=20)
         assert check.ok, check.integrity
     finally:

@@ -21,8 +21,12 @@ ANSWER = f"A page.\n\n```html index.html\n{PAGE}```\n\n```css styles.css\nh1 {{ 
 def running(tmp_path_factory):
     with FakeAnthropic() as server:
         server.answers["page"] = ANSWER
-        app = start_app(tmp_path_factory.mktemp("kill-gen") / "home", ANTHROPIC_BASE_URL=server.url,
-                        ANTHROPIC_API_KEY="sk-ant-test-" + "k" * 30, VIBING_RESTART_LIMIT="100")
+        app = start_app(
+            tmp_path_factory.mktemp("kill-gen") / "home",
+            ANTHROPIC_BASE_URL=server.url,
+            ANTHROPIC_API_KEY="sk-ant-test-" + "k" * 30,
+            VIBING_RESTART_LIMIT="100",
+        )
         try:
             yield app, server
         finally:

@@ -52,15 +52,22 @@ def ask_raw(bus, service: str, body: bytes):
     return None
 
 
-maps = st.dictionaries(st.sampled_from(["type", "project_id", "path", "query", "name", "x"]),
-                       st.one_of(st.text(max_size=20), st.integers(), st.none(), st.lists(st.integers(), max_size=3)),
-                       max_size=4)
+maps = st.dictionaries(
+    st.sampled_from(["type", "project_id", "path", "query", "name", "x"]),
+    st.one_of(st.text(max_size=20), st.integers(), st.none(), st.lists(st.integers(), max_size=3)),
+    max_size=4,
+)
 
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(service=st.sampled_from(SERVICES),
-       body=st.one_of(st.binary(max_size=64), maps.map(msgspec.msgpack.encode),
-                      st.sampled_from(other_channels_messages() or [b"\x80"])))
+@given(
+    service=st.sampled_from(SERVICES),
+    body=st.one_of(
+        st.binary(max_size=64),
+        maps.map(msgspec.msgpack.encode),
+        st.sampled_from(other_channels_messages() or [b"\x80"]),
+    ),
+)
 def test_any_body_is_refused_with_a_typed_error_and_the_worker_keeps_serving(raw, service, body):
     _app, bus = raw
     try:

@@ -16,9 +16,19 @@ WHEN = dt.datetime(2025, 3, 1, 9, 30, 0, 123000)
 
 
 def project(code: bytes = b"<!DOCTYPE html>\n<p>hi</p>", **kw) -> ProjectRow:
-    fields = dict(id="p1", name=b"Timer", description=None, project_type="MOBILE_APP",
-                  active_agents=b'["frontend-developer"]', current_code=code, preview_url=None, user_id="u1",
-                  created_at=WHEN, updated_at=WHEN, visibility="PRIVATE")
+    fields = dict(
+        id="p1",
+        name=b"Timer",
+        description=None,
+        project_type="MOBILE_APP",
+        active_agents=b'["frontend-developer"]',
+        current_code=code,
+        preview_url=None,
+        user_id="u1",
+        created_at=WHEN,
+        updated_at=WHEN,
+        visibility="PRIVATE",
+    )
     fields.update(kw)
     return ProjectRow(**fields)
 
@@ -57,8 +67,11 @@ def test_bad_file_is_left_out_and_reported() -> None:
 @pytest.mark.parametrize("content, words", [(b"caf\xe9", "UTF-8"), (b"nul \x00 byte", "NUL")])
 def test_bad_text_in_a_message_skips_that_message(content: bytes, words: str) -> None:
     row = project()
-    row.messages = [message("good 🍅".encode(), mid="m1"), message(content, mid="m2"),
-                    message(b"odd", role=b"tool", mid="m3")]
+    row.messages = [
+        message("good 🍅".encode(), mid="m1"),
+        message(content, mid="m2"),
+        message(b"odd", role=b"tool", mid="m3"),
+    ]
     problems: list = []
     request = mapping.project_request(row, LIMITS, problems)
     assert [m.content for m in request.messages] == ["good 🍅"]
@@ -78,12 +91,16 @@ def test_bad_project_fields_skip_the_project() -> None:
 
 def test_versions_become_checkpoints_oldest_first() -> None:
     row = project()
-    row.versions = [VersionRow("v1", "p1", 1, b"<p>one</p>", b"Initial version", WHEN),
-                    VersionRow("v2", "p1", 2, fenced({"a.html": "2"}).encode(), None, WHEN)]
+    row.versions = [
+        VersionRow("v1", "p1", 1, b"<p>one</p>", b"Initial version", WHEN),
+        VersionRow("v2", "p1", 2, fenced({"a.html": "2"}).encode(), None, WHEN),
+    ]
     request = mapping.project_request(row, LIMITS, [])
     assert [c.label for c in request.checkpoints] == ["Version 1: Initial version", "Version 2"]
-    assert [{f.path: f.content for f in c.files} for c in request.checkpoints] == [{"index.html": "<p>one</p>"},
-                                                                                    {"a.html": "2"}]
+    assert [{f.path: f.content for f in c.files} for c in request.checkpoints] == [
+        {"index.html": "<p>one</p>"},
+        {"a.html": "2"},
+    ]
 
 
 def test_unparseable_agent_list_keeps_the_project() -> None:

@@ -103,7 +103,8 @@ def test_everything_arrives_byte_identical_and_twice_is_once(app: App, webapp: t
     assert listing.total == n
     usage = bus.request("storage", UsageSummary())
     want_tokens = sum(t for _u, t in expected.usage_rows.values()) + sum(
-        m.tokens for p in expected.projects.values() for m in p.messages)
+        m.tokens for p in expected.projects.values() for m in p.messages
+    )
     assert usage.input_tokens + usage.output_tokens == want_tokens
 
     # the second run imports nothing and says what it skipped
@@ -146,8 +147,12 @@ def test_one_user(app: App, webapp: tuple[str, Expected]) -> None:
     assert set(ids) == {p.source_id for p in mine}
     bus = app.bus()
     for project in mine:
-        check_project(bus, ids[project.source_id], project, {**ids, project.forked_from: None}
-                      if project.forked_from and project.forked_from not in ids else ids)
+        check_project(
+            bus,
+            ids[project.source_id],
+            project,
+            {**ids, project.forked_from: None} if project.forked_from and project.forked_from not in ids else ids,
+        )
     # the rest follows later, without duplicating the first part
     rest = run_import(app, url)
     assert rest["projects"]["skipped"] == len(mine)
@@ -158,16 +163,23 @@ def test_one_user(app: App, webapp: tuple[str, Expected]) -> None:
 @pytest.fixture(scope="module")
 def bigger(pg_cluster: Cluster) -> tuple[str, Expected]:  # noqa: F811
     url = pg_cluster.create_webapp_database("webapp_kill")
-    return url, generate(url, users=1, projects=150, messages=4, files=2, versions=1, usage=2, bad=False,
-                         file_lines=4, seed=11)
+    return url, generate(
+        url, users=1, projects=150, messages=4, files=2, versions=1, usage=2, bad=False, file_lines=4, seed=11
+    )
 
 
 def start_import_and_await_projects(app: App, bus, url: str, projects: int) -> subprocess.Popen:
     """Start `vibing db import-postgres` and return once ``projects`` projects have arrived (it is still running)."""
     sub = bus.subscribe("project.changed")
     sub.sync()
-    proc = subprocess.Popen([sys.executable, "-m", "vibing", "db", "import-postgres", url, "--json"],
-                            env=app.env, cwd=app.home, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "db", "import-postgres", url, "--json"],
+        env=app.env,
+        cwd=app.home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         seen = 0
         while seen < projects:
@@ -240,8 +252,9 @@ def test_storage_worker_killed_mid_import_still_everything_once(app: App, bigger
     assert bus.request("storage", CheckDatabase()).ok
 
 
-def test_lost_postgres_connection_stops_cleanly_and_the_rerun_completes(app: App, bigger: tuple[str, Expected],
-                                                                         pg_cluster: Cluster) -> None:  # noqa: F811
+def test_lost_postgres_connection_stops_cleanly_and_the_rerun_completes(
+    app: App, bigger: tuple[str, Expected], pg_cluster: Cluster
+) -> None:  # noqa: F811
     import psycopg
 
     url, expected = bigger
@@ -250,8 +263,10 @@ def test_lost_postgres_connection_stops_cleanly_and_the_rerun_completes(app: App
     try:
         assert proc.poll() is None, "the import finished before its connection could be cut"
         with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
-            cut = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                                " WHERE application_name = 'vibing import-postgres'").fetchone()[0]
+            cut = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE application_name = 'vibing import-postgres'"
+            ).fetchone()[0]
         assert cut == 1
         out, err = proc.communicate(timeout=60)
     finally:
@@ -296,8 +311,14 @@ def test_dry_run_needs_no_app_and_writes_nothing(tmp_path, webapp: tuple[str, Ex
     url, expected = webapp
     home = tmp_path / "home"
     home.mkdir()
-    result = subprocess.run([sys.executable, "-m", "vibing", "db", "import-postgres", url, "--dry-run", "--json"],
-                            env=vibing_env(home), cwd=home, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "vibing", "db", "import-postgres", url, "--dry-run", "--json"],
+        env=vibing_env(home),
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["dry_run"] and report["ok"]
@@ -306,6 +327,12 @@ def test_dry_run_needs_no_app_and_writes_nothing(tmp_path, webapp: tuple[str, Ex
     assert len(report["problems"]) == len(expected.problems)
     assert not (home / "data" / "vibing.db").exists()
     # without --dry-run, the app must be running
-    result = subprocess.run([sys.executable, "-m", "vibing", "db", "import-postgres", url],
-                            env=vibing_env(home), cwd=home, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "vibing", "db", "import-postgres", url],
+        env=vibing_env(home),
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "not running" in result.stderr

@@ -15,17 +15,37 @@ LIMITS = validation.Limits(max_file_bytes=1000, max_project_bytes=2500, max_file
 
 
 def _import(db: Database, source_id: str = "p1", **kw) -> tuple[str, bool]:
-    args = dict(source="vibing2", source_id=source_id, name="Timer", description="d", project_type="game",
-                created_at=1000.5, updated_at=2000.25, owner_source_id="u1",
-                file_writes=[FileWrite(path="index.html", content="<p>now</p>")],
-                msgs=[ExternalMessage(source_id="m1", role="user", content="make it", created_at=1100.0,
-                                      input_tokens=7),
-                      ExternalMessage(source_id="m2", role="assistant", content="done", created_at=1200.0,
-                                      output_tokens=99, agent="game-developer")],
-                checkpoints=[ExternalCheckpoint(label="Version 1", created_at=1050.0,
-                                                files=[FileWrite(path="index.html", content="<p>v1</p>"),
-                                                       FileWrite(path="old.css", content="a{}")])],
-                meta={"active_agents": ["game-developer"]}, limits=LIMITS)
+    args = dict(
+        source="vibing2",
+        source_id=source_id,
+        name="Timer",
+        description="d",
+        project_type="game",
+        created_at=1000.5,
+        updated_at=2000.25,
+        owner_source_id="u1",
+        file_writes=[FileWrite(path="index.html", content="<p>now</p>")],
+        msgs=[
+            ExternalMessage(source_id="m1", role="user", content="make it", created_at=1100.0, input_tokens=7),
+            ExternalMessage(
+                source_id="m2",
+                role="assistant",
+                content="done",
+                created_at=1200.0,
+                output_tokens=99,
+                agent="game-developer",
+            ),
+        ],
+        checkpoints=[
+            ExternalCheckpoint(
+                label="Version 1",
+                created_at=1050.0,
+                files=[FileWrite(path="index.html", content="<p>v1</p>"), FileWrite(path="old.css", content="a{}")],
+            )
+        ],
+        meta={"active_agents": ["game-developer"]},
+        limits=LIMITS,
+    )
     args.update(kw)
     with db.transaction() as conn:
         return imports.import_project(conn, **args)
@@ -37,12 +57,15 @@ def test_project_arrives_whole_with_its_times_and_only_once(tmp_path: Path) -> N
         assert imports.import_users(conn, "vibing2", [ExternalUser(source_id="u1", email="a@b.c", name="A")]) == (1, 0)
     project_id, created = _import(db)
     assert created
-    row = db.read_one("SELECT name, project_type, created_at, updated_at, user_id FROM projects WHERE id = ?",
-                      (project_id,))
+    row = db.read_one(
+        "SELECT name, project_type, created_at, updated_at, user_id FROM projects WHERE id = ?", (project_id,)
+    )
     assert row == ("Timer", "game", 1000.5, 2000.25, "local")
     msgs = messages.for_project(db.reader, project_id)
     assert [(m.role, m.content, m.created_at, m.input_tokens, m.output_tokens, m.agent) for m in msgs] == [
-        ("user", "make it", 1100.0, 7, 0, ""), ("assistant", "done", 1200.0, 0, 99, "game-developer")]
+        ("user", "make it", 1100.0, 7, 0, ""),
+        ("assistant", "done", 1200.0, 0, 99, "game-developer"),
+    ]
     points, total = history.listing(db.reader, project_id, 10, 0)
     assert total == 2
     oldest, newest = sorted(points, key=lambda c: c.id)
@@ -69,16 +92,19 @@ def test_a_failing_project_leaves_nothing_behind(tmp_path: Path) -> None:
     assert db.read_one("SELECT count(*) FROM messages")[0] == 0
     assert db.read_one("SELECT count(*) FROM import_sources")[0] == 0
     with pytest.raises(InvalidRequest):
-        imports.check_project("x", "", "game", [], [], [ExternalMessage(source_id="m", role="tool", content="",
-                                                                        created_at=0)], LIMITS)
+        imports.check_project(
+            "x", "", "game", [], [], [ExternalMessage(source_id="m", role="tool", content="", created_at=0)], LIMITS
+        )
 
 
 def test_usage_and_fork_links_are_idempotent(tmp_path: Path) -> None:
     db = Database(tmp_path / "v.db")
     original, _ = _import(db, "p1")
     fork, _ = _import(db, "p2")
-    rows = [ExternalUsage(source_id=f"t{i}", created_at=10.0 + i, model="vibing2:/api", output_tokens=100 + i)
-            for i in range(3)]
+    rows = [
+        ExternalUsage(source_id=f"t{i}", created_at=10.0 + i, model="vibing2:/api", output_tokens=100 + i)
+        for i in range(3)
+    ]
     for expected in ((3, 0), (0, 3)):
         with db.transaction() as conn:
             assert imports.import_usage(conn, "vibing2", rows) == expected

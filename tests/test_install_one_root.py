@@ -41,11 +41,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_wheel_installs_only_the_vibing_package(installed: Path):
-    site = Path(_run(installed / "python", "-c", "import vibing, pathlib; print(pathlib.Path(vibing.__file__).parent)",
-                     cwd="/").stdout.strip())
+    site = Path(
+        _run(
+            installed / "python", "-c", "import vibing, pathlib; print(pathlib.Path(vibing.__file__).parent)", cwd="/"
+        ).stdout.strip()
+    )
     assert site.parent.name == "site-packages"
-    ours = {line.split(",")[0].split("/")[0] for line in
-            next(site.parent.glob("vibing-*.dist-info")).joinpath("RECORD").read_text().splitlines()}
+    ours = {
+        line.split(",")[0].split("/")[0]
+        for line in next(site.parent.glob("vibing-*.dist-info")).joinpath("RECORD").read_text().splitlines()
+    }
     assert {name for name in ours if not name.endswith(".dist-info") and name != ".."} == {"vibing"}
     assert all((site / part).is_dir() for part in ("schema", "services", "shell", "bench"))
     assert (site / "supervisor.py").is_file()
@@ -56,8 +61,14 @@ def test_the_installed_app_runs_beside_pypi_schema_and_supervisor(installed: Pat
     home.mkdir()
     env = vibing_env(home)
     env.pop("PYTHONPATH", None)
-    app = subprocess.Popen([installed / "vibing", "run", "--headless"], env=env, cwd=home,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    app = subprocess.Popen(
+        [installed / "vibing", "run", "--headless"],
+        env=env,
+        cwd=home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         wait_for_line(app, "vibing: ready", 60)
         status = _run(installed / "vibing", "status", env=env, cwd=home).stdout
@@ -71,8 +82,9 @@ def test_the_installed_app_runs_beside_pypi_schema_and_supervisor(installed: Pat
     assert app.returncode == 0
 
     # PyPI's schema is still the one `import schema` finds, and supervisord still runs.
-    check = _run(installed / "python", "-c", "import schema; print(schema.__file__); schema.Schema(int).validate(3)",
-                 cwd=home)
+    check = _run(
+        installed / "python", "-c", "import schema; print(schema.__file__); schema.Schema(int).validate(3)", cwd=home
+    )
     assert "vibing" not in check.stdout
     version = _run(installed / "supervisord", "--version", cwd=home).stdout.strip()
     assert version[0].isdigit()
@@ -99,8 +111,9 @@ def test_no_module_of_the_checkout_loads_under_two_names():
         "print(len(files))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    result = subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True, cwd="/",
-                            env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT)], capture_output=True, text=True, cwd="/", env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 100
     assert {info.name for info in pkgutil.iter_modules(vibing.__path__)} >= set(vibing.PARTS)

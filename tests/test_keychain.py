@@ -20,16 +20,22 @@ needs_keyring = pytest.mark.skipif(
 
 def in_keyring_session(tmp_path, script: str, **extra_env: str) -> subprocess.CompletedProcess:
     """Run shell commands on a private session bus with an unlocked gnome-keyring."""
-    env = vibing_env(tmp_path / "home", HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "share"),
-                     XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path), **extra_env)
+    env = vibing_env(
+        tmp_path / "home",
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "share"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_RUNTIME_DIR=str(tmp_path),
+        **extra_env,
+    )
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     vibing = f"{sys.executable} -m vibing"
-    wrapped = (
-        "echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; "
-        + script.replace("vibing ", f"{vibing} ")
+    wrapped = "echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; " + script.replace(
+        "vibing ", f"{vibing} "
     )
-    return subprocess.run(["dbus-run-session", "--", "sh", "-c", wrapped], env=env, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", wrapped], env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 @needs_keyring
@@ -49,16 +55,23 @@ def test_key_set_check_and_rm_round_trip_through_the_keychain(tmp_path):
 @needs_keyring
 def test_the_environment_wins_over_the_keychain(tmp_path):
     other = "sk-ant-api03-" + "env" * 20
-    result = in_keyring_session(tmp_path, f"echo {KEY} | vibing key set --stdin && vibing key check",
-                                ANTHROPIC_API_KEY=other)
+    result = in_keyring_session(
+        tmp_path, f"echo {KEY} | vibing key set --stdin && vibing key check", ANTHROPIC_API_KEY=other
+    )
     assert result.returncode == 0, result.stderr
     assert "sk-ant-…venv from the environment" in result.stdout
 
 
 def test_without_any_keychain_the_user_is_told_how_to_fix_it(tmp_path):
     env = vibing_env(tmp_path / "home", HOME=str(tmp_path), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    result = subprocess.run([sys.executable, "-m", "vibing", "key", "set", "--stdin"], input=KEY + "\n", env=env,
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "vibing", "key", "set", "--stdin"],
+        input=KEY + "\n",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2
     assert "No OS keychain is available" in result.stderr and "ANTHROPIC_API_KEY" in result.stderr
     assert not list(tmp_path.rglob("*.cfg")) and KEY not in result.stderr
@@ -66,8 +79,14 @@ def test_without_any_keychain_the_user_is_told_how_to_fix_it(tmp_path):
 
 def test_a_malformed_key_is_refused_before_it_is_stored(tmp_path):
     env = vibing_env(tmp_path / "home", HOME=str(tmp_path), PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    result = subprocess.run([sys.executable, "-m", "vibing", "key", "set", "--stdin"], input="not a key\n", env=env,
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "vibing", "key", "set", "--stdin"],
+        input="not a key\n",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2 and "does not look like an API key" in result.stderr
 
 

@@ -25,8 +25,13 @@ PROMPT = "[[scenario:slow delay_ms=2 piece=6 words=120]] write a paragraph"
 @pytest.mark.timeout(SECONDS * 4 + 120)
 def test_twenty_concurrent_generations_and_saves_lose_nothing_and_do_not_leak(tmp_path):
     with FakeAnthropic() as server:
-        app = start_app(tmp_path / "home", ANTHROPIC_BASE_URL=server.url, ANTHROPIC_API_KEY="sk-ant-test-" + "l" * 30,
-                        VIBING_MAX_CONCURRENT_STREAMS=str(LANES), VIBING_RATE_LIMIT_PER_MIN="1000000")
+        app = start_app(
+            tmp_path / "home",
+            ANTHROPIC_BASE_URL=server.url,
+            ANTHROPIC_API_KEY="sk-ant-test-" + "l" * 30,
+            VIBING_MAX_CONCURRENT_STREAMS=str(LANES),
+            VIBING_RATE_LIMIT_PER_MIN="1000000",
+        )
         try:
             run(app)
         finally:
@@ -68,8 +73,11 @@ def run(app) -> None:
         lane_bus = app.bus(f"lane-{number}")
         while time.monotonic() < deadline:
             start = time.perf_counter()
-            started = lane_bus.request("stream", StartStream(messages=[ChatTurn(role="user", content=PROMPT)],
-                                                             project_id=project.id, persist=True), timeout=20)
+            started = lane_bus.request(
+                "stream",
+                StartStream(messages=[ChatTurn(role="user", content=PROMPT)], project_id=project.id, persist=True),
+                timeout=20,
+            )
             request_ms.append((time.perf_counter() - start) * 1000)
             with lock:
                 streams.append((started.stream_id, started.message_id))
@@ -83,8 +91,13 @@ def run(app) -> None:
         n = 0
         while time.monotonic() < deadline:
             start = time.perf_counter()
-            save_bus.request("storage", UpdateFile(project_id=project.id, path="notes.txt", content=f"save {n}\n",
-                                                   create=True, checkpoint=False), timeout=20)
+            save_bus.request(
+                "storage",
+                UpdateFile(
+                    project_id=project.id, path="notes.txt", content=f"save {n}\n", create=True, checkpoint=False
+                ),
+                timeout=20,
+            )
             save_ms.append((time.perf_counter() - start) * 1000)
             n += 1
 
@@ -125,10 +138,12 @@ def run(app) -> None:
                 stored = bus.request("storage", GetMessage(message_id=message_id)).message
         if stored.content != streamed or stored.status != "complete":
             lost.append(stream_id)
-    print(f"\nload: {len(streams)} generations ({len(streams) / elapsed:.1f}/s), {total_tokens:,} tokens "
-          f"({total_tokens / elapsed:,.0f}/s), {len(save_ms)} saves ({len(save_ms) / elapsed:.0f}/s) in {elapsed:.0f} s; "
-          f"StartStream p99 {percentile(request_ms, 99):.1f} ms, save p99 {percentile(save_ms, 99):.1f} ms; "
-          f"backend RSS (supervisor tree) {warm_rss:.0f} MB after warm-up, {end_rss:.0f} MB at the end; lost: {len(lost)}")
+    print(
+        f"\nload: {len(streams)} generations ({len(streams) / elapsed:.1f}/s), {total_tokens:,} tokens "
+        f"({total_tokens / elapsed:,.0f}/s), {len(save_ms)} saves ({len(save_ms) / elapsed:.0f}/s) in {elapsed:.0f} s; "
+        f"StartStream p99 {percentile(request_ms, 99):.1f} ms, save p99 {percentile(save_ms, 99):.1f} ms; "
+        f"backend RSS (supervisor tree) {warm_rss:.0f} MB after warm-up, {end_rss:.0f} MB at the end; lost: {len(lost)}"
+    )
     assert len(streams) >= LANES and save_ms
     assert lost == [], f"{len(lost)} answers differ from what was streamed"
     assert end_rss - warm_rss < max(25.0, warm_rss * 0.15), f"RSS grew from {warm_rss:.0f} to {end_rss:.0f} MB"

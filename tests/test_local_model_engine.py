@@ -91,8 +91,8 @@ def test_unknown_model_and_missing_or_corrupt_files(app, bus, tmp_path: Path) ->
     data = bytearray(bundled_path().read_bytes())
     key = b"general.architecture"
     at = data.index(key) + len(key) + 4 + 8  # after the key, its value type (u32) and the string length (u64)
-    assert data[at:at + 5] == b"llama"
-    data[at:at + 5] = b"zzzzz"
+    assert data[at : at + 5] == b"llama"
+    data[at : at + 5] = b"zzzzz"
     weird.write_bytes(bytes(data))
     bus.request("model", AddLocalModel(path=str(weird), name="weird"))
     with pytest.raises(LocalEngineFailed) as failed:

@@ -25,9 +25,13 @@ def _string(text: str) -> bytes:
 
 def make_gguf(path: Path, *, name: str = "Tiny Test", elements: int = 64, cut: int = 0) -> Path:
     """A small but well-formed GGUF v3 file (one F32 tensor), optionally with its last ``cut`` bytes missing."""
-    kv = [("general.architecture", 8, _string("llama")), ("general.name", 8, _string(name)),
-          ("llama.context_length", 4, struct.pack("<I", 2048)), ("general.file_type", 4, struct.pack("<I", 0)),
-          ("tokenizer.ggml.tokens", 9, struct.pack("<IQ", 8, 2) + _string("a") + _string("b"))]
+    kv = [
+        ("general.architecture", 8, _string("llama")),
+        ("general.name", 8, _string(name)),
+        ("llama.context_length", 4, struct.pack("<I", 2048)),
+        ("general.file_type", 4, struct.pack("<I", 0)),
+        ("tokenizer.ggml.tokens", 9, struct.pack("<IQ", 8, 2) + _string("a") + _string("b")),
+    ]
     out = bytearray(b"GGUF" + struct.pack("<IQQ", 3, 1, len(kv)))
     for key, kind, value in kv:
         out += _string(key) + struct.pack("<I", kind) + value
@@ -52,13 +56,16 @@ def test_missing_file_is_not_found(tmp_path: Path) -> None:
         Registry(tmp_path).add(str(tmp_path / "nowhere.gguf"))
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"<html>404 Not Found</html>" + b" " * 100, "does not start with the GGUF signature"),
-    (b"GG", "too short to be a model"),
-    (b"GGUF" + struct.pack("<IQQ", 9, 1, 0) + b"\0" * 64, "unsupported GGUF version 9"),
-    (b"GGUF" + struct.pack("<IQQ", 3, 1, 1) + struct.pack("<Q", 2**40) + b"\0" * 64, "impossible length"),
-    (b"GGUF" + struct.pack("<IQQ", 3, 0, 0) + b"\0" * 64, "no tensors"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"<html>404 Not Found</html>" + b" " * 100, "does not start with the GGUF signature"),
+        (b"GG", "too short to be a model"),
+        (b"GGUF" + struct.pack("<IQQ", 9, 1, 0) + b"\0" * 64, "unsupported GGUF version 9"),
+        (b"GGUF" + struct.pack("<IQQ", 3, 1, 1) + struct.pack("<Q", 2**40) + b"\0" * 64, "impossible length"),
+        (b"GGUF" + struct.pack("<IQQ", 3, 0, 0) + b"\0" * 64, "no tensors"),
+    ],
+)
 def test_not_a_model_is_refused_with_the_reason(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "bad.gguf"
     path.write_bytes(content)
@@ -112,8 +119,14 @@ def test_damaged_models_json_is_reported(tmp_path: Path) -> None:
 
 
 def _vibing(home: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "vibing", *args], env=vibing_env(home), capture_output=True,
-                          text=True, timeout=60, cwd=home)
+    return subprocess.run(
+        [sys.executable, "-m", "vibing", *args],
+        env=vibing_env(home),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=home,
+    )
 
 
 def test_cli_add_missing_and_corrupt_files(tmp_path: Path) -> None:

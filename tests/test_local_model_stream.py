@@ -30,9 +30,18 @@ def bus(app):
 
 
 def _start(bus, endpoint, prompt: str, max_tokens: int) -> str:
-    started = bus.request("stream", StartStream(
-        messages=[ChatTurn(role="user", content=prompt)], provider=PROVIDER, base_url=endpoint.base_url,
-        model=endpoint.model, temperature=0.0, max_tokens=max_tokens, persist=False))
+    started = bus.request(
+        "stream",
+        StartStream(
+            messages=[ChatTurn(role="user", content=prompt)],
+            provider=PROVIDER,
+            base_url=endpoint.base_url,
+            model=endpoint.model,
+            temperature=0.0,
+            max_tokens=max_tokens,
+            persist=False,
+        ),
+    )
     return started.stream_id
 
 
@@ -112,8 +121,9 @@ def test_engine_killed_mid_stream_is_a_typed_error_and_the_next_generation_works
     assert killed and isinstance(failed, StreamFailed), failed
     assert failed.code == "StreamInterrupted" and failed.retryable and failed.chars > 0
     assert "cut in the middle of the answer" in failed.message
-    crashed = next((b for b in others if isinstance(b, ModelEngineState) and b.state == "crashed"), None) \
-        or next_event(sub, lambda b: isinstance(b, ModelEngineState) and b.state == "crashed")
+    crashed = next((b for b in others if isinstance(b, ModelEngineState) and b.state == "crashed"), None) or next_event(
+        sub, lambda b: isinstance(b, ModelEngineState) and b.state == "crashed"
+    )
     assert crashed.pid == endpoint.pid and "killed by SIGKILL" in crashed.message
 
     fresh = ensure_local_model(bus)
@@ -129,8 +139,16 @@ def test_provider_local_starts_the_engine_on_first_use(bus) -> None:
     bus.request("model", StopModel())
     sub = bus.subscribe("token.", "stream.", "model.engine")
     sub.sync()
-    started = bus.request("stream", StartStream(messages=[ChatTurn(role="user", content="Say hello.")],
-                                                provider="local", temperature=0.0, max_tokens=16, persist=False))
+    started = bus.request(
+        "stream",
+        StartStream(
+            messages=[ChatTurn(role="user", content="Say hello.")],
+            provider="local",
+            temperature=0.0,
+            max_tokens=16,
+            persist=False,
+        ),
+    )
     others: list = []
     tokens, done = _collect(sub, started.stream_id, others=others, timeout=90)
     assert isinstance(done, StreamDone), done
@@ -145,8 +163,16 @@ def test_a_local_answer_cut_by_an_engine_crash_can_be_continued(bus) -> None:
 
     sub = bus.subscribe("token.", "stream.", "model.engine")
     sub.sync()
-    started = bus.request("stream", StartStream(messages=[ChatTurn(role="user", content=COUNT_PROMPT)],
-                                                provider="local", temperature=0.0, max_tokens=400, persist=False))
+    started = bus.request(
+        "stream",
+        StartStream(
+            messages=[ChatTurn(role="user", content=COUNT_PROMPT)],
+            provider="local",
+            temperature=0.0,
+            max_tokens=400,
+            persist=False,
+        ),
+    )
     killed: list[int] = []
 
     def kill_after_five(n: int) -> None:

@@ -47,8 +47,11 @@ def test_requests_are_counted_per_service_and_exposed_for_prometheus(app):
     wait_for_reports(reports, {"storage", "agent", "stream"}, lambda r: requests_total(r) >= 10)
     snapshot = bus.request("metrics", GetSnapshot())
     families = scrape(snapshot.url)
-    counted = {s.labels["service"]: s.value for s in families["vibing_requests"]
-               if s.name == "vibing_requests_total" and s.labels.get("request") == "Ping"}
+    counted = {
+        s.labels["service"]: s.value
+        for s in families["vibing_requests"]
+        if s.name == "vibing_requests_total" and s.labels.get("request") == "Ping"
+    }
     assert counted["storage"] >= 10 and counted["agent"] >= 10 and counted["stream"] >= 10
     for samples in families.values():
         assert all("service" in s.labels for s in samples), "every sample names the process it came from"
@@ -67,8 +70,11 @@ def test_restarts_are_labelled_with_the_restarted_service(app):
     deadline = time.monotonic() + 10
     restarts = {}
     while time.monotonic() < deadline:
-        restarts = {s.labels["service"]: s.value for s in scrape(url).get("vibing_restarts", [])
-                    if s.name == "vibing_restarts_total"}
+        restarts = {
+            s.labels["service"]: s.value
+            for s in scrape(url).get("vibing_restarts", [])
+            if s.name == "vibing_restarts_total"
+        }
         if restarts.get("agent") == 1:
             break
         bus.request("metrics", Ping())  # lets the metrics worker drain its events before we look again

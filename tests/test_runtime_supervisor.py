@@ -107,8 +107,9 @@ def test_vibing_stop_ends_every_process_gracefully(app):
     for name in schema.SERVICES:
         log = (app.paths.logs / f"{name}.log").read_text()
         assert '"service.stopped"' in log and '"exit_code": 0' in log
-        stopped_at[name] = [json.loads(line)["timestamp"] for line in log.splitlines()
-                            if '"service.stopped"' in line][-1]
+        stopped_at[name] = [json.loads(line)["timestamp"] for line in log.splitlines() if '"service.stopped"' in line][
+            -1
+        ]
     # Writers stop before storage, so their last writes land.
     assert stopped_at["stream"] <= stopped_at["storage"] and stopped_at["agent"] <= stopped_at["storage"]
 
@@ -129,15 +130,17 @@ def test_no_worker_survives_a_killed_supervisor(app):
 
 
 def test_a_second_app_on_the_same_data_folder_is_refused(app):
-    second = subprocess.run([sys.executable, "-m", "vibing", "run", "--headless"], env=app.env,
-                            capture_output=True, text=True, timeout=30)
+    second = subprocess.run(
+        [sys.executable, "-m", "vibing", "run", "--headless"], env=app.env, capture_output=True, text=True, timeout=30
+    )
     assert second.returncode == 2
     assert "already running" in second.stderr
 
 
 def test_status_without_a_running_app_says_how_to_start_it(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "vibing", "status"], env=vibing_env(tmp_path),
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "vibing", "status"], env=vibing_env(tmp_path), capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 2
     assert "not running" in result.stderr and "vibing" in result.stderr
 
@@ -161,8 +164,13 @@ def test_a_service_runs_alone_on_a_private_bus(tmp_path):
     from vibing.protocol import Endpoints
 
     env = vibing_env(tmp_path / "home")
-    proc = subprocess.Popen([sys.executable, "-m", "vibing", "service", "agent", "--standalone"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "service", "agent", "--standalone"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         words = wait_for_line(proc, "on a private bus", 30).split()
         endpoints = Endpoints(requests=words[words.index("requests") + 2], events_in=words[-3], events_out=words[-1])
@@ -180,8 +188,13 @@ def test_a_debug_instance_attaches_to_the_running_app_and_takes_requests(app):
     bus = app.bus()
     joined = bus.subscribe("service.up")
     joined.sync()
-    proc = subprocess.Popen([sys.executable, "-m", "vibing", "service", "agent"], env=app.env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "service", "agent"],
+        env=app.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         event = joined.recv(timeout=30)
         assert (event.body.service, event.body.pid) == ("agent", proc.pid)
@@ -209,8 +222,13 @@ def test_a_corrupt_config_file_is_named_at_start(tmp_path):
     home = tmp_path / "home"
     (home / "config").mkdir(parents=True)
     (home / "config" / "config.toml").write_bytes(b"\x00\xffgarbage = = =")
-    result = subprocess.run([sys.executable, "-m", "vibing", "run", "--headless"], env=vibing_env(home),
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "vibing", "run", "--headless"],
+        env=vibing_env(home),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2
     assert "config.toml" in result.stderr and "not valid TOML" in result.stderr
 

@@ -54,9 +54,13 @@ def http(port: int, method: str, path: str, body=None, headers=None, host: str |
 
 
 def api(shell, service, type_, body=None):
-    status, _, payload = http(shell.server.port, "POST", "/api/request",
-                              {"service": service, "type": type_, "body": body or {}},
-                              {"X-Vibing-Token": shell.server.token})
+    status, _, payload = http(
+        shell.server.port,
+        "POST",
+        "/api/request",
+        {"service": service, "type": type_, "body": body or {}},
+        {"X-Vibing-Token": shell.server.token},
+    )
     assert status == 200
     return json.loads(payload)
 
@@ -78,7 +82,9 @@ def test_requests_need_the_token_the_host_and_the_origin(shell):
     assert http(port, "POST", "/api/request", body)[0] == 403
     assert http(port, "POST", "/api/request", body, {"X-Vibing-Token": "nope"})[0] == 403
     assert http(port, "POST", "/api/request", body, {"X-Vibing-Token": token}, host="evil.example:80")[0] == 403
-    assert http(port, "POST", "/api/request", body, {"X-Vibing-Token": token, "Origin": "http://evil.example"})[0] == 403
+    assert (
+        http(port, "POST", "/api/request", body, {"X-Vibing-Token": token, "Origin": "http://evil.example"})[0] == 403
+    )
     assert http(port, "GET", "/events")[0] == 403
     ok = http(port, "POST", "/api/request", body, {"X-Vibing-Token": token, "Origin": f"http://127.0.0.1:{port}"})
     assert ok[0] == 200 and json.loads(ok[2])["ok"] is True
@@ -120,10 +126,22 @@ def test_events_arrive_over_sse(shell):
 
 
 def test_preview_origin_serves_files_sandboxed(shell):
-    created = api(shell, "storage", "CreateProject", {"name": "Preview", "files": [
-        {"type": "FileWrite", "path": "index.html", "content": "<!doctype html><html><head><title>t</title></head><body>hi</body></html>"},
-        {"type": "FileWrite", "path": "css/site.css", "content": "body{color:red}"},
-    ]})
+    created = api(
+        shell,
+        "storage",
+        "CreateProject",
+        {
+            "name": "Preview",
+            "files": [
+                {
+                    "type": "FileWrite",
+                    "path": "index.html",
+                    "content": "<!doctype html><html><head><title>t</title></head><body>hi</body></html>",
+                },
+                {"type": "FileWrite", "path": "css/site.css", "content": "body{color:red}"},
+            ],
+        },
+    )
     pid = created["reply"]["project"]["id"]
     port = shell.preview.port
     base = f"/p/{shell.preview.secret}/{pid}/"
@@ -150,7 +168,9 @@ def test_settings_round_trip_without_secrets(shell, app):
 
     got = intent("settings.get")
     assert got["ok"] and got["reply"]["values"]["theme"] == "system"
-    updated = intent("settings.update", {"values": {"theme": "dark", "rate_limit_per_min": 42, "default_model": "claude-x"}})
+    updated = intent(
+        "settings.update", {"values": {"theme": "dark", "rate_limit_per_min": 42, "default_model": "claude-x"}}
+    )
     assert updated["ok"], updated
     config = tomllib.loads(Path(app.paths.config_file).read_text())
     assert config["rate_limit_per_min"] == 42 and config["default_model"] == "claude-x" and "theme" not in config
@@ -165,14 +185,30 @@ def test_settings_round_trip_without_secrets(shell, app):
 
 def test_previews_may_be_allowed_the_internet(shell):
     port, token = shell.server.port, shell.server.token
-    created = api(shell, "storage", "CreateProject", {"name": "CDN", "files": [
-        {"type": "FileWrite", "path": "index.html", "content": "<h1>cdn</h1>"}]})
+    created = api(
+        shell,
+        "storage",
+        "CreateProject",
+        {"name": "CDN", "files": [{"type": "FileWrite", "path": "index.html", "content": "<h1>cdn</h1>"}]},
+    )
     base = f"/p/{shell.preview.secret}/{created['reply']['project']['id']}/"
     assert "https:" not in http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]
-    http(port, "POST", "/api/shell/settings.update", {"values": {"preview_allow_network": True}}, {"X-Vibing-Token": token})
+    http(
+        port,
+        "POST",
+        "/api/shell/settings.update",
+        {"values": {"preview_allow_network": True}},
+        {"X-Vibing-Token": token},
+    )
     csp = http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]
     assert "script-src" in csp and " https:" in csp and f":{shell.server.port}" not in csp.split("frame-ancestors")[0]
-    http(port, "POST", "/api/shell/settings.update", {"values": {"preview_allow_network": False}}, {"X-Vibing-Token": token})
+    http(
+        port,
+        "POST",
+        "/api/shell/settings.update",
+        {"values": {"preview_allow_network": False}},
+        {"X-Vibing-Token": token},
+    )
     assert "https:" not in http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]
 
 

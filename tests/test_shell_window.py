@@ -24,8 +24,14 @@ pytestmark = pytest.mark.skipif(
 
 def _pixel(png: Path, x: int, y: int, env: dict[str, str]) -> int:
     """Brightness (0-255, the red channel) of one pixel of a screenshot."""
-    out = subprocess.run(["convert", str(png), "-format", f"%[fx:int(255*p{{{x},{y}}}.r)]", "info:"],
-                         env=env, capture_output=True, text=True, timeout=30, check=True).stdout
+    out = subprocess.run(
+        ["convert", str(png), "-format", f"%[fx:int(255*p{{{x},{y}}}.r)]", "info:"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout
     return int(out.strip())
 
 
@@ -41,8 +47,11 @@ def display():
     pytest.importorskip("webview")
     pytest.importorskip("PySide6.QtWebEngineWidgets")
     number = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     socket_path = Path(f"/tmp/.X11-unix/X{number}")
     deadline = time.monotonic() + 10
     while not socket_path.exists():  # Xvfb creates its socket when it accepts clients
@@ -60,17 +69,33 @@ def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
     state.parent.mkdir(parents=True)
     state.write_text(json.dumps({"x": 50, "y": 30, "width": 1200, "height": 760}))
     env = vibing_env(home, DISPLAY=display, QTWEBENGINE_DISABLE_SANDBOX="1")
-    proc = subprocess.Popen([sys.executable, "-m", "vibing", "run"], env=env, cwd=home,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "run"],
+        env=env,
+        cwd=home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         painted = wait_for_line(proc, "vibing: window ready", 90)
         ready = wait_for_line(proc, "vibing: ready", 30)
         assert "shell" in ready, ready
-        found = subprocess.run(["xdotool", "search", "--name", "^Vibing$"], env={**os.environ, "DISPLAY": display},
-                               capture_output=True, text=True, timeout=10)
+        found = subprocess.run(
+            ["xdotool", "search", "--name", "^Vibing$"],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         window_id = found.stdout.split()[0]
-        info = subprocess.run(["xwininfo", "-id", window_id], env={**os.environ, "DISPLAY": display},
-                              capture_output=True, text=True, timeout=10).stdout
+        info = subprocess.run(
+            ["xwininfo", "-id", window_id],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout
         assert "Width: 1200" in info and "Height: 760" in info, info
         assert "Absolute upper-left X:  50" in info and "Absolute upper-left Y:  30" in info, info
         shot = tmp_path / "window.png"

@@ -72,8 +72,10 @@ def bus(running: App) -> Iterator[Bus]:
 
 
 def create(bus: Bus, name: str, files: dict[str, str] | None = None, **fields) -> str:
-    reply = bus.request("storage", CreateProject(
-        name=name, files=[FileWrite(path=p, content=c) for p, c in (files or {}).items()], **fields))
+    reply = bus.request(
+        "storage",
+        CreateProject(name=name, files=[FileWrite(path=p, content=c) for p, c in (files or {}).items()], **fields),
+    )
     return reply.project.id
 
 
@@ -87,9 +89,17 @@ def contents(bus: Bus, project_id: str) -> dict[str, str]:
 def test_project_crud_and_events(bus: Bus) -> None:
     sub = bus.subscribe("project.changed")
     sub.sync()
-    reply = bus.request("storage", CreateProject(name="Pomodoro", description="dark timer", project_type="game",
-                                                 provider="anthropic", model="claude-sonnet-4-5",
-                                                 files=[FileWrite(path="index.html", content="<h1>25:00</h1>")]))
+    reply = bus.request(
+        "storage",
+        CreateProject(
+            name="Pomodoro",
+            description="dark timer",
+            project_type="game",
+            provider="anthropic",
+            model="claude-sonnet-4-5",
+            files=[FileWrite(path="index.html", content="<h1>25:00</h1>")],
+        ),
+    )
     p = reply.project
     assert (p.name, p.project_type, p.file_count, p.total_bytes, p.forked_from) == ("Pomodoro", "game", 1, 14, None)
     event = sub.recv(timeout=5)
@@ -132,8 +142,11 @@ def test_list_is_paged_and_sorted(bus: Bus) -> None:
     everything = bus.request("storage", ListProjects(sort="updated", limit=1000)).items
     newest_first = [p.id for p in everything if p.id in ids]
     assert newest_first == ids[::-1]
-    by_created = [p.id for p in bus.request("storage", ListProjects(sort="created", descending=False, limit=1000)).items
-                  if p.id in ids]
+    by_created = [
+        p.id
+        for p in bus.request("storage", ListProjects(sort="created", descending=False, limit=1000)).items
+        if p.id in ids
+    ]
     assert by_created == ids
     names = [p.name for p in bus.request("storage", ListProjects(sort="name", limit=1000)).items]
     assert names == sorted(names, key=str.lower)
@@ -181,25 +194,50 @@ def test_a_batch_with_one_bad_file_changes_nothing(bus: Bus) -> None:
         # refused by validation before anything is written
         [FileOp(op="write", path="a.txt", content="A2"), FileOp(op="write", path="../x", content="evil")],
         # fails in the middle of the transaction, after two writes were applied
-        [FileOp(op="write", path="a.txt", content="A2"), FileOp(op="create", path="c.txt", content="C"),
-         FileOp(op="update", path="missing.txt", content="?"), FileOp(op="delete", path="b.txt")],
+        [
+            FileOp(op="write", path="a.txt", content="A2"),
+            FileOp(op="create", path="c.txt", content="C"),
+            FileOp(op="update", path="missing.txt", content="?"),
+            FileOp(op="delete", path="b.txt"),
+        ],
         [FileOp(op="delete", path="b.txt"), FileOp(op="rename", path="a.txt", new_path="b/../../etc")],
     ]
     for ops in bad_batches:
         with pytest.raises((InvalidPath, NotFound)):
             bus.request("storage", ApplyFileBatch(project_id=pid, ops=ops))
     with pytest.raises(InvalidPath):
-        bus.request("storage", SaveProject(project_id=pid, name="renamed too", files=[
-            FileWrite(path="new.txt", content="N"), FileWrite(path="/etc/passwd", content="root")]))
+        bus.request(
+            "storage",
+            SaveProject(
+                project_id=pid,
+                name="renamed too",
+                files=[FileWrite(path="new.txt", content="N"), FileWrite(path="/etc/passwd", content="root")],
+            ),
+        )
     with pytest.raises(NotText):
-        bus.request("storage", ApplyFiles(project_id=pid, message_id="", files=[
-            FileWrite(path="ok.txt", content="fine"), FileWrite(path="nul.txt", content="a\0b")]))
+        bus.request(
+            "storage",
+            ApplyFiles(
+                project_id=pid,
+                message_id="",
+                files=[FileWrite(path="ok.txt", content="fine"), FileWrite(path="nul.txt", content="a\0b")],
+            ),
+        )
     after = bus.request("storage", LoadProject(project_id=pid))
     assert after == before
     assert bus.request("storage", ListCheckpoints(project_id=pid)).total == points
-    good = bus.request("storage", ApplyFileBatch(project_id=pid, ops=[
-        FileOp(op="write", path="a.txt", content="A2"), FileOp(op="create", path="c.txt", content="C"),
-        FileOp(op="delete", path="b.txt"), FileOp(op="rename", path="c.txt", new_path="d/c.txt")]))
+    good = bus.request(
+        "storage",
+        ApplyFileBatch(
+            project_id=pid,
+            ops=[
+                FileOp(op="write", path="a.txt", content="A2"),
+                FileOp(op="create", path="c.txt", content="C"),
+                FileOp(op="delete", path="b.txt"),
+                FileOp(op="rename", path="c.txt", new_path="d/c.txt"),
+            ],
+        ),
+    )
     assert [f.path for f in good.files] == ["a.txt", "d/c.txt"] and good.checkpoint is not None
 
 
@@ -217,8 +255,7 @@ def test_path_traversal_is_refused(bus: Bus, path: str) -> None:
 def test_a_10mb_file_is_refused_naming_file_and_limit(bus: Bus) -> None:
     pid = create(bus, "big")
     with pytest.raises(FileTooLarge) as err:
-        bus.request("storage", CreateFile(project_id=pid, path="huge.js", content="x" * (10 * 1024 * 1024)),
-                    timeout=30)
+        bus.request("storage", CreateFile(project_id=pid, path="huge.js", content="x" * (10 * 1024 * 1024)), timeout=30)
     assert "huge.js" in err.value.message and "10 MB" in err.value.message and "2 MB" in err.value.message
     assert err.value.details["limit"] == 2 * 1024 * 1024
     assert contents(bus, pid) == {}
@@ -268,12 +305,19 @@ def test_fts_ranks_names_first_and_highlights(bus: Bus) -> None:
 def test_history_checkpoints_diff_and_restore(bus: Bus) -> None:
     pid = create(bus, "history", {"index.html": "<h1>v1</h1>\n", "old.css": "a{}\n"})
     message = bus.request("storage", StartAssistantMessage(project_id=pid)).message
-    generation = bus.request("storage", ApplyFiles(project_id=pid, message_id=message.id, files=[
-        FileWrite(path="index.html", content="<h1>v2</h1>\n"), FileWrite(path="app.js", content="go()\n")],
-        deletes=["old.css"]))
+    generation = bus.request(
+        "storage",
+        ApplyFiles(
+            project_id=pid,
+            message_id=message.id,
+            files=[FileWrite(path="index.html", content="<h1>v2</h1>\n"), FileWrite(path="app.js", content="go()\n")],
+            deletes=["old.css"],
+        ),
+    )
     assert generation.checkpoint.kind == "generation" and generation.checkpoint.message_id == message.id
-    saved = bus.request("storage", SaveProject(project_id=pid, files=[FileWrite(path="app.js", content="go(1)\n")],
-                                               label="tweak"))
+    saved = bus.request(
+        "storage", SaveProject(project_id=pid, files=[FileWrite(path="app.js", content="go(1)\n")], label="tweak")
+    )
     assert saved.checkpoint.kind == "save" and saved.checkpoint.label == "tweak"
 
     points = bus.request("storage", ListCheckpoints(project_id=pid))
@@ -282,8 +326,11 @@ def test_history_checkpoints_diff_and_restore(bus: Bus) -> None:
 
     diff = bus.request("storage", DiffCheckpoints(project_id=pid, from_id=first, to_id=second))
     by_path = {d.path: d for d in diff.files}
-    assert {p: d.status for p, d in by_path.items()} == {"app.js": "added", "index.html": "modified",
-                                                         "old.css": "removed"}
+    assert {p: d.status for p, d in by_path.items()} == {
+        "app.js": "added",
+        "index.html": "modified",
+        "old.css": "removed",
+    }
     assert "-<h1>v1</h1>\n+<h1>v2</h1>\n" in by_path["index.html"].diff
     assert by_path["index.html"].diff.startswith("--- a/index.html")
     assert (by_path["index.html"].added, by_path["index.html"].removed) == (1, 1)
@@ -330,7 +377,10 @@ def test_export_import_round_trip_is_byte_identical(bus: Bus, tmp_path: Path) ->
 
     imported = bus.request("storage", ImportProject(path=str(zip_path))).project
     assert (imported.name, imported.description, imported.project_type) == (
-        "Round trip", "every kind of text", "dashboard")
+        "Round trip",
+        "every kind of text",
+        "dashboard",
+    )
     assert contents(bus, imported.id) == TRICKY
 
     folder = tmp_path / "folder-export"
@@ -375,8 +425,9 @@ def test_import_validates_like_every_write(bus: Bus, tmp_path: Path) -> None:
 
 def test_durable_append_is_idempotent_and_finish_records_usage_once(bus: Bus) -> None:
     pid = create(bus, "stream")
-    m = bus.request("storage", StartAssistantMessage(project_id=pid, agent="frontend", model="claude-x",
-                                                     message_id="msg-fixed-1")).message
+    m = bus.request(
+        "storage", StartAssistantMessage(project_id=pid, agent="frontend", model="claude-x", message_id="msg-fixed-1")
+    ).message
     assert (m.id, m.status, m.content, m.last_seq) == ("msg-fixed-1", "streaming", "", -1)
     # the same start again (a retry) returns the same message
     assert bus.request("storage", StartAssistantMessage(project_id=pid, message_id="msg-fixed-1")).message.id == m.id
@@ -390,12 +441,25 @@ def test_durable_append_is_idempotent_and_finish_records_usage_once(bus: Bus) ->
         assert not reply.applied and reply.last_seq == 11 and reply.length == len("Hello, world")
     assert bus.request("storage", GetMessage(message_id=m.id)).message.content == "Hello, world"
 
-    done = bus.request("storage", FinishMessage(message_id=m.id, status="complete", text="!", seq=12,
-                                                input_tokens=100, output_tokens=12, cost_usd=0.0012)).message
+    done = bus.request(
+        "storage",
+        FinishMessage(
+            message_id=m.id, status="complete", text="!", seq=12, input_tokens=100, output_tokens=12, cost_usd=0.0012
+        ),
+    ).message
     assert (done.content, done.status, done.last_seq, done.input_tokens, done.output_tokens) == (
-        "Hello, world!", "complete", 12, 100, 12)
-    again = bus.request("storage", FinishMessage(message_id=m.id, status="complete", text="!", seq=12,
-                                                 input_tokens=100, output_tokens=12, cost_usd=0.0012)).message
+        "Hello, world!",
+        "complete",
+        12,
+        100,
+        12,
+    )
+    again = bus.request(
+        "storage",
+        FinishMessage(
+            message_id=m.id, status="complete", text="!", seq=12, input_tokens=100, output_tokens=12, cost_usd=0.0012
+        ),
+    ).message
     assert again.content == "Hello, world!" and again.input_tokens == 100
     assert m.id not in [x.id for x in bus.request("storage", ListStreamingMessages()).messages]
     with pytest.raises(Conflict):
@@ -408,8 +472,9 @@ def test_durable_append_is_idempotent_and_finish_records_usage_once(bus: Bus) ->
     resumed = bus.request("storage", ResumeMessage(message_id=cut.id)).message
     assert (resumed.status, resumed.content, resumed.last_seq) == ("streaming", "part", 0)
     bus.request("storage", AppendMessageText(message_id=cut.id, text="ial", seq=1))
-    bus.request("storage", FinishMessage(message_id=cut.id, status="stopped", input_tokens=5, output_tokens=2,
-                                         cost_usd=0.0001))
+    bus.request(
+        "storage", FinishMessage(message_id=cut.id, status="stopped", input_tokens=5, output_tokens=2, cost_usd=0.0001)
+    )
     bus.request("storage", RecordUsage(project_id=pid, model="claude-haiku", input_tokens=7, output_tokens=3))
 
     usage = bus.request("storage", UsageSummary(project_id=pid))

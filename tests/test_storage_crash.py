@@ -73,8 +73,13 @@ def test_sigkill_mid_stream_loses_nothing_acknowledged(app: App) -> None:
             acknowledged_text.append(chunk)
             if seq % 4 == 0:
                 path = f"files/f{seq % 20}.txt"
-                until_acknowledged(bus, UpdateFile(project_id=project.id, path=path, content=f"v{seq}", create=True,
-                                                   checkpoint=seq % 8 == 0), failures)
+                until_acknowledged(
+                    bus,
+                    UpdateFile(
+                        project_id=project.id, path=path, content=f"v{seq}", create=True, checkpoint=seq % 8 == 0
+                    ),
+                    failures,
+                )
                 acknowledged_files[path] = f"v{seq}"
             if seq == KILL_AFTER:
                 enough.set()

@@ -35,9 +35,21 @@ LIMITS = validation.Limits(max_file_bytes=1000, max_project_bytes=2500, max_file
 def test_fresh_database_gets_every_table_the_version_and_a_local_user(tmp_path: Path) -> None:
     db = Database(tmp_path / "v.db")
     tables = {row[0] for row in db.read("SELECT name FROM sqlite_master WHERE type IN ('table')")}
-    for table in ("users", "projects", "project_files", "messages", "token_usage", "sessions",
-                  "project_collaborators", "checkpoints", "checkpoint_files", "blobs",
-                  "projects_fts", "messages_fts", "files_fts"):
+    for table in (
+        "users",
+        "projects",
+        "project_files",
+        "messages",
+        "token_usage",
+        "sessions",
+        "project_collaborators",
+        "checkpoints",
+        "checkpoint_files",
+        "blobs",
+        "projects_fts",
+        "messages_fts",
+        "files_fts",
+    ):
         assert table in tables
     assert db.version == len(db_mod.migrations()) >= 1
     assert db.migrated_from == 0 and db.migration_backup is None
@@ -55,7 +67,9 @@ def test_fresh_database_gets_every_table_the_version_and_a_local_user(tmp_path: 
 def test_a_new_migration_backs_up_first_and_applies_in_one_transaction(tmp_path: Path, monkeypatch) -> None:
     db = Database(tmp_path / "v.db")
     with db.transaction() as conn:
-        conn.execute("INSERT INTO projects(id, user_id, name, created_at, updated_at) VALUES ('p1', 'local', 'Kept', 1, 1)")
+        conn.execute(
+            "INSERT INTO projects(id, user_id, name, created_at, updated_at) VALUES ('p1', 'local', 'Kept', 1, 1)"
+        )
     db.close()
     base = db_mod.migrations()
     good = Migration(len(base) + 1, f"{len(base) + 1:04d}_extra.sql", "ALTER TABLE projects ADD COLUMN color TEXT;")
@@ -69,8 +83,9 @@ def test_a_new_migration_backs_up_first_and_applies_in_one_transaction(tmp_path:
     backup.close()
     db.close()
 
-    broken = Migration(len(base) + 2, f"{len(base) + 2:04d}_broken.sql",
-                       "CREATE TABLE half(x); INSERT INTO nowhere VALUES (1);")
+    broken = Migration(
+        len(base) + 2, f"{len(base) + 2:04d}_broken.sql", "CREATE TABLE half(x); INSERT INTO nowhere VALUES (1);"
+    )
     monkeypatch.setattr(db_mod, "migrations", lambda: base + [good, broken])
     with pytest.raises(apsw.SQLError):
         Database(tmp_path / "v.db")
@@ -96,17 +111,49 @@ def test_bundled_migrations_are_numbered_without_gaps() -> None:
 # -- validation -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [
-    "../x", "/etc/passwd", "a/../../b", "a/..", "..", "a\0b", "a\\b", "C:/x", "c:x", "", "a//b", "./a", "a/./b",
-    "a/", "x\n", "a" * 600, "/", "~/../x",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../x",
+        "/etc/passwd",
+        "a/../../b",
+        "a/..",
+        "..",
+        "a\0b",
+        "a\\b",
+        "C:/x",
+        "c:x",
+        "",
+        "a//b",
+        "./a",
+        "a/./b",
+        "a/",
+        "x\n",
+        "a" * 600,
+        "/",
+        "~/../x",
+    ],
+)
 def test_unsafe_paths_are_refused(path: str) -> None:
     with pytest.raises(InvalidPath):
         validation.check_path(path)
 
 
-@pytest.mark.parametrize("path", ["index.html", "src/app.js", "a/b/c/d.txt", ".gitignore", "with space.md",
-                                  "ünïcode/файл.js", "a..b", "..hidden", "x.", "~user"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "src/app.js",
+        "a/b/c/d.txt",
+        ".gitignore",
+        "with space.md",
+        "ünïcode/файл.js",
+        "a..b",
+        "..hidden",
+        "x.",
+        "~user",
+    ],
+)
 def test_safe_paths_are_accepted(path: str) -> None:
     assert validation.check_path(path) == path
 
@@ -134,8 +181,16 @@ def test_text_only() -> None:
 
 
 def test_language_detection() -> None:
-    cases = {"index.html": "html", "src/App.TSX": "typescript", "styles/site.css": "css", "Dockerfile": "dockerfile",
-             "README": "plaintext", "data.json": "json", "main.py": "python", "x.unknownext": "plaintext"}
+    cases = {
+        "index.html": "html",
+        "src/App.TSX": "typescript",
+        "styles/site.css": "css",
+        "Dockerfile": "dockerfile",
+        "README": "plaintext",
+        "data.json": "json",
+        "main.py": "python",
+        "x.unknownext": "plaintext",
+    }
     for path, language in cases.items():
         assert validation.language_of(path) == language
 
@@ -218,8 +273,11 @@ def service(tmp_path: Path):
 
 def test_batch_over_the_project_limit_rolls_back_whole(service) -> None:
     project = service.create_project(CreateProject(name="Lim", files=[FileWrite(path="a.txt", content="a")])).project
-    ops = [FileOp(op="write", path="b.txt", content="b"), FileOp(op="write", path="c.txt", content="c"),
-           FileOp(op="write", path="d.txt", content="d")]
+    ops = [
+        FileOp(op="write", path="b.txt", content="b"),
+        FileOp(op="write", path="c.txt", content="c"),
+        FileOp(op="write", path="d.txt", content="d"),
+    ]
     with pytest.raises(FileTooLarge, match="limit is 3"):
         service.apply_file_batch(ApplyFileBatch(project_id=project.id, ops=ops))
     ops = [FileOp(op="update", path="a.txt", content="changed"), FileOp(op="create", path="a.txt", content="dup")]
@@ -251,8 +309,12 @@ from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b.txt", "..", ".", "", "/", "\\", "\0", "~", "c:", "x y", "é"]), max_size=8)
-       .map("/".join) | st.text(max_size=40))
+@given(
+    st.lists(st.sampled_from(["a", "b.txt", "..", ".", "", "/", "\\", "\0", "~", "c:", "x y", "é"]), max_size=8).map(
+        "/".join
+    )
+    | st.text(max_size=40)
+)
 def test_accepted_paths_stay_inside_the_project(path: str) -> None:
     import os.path
 

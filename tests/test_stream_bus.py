@@ -39,8 +39,12 @@ def server():
 
 @pytest.fixture(scope="module")
 def app(server, tmp_path_factory):
-    running = start_app(tmp_path_factory.mktemp("stream") / "home", ANTHROPIC_BASE_URL=server.url,
-                        ANTHROPIC_API_KEY=KEY, VIBING_OPENAI_BASE_URL=server.url + "/v1")
+    running = start_app(
+        tmp_path_factory.mktemp("stream") / "home",
+        ANTHROPIC_BASE_URL=server.url,
+        ANTHROPIC_API_KEY=KEY,
+        VIBING_OPENAI_BASE_URL=server.url + "/v1",
+    )
     yield running
     running.stop()
 
@@ -234,8 +238,7 @@ def test_persisted_answer_and_usage(app):
     bus = app.bus()
     project_id = _project(bus)
     sub = subscribed(bus, "token.p1", "stream.")
-    reply = start(bus, "p1", "[[scenario:normal words=200]] build it", project_id=project_id,
-                  user_message="build it")
+    reply = start(bus, "p1", "[[scenario:normal words=200]] build it", project_id=project_id, user_message="build it")
     assert reply.message_id
     tokens, _s, done = collect(sub, "p1")
     assert done.message_id == reply.message_id
@@ -290,8 +293,9 @@ def test_continue_after_a_cut(app, server):
 
 
 def test_rate_limit_per_minute(server, tmp_path):
-    app = start_app(tmp_path / "rl", ANTHROPIC_BASE_URL=server.url, ANTHROPIC_API_KEY=KEY,
-                    VIBING_RATE_LIMIT_PER_MIN="2")
+    app = start_app(
+        tmp_path / "rl", ANTHROPIC_BASE_URL=server.url, ANTHROPIC_API_KEY=KEY, VIBING_RATE_LIMIT_PER_MIN="2"
+    )
     try:
         bus = app.bus()
         start(bus, "r1", "hi")
@@ -329,8 +333,9 @@ def test_sigkill_stream_worker_mid_generation(server, tmp_path):
         bus = app.bus()
         project_id = _project(bus)
         sub = subscribed(bus, "token.x1", "stream.", "service.")
-        reply = start(bus, "x1", "[[scenario:slow delay_ms=4 words=3000]]", project_id=project_id,
-                      user_message="a long one")
+        reply = start(
+            bus, "x1", "[[scenario:slow delay_ms=4 words=3000]]", project_id=project_id, user_message="a long one"
+        )
         published: list[TokenDelta] = []
         while len(published) < 150:
             ev = sub.recv(10)
@@ -428,8 +433,7 @@ def test_graceful_quit_mid_stream_leaves_it_interrupted(server, tmp_path):
         bus = app.bus()
         project_id = _project(bus)
         sub = subscribed(bus, "token.q1")
-        reply = start(bus, "q1", "[[scenario:slow delay_ms=10 words=2000]]", project_id=project_id,
-                      user_message="long")
+        reply = start(bus, "q1", "[[scenario:slow delay_ms=10 words=2000]]", project_id=project_id, user_message="long")
         published = []
         while len(published) < 40:  # > 100 ms of tokens: at least one batch is in storage
             ev = sub.recv(10)
@@ -444,8 +448,10 @@ def test_graceful_quit_mid_stream_leaves_it_interrupted(server, tmp_path):
         # interrupted (by the stream worker's teardown, or by the next start's recovery if storage was already
         # gone at quit), with what had been batched: continuable
         assert stored.status == "interrupted" and stored.content and stored.last_seq >= 1
-        assert "".join(t.text for t in published if t.seq <= stored.last_seq) == stored.content[:sum(
-            len(t.text) for t in published if t.seq <= stored.last_seq)]
+        assert (
+            "".join(t.text for t in published if t.seq <= stored.last_seq)
+            == stored.content[: sum(len(t.text) for t in published if t.seq <= stored.last_seq)]
+        )
     finally:
         app.stop()
 

@@ -105,8 +105,27 @@ def test_info_strings():
     assert parse_info("") == ("", "")
 
 
-@pytest.mark.parametrize("path", ["index.html", "src/app.js", "a/b/c.css", "/etc/passwd", "../x", "a/../b", "a//b",
-                                  "./a", "C:/x", "a\\b", "a\x00b", "a\nb", "", "x" * 600, ".env", "a/./b"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "src/app.js",
+        "a/b/c.css",
+        "/etc/passwd",
+        "../x",
+        "a/../b",
+        "a//b",
+        "./a",
+        "C:/x",
+        "a\\b",
+        "a\x00b",
+        "a\nb",
+        "",
+        "x" * 600,
+        ".env",
+        "a/./b",
+    ],
+)
 def test_path_rules_agree_with_storage(path):
     try:
         storage_check_path(path)
@@ -134,8 +153,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def app(server, tmp_path_factory):
-    running = start_app(tmp_path_factory.mktemp("gen") / "home", ANTHROPIC_BASE_URL=server.url,
-                        ANTHROPIC_API_KEY=KEY)
+    running = start_app(tmp_path_factory.mktemp("gen") / "home", ANTHROPIC_BASE_URL=server.url, ANTHROPIC_API_KEY=KEY)
     yield running
     running.stop()
 
@@ -168,7 +186,8 @@ def test_generate_end_to_end(app, server):
     sub.sync()
     prompt = "a pomodoro timer with a dark theme [[scenario:normal answer=site piece=7]]"
     reply, progress, files, tokens, done = run_generation(
-        bus, sub, Generate(project_id=project_id, prompt=prompt, stream_id="g1"))
+        bus, sub, Generate(project_id=project_id, prompt=prompt, stream_id="g1")
+    )
     assert reply.stream_id == "g1" and reply.agent and reply.agent_reason and reply.message_id
     assert done.ok, done.message
     assert done.files == ["index.html", "styles.css", "NOTES.md", "app.js"]
@@ -194,9 +213,15 @@ def test_generate_end_to_end(app, server):
     assert "Vibing's output format" in sent.body["system"]
 
     # a follow-up sends the conversation and the current files; only the named file changes
-    reply2, _p, _f, _t, done2 = run_generation(bus, sub, Generate(
-        project_id=project_id, prompt="make the buttons bigger [[scenario:normal answer=followup]]",
-        agent=reply.agent))
+    reply2, _p, _f, _t, done2 = run_generation(
+        bus,
+        sub,
+        Generate(
+            project_id=project_id,
+            prompt="make the buttons bigger [[scenario:normal answer=followup]]",
+            agent=reply.agent,
+        ),
+    )
     assert done2.ok and done2.files == ["styles.css"]
     sent = server.requests[-1].body
     assert [m["role"] for m in sent["messages"]] == ["user", "assistant", "user"]
@@ -214,8 +239,9 @@ def test_generate_with_a_cut_keeps_complete_files_only(app, server):
     project_id = bus.request("storage", CreateProject(name="Cut")).project.id
     sub = bus.subscribe("generate.", "stream.")
     sub.sync()
-    _r, _p, _f, _t, done = run_generation(bus, sub, Generate(
-        project_id=project_id, prompt="x [[scenario:drop after=60 answer=site piece=4]]"))
+    _r, _p, _f, _t, done = run_generation(
+        bus, sub, Generate(project_id=project_id, prompt="x [[scenario:drop after=60 answer=site piece=4]]")
+    )
     assert not done.ok and done.error_code == "StreamInterrupted"
     assert done.files == ["index.html"]  # the only block finished before the cut
 
@@ -224,17 +250,23 @@ def test_suggest_title(app, server):
     from vibing.schema.storage import UsageSummary
     from vibing.schema.stream import SuggestTitle
 
-    server.answers["title"] = "\"Dark Pomodoro Timer.\"\nextra words"
+    server.answers["title"] = '"Dark Pomodoro Timer."\nextra words'
     bus = app.bus()
     project_id = bus.request("storage", CreateProject(name="untitled")).project.id
-    reply = bus.request("stream", SuggestTitle(prompt="a pomodoro timer [[scenario:normal answer=title]]",
-                                               project_id=project_id), timeout=15)
+    reply = bus.request(
+        "stream",
+        SuggestTitle(prompt="a pomodoro timer [[scenario:normal answer=title]]", project_id=project_id),
+        timeout=15,
+    )
     assert reply.title == "Dark Pomodoro Timer" and reply.source == "model"
     sent = server.requests[-1]
     assert sent.body["model"].startswith("claude-haiku") and not sent.body.get("stream")
     assert bus.request("storage", UsageSummary(project_id=project_id)).requests == 1
-    failed = bus.request("stream", SuggestTitle(prompt="a pomodoro timer with a dark theme [[scenario:status status=529 should_retry=false]]"),
-                         timeout=15)
+    failed = bus.request(
+        "stream",
+        SuggestTitle(prompt="a pomodoro timer with a dark theme [[scenario:status status=529 should_retry=false]]"),
+        timeout=15,
+    )
     assert failed.source == "fallback" and failed.title == "Pomodoro Timer" and "overloaded" in failed.message
 
 
@@ -264,8 +296,11 @@ def test_continuing_a_cut_generation_saves_all_its_files(app, server):
     project_id = bus.request("storage", CreateProject(name="Continue me")).project.id
     sub = bus.subscribe("generate.", "stream.", "token.")
     sub.sync()
-    first, _p, _f, _t, done = run_generation(bus, sub, Generate(
-        project_id=project_id, prompt="timer [[scenario:drop after=60 answer=site piece=4]]", stream_id="gc1"))
+    first, _p, _f, _t, done = run_generation(
+        bus,
+        sub,
+        Generate(project_id=project_id, prompt="timer [[scenario:drop after=60 answer=site piece=4]]", stream_id="gc1"),
+    )
     assert not done.ok and done.files == ["index.html"]
     cont = bus.request("stream", ContinueStream(stream_id="gc1", new_stream_id="gc2"))
     assert cont.message_id == first.message_id

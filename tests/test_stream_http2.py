@@ -28,9 +28,29 @@ class _NoDurable:
 def tls_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return str(cert), str(key)
 
 
@@ -53,8 +73,13 @@ def h2(tls_files):
 
 
 def _run(runner, server, content, sid, wait=True):
-    call = Call(provider="anthropic", base_url=server.url, model="claude-sonnet-4-5", api_key=KEY,
-                messages=[ChatTurn(role="user", content=content)])
+    call = Call(
+        provider="anthropic",
+        base_url=server.url,
+        model="claude-sonnet-4-5",
+        api_key=KEY,
+        messages=[ChatTurn(role="user", content=content)],
+    )
     run = StreamRun(runner, sid, call)
     runner.launch(run)
     if wait:
@@ -109,7 +134,9 @@ def test_stop_resets_the_http2_stream(h2):
 def test_stopping_one_multiplexed_stream_leaves_the_others(h2):
     server, runner, events = h2
     connections = server.connections
-    runs = [_run(runner, server, f"[[scenario:slow delay_ms=5 words=80]] m{i}", f"h2m{i}", wait=False) for i in range(3)]
+    runs = [
+        _run(runner, server, f"[[scenario:slow delay_ms=5 words=80]] m{i}", f"h2m{i}", wait=False) for i in range(3)
+    ]
     deadline = time.monotonic() + 10
     while not any(isinstance(e, TokenDelta) and e.stream_id == "h2m1" for e in events):
         assert time.monotonic() < deadline

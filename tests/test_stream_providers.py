@@ -39,12 +39,27 @@ class Harness:
         with self.lock:
             self.events.append((topic, event))
 
-    def run(self, content: str, *, provider="anthropic", base_url=None, model="claude-sonnet-4-5", key=KEY,
-            wait=True, **call_kw) -> StreamRun:
+    def run(
+        self,
+        content: str,
+        *,
+        provider="anthropic",
+        base_url=None,
+        model="claude-sonnet-4-5",
+        key=KEY,
+        wait=True,
+        **call_kw,
+    ) -> StreamRun:
         self.n += 1
         base = base_url or (self.server.url if provider == "anthropic" else self.server.url + "/v1")
-        call = Call(provider=provider, base_url=base, model=model, messages=[ChatTurn(role="user", content=content)],
-                    api_key=key, **call_kw)
+        call = Call(
+            provider=provider,
+            base_url=base,
+            model=model,
+            messages=[ChatTurn(role="user", content=content)],
+            api_key=key,
+            **call_kw,
+        )
         run = StreamRun(self.runner, f"t{self.n}", call)
         self.runner.launch(run)
         if wait:
@@ -77,8 +92,9 @@ def h(server):
 
 def sdk_stream(server, content, **kw):
     client = anthropic.Anthropic(base_url=server.url, api_key=KEY, max_retries=2)
-    with client.messages.stream(model="claude-sonnet-4-5", max_tokens=4096,
-                                messages=[{"role": "user", "content": content}], **kw) as stream:
+    with client.messages.stream(
+        model="claude-sonnet-4-5", max_tokens=4096, messages=[{"role": "user", "content": content}], **kw
+    ) as stream:
         text = "".join(stream.text_stream)
         final = stream.get_final_message()
     thinking = "".join(b.thinking for b in final.content if b.type == "thinking")
@@ -92,11 +108,23 @@ def assert_gapless(h, run):
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("scenario", ["normal", "bytewise", "garbage", "garbage junk=1", "normal crlf=1",
-                                      "thinking", "slow delay_ms=2", "huge tokens=20000", "normal per_write=50",
-                                      "bytewise crlf=1 answer=unicode"])
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        "normal",
+        "bytewise",
+        "garbage",
+        "garbage junk=1",
+        "normal crlf=1",
+        "thinking",
+        "slow delay_ms=2",
+        "huge tokens=20000",
+        "normal per_write=50",
+        "bytewise crlf=1 answer=unicode",
+    ],
+)
 def test_scenario_text_and_usage_match_the_official_sdk(server, h, scenario):
-    server.answers["unicode"] = "Héllo wörld — 你好 🎉 \"quotes\" \\ back\nslash\r\nand CRLF"
+    server.answers["unicode"] = 'Héllo wörld — 你好 🎉 "quotes" \\ back\nslash\r\nand CRLF'
     content = f"[[scenario:{scenario}]] write me an app"
     run = h.run(content)
     done = h.final(run)
@@ -136,14 +164,17 @@ def test_requests_carry_the_wire_headers(server, h):
     assert req.body["messages"] == [{"role": "user", "content": "hello headers"}]
 
 
-@pytest.mark.parametrize("status,code,sdk_error", [
-    (401, "ApiKeyRejected", anthropic.AuthenticationError),
-    (402, "ApiOutOfCredit", anthropic.APIStatusError),
-    (403, "ApiPermissionDenied", anthropic.PermissionDeniedError),
-    (404, "ApiRequestRejected", anthropic.NotFoundError),
-    (413, "ApiRequestTooLarge", anthropic.APIStatusError),
-    (400, "ApiRequestRejected", anthropic.BadRequestError),
-])
+@pytest.mark.parametrize(
+    "status,code,sdk_error",
+    [
+        (401, "ApiKeyRejected", anthropic.AuthenticationError),
+        (402, "ApiOutOfCredit", anthropic.APIStatusError),
+        (403, "ApiPermissionDenied", anthropic.PermissionDeniedError),
+        (404, "ApiRequestRejected", anthropic.NotFoundError),
+        (413, "ApiRequestTooLarge", anthropic.APIStatusError),
+        (400, "ApiRequestRejected", anthropic.BadRequestError),
+    ],
+)
 def test_errors_are_typed_and_not_retried(server, h, status, code, sdk_error):
     run = h.run(f"[[scenario:status status={status}]]")
     failed = h.final(run)
@@ -301,8 +332,13 @@ def test_concurrency_limit_queues_streams(server):
     runner = Runner(publish=lambda t, e: events.append(e), durable=_NoDurable(), max_concurrent=1)
     runner.start()
     try:
-        call = lambda: Call(provider="anthropic", base_url=server.url, model="m", api_key=KEY,  # noqa: E731
-                            messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=5 words=20]]")])
+        call = lambda: Call(
+            provider="anthropic",
+            base_url=server.url,
+            model="m",
+            api_key=KEY,  # noqa: E731
+            messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=5 words=20]]")],
+        )
         first, second = StreamRun(runner, "q1", call()), StreamRun(runner, "q2", call())
         runner.launch(first)
         runner.launch(second)
@@ -321,10 +357,14 @@ def test_the_key_never_shows_in_a_repr():
     assert KEY not in repr(call) and "redacted" in repr(call)
 
 
-@pytest.mark.parametrize("scenario,reason", [("normal stop_reason=model_context_window_exceeded",
-                                              "model_context_window_exceeded"),
-                                             ("normal stop_reason=refusal", "refusal"),
-                                             ("normal tool=1", "tool_use")])
+@pytest.mark.parametrize(
+    "scenario,reason",
+    [
+        ("normal stop_reason=model_context_window_exceeded", "model_context_window_exceeded"),
+        ("normal stop_reason=refusal", "refusal"),
+        ("normal tool=1", "tool_use"),
+    ],
+)
 def test_other_stop_reasons_are_terminal_not_errors(server, h, scenario, reason):
     content = f"[[scenario:{scenario}]]"
     run = h.run(content)

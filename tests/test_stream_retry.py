@@ -60,7 +60,7 @@ def test_backoff_and_jitter():
     assert retry.backoff(0, rand=lambda: 1.0) == pytest.approx(0.375)  # at most 25 % less
     for n in range(8):
         w = retry.backoff(n)
-        top = min(0.5 * 2 ** n, 8)
+        top = min(0.5 * 2**n, 8)
         assert 0.75 * top <= w <= top
 
 
@@ -79,8 +79,9 @@ def test_classification_messages():
     e = failures.classify(401, "authentication_error", "invalid x-api-key")
     assert isinstance(e, errors.ApiKeyRejected) and "vibing key set" in e.message
     assert isinstance(failures.classify(402, "billing_error", ""), errors.ApiOutOfCredit)
-    assert isinstance(failures.classify(400, "invalid_request_error", "Your credit balance is too low"),
-                      errors.ApiOutOfCredit)
+    assert isinstance(
+        failures.classify(400, "invalid_request_error", "Your credit balance is too low"), errors.ApiOutOfCredit
+    )
     assert isinstance(failures.classify(400, "invalid_request_error", "max_tokens: too big"), errors.ApiRequestRejected)
     assert isinstance(failures.classify(403, "permission_error", ""), errors.ApiPermissionDenied)
     assert isinstance(failures.classify(413, "", ""), errors.ApiRequestTooLarge)
@@ -90,8 +91,14 @@ def test_classification_messages():
     assert isinstance(failures.classify(200, "overloaded_error", ""), errors.ApiOverloaded)
     rl = failures.classify(429, "rate_limit_error", "slow down", retry_after_s=12)
     assert isinstance(rl, errors.ApiRateLimited) and "12 s" in rl.message
-    html = failures.from_response(502, httpx.Headers({"content-type": "text/html"}), b"<html>bad gateway</html>",
-                                  provider="anthropic", model="m", retry_after_s=None)
+    html = failures.from_response(
+        502,
+        httpx.Headers({"content-type": "text/html"}),
+        b"<html>bad gateway</html>",
+        provider="anthropic",
+        model="m",
+        retry_after_s=None,
+    )
     assert isinstance(html, errors.ApiUnexpectedResponse) and "unexpected response" in html.message
     assert "502" in html.message
     # the classes travel over the bus by name
@@ -99,17 +106,27 @@ def test_classification_messages():
 
 
 def test_connection_failures():
-    f = failures.from_exception(httpx.ConnectError("[Errno -2] Name or service not known"),
-                                base_url="https://api.anthropic.com", provider="anthropic", delivered=False)
+    f = failures.from_exception(
+        httpx.ConnectError("[Errno -2] Name or service not known"),
+        base_url="https://api.anthropic.com",
+        provider="anthropic",
+        delivered=False,
+    )
     assert isinstance(f.error, errors.ApiUnreachable) and "offline" in f.error.message and f.retryable
-    f = failures.from_exception(httpx.ReadTimeout("timed out"), base_url="https://api.anthropic.com",
-                                provider="anthropic", delivered=False)
+    f = failures.from_exception(
+        httpx.ReadTimeout("timed out"), base_url="https://api.anthropic.com", provider="anthropic", delivered=False
+    )
     assert "Timed out" in f.error.message
-    f = failures.from_exception(httpx.RemoteProtocolError("peer closed"), base_url="https://api.anthropic.com",
-                                provider="anthropic", delivered=True)
+    f = failures.from_exception(
+        httpx.RemoteProtocolError("peer closed"),
+        base_url="https://api.anthropic.com",
+        provider="anthropic",
+        delivered=True,
+    )
     assert isinstance(f.error, errors.StreamInterrupted) and not f.retryable
-    f = failures.from_exception(httpx.ConnectError("refused"), base_url="http://127.0.0.1:11434/v1",
-                                provider="openai", delivered=False)
+    f = failures.from_exception(
+        httpx.ConnectError("refused"), base_url="http://127.0.0.1:11434/v1", provider="openai", delivered=False
+    )
     assert "is it running" in f.error.message
 
 
@@ -152,11 +169,15 @@ def test_429_without_retry_after_explains_the_reset_from_ratelimit_headers():
 
     soon = (datetime.now(UTC) + timedelta(seconds=42)).strftime("%Y-%m-%dT%H:%M:%SZ")
     later = (datetime.now(UTC) + timedelta(seconds=300)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    headers = httpx.Headers({
-        "content-type": "application/json",
-        "anthropic-ratelimit-requests-remaining": "10", "anthropic-ratelimit-requests-reset": later,
-        "anthropic-ratelimit-output-tokens-remaining": "0", "anthropic-ratelimit-output-tokens-reset": soon,
-    })
+    headers = httpx.Headers(
+        {
+            "content-type": "application/json",
+            "anthropic-ratelimit-requests-remaining": "10",
+            "anthropic-ratelimit-requests-reset": later,
+            "anthropic-ratelimit-output-tokens-remaining": "0",
+            "anthropic-ratelimit-output-tokens-reset": soon,
+        }
+    )
     body = b'{"type":"error","error":{"type":"rate_limit_error","message":"Output tokens per minute exceeded"}}'
     error = failures.from_response(429, headers, body, provider="anthropic", model="m", retry_after_s=None)
     assert isinstance(error, errors.ApiRateLimited)

@@ -17,22 +17,35 @@ def _event(name: str, data: dict, nl: str = "\n") -> str:
 def recorded_stream(nl: str = "\n") -> bytes:
     """A Messages stream as Anthropic sends it, with the extras the rules allow."""
     parts = [
-        _event("message_start", {"type": "message_start", "message": {"id": "msg_1", "usage": {"input_tokens": 9}}}, nl),
+        _event(
+            "message_start", {"type": "message_start", "message": {"id": "msg_1", "usage": {"input_tokens": 9}}}, nl
+        ),
         f": a comment{nl}",
-        _event("content_block_start", {"type": "content_block_start", "index": 0,
-                                       "content_block": {"type": "text", "text": ""}}, nl),
+        _event(
+            "content_block_start",
+            {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+            nl,
+        ),
         _event("ping", {"type": "ping"}, nl),
     ]
-    for piece in ["Hé", "llo ", "wörld ", "你好", " 🎉", "\\n", "\"quoted\""]:
-        parts.append(_event("content_block_delta", {"type": "content_block_delta", "index": 0,
-                                                    "delta": {"type": "text_delta", "text": piece}}, nl))
+    for piece in ["Hé", "llo ", "wörld ", "你好", " 🎉", "\\n", '"quoted"']:
+        parts.append(
+            _event(
+                "content_block_delta",
+                {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}},
+                nl,
+            )
+        )
     parts += [
         f"event: multi{nl}data: line one{nl}data:line two{nl}data: {nl}{nl}",
         f"id: 42{nl}retry: 3000{nl}unknown-field: x{nl}{nl}",
         f"event: vendor{nl}data: {{not json{nl}{nl}",
         _event("content_block_stop", {"type": "content_block_stop", "index": 0}, nl),
-        _event("message_delta", {"type": "message_delta", "delta": {"stop_reason": "end_turn"},
-                                 "usage": {"output_tokens": 7}}, nl),
+        _event(
+            "message_delta",
+            {"type": "message_delta", "delta": {"stop_reason": "end_turn"}, "usage": {"output_tokens": 7}},
+            nl,
+        ),
         _event("message_stop", {"type": "message_stop"}, nl),
     ]
     return "".join(parts).encode("utf-8")
@@ -67,7 +80,7 @@ def test_recorded_stream_events():
     assert multi.data == b"line one\nline two\n"
     assert "vendor" in names  # delivered; the consumer ignores unknown types
     texts = [json.loads(e.data)["delta"]["text"] for e in EXPECTED if e.event == "content_block_delta"]
-    assert "".join(texts) == "Héllo wörld 你好 🎉\\n\"quoted\""
+    assert "".join(texts) == 'Héllo wörld 你好 🎉\\n"quoted"'
     # the id-only event has no data: not dispatched, but the id sticks
     assert EXPECTED[-1].id == "42"
 
@@ -88,7 +101,7 @@ def test_line_endings_and_chunking(cuts, nl):
 
 def test_one_byte_at_a_time():
     data = recorded_stream("\r\n")
-    assert parse_all([data[i:i + 1] for i in range(len(data))]) == EXPECTED
+    assert parse_all([data[i : i + 1] for i in range(len(data))]) == EXPECTED
 
 
 def test_cr_lf_split_across_chunks_is_one_line_end():
@@ -162,18 +175,26 @@ def reference_parse(data: bytes) -> list[SSEEvent]:
 
 
 _line = st.one_of(
-    st.builds(lambda v: f"data: {v}", st.text(alphabet="ab{}\":é🎉 ", max_size=8)),
+    st.builds(lambda v: f"data: {v}", st.text(alphabet='ab{}":é🎉 ', max_size=8)),
     st.builds(lambda v: f"data:{v}", st.text(alphabet="xy ", max_size=4)),
     st.builds(lambda v: f"event: {v}", st.sampled_from(["content_block_delta", "ping", "error", "x"])),
     st.builds(lambda v: f"id: {v}", st.text(alphabet="123", max_size=3)),
-    st.just(": comment"), st.just("retry: 10"), st.just("data"), st.just("event"), st.just("garbage"),
-    st.just(""), st.just(""),
+    st.just(": comment"),
+    st.just("retry: 10"),
+    st.just("data"),
+    st.just("event"),
+    st.just("garbage"),
+    st.just(""),
+    st.just(""),
 )
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(_line, max_size=30), st.sampled_from(["\n", "\r\n", "\r"]),
-       st.lists(st.integers(min_value=0, max_value=400), max_size=20))
+@given(
+    st.lists(_line, max_size=30),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.lists(st.integers(min_value=0, max_value=400), max_size=20),
+)
 def test_random_streams_match_the_reference(lines, nl, cuts):
     data = "".join(line + nl for line in lines).encode()
     expected = reference_parse(data)

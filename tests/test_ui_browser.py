@@ -20,8 +20,14 @@ from localmodel import skip_without_engine
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 KEY = "sk-ant-test-" + "x" * 40
 WAIT = 15_000  # ms, for Playwright's waits on selectors
 
@@ -59,8 +65,14 @@ def app(fake, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def web(app):
-    proc = subprocess.Popen([sys.executable, "-m", "vibing", "web", "--port", "0"], env=app.env, cwd=app.home,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "web", "--port", "0"],
+        env=app.env,
+        cwd=app.home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = wait_for_line(proc, "Vibing is served at", 30)
     url = line.split(" at ", 1)[1].strip()
     assert url.startswith("http://127.0.0.1:") and "token=" in url
@@ -107,7 +119,9 @@ def project_with_files(app, name: str, files: dict[str, str]) -> str:
     from vibing.schema.storage import CreateProject, FileWrite
 
     bus = app.bus()
-    reply = bus.request("storage", CreateProject(name=name, files=[FileWrite(path=p, content=c) for p, c in files.items()]))
+    reply = bus.request(
+        "storage", CreateProject(name=name, files=[FileWrite(path=p, content=c) for p, c in files.items()])
+    )
     return reply.project.id
 
 
@@ -156,11 +170,15 @@ def test_dashboard_create_search_open_delete_undo(page, app, shots):
 def test_project_view_files_code_preview_and_sandbox(page, app, shots):
     from vibing.schema.storage import UpdateFile
 
-    pid = project_with_files(app, "Pomodoro", {
-        "index.html": PAGE.replace("</body>", "<script>notDefinedAnywhere()</script></body>"),
-        "styles.css": "body { background: #fafafa; }\nh1 { color: #5b5bd6; }",
-        "app.js": "document.getElementById('start').onclick = () => { document.title = 'Running'; };",
-    })
+    pid = project_with_files(
+        app,
+        "Pomodoro",
+        {
+            "index.html": PAGE.replace("</body>", "<script>notDefinedAnywhere()</script></body>"),
+            "styles.css": "body { background: #fafafa; }\nh1 { color: #5b5bd6; }",
+            "app.js": "document.getElementById('start').onclick = () => { document.title = 'Running'; };",
+        },
+    )
     page.goto(page.url.split("#")[0] + f"#/p/{pid}")
     page.wait_for_selector("#file-tree li[data-path='styles.css']", timeout=WAIT)
     frame = page.frame_locator("#preview")
@@ -178,14 +196,22 @@ def test_project_view_files_code_preview_and_sandbox(page, app, shots):
     sandbox = page.get_attribute("#preview", "sandbox")
     assert "allow-scripts" in sandbox and "allow-same-origin" not in sandbox
     ui_origin = page.evaluate("location.origin")
-    reached = page.frame_locator("#preview").locator("body").evaluate(
-        """async (body, origin) => {
+    reached = (
+        page.frame_locator("#preview")
+        .locator("body")
+        .evaluate(
+            """async (body, origin) => {
              try { await fetch(origin + '/api/shell/info', {method: 'POST', body: '{}'}); return 'reached'; }
-             catch (e) { return 'blocked'; } }""", ui_origin)
+             catch (e) { return 'blocked'; } }""",
+            ui_origin,
+        )
+    )
     assert reached == "blocked"
     # live reload when a file changes
     bus = app.bus()
-    bus.request("storage", UpdateFile(project_id=pid, path="index.html", content=PAGE.replace("Pomodoro</h1>", "Focus</h1>")))
+    bus.request(
+        "storage", UpdateFile(project_id=pid, path="index.html", content=PAGE.replace("Pomodoro</h1>", "Focus</h1>"))
+    )
     frame.locator("#title:has-text('Focus')").wait_for(timeout=WAIT)
     page.screenshot(path=str(shots / "02-project.png"), animations="disabled")
 
@@ -284,8 +310,15 @@ def test_a_running_stream_is_picked_up_rendered_and_stopped(page, app, fake, sho
 
     pid = open_project(page, app, "Live stream")
     bus = app.bus()
-    bus.request("stream", StartStream(messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=40 answer=app piece=3]]")],
-                                      project_id=pid, stream_id="ui-live-1", user_message="A pomodoro timer"))
+    bus.request(
+        "stream",
+        StartStream(
+            messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=40 answer=app piece=3]]")],
+            project_id=pid,
+            stream_id="ui-live-1",
+            user_message="A pomodoro timer",
+        ),
+    )
     page.wait_for_selector("#stop-btn:not(.hidden)", timeout=WAIT)
     page.wait_for_selector(".msg.assistant .md .caret", timeout=WAIT)
     page.wait_for_selector(".msg.assistant .md:has-text('calm pomodoro')", timeout=WAIT)
@@ -340,8 +373,11 @@ def test_without_a_working_key_the_local_model_answers_when_asked(page, app):
     page.click(".msg.assistant.error [data-act=local]")
     # the bundled model starts on first use and streams through the same path: text arrives, then we stop it
     page.wait_for_selector("#stop-btn", state="visible", timeout=WAIT)
-    page.wait_for_function("""() => { const md = [...document.querySelectorAll('.msg.assistant:not(.error) .md')].pop();
-                                      return md && md.innerText.trim().length > 20; }""", timeout=90_000)
+    page.wait_for_function(
+        """() => { const md = [...document.querySelectorAll('.msg.assistant:not(.error) .md')].pop();
+                                      return md && md.innerText.trim().length > 20; }""",
+        timeout=90_000,
+    )
     page.click("#stop-btn")
     page.wait_for_selector("#stop-btn", state="hidden", timeout=WAIT)
     assert page.locator(".msg.assistant:not(.error) .md").last.inner_text().strip()
@@ -396,7 +432,9 @@ def test_drop_files_in_and_export_a_zip(page, app, tmp_path):
         target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }""")
     page.wait_for_selector("#file-tree li[data-path='extra.css']", timeout=WAIT)
-    assert app.bus().request("storage", ReadFile(project_id=pid, path="extra.css")).file.content == "body { color: teal; }"
+    assert (
+        app.bus().request("storage", ReadFile(project_id=pid, path="extra.css")).file.content == "body { color: teal; }"
+    )
     target = tmp_path / "dropzone.zip"
     page.keyboard.press("Control+e")
     page.wait_for_selector("#export-modal:not(.hidden)", timeout=WAIT)
@@ -453,10 +491,14 @@ def test_metrics_dashboard_shows_live_figures_per_service(page, app, shots):
     page.wait_for_selector("#metrics-rows tr[data-service='storage']", timeout=WAIT)
     assert page.inner_text("#metrics-where").startswith("Prometheus: http://127.0.0.1:")
     # the figures refresh live (workers report about once a second, the page asks every 2 s)
-    page.wait_for_function("""() => Number(document.querySelector(
-        "#metrics-rows tr[data-service='storage'] td:nth-child(3)").textContent) >= 30""", timeout=WAIT)
+    page.wait_for_function(
+        """() => Number(document.querySelector(
+        "#metrics-rows tr[data-service='storage'] td:nth-child(3)").textContent) >= 30""",
+        timeout=WAIT,
+    )
     for service in ("agent", "stream", "metrics"):  # every live process reports at least every 5 s
         page.wait_for_selector(f"#metrics-rows tr[data-service='{service}']", timeout=WAIT)
-    page.wait_for_function("document.querySelector('#metrics-spark polyline').getAttribute('points').length > 0",
-                           timeout=WAIT)
+    page.wait_for_function(
+        "document.querySelector('#metrics-spark polyline').getAttribute('points').length > 0", timeout=WAIT
+    )
     page.screenshot(path=str(shots / "12-metrics.png"), animations="disabled")

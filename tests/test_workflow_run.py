@@ -42,13 +42,17 @@ def test_a_workflow_runs_level_by_level_with_parallel_tasks_and_dependency_answe
     wide = next(level for level in plan.levels if len(level) > 1)  # a level whose tasks can run together
     sub = bus.subscribe("workflow.")
     sub.sync()
-    bus.request("stream", RunWorkflow(workflow="full-stack", brief="a recipe box [[scenario:slow delay_ms=5]]",
-                                      run_id="wf-test"))
+    bus.request(
+        "stream",
+        RunWorkflow(workflow="full-stack", brief="a recipe box [[scenario:slow delay_ms=5]]", run_id="wf-test"),
+    )
     progress, done = collect(sub, "wf-test")
     assert done.ok and sorted(done.done) == sorted(t.id for t in plan.tasks), done.message
 
     order = [(p.task_id, p.state) for p in progress if p.state in ("running", "done")]
-    for before, after in zip(plan.levels, plan.levels[1:], strict=False):  # a level starts only after the previous one is done
+    for before, after in zip(
+        plan.levels, plan.levels[1:], strict=False
+    ):  # a level starts only after the previous one is done
         last_done = max(order.index((t, "done")) for t in before)
         assert all(order.index((t, "running")) > last_done for t in after)
     # the independent tasks of one level were all running before any of them finished
@@ -59,8 +63,10 @@ def test_a_workflow_runs_level_by_level_with_parallel_tasks_and_dependency_answe
     prompts = [json.dumps(r.body) for r in server.requests if r.path.endswith("/v1/messages")]
     assert len(prompts) == len(plan.tasks)
     title = by_id[dependent.depends_on[0]].title
-    assert any(f"Output of the earlier task \\u201c{title}\\u201d" in p or f"Output of the earlier task “{title}”" in p
-               for p in prompts)
+    assert any(
+        f"Output of the earlier task \\u201c{title}\\u201d" in p or f"Output of the earlier task “{title}”" in p
+        for p in prompts
+    )
 
 
 def test_a_failed_task_skips_the_tasks_that_need_it(running):

@@ -98,7 +98,11 @@ class Broker:
     def bind(self, specs: Endpoints) -> Endpoints:
         """Bind all three sockets; returns the real endpoints (tcp ports resolved)."""
         bound = []
-        for sock, spec in ((self.router, specs.requests), (self.events_in, specs.events_in), (self.events_out, specs.events_out)):
+        for sock, spec in (
+            (self.router, specs.requests),
+            (self.events_in, specs.events_in),
+            (self.events_out, specs.events_out),
+        ):
             sock.bind(spec)
             bound.append(sock.getsockopt_string(zmq.LAST_ENDPOINT))
         self.endpoints = Endpoints(*bound)
@@ -247,7 +251,9 @@ class Broker:
             return f"The {service} service has stopped after repeated crashes and is not being restarted. {state.reason}".strip()
         if state.state == "stopped":
             return f"The {service} service is stopped."
-        return f"The {service} service did not come up in time; it may be starting or restarting. Try again in a moment."
+        return (
+            f"The {service} service did not come up in time; it may be starting or restarting. Try again in a moment."
+        )
 
     def _on_worker(self, identity: bytes, command: bytes, rest: list[bytes]) -> None:
         worker = self.workers.get(identity)
@@ -351,5 +357,7 @@ class Broker:
             state.state, state.reason = frames[2].decode(), frames[3].decode()
             if state.state in ("failed", "stopped"):
                 while state.pending:
-                    self._fail(state.pending.popleft(), service, "ServiceUnavailable", self._unavailable_text(service, state))
+                    self._fail(
+                        state.pending.popleft(), service, "ServiceUnavailable", self._unavailable_text(service, state)
+                    )
         return True

@@ -38,8 +38,9 @@ class Event(NamedTuple):
 class Bus:
     """A connection to the bus, named after the process that owns it."""
 
-    def __init__(self, endpoints: Endpoints, sender: str, *, context: zmq.Context | None = None,
-                 default_timeout: float = 5.0) -> None:
+    def __init__(
+        self, endpoints: Endpoints, sender: str, *, context: zmq.Context | None = None, default_timeout: float = 5.0
+    ) -> None:
         self.endpoints = endpoints
         self.sender = sender
         self.default_timeout = default_timeout
@@ -75,8 +76,9 @@ class Bus:
                 self._sockets.append(sock)
         return sock
 
-    def request(self, service: str, message: schema.Message, *, timeout: float | None = None,
-                idempotent: bool = False) -> Any:
+    def request(
+        self, service: str, message: schema.Message, *, timeout: float | None = None, idempotent: bool = False
+    ) -> Any:
         """Send ``message`` to ``service`` and return its reply.
 
         Raises the ``VibingError`` the service raised, ``ServiceUnavailable`` when
@@ -104,7 +106,8 @@ class Bus:
             if remaining_ms <= 0 or not sock.poll(remaining_ms, zmq.POLLIN):
                 raise RequestTimeout(
                     f"The {service} service did not answer within {timeout:.1f} s.",
-                    service=service, request=type(message).__name__,
+                    service=service,
+                    request=type(message).__name__,
                 )
             frames = sock.recv_multipart()
             if len(frames) != 4 or frames[0] != CLIENT:
@@ -120,8 +123,9 @@ class Bus:
             try:
                 body = decoder.decode(frames[3])
             except msgspec.DecodeError as exc:
-                raise BadMessage(f"The {service} service sent a reply that could not be read: {exc}",
-                                 service=service) from None
+                raise BadMessage(
+                    f"The {service} service sent a reply that could not be read: {exc}", service=service
+                ) from None
             if isinstance(body, Error):
                 raise from_reply(body.code, body.message, body.details)
             return body

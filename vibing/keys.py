@@ -31,7 +31,9 @@ def _backend():
     if isinstance(backend, fail.Keyring):
         raise KeychainError(f"No OS keychain is available on this system. {HOW_TO_FIX}")
     if any(marker in name for marker in _PLAINTEXT_BACKENDS):
-        raise KeychainError(f"The only keychain found ({name}) stores secrets in a plain file; Vibing will not use it. {HOW_TO_FIX}")
+        raise KeychainError(
+            f"The only keychain found ({name}) stores secrets in a plain file; Vibing will not use it. {HOW_TO_FIX}"
+        )
     return backend
 
 
@@ -54,7 +56,9 @@ def set_key(key: str) -> str:
     try:
         backend.set_password(SERVICE, USERNAME, key)
     except Exception as exc:
-        raise KeychainError(f"The keychain refused to store the key ({type(exc).__name__}: {exc}). {HOW_TO_FIX}") from None
+        raise KeychainError(
+            f"The keychain refused to store the key ({type(exc).__name__}: {exc}). {HOW_TO_FIX}"
+        ) from None
     return type(backend).__name__
 
 
@@ -82,5 +86,7 @@ def get_key() -> tuple[str, str]:
     except Exception as exc:
         raise NoApiKey(f"No API key is set, and the keychain failed ({type(exc).__name__}: {exc}).") from None
     if not stored:
-        raise NoApiKey("No Anthropic API key is set. Run `vibing key set`, add it in Settings, or set ANTHROPIC_API_KEY.")
+        raise NoApiKey(
+            "No Anthropic API key is set. Run `vibing key set`, add it in Settings, or set ANTHROPIC_API_KEY."
+        )
     return stored, "keychain"

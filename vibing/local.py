@@ -30,12 +30,14 @@ def ensure_local_model(bus: Bus, model: str = "", *, timeout: float = 120.0) -> 
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise LocalEngineFailed(f"The local model {model or '(default)'} did not become ready within "
-                                    f"{timeout:.0f} s.", model=model)
+            raise LocalEngineFailed(
+                f"The local model {model or '(default)'} did not become ready within {timeout:.0f} s.", model=model
+            )
         asked = time.monotonic()
         try:
-            reply: ModelEndpoint = bus.request("model", EnsureModel(model=model, wait_s=min(2.0, remaining)),
-                                               timeout=min(remaining, 2.0) + 5.0)
+            reply: ModelEndpoint = bus.request(
+                "model", EnsureModel(model=model, wait_s=min(2.0, remaining)), timeout=min(remaining, 2.0) + 5.0
+            )
         except (ServiceUnavailable, RequestTimeout) as exc:
             # The model service crashed mid-request or is restarting (the broker held the request until its
             # timeout): ask again.  An immediate refusal (the service failed for good) is final.

@@ -32,7 +32,10 @@ def _redact(value: Any, depth: int = 0) -> Any:
     if depth > 4:
         return value
     if isinstance(value, dict):
-        return {k: REDACTED if isinstance(k, str) and _SECRET_KEYS.search(k) else _redact(v, depth + 1) for k, v in value.items()}
+        return {
+            k: REDACTED if isinstance(k, str) and _SECRET_KEYS.search(k) else _redact(v, depth + 1)
+            for k, v in value.items()
+        }
     if isinstance(value, (list, tuple)):
         return type(value)(_redact(v, depth + 1) for v in value)
     return value
@@ -70,7 +73,10 @@ def setup(service: str, logs_dir: Path | None, level: str = "info", *, console: 
         )
         file_handler.setFormatter(
             structlog.stdlib.ProcessorFormatter(
-                processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, structlog.processors.JSONRenderer()],
+                processors=[
+                    structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                    structlog.processors.JSONRenderer(),
+                ],
                 foreign_pre_chain=shared,
             )
         )

@@ -79,11 +79,23 @@ class Meter:
     def report(self) -> MetricsReport:
         with self._lock:
             self.changed = False
-            samples = [Sample(name=n, value=v, labels=dict(labels), kind="counter", help=self._help.get(n, ""))
-                       for (n, labels), v in self._counters.items()]
-            samples += [Sample(name=n, value=v, labels=dict(labels), kind="gauge", help=self._help.get(n, ""))
-                        for (n, labels), v in self._gauges.items()]
-            histograms = [HistogramSample(name=n, buckets=h.cumulative(), sum=h.sum, count=h.count, labels=dict(labels),
-                                          help=self._help.get(n, ""))
-                          for (n, labels), h in self._histograms.items()]
+            samples = [
+                Sample(name=n, value=v, labels=dict(labels), kind="counter", help=self._help.get(n, ""))
+                for (n, labels), v in self._counters.items()
+            ]
+            samples += [
+                Sample(name=n, value=v, labels=dict(labels), kind="gauge", help=self._help.get(n, ""))
+                for (n, labels), v in self._gauges.items()
+            ]
+            histograms = [
+                HistogramSample(
+                    name=n,
+                    buckets=h.cumulative(),
+                    sum=h.sum,
+                    count=h.count,
+                    labels=dict(labels),
+                    help=self._help.get(n, ""),
+                )
+                for (n, labels), h in self._histograms.items()
+            ]
         return MetricsReport(service=self.service, pid=os.getpid(), samples=samples, histograms=histograms)

@@ -81,7 +81,9 @@ class BusInfo:
     def read(cls, path: Path) -> BusInfo | None:
         try:
             data = json.loads(path.read_text())
-            return cls(pid=int(data["pid"]), started=float(data["started"]), endpoints=Endpoints.from_dict(data["endpoints"]))
+            return cls(
+                pid=int(data["pid"]), started=float(data["started"]), endpoints=Endpoints.from_dict(data["endpoints"])
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

@@ -80,8 +80,9 @@ class Worker:
                     handlers[message_type] = attr
         cls._handlers = handlers
 
-    def __init__(self, config: Config, endpoints: Endpoints, *, data_dir: Path | None = None,
-                 context: zmq.Context | None = None) -> None:
+    def __init__(
+        self, config: Config, endpoints: Endpoints, *, data_dir: Path | None = None, context: zmq.Context | None = None
+    ) -> None:
         self.config = config
         self.endpoints = endpoints
         self.data_dir = data_dir
@@ -138,8 +139,11 @@ class Worker:
     @handles(Ping)
     def ping(self, _request: Ping) -> Pong:
         return Pong(
-            service=self.name, pid=os.getpid(), state=self.state,
-            uptime_s=round(time.monotonic() - self.started, 3), handled=self.handled,
+            service=self.name,
+            pid=os.getpid(),
+            state=self.state,
+            uptime_s=round(time.monotonic() - self.started, 3),
+            handled=self.handled,
             details=self.details(),
         )
 
@@ -263,7 +267,9 @@ class Worker:
             request = self._request_decoder.decode(body)
         except msgspec.DecodeError as exc:
             self.log.warning("bus.malformed_request", sender=header.sender, request_id=header.id, error=str(exc))
-            return self._reply(header, Error(code="BadMessage", message=f"The {self.name} service could not read the request: {exc}"))
+            return self._reply(
+                header, Error(code="BadMessage", message=f"The {self.name} service could not read the request: {exc}")
+            )
         handler_name = self._handlers.get(type(request))
         self.current_header = header
         start = time.perf_counter()
@@ -281,7 +287,9 @@ class Worker:
                 reply = Error(code=type(known).__name__, message=known.message, details=_builtin_details(known.details))
             else:  # a bug: keep serving, say so, keep the traceback
                 self.log.exception("service.handler_failed", request=type(request).__name__)
-                reply = Error(code="Internal", message=f"The {self.name} service failed on {type(request).__name__}: {exc}")
+                reply = Error(
+                    code="Internal", message=f"The {self.name} service failed on {type(request).__name__}: {exc}"
+                )
         finally:
             self.current_header = None
             self.handled += 1

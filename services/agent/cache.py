@@ -78,10 +78,21 @@ class ParseCache:
         self.used.add(file)
         self.hits += 1
         return Agent(
-            name=record.name, description=record.description, body=record.body, file=file, model=record.model,
-            tools=record.tools, category=record.category, category_guessed=record.category_guessed,
-            capabilities=record.capabilities, tags=record.tags, version=record.version, author=record.author,
-            extra=record.extra, name_line=record.name_line, terms=record.terms,
+            name=record.name,
+            description=record.description,
+            body=record.body,
+            file=file,
+            model=record.model,
+            tools=record.tools,
+            category=record.category,
+            category_guessed=record.category_guessed,
+            capabilities=record.capabilities,
+            tags=record.tags,
+            version=record.version,
+            author=record.author,
+            extra=record.extra,
+            name_line=record.name_line,
+            terms=record.terms,
         )
 
     def put(self, agent: Agent, signature: tuple[int, int, int]) -> None:
@@ -90,10 +101,21 @@ class ParseCache:
         if self.path is None:
             return
         self.records[agent.file] = _Record(
-            signature=signature, name=agent.name, description=agent.description, body=agent.body, model=agent.model,
-            tools=agent.tools, category=agent.category, category_guessed=agent.category_guessed,
-            capabilities=agent.capabilities, tags=agent.tags, version=agent.version, author=agent.author,
-            extra=agent.extra, name_line=agent.name_line, terms=agent_terms(agent),
+            signature=signature,
+            name=agent.name,
+            description=agent.description,
+            body=agent.body,
+            model=agent.model,
+            tools=agent.tools,
+            category=agent.category,
+            category_guessed=agent.category_guessed,
+            capabilities=agent.capabilities,
+            tags=agent.tags,
+            version=agent.version,
+            author=agent.author,
+            extra=agent.extra,
+            name_line=agent.name_line,
+            terms=agent_terms(agent),
         )
         self.used.add(agent.file)
         self.dirty = True

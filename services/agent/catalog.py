@@ -54,8 +54,15 @@ class Change:
 
 
 class Catalog:
-    def __init__(self, *, bundled: Path | None = None, user_dir: str = "", config_dirs: list[str] | None = None,
-                 max_projects: int = MAX_PROJECT_VIEWS, cache: ParseCache | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        bundled: Path | None = None,
+        user_dir: str = "",
+        config_dirs: list[str] | None = None,
+        max_projects: int = MAX_PROJECT_VIEWS,
+        cache: ParseCache | None = None,
+    ) -> None:
         self.cache = cache
         self.base_sources: list[Source] = []
         if bundled is not None:
@@ -71,9 +78,12 @@ class Catalog:
 
     @classmethod
     def from_config(cls, config, cache_file: Path | None = None) -> Catalog:
-        return cls(bundled=bundled_dir(), user_dir=getattr(config, "user_agents_dir", "~/.claude/agents"),
-                   config_dirs=list(getattr(config, "agent_dirs", []) or []),
-                   cache=ParseCache(cache_file) if cache_file else None)
+        return cls(
+            bundled=bundled_dir(),
+            user_dir=getattr(config, "user_agents_dir", "~/.claude/agents"),
+            config_dirs=list(getattr(config, "agent_dirs", []) or []),
+            cache=ParseCache(cache_file) if cache_file else None,
+        )
 
     def _add_source(self, folder: str) -> Source | None:
         path = Path(folder).expanduser()

@@ -26,10 +26,19 @@ MAX_LIMIT = 200
 
 def summary(agent: Agent, entry: Entry | None = None, *, stale: bool = False) -> msg.AgentSummary:
     return msg.AgentSummary(
-        name=agent.name, description=agent.description, category=agent.category, model=agent.model,
-        tools=list(agent.tools), capabilities=list(agent.capabilities), tags=list(agent.tags), version=agent.version,
-        author=agent.author, file=agent.file, origin=agent.origin,
-        overrides=[a.file for a in entry.overrides] if entry else [], stale=stale,
+        name=agent.name,
+        description=agent.description,
+        category=agent.category,
+        model=agent.model,
+        tools=list(agent.tools),
+        capabilities=list(agent.capabilities),
+        tags=list(agent.tags),
+        version=agent.version,
+        author=agent.author,
+        file=agent.file,
+        origin=agent.origin,
+        overrides=[a.file for a in entry.overrides] if entry else [],
+        stale=stale,
     )
 
 
@@ -38,36 +47,57 @@ def problem(error: AgentError) -> msg.AgentLoadProblem:
 
 
 def matched(matches: list[Match]) -> list[msg.MatchedWord]:
-    return [msg.MatchedWord(word=m.word, term=m.term, fields=list(m.fields), points=m.points, how=m.how)
-            for m in sorted(matches, key=lambda m: -m.points)]
+    return [
+        msg.MatchedWord(word=m.word, term=m.term, fields=list(m.fields), points=m.points, how=m.how)
+        for m in sorted(matches, key=lambda m: -m.points)
+    ]
 
 
 def picked(pick: Pick) -> msg.PickedAgent:
-    return msg.PickedAgent(name=pick.agent.name, score=pick.score, source=pick.source, reason=pick.reason,
-                           matched=matched(pick.matches), model=pick.agent.model,
-                           description=pick.agent.description, file=pick.agent.file)
+    return msg.PickedAgent(
+        name=pick.agent.name,
+        score=pick.score,
+        source=pick.source,
+        reason=pick.reason,
+        matched=matched(pick.matches),
+        model=pick.agent.model,
+        description=pick.agent.description,
+        file=pick.agent.file,
+    )
 
 
 def changed_event(change: Change) -> msg.AgentsChanged:
     return msg.AgentsChanged(
-        added=change.diff.added, changed=change.diff.changed, removed=change.diff.removed,
-        errors=[problem(e) for e in change.errors], files=change.files[:100], count=change.count,
+        added=change.diff.added,
+        changed=change.diff.changed,
+        removed=change.diff.removed,
+        errors=[problem(e) for e in change.errors],
+        files=change.files[:100],
+        count=change.count,
         project_dir=change.project_dir,
     )
 
 
 def workflow_info(workflow: workflows.Workflow) -> msg.WorkflowInfo:
     return msg.WorkflowInfo(
-        id=workflow.id, name=workflow.name, description=workflow.description, category=workflow.category,
-        tags=list(workflow.tags), params=dict(workflow.params), tasks=len(workflow.tasks),
-        levels=len(workflows.levels(workflow.tasks, workflow.id)), aliases=list(workflow.aliases),
+        id=workflow.id,
+        name=workflow.name,
+        description=workflow.description,
+        category=workflow.category,
+        tags=list(workflow.tags),
+        params=dict(workflow.params),
+        tasks=len(workflow.tasks),
+        levels=len(workflows.levels(workflow.tasks, workflow.id)),
+        aliases=list(workflow.aliases),
     )
 
 
 def check_report(source: Source) -> msg.AgentCheckReport:
     return msg.AgentCheckReport(
-        path=str(source.path), agents=[summary(a) for a in sorted(source.agents, key=lambda a: a.file)],
-        errors=[problem(e) for e in source.errors], ignored=list(source.ignored),
+        path=str(source.path),
+        agents=[summary(a) for a in sorted(source.agents, key=lambda a: a.file)],
+        errors=[problem(e) for e in source.errors],
+        ignored=list(source.ignored),
     )
 
 
@@ -104,8 +134,10 @@ class AgentCore:
         agents = [summary(a, library.get(a.name), stale=self._stale(library, a)) for a in library.agents(category)]
         categories = [msg.CategoryCount(name=k, count=v) for k, v in library.categories().items()]
         if category and not agents and category not in library.categories():
-            raise NotFound(f"No agents in category {category!r}. Categories: "
-                           f"{', '.join(library.categories()) or 'none'}.", category=category)
+            raise NotFound(
+                f"No agents in category {category!r}. Categories: {', '.join(library.categories()) or 'none'}.",
+                category=category,
+            )
         return msg.AgentList(agents=agents, categories=categories, problems=len(library.errors()))
 
     def GetAgent(self, request: msg.GetAgent) -> msg.AgentReply:
@@ -118,28 +150,36 @@ class AgentCore:
             raise NotFound(f"No agent named {request.name!r}.{hint}", name=request.name)
         a = entry.agent
         base = summary(a, entry, stale=self._stale(library, a))
-        detail = msg.AgentDetail(**{f: getattr(base, f) for f in base.__struct_fields__}, prompt=a.body,
-                                 extra=dict(a.extra))
+        detail = msg.AgentDetail(
+            **{f: getattr(base, f) for f in base.__struct_fields__}, prompt=a.body, extra=dict(a.extra)
+        )
         return msg.AgentReply(agent=detail)
 
     def ListCategories(self, request: msg.ListCategories) -> msg.AgentCategoryList:
         library = self._library(request.project_dir)
-        return msg.AgentCategoryList(categories=[msg.CategoryCount(name=k, count=v)
-                                                 for k, v in library.categories().items()])
+        return msg.AgentCategoryList(
+            categories=[msg.CategoryCount(name=k, count=v) for k, v in library.categories().items()]
+        )
 
     def SearchAgents(self, request: msg.SearchAgents) -> msg.AgentSearchResults:
         if len(request.query) > MAX_QUERY_CHARS:
-            raise InvalidRequest(f"The search is too long ({len(request.query)} characters; at most "
-                                 f"{MAX_QUERY_CHARS}).")
+            raise InvalidRequest(
+                f"The search is too long ({len(request.query)} characters; at most {MAX_QUERY_CHARS})."
+            )
         library = self._library(request.project_dir)
         start = time.perf_counter()
         limit = max(0, min(request.limit, MAX_LIMIT)) or MAX_LIMIT
         hits = library.index.search(request.query, limit=limit, category=request.category.strip().lower())
         took = (time.perf_counter() - start) * 1000
         return msg.AgentSearchResults(
-            query=request.query, took_ms=round(took, 3),
-            hits=[msg.AgentHit(agent=summary(h.agent, library.get(h.agent.name)), score=h.score,
-                               matched=matched(h.matches)) for h in hits],
+            query=request.query,
+            took_ms=round(took, 3),
+            hits=[
+                msg.AgentHit(
+                    agent=summary(h.agent, library.get(h.agent.name)), score=h.score, matched=matched(h.matches)
+                )
+                for h in hits
+            ],
         )
 
     def SelectAgents(self, request: msg.SelectAgents) -> msg.AgentSelection:
@@ -148,29 +188,42 @@ class AgentCore:
         # The project type is a hint: an unknown one is ignored (and said so), never a failed generation.
         project_type, note = request.project_type, ""
         if project_type and project_types.get(project_type) is None:
-            note = (f" Unknown project type {project_type!r} ignored (known: "
-                    f"{', '.join(p.id for p in project_types.PROJECT_TYPES)}).")
+            note = (
+                f" Unknown project type {project_type!r} ignored (known: "
+                f"{', '.join(p.id for p in project_types.PROJECT_TYPES)})."
+            )
             project_type = ""
         library = self._library(request.project_dir)
         start = time.perf_counter()
         result = select(library, request.prompt, project_type, max(0, min(request.max_helpers, 10)))
         took = (time.perf_counter() - start) * 1000
         if result is None:
-            raise NotFound("No agents are loaded: the agent folders are empty or every file was refused "
-                           "(see `vibing agents check`).")
+            raise NotFound(
+                "No agents are loaded: the agent folders are empty or every file was refused "
+                "(see `vibing agents check`)."
+            )
         return msg.AgentSelection(
-            primary=picked(result.primary), helpers=[picked(p) for p in result.helpers],
-            confidence=result.confidence, fallback=result.fallback, project_type=result.project_type,
-            project_type_guessed=result.project_type_guessed, words=result.words,
+            primary=picked(result.primary),
+            helpers=[picked(p) for p in result.helpers],
+            confidence=result.confidence,
+            fallback=result.fallback,
+            project_type=result.project_type,
+            project_type_guessed=result.project_type_guessed,
+            words=result.words,
             explanation=result.explanation + note,
             took_ms=round(took, 3),
         )
 
     def _report(self, library: Library) -> msg.AgentLoadReport:
-        folders = [msg.AgentFolder(path=str(s.path), origin=s.origin, exists=s.exists, agents=len(s.agents),
-                                   errors=len(s.errors)) for s in library.sources]
-        return msg.AgentLoadReport(folders=folders, errors=[problem(e) for e in library.errors()],
-                                   agents=len(library.entries))
+        folders = [
+            msg.AgentFolder(
+                path=str(s.path), origin=s.origin, exists=s.exists, agents=len(s.agents), errors=len(s.errors)
+            )
+            for s in library.sources
+        ]
+        return msg.AgentLoadReport(
+            folders=folders, errors=[problem(e) for e in library.errors()], agents=len(library.entries)
+        )
 
     def AgentProblems(self, request: msg.AgentProblems) -> msg.AgentLoadReport:
         return self._report(self._library(request.project_dir))
@@ -198,27 +251,52 @@ class AgentCore:
     # -- project types and workflows ----------------------------------------------
 
     def ListProjectTypes(self, request: msg.ListProjectTypes) -> msg.ProjectTypeList:
-        return msg.ProjectTypeList(types=[
-            msg.ProjectTypeInfo(id=p.id, name=p.name, description=p.description, base_agents=list(p.base_agents),
-                                keywords=list(p.keywords))
-            for p in project_types.PROJECT_TYPES
-        ])
+        return msg.ProjectTypeList(
+            types=[
+                msg.ProjectTypeInfo(
+                    id=p.id,
+                    name=p.name,
+                    description=p.description,
+                    base_agents=list(p.base_agents),
+                    keywords=list(p.keywords),
+                )
+                for p in project_types.PROJECT_TYPES
+            ]
+        )
 
     def ListWorkflows(self, request: msg.ListWorkflows) -> msg.WorkflowList:
-        return msg.WorkflowList(workflows=[workflow_info(w) for w in self.workflows.values()],
-                                problems=list(self.workflow_problems))
+        return msg.WorkflowList(
+            workflows=[workflow_info(w) for w in self.workflows.values()], problems=list(self.workflow_problems)
+        )
 
     def PlanWorkflow(self, request: msg.PlanWorkflow) -> msg.WorkflowPlan:
         workflow = workflows.find(self.workflows, request.workflow)
         if workflow is None:
-            raise NotFound(f"No workflow named {request.workflow!r}. Workflows: {', '.join(self.workflows)}.",
-                           workflow=request.workflow)
+            raise NotFound(
+                f"No workflow named {request.workflow!r}. Workflows: {', '.join(self.workflows)}.",
+                workflow=request.workflow,
+            )
         result = workflows.plan(workflow, self._library(request.project_dir), dict(request.params))
         return msg.WorkflowPlan(
             workflow=workflow_info(workflow),
-            tasks=[msg.WorkflowTask(id=t.id, agent=t.agent, title=t.title, prompt=t.prompt,
-                                    depends_on=list(t.depends_on), level=t.level, priority=t.priority,
-                                    max_tokens=t.max_tokens, model=t.model, wanted_agent=t.wanted_agent, note=t.note)
-                   for t in result.tasks],
-            levels=result.levels, params=result.params, warnings=result.warnings, max_parallel=result.max_parallel,
+            tasks=[
+                msg.WorkflowTask(
+                    id=t.id,
+                    agent=t.agent,
+                    title=t.title,
+                    prompt=t.prompt,
+                    depends_on=list(t.depends_on),
+                    level=t.level,
+                    priority=t.priority,
+                    max_tokens=t.max_tokens,
+                    model=t.model,
+                    wanted_agent=t.wanted_agent,
+                    note=t.note,
+                )
+                for t in result.tasks
+            ],
+            levels=result.levels,
+            params=result.params,
+            warnings=result.warnings,
+            max_parallel=result.max_parallel,
         )

@@ -78,8 +78,19 @@ class Agent:
     terms: dict[str, tuple[float, int]] | None = None
 
     def fingerprint(self) -> tuple:
-        return (self.file, self.name, self.description, self.body, self.model, tuple(self.tools), self.category,
-                tuple(self.capabilities), tuple(self.tags), self.version, self.author)
+        return (
+            self.file,
+            self.name,
+            self.description,
+            self.body,
+            self.model,
+            tuple(self.tools),
+            self.category,
+            tuple(self.capabilities),
+            tuple(self.tags),
+            self.version,
+            self.author,
+        )
 
 
 def is_doc_file(path: Path) -> bool:
@@ -98,11 +109,27 @@ _CATEGORY_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("mobile", ("mobile", "ios", "android", "flutter", "swift", "kotlin", "native")),
     ("design", ("ui", "ux", "design", "visual", "css", "accessibility")),
     ("data", ("data", "ml", "ai", "sql", "database", "quant", "analytics", "mlops", "prompt", "scientist")),
-    ("devops", ("devops", "deployment", "cloud", "kubernetes", "terraform", "network", "incident",
-                "observability", "sre", "infrastructure", "docker")),
+    (
+        "devops",
+        (
+            "devops",
+            "deployment",
+            "cloud",
+            "kubernetes",
+            "terraform",
+            "network",
+            "incident",
+            "observability",
+            "sre",
+            "infrastructure",
+            "docker",
+        ),
+    ),
     ("docs", ("docs", "doc", "documenter", "tutorial", "reference", "mermaid", "writer")),
-    ("business", ("seo", "marketer", "sales", "business", "legal", "hr", "customer", "risk", "content",
-                  "payment", "product")),
+    (
+        "business",
+        ("seo", "marketer", "sales", "business", "legal", "hr", "customer", "risk", "content", "payment", "product"),
+    ),
     ("frontend", ("frontend", "react", "vue", "angular", "svelte", "nextjs", "web")),
     ("backend", ("backend", "api", "graphql", "django", "fastapi", "rails", "node", "server", "architect")),
     ("languages", ("pro", "expert", "developer")),
@@ -152,7 +179,8 @@ _YAML_TYPED = re.compile(
     r"^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
     r"|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
     r"|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~"
-    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*|=|<<)$")
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*|=|<<)$"
+)
 
 
 def _plain(value: str) -> str | None:
@@ -222,8 +250,11 @@ def _text_list(value: Any, key: str, line: int) -> list[str]:
         out = []
         for item in value:
             if isinstance(item, (dict, list)):
-                raise _Refused(line, f"'{key}' must be a list of words or a comma-separated string, "
-                                     f"not a list holding a {type(item).__name__}")
+                raise _Refused(
+                    line,
+                    f"'{key}' must be a list of words or a comma-separated string, "
+                    f"not a list holding a {type(item).__name__}",
+                )
             if item is not None and str(item).strip():
                 out.append(str(item).strip())
         return out
@@ -251,8 +282,11 @@ def parse_text(text: str, file: str = "<text>") -> Agent:
     if start == len(lines):
         raise _Refused(1, "the file is empty")
     if lines[start].rstrip() != "---":
-        raise _Refused(start + 1, "no front matter: an agent file must start with a '---' line, then "
-                                  "'name:' and 'description:', then a closing '---' line")
+        raise _Refused(
+            start + 1,
+            "no front matter: an agent file must start with a '---' line, then "
+            "'name:' and 'description:', then a closing '---' line",
+        )
     end = None
     for index in range(start + 1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
@@ -260,7 +294,7 @@ def parse_text(text: str, file: str = "<text>") -> Agent:
             break
     if end is None:
         raise _Refused(start + 1, "the front matter opened on this line is never closed by a '---' line")
-    fm_lines = lines[start + 1:end]
+    fm_lines = lines[start + 1 : end]
     first = start + 2  # 1-based line number of the first front matter line
     data = _fast_front_matter(fm_lines)
     try:
@@ -292,24 +326,25 @@ def parse_text(text: str, file: str = "<text>") -> Agent:
         raise _Refused(name_line, f"'name' must be text, not {type(name).__name__}")
     name = name.strip()
     if not NAME_RE.match(name):
-        raise _Refused(name_line, f"invalid name {name!r}: use lower-case letters, digits and hyphens "
-                                  "(like 'frontend-developer'), at most 64 characters")
+        raise _Refused(
+            name_line,
+            f"invalid name {name!r}: use lower-case letters, digits and hyphens "
+            "(like 'frontend-developer'), at most 64 characters",
+        )
     description = data.get("description")
     if description is None or (isinstance(description, str) and not description.strip()):
         raise _Refused(start + 1, "the front matter has no 'description:'")
     if not isinstance(description, str):
-        raise _Refused(where("description"),
-                       f"'description' must be text, not {type(description).__name__}")
+        raise _Refused(where("description"), f"'description' must be text, not {type(description).__name__}")
 
     model = _scalar_text(data.get("model"), "model", where("model")) or "inherit"
     if not MODEL_RE.match(model):
-        raise _Refused(where("model"),
-                       f"invalid model {model!r}: use haiku, sonnet, opus, inherit or a model id")
+        raise _Refused(where("model"), f"invalid model {model!r}: use haiku, sonnet, opus, inherit or a model id")
     category = _scalar_text(data.get("category"), "category", where("category")).lower()
     agent = Agent(
         name=name,
         description=" ".join(description.split()),
-        body=("\n".join(lines[end + 1:])).strip("\n"),
+        body=("\n".join(lines[end + 1 :])).strip("\n"),
         file=file,
         model=model,
         tools=_text_list(data.get("tools"), "tools", where("tools")),
@@ -334,8 +369,9 @@ def parse_file(path: str | os.PathLike, *, size: int | None = None) -> Agent | A
         if size is None:
             size = os.stat(file).st_size
         if size > MAX_FILE_BYTES:
-            return AgentError(file, 0, f"the file is too large ({size:,} bytes; an agent file may have at most "
-                                       f"{MAX_FILE_BYTES:,})")
+            return AgentError(
+                file, 0, f"the file is too large ({size:,} bytes; an agent file may have at most {MAX_FILE_BYTES:,})"
+            )
         with open(file, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
@@ -346,8 +382,9 @@ def parse_file(path: str | os.PathLike, *, size: int | None = None) -> Agent | A
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return AgentError(file, line, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start} "
-                                      "(save the file as UTF-8)")
+        return AgentError(
+            file, line, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start} (save the file as UTF-8)"
+        )
     if "\x00" in text:
         return AgentError(file, text[: text.index("\x00")].count("\n") + 1, "not a text file (it holds NUL bytes)")
     try:

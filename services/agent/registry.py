@@ -121,8 +121,13 @@ class Source:
                     real = os.path.realpath(entry.path)
                     if real in seen_dirs:
                         if entry.is_symlink():
-                            errors.append(AgentError(entry.path, 0, "symlink loop: this folder links back to "
-                                                                    f"{real}, which is already loaded"))
+                            errors.append(
+                                AgentError(
+                                    entry.path,
+                                    0,
+                                    f"symlink loop: this folder links back to {real}, which is already loaded",
+                                )
+                            )
                         continue
                     seen_dirs.add(real)
                     stack.append((entry.path, depth + 1))
@@ -141,8 +146,9 @@ class Source:
                     errors.append(AgentError(entry.path, 0, "not a regular file"))
                     continue
                 if len(found) >= MAX_FILES:
-                    errors.append(AgentError(str(self.path), 0, f"more than {MAX_FILES} agent files; "
-                                                                "the rest are not loaded"))
+                    errors.append(
+                        AgentError(str(self.path), 0, f"more than {MAX_FILES} agent files; the rest are not loaded")
+                    )
                     stack.clear()
                     break
                 found[entry.path] = (st.st_mtime_ns, st.st_size, st.st_ino)
@@ -205,8 +211,11 @@ class Source:
             first = by_name.get(agent.name)
             if first is not None:
                 if state.agent is not None:
-                    errors.append(AgentError(path, agent.name_line, f"duplicate name {agent.name!r}: "
-                                                                    f"{first.file} already defines it"))
+                    errors.append(
+                        AgentError(
+                            path, agent.name_line, f"duplicate name {agent.name!r}: {first.file} already defines it"
+                        )
+                    )
                 continue
             by_name[agent.name] = agent
             agents.append(agent)
@@ -264,8 +273,9 @@ class Library:
         diff = Diff(
             added=sorted(set(fingerprints) - set(self._fingerprints)),
             removed=sorted(set(self._fingerprints) - set(fingerprints)),
-            changed=sorted(n for n in fingerprints if n in self._fingerprints
-                           and fingerprints[n] != self._fingerprints[n]),
+            changed=sorted(
+                n for n in fingerprints if n in self._fingerprints and fingerprints[n] != self._fingerprints[n]
+            ),
         )
         self.entries = entries
         self._fingerprints = fingerprints

@@ -51,8 +51,11 @@ def agent_terms(agent: Agent) -> dict[str, tuple[float, float, int]]:
     terms: dict[str, tuple[float, float, int]] = {
         s: (0.0, _BODY_WEIGHT[n] if n < 64 else top, BODY) for s, n in body_stem_counts(agent.body).items()
     }
-    texts = (agent.name, " ".join(agent.tags) + " " + " ".join(agent.capabilities) + " " + agent.category,
-             agent.description)
+    texts = (
+        agent.name,
+        " ".join(agent.tags) + " " + " ".join(agent.capabilities) + " " + agent.category,
+        agent.description,
+    )
     for (bit, weight), text in zip(_FIELD_ORDER, texts, strict=False):
         for s in stem_counts(text):
             old = terms.get(s)
@@ -90,9 +93,12 @@ class QueryTerm:
     how: str = "word"
 
 
-def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
-                synonyms: dict[str, tuple[str, ...]] | None = None,
-                modifier_factor: float = 1.0) -> list[QueryTerm]:
+def query_terms(
+    query: str,
+    stop: frozenset[str] = STOP_WORDS,
+    synonyms: dict[str, tuple[str, ...]] | None = None,
+    modifier_factor: float = 1.0,
+) -> list[QueryTerm]:
     """The distinct terms of a query, with joined pairs and (optionally) synonyms.
 
     With ``modifier_factor`` < 1, words after "with", or after "for a/my/the ..." (the features
@@ -104,10 +110,16 @@ def query_terms(query: str, stop: frozenset[str] = STOP_WORDS,
     raw = [w for w in every if len(w) > 1 or w.isdigit()]
     factors: dict[str, float] = {}
     if modifier_factor != 1.0:
-        cut = next((i for i, w in enumerate(every) if i > 0 and (
-            w == "with" or (w == "for" and i + 1 < len(every) and every[i + 1] in CONTEXT_ARTICLES))), None)
+        cut = next(
+            (
+                i
+                for i, w in enumerate(every)
+                if i > 0 and (w == "with" or (w == "for" and i + 1 < len(every) and every[i + 1] in CONTEXT_ARTICLES))
+            ),
+            None,
+        )
         if cut is not None:
-            for w in every[cut + 1:]:
+            for w in every[cut + 1 :]:
                 factors[w] = min(factors.get(w, 1.0), modifier_factor)
     kept = [w for w in raw if w not in stop] or [w for w in raw if w not in STOP_WORDS]
     out: list[QueryTerm] = []
@@ -174,7 +186,7 @@ class Index:
             return []
         start = bisect.bisect_left(self.vocabulary, term)
         found = []
-        for candidate in self.vocabulary[start:start + 64]:
+        for candidate in self.vocabulary[start : start + 64]:
             if not candidate.startswith(term):
                 break
             if candidate != term:
@@ -183,9 +195,15 @@ class Index:
                     break
         return found
 
-    def score(self, qterms: list[QueryTerm], *, prefix: bool = True, body: bool = True,
-              query: str = "", bonus: dict[str, tuple[float, str]] | None = None
-              ) -> tuple[dict[int, float], dict[int, list[tuple]]]:
+    def score(
+        self,
+        qterms: list[QueryTerm],
+        *,
+        prefix: bool = True,
+        body: bool = True,
+        query: str = "",
+        bonus: dict[str, tuple[float, str]] | None = None,
+    ) -> tuple[dict[int, float], dict[int, list[tuple]]]:
         """Scores by agent position, and the details :meth:`explain` turns into a :class:`Hit`."""
         scores: dict[int, float] = {}
         detail: dict[int, list[tuple]] = {}
@@ -245,8 +263,10 @@ class Index:
 
     def explain(self, position: int, score: float, detail: dict[int, list[tuple]]) -> Hit:
         items = detail.get(position, [])
-        matches = [Match(word, term, field_names(mask) if mask else ["project type"], round(points, 2), how)
-                   for points, mask, term, how, word in items]
+        matches = [
+            Match(word, term, field_names(mask) if mask else ["project type"], round(points, 2), how)
+            for points, mask, term, how, word in items
+        ]
         return Hit(self.agents[position], round(score, 3), matches)
 
     def ranked(self, scores: dict[int, float], limit: int = 0) -> list[tuple[int, float]]:

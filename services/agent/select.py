@@ -71,8 +71,11 @@ def _fallback_agent(library: Library, ptype: project_types.ProjectType | None) -
         for name in ptype.base_agents:
             entry = library.get(name)
             if entry is not None:
-                return entry.agent, f"fallback: no specialist matched the prompt; {name} is the first base agent " \
-                                    f"of {ptype.id} projects"
+                return (
+                    entry.agent,
+                    f"fallback: no specialist matched the prompt; {name} is the first base agent "
+                    f"of {ptype.id} projects",
+                )
     for name in FALLBACKS:
         entry = library.get(name)
         if entry is not None:
@@ -105,7 +108,7 @@ def select(library: Library, prompt: str, project_type: str = "", max_helpers: i
     # Only prompt words count towards "a specialist matched"; the nudge orders near-ties.
     prompt_scores = {p: v - bonus.get(index.agents[p].name, (0.0,))[0] for p, v in scores.items()}
     order = index.ranked(scores)
-    ranked = [index.explain(p, v, detail) for p, v in order[:max_helpers + 4]]
+    ranked = [index.explain(p, v, detail) for p, v in order[: max_helpers + 4]]
     best_prompt = max(prompt_scores.values(), default=0.0)
 
     fallback = best_prompt < MIN_SCORE
@@ -121,20 +124,29 @@ def select(library: Library, prompt: str, project_type: str = "", max_helpers: i
         second = ranked[1].score if len(ranked) > 1 else 0.0
         margin = (top.score - second) / top.score
         confidence = round(min(1.0, top.score / (top.score + 20.0)) * (0.6 + 0.4 * margin), 2)
-        primary = Pick(top.agent, round(top.score, 2), "prompt",
-                       f"best match for the prompt: {_describe(top.matches)}", top.matches)
+        primary = Pick(
+            top.agent,
+            round(top.score, 2),
+            "prompt",
+            f"best match for the prompt: {_describe(top.matches)}",
+            top.matches,
+        )
         # A helper must be asked for by the user's own words, not only through a synonym
         # ("todo -> frontend" would otherwise bring every frontend-* agent along).
-        candidates = [h for h in ranked[1:] if h.score >= max(MIN_SCORE, HELPER_RATIO * top.score)
-                      and any(m.how != "synonym" for m in h.matches)]
+        candidates = [
+            h
+            for h in ranked[1:]
+            if h.score >= max(MIN_SCORE, HELPER_RATIO * top.score) and any(m.how != "synonym" for m in h.matches)
+        ]
 
     helpers: list[Pick] = []
     chosen = {primary.agent.name}
     for hit in candidates:
         if len(helpers) >= max_helpers:
             break
-        helpers.append(Pick(hit.agent, round(hit.score, 2), "prompt", f"also matched: {_describe(hit.matches)}",
-                            hit.matches))
+        helpers.append(
+            Pick(hit.agent, round(hit.score, 2), "prompt", f"also matched: {_describe(hit.matches)}", hit.matches)
+        )
         chosen.add(hit.agent.name)
     for name in base:
         if len(helpers) >= max_helpers:
@@ -144,9 +156,15 @@ def select(library: Library, prompt: str, project_type: str = "", max_helpers: i
         entry = library.get(name)
         position = index.by_name[name]
         hit = index.explain(position, scores.get(position, 0.0), detail)
-        helpers.append(Pick(entry.agent, hit.score, "project-type",
-                            f"base agent of {ptype.id} projects" + (" (type guessed from the prompt)" if guessed else ""),
-                            hit.matches))
+        helpers.append(
+            Pick(
+                entry.agent,
+                hit.score,
+                "project-type",
+                f"base agent of {ptype.id} projects" + (" (type guessed from the prompt)" if guessed else ""),
+                hit.matches,
+            )
+        )
         chosen.add(name)
 
     type_note = ""
@@ -155,7 +173,7 @@ def select(library: Library, prompt: str, project_type: str = "", max_helpers: i
     if fallback:
         explanation = f"{primary.reason}.{type_note}"
     else:
-        explanation = (f"{primary.agent.name} ({confidence:.0%} confident): {_describe(primary.matches, 4)}."
-                       f"{type_note}")
-    return Selection(primary, helpers, confidence, fallback, ptype.id if ptype else "", guessed, words_used,
-                     explanation)
+        explanation = f"{primary.agent.name} ({confidence:.0%} confident): {_describe(primary.matches, 4)}.{type_note}"
+    return Selection(
+        primary, helpers, confidence, fallback, ptype.id if ptype else "", guessed, words_used, explanation
+    )

@@ -45,9 +45,15 @@ class Service(Worker):
         library = self.catalog.base
         cached = self.catalog.cache.hits if self.catalog.cache is not None else 0
         self.catalog.save_cache()
-        self.log.info("agents.loaded", agents=len(library.entries), errors=len(library.errors()), from_cache=cached,
-                      folders=[str(s.path) for s in library.sources], workflows=len(self.core.workflows),
-                      took_ms=round((time.perf_counter() - start) * 1000, 1))
+        self.log.info(
+            "agents.loaded",
+            agents=len(library.entries),
+            errors=len(library.errors()),
+            from_cache=cached,
+            folders=[str(s.path) for s in library.sources],
+            workflows=len(self.core.workflows),
+            took_ms=round((time.perf_counter() - start) * 1000, 1),
+        )
         for error in library.errors()[:50]:
             self.log.warning("agents.refused", file=error.file, line=error.line, reason=error.reason)
         for problem in self.core.workflow_problems:
@@ -81,22 +87,42 @@ class Service(Worker):
 
     def _announce(self, changes: list) -> None:
         for change in changes:
-            self.log.info("agents.changed", project_dir=change.project_dir, added=change.diff.added,
-                          changed=change.diff.changed, removed=change.diff.removed, errors=len(change.errors),
-                          count=change.count)
+            self.log.info(
+                "agents.changed",
+                project_dir=change.project_dir,
+                added=change.diff.added,
+                changed=change.diff.changed,
+                removed=change.diff.removed,
+                errors=len(change.errors),
+                count=change.count,
+            )
             self.publish(TOPIC_CHANGED, changed_event(change))
 
     def details(self) -> dict[str, Any]:
         with self.lock:
             library = self.catalog.base
-            return {"agents": len(library.entries), "problems": len(library.errors()),
-                    "folders": len(library.sources), "project_views": len(self.catalog.projects),
-                    "selections": self.selections, "last_scan_ms": self.scan_ms}
+            return {
+                "agents": len(library.entries),
+                "problems": len(library.errors()),
+                "folders": len(library.sources),
+                "project_views": len(self.catalog.projects),
+                "selections": self.selections,
+                "last_scan_ms": self.scan_ms,
+            }
 
     # -- handlers ---------------------------------------------------------------
 
-    @handles(msg.ListAgents, msg.GetAgent, msg.ListCategories, msg.SearchAgents, msg.AgentProblems,
-             msg.CheckAgentFolder, msg.ListProjectTypes, msg.ListWorkflows, msg.PlanWorkflow)
+    @handles(
+        msg.ListAgents,
+        msg.GetAgent,
+        msg.ListCategories,
+        msg.SearchAgents,
+        msg.AgentProblems,
+        msg.CheckAgentFolder,
+        msg.ListProjectTypes,
+        msg.ListWorkflows,
+        msg.PlanWorkflow,
+    )
     def query(self, request: Any) -> Any:
         with self.lock:
             return self.core.handle(request)

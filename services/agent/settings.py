@@ -44,14 +44,15 @@ def add_agent_dir(folder: str, file: Path | None = None) -> tuple[Path, bool]:
     pattern = re.compile(r"^agent_dirs\s*=\s*\[[^\]]*\]\s*$", re.MULTILINE)
     if "agent_dirs" in data:
         if not pattern.search(text):
-            raise ConfigError(f"{file}: cannot update agent_dirs automatically; add {folder!r} to it by hand",
-                              source=str(file))
+            raise ConfigError(
+                f"{file}: cannot update agent_dirs automatically; add {folder!r} to it by hand", source=str(file)
+            )
         text = pattern.sub(lambda _m: new_line, text, count=1)
     else:
         # Top-level keys must come before any [table]; the config has none, but be safe.
         table = re.search(r"^\[", text, re.MULTILINE)
         if table:
-            text = text[: table.start()] + new_line + "\n" + text[table.start():]
+            text = text[: table.start()] + new_line + "\n" + text[table.start() :]
         else:
             text = text + ("" if not text or text.endswith("\n") else "\n") + new_line + "\n"
     file.parent.mkdir(parents=True, exist_ok=True)

@@ -36,19 +36,71 @@ def _cvc(p: str, w: str, k: int) -> bool:
     return k >= 3 and p[k - 3] == "c" and p[k - 2] == "v" and p[k - 1] == "c" and w[k - 1] not in "wxy"
 
 
-_STEP2 = sorted([
-    ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
-    ("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"), ("ization", "ize"),
-    ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("iveness", "ive"), ("fulness", "ful"),
-    ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"), ("logi", "log"),
-], key=lambda pair: -len(pair[0]))
-_STEP3 = sorted([
-    ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""), ("ness", ""),
-], key=lambda pair: -len(pair[0]))
-_STEP4 = tuple(sorted([
-    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism",
-    "ate", "iti", "ous", "ive", "ize",
-], key=len, reverse=True))
+_STEP2 = sorted(
+    [
+        ("ational", "ate"),
+        ("tional", "tion"),
+        ("enci", "ence"),
+        ("anci", "ance"),
+        ("izer", "ize"),
+        ("bli", "ble"),
+        ("alli", "al"),
+        ("entli", "ent"),
+        ("eli", "e"),
+        ("ousli", "ous"),
+        ("ization", "ize"),
+        ("ation", "ate"),
+        ("ator", "ate"),
+        ("alism", "al"),
+        ("iveness", "ive"),
+        ("fulness", "ful"),
+        ("ousness", "ous"),
+        ("aliti", "al"),
+        ("iviti", "ive"),
+        ("biliti", "ble"),
+        ("logi", "log"),
+    ],
+    key=lambda pair: -len(pair[0]),
+)
+_STEP3 = sorted(
+    [
+        ("icate", "ic"),
+        ("ative", ""),
+        ("alize", "al"),
+        ("iciti", "ic"),
+        ("ical", "ic"),
+        ("ful", ""),
+        ("ness", ""),
+    ],
+    key=lambda pair: -len(pair[0]),
+)
+_STEP4 = tuple(
+    sorted(
+        [
+            "al",
+            "ance",
+            "ence",
+            "er",
+            "ic",
+            "able",
+            "ible",
+            "ant",
+            "ement",
+            "ment",
+            "ent",
+            "ion",
+            "ou",
+            "ism",
+            "ate",
+            "iti",
+            "ous",
+            "ive",
+            "ize",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
 _STEP2_ENDS = tuple(a for a, _ in _STEP2)
 _STEP3_ENDS = tuple(a for a, _ in _STEP3)
 
@@ -66,7 +118,7 @@ def _replace(w: str, table: dict[str, str], lengths: list[int]) -> str:
     size = len(w)
     for n in lengths:
         if size >= n:
-            repl = table.get(w[size - n:])
+            repl = table.get(w[size - n :])
             if repl is not None:
                 k = size - n
                 return w[:k] + repl if _measure(_pattern(w), k) > 0 else w
@@ -113,7 +165,7 @@ def stem(word: str) -> str:
     if w.endswith(_STEP4):
         size = len(w)
         for n in _STEP4_LENS:
-            if size >= n and w[size - n:] in _STEP4_SET:
+            if size >= n and w[size - n :] in _STEP4_SET:
                 k = size - n
                 if _measure(_pattern(w), k) > 1 and (n != 3 or w[k:] != "ion" or w[k - 1] in "st"):
                     w = w[:k]
@@ -140,44 +192,107 @@ def stem(word: str) -> str:
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[-_.][a-z0-9][a-z0-9+#]*)*")
 
 #: Words that say nothing about which agent fits (kept out of every index and query).
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a an and are as at be been but by can could do does for from had has have he her his how i if in into is it
 its me my of on or our she so than that the their them then there these they this those to too us was we were
 what when where which who why will with would you your yours i'm it's let's just also very really some any all
 each every no not only own same such more most other both few here over under again further once should
-""".split())
+""".split()
+)
 
 #: Words common in requests for an app that do not point at a specialist (prompts only).
-PROMPT_STOP_WORDS = STOP_WORDS | frozenset("""
+PROMPT_STOP_WORDS = STOP_WORDS | frozenset(
+    """
 make build create want need like please help write add give get use using new simple small nice good great
 cool little basic something thing things app apps application one two way page show shows let lets able
 set up down go put keep want wants please thanks hey hi hello it's that's there's lot lots
-""".split())
+""".split()
+)
 
 #: Everyday words mapped to the vocabulary agents use; a synonym counts half.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "login": ("auth", "authentication"), "signin": ("auth",), "signup": ("auth",), "password": ("auth", "security"),
-    "oauth": ("auth",), "jwt": ("auth", "token"), "db": ("database",), "sqlite": ("database", "sql"),
-    "postgres": ("database", "sql"), "postgresql": ("database", "sql"), "mysql": ("database", "sql"),
-    "mongo": ("database", "nosql"), "mongodb": ("database", "nosql"), "chart": ("visualization", "dashboard"),
-    "charts": ("visualization", "dashboard"), "graph": ("visualization",), "analytics": ("dashboard", "data"),
-    "slow": ("performance",), "slowly": ("performance",), "faster": ("performance",), "quicker": ("performance",),
-    "lags": ("performance",), "optimize": ("performance",), "fast": ("performance",), "speed": ("performance",), "lag": ("performance",),
-    "bug": ("debug",), "broken": ("debug",), "crash": ("debug",), "crashes": ("debug",), "error": ("debug",),
-    "fix": ("debug",), "game": ("games",), "play": ("game",), "player": ("game",), "arcade": ("game",),
-    "iphone": ("ios", "mobile"), "android": ("mobile",), "phone": ("mobile",), "mobile": ("ios", "android"),
-    "deploy": ("deployment",), "hosting": ("deployment",), "docker": ("container", "deployment"),
-    "ci": ("pipeline",), "unit": ("testing",),
-    "secure": ("security",), "vulnerability": ("security",), "xss": ("security",),
-    "endpoint": ("api", "backend"), "server": ("backend",), "ui": ("design", "interface"), "ux": ("design",),
-    "look": ("design",), "pretty": ("design",), "beautiful": ("design",), "theme": ("design", "css"),
-    "style": ("css", "design"), "animation": ("css", "motion"), "docs": ("documentation",),
-    "readme": ("documentation",), "ml": ("machine", "learning"), "ai": ("llm",), "chatbot": ("llm", "ai"),
-    "seo": ("search",), "shop": ("ecommerce", "payment"), "store": ("ecommerce",), "checkout": ("payment",),
-    "stripe": ("payment",), "landing": ("website", "marketing"), "portfolio": ("website",),
-    "blog": ("website", "content"), "3d": ("webgl", "three"), "canvas": ("game", "graphics"),
-    "react": ("frontend",), "vue": ("frontend",), "svelte": ("frontend",), "html": ("frontend", "web"),
-    "css": ("frontend", "style"), "todo": ("frontend",), "timer": ("frontend",), "calculator": ("frontend",),
+    "login": ("auth", "authentication"),
+    "signin": ("auth",),
+    "signup": ("auth",),
+    "password": ("auth", "security"),
+    "oauth": ("auth",),
+    "jwt": ("auth", "token"),
+    "db": ("database",),
+    "sqlite": ("database", "sql"),
+    "postgres": ("database", "sql"),
+    "postgresql": ("database", "sql"),
+    "mysql": ("database", "sql"),
+    "mongo": ("database", "nosql"),
+    "mongodb": ("database", "nosql"),
+    "chart": ("visualization", "dashboard"),
+    "charts": ("visualization", "dashboard"),
+    "graph": ("visualization",),
+    "analytics": ("dashboard", "data"),
+    "slow": ("performance",),
+    "slowly": ("performance",),
+    "faster": ("performance",),
+    "quicker": ("performance",),
+    "lags": ("performance",),
+    "optimize": ("performance",),
+    "fast": ("performance",),
+    "speed": ("performance",),
+    "lag": ("performance",),
+    "bug": ("debug",),
+    "broken": ("debug",),
+    "crash": ("debug",),
+    "crashes": ("debug",),
+    "error": ("debug",),
+    "fix": ("debug",),
+    "game": ("games",),
+    "play": ("game",),
+    "player": ("game",),
+    "arcade": ("game",),
+    "iphone": ("ios", "mobile"),
+    "android": ("mobile",),
+    "phone": ("mobile",),
+    "mobile": ("ios", "android"),
+    "deploy": ("deployment",),
+    "hosting": ("deployment",),
+    "docker": ("container", "deployment"),
+    "ci": ("pipeline",),
+    "unit": ("testing",),
+    "secure": ("security",),
+    "vulnerability": ("security",),
+    "xss": ("security",),
+    "endpoint": ("api", "backend"),
+    "server": ("backend",),
+    "ui": ("design", "interface"),
+    "ux": ("design",),
+    "look": ("design",),
+    "pretty": ("design",),
+    "beautiful": ("design",),
+    "theme": ("design", "css"),
+    "style": ("css", "design"),
+    "animation": ("css", "motion"),
+    "docs": ("documentation",),
+    "readme": ("documentation",),
+    "ml": ("machine", "learning"),
+    "ai": ("llm",),
+    "chatbot": ("llm", "ai"),
+    "seo": ("search",),
+    "shop": ("ecommerce", "payment"),
+    "store": ("ecommerce",),
+    "checkout": ("payment",),
+    "stripe": ("payment",),
+    "landing": ("website", "marketing"),
+    "portfolio": ("website",),
+    "blog": ("website", "content"),
+    "3d": ("webgl", "three"),
+    "canvas": ("game", "graphics"),
+    "react": ("frontend",),
+    "vue": ("frontend",),
+    "svelte": ("frontend",),
+    "html": ("frontend", "web"),
+    "css": ("frontend", "style"),
+    "todo": ("frontend",),
+    "timer": ("frontend",),
+    "calculator": ("frontend",),
 }
 
 

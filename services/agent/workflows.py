@@ -108,20 +108,30 @@ def parse_workflow(data: Any, file: str = "<data>") -> Workflow:
         missing = [k for k in ("id", "agent", "prompt") if not raw.get(k)]
         if missing:
             raise WorkflowError(f"{file}: task {number} has no {', '.join(missing)}")
-        tasks.append(TaskTemplate(
-            id=str(raw["id"]), agent=str(raw["agent"]), title=str(raw.get("title") or raw["id"]),
-            prompt=str(raw["prompt"]).strip(),
-            depends_on=_as_str_list(raw.get("depends_on"), f"{file}: task {raw['id']}: depends_on"),
-            priority=int(raw.get("priority", 5)), max_tokens=int(raw.get("max_tokens", 8000)),
-        ))
+        tasks.append(
+            TaskTemplate(
+                id=str(raw["id"]),
+                agent=str(raw["agent"]),
+                title=str(raw.get("title") or raw["id"]),
+                prompt=str(raw["prompt"]).strip(),
+                depends_on=_as_str_list(raw.get("depends_on"), f"{file}: task {raw['id']}: depends_on"),
+                priority=int(raw.get("priority", 5)),
+                max_tokens=int(raw.get("max_tokens", 8000)),
+            )
+        )
     params = data.get("params") or {}
     if not isinstance(params, dict):
         raise WorkflowError(f"{file}: 'params' must be a mapping")
     workflow = Workflow(
-        id=wid, name=str(data.get("name") or wid), description=str(data.get("description") or ""),
-        category=str(data.get("category") or "general"), tags=_as_str_list(data.get("tags"), f"{file}: tags"),
-        params={str(k): str(v) for k, v in params.items()}, tasks=tasks,
-        aliases=_as_str_list(data.get("aliases"), f"{file}: aliases"), file=file,
+        id=wid,
+        name=str(data.get("name") or wid),
+        description=str(data.get("description") or ""),
+        category=str(data.get("category") or "general"),
+        tags=_as_str_list(data.get("tags"), f"{file}: tags"),
+        params={str(k): str(v) for k, v in params.items()},
+        tasks=tasks,
+        aliases=_as_str_list(data.get("aliases"), f"{file}: aliases"),
+        file=file,
     )
     levels(workflow.tasks, file)  # refuse a broken graph at load time
     return workflow
@@ -145,8 +155,9 @@ def levels(tasks: list[TaskTemplate], where: str = "workflow") -> list[list[str]
     result: list[list[str]] = []
     done: set[str] = set()
     while remaining:
-        ready = sorted((tid for tid, deps in remaining.items() if deps <= done),
-                       key=lambda tid: (-by_id[tid].priority, order[tid]))
+        ready = sorted(
+            (tid for tid, deps in remaining.items() if deps <= done), key=lambda tid: (-by_id[tid].priority, order[tid])
+        )
         if not ready:
             cycle = _find_cycle(remaining)
             raise WorkflowError(f"{where}: the tasks depend on each other in a cycle: {' -> '.join(cycle)}")
@@ -166,7 +177,7 @@ def _find_cycle(graph: dict[str, set[str]]) -> list[str]:
                 break
             node = nxt[0]
             if node in seen:
-                return path[path.index(node):] + [node]
+                return path[path.index(node) :] + [node]
             path.append(node)
             seen.add(node)
     return sorted(graph)
@@ -221,8 +232,9 @@ def plan(workflow: Workflow, library: Library | None = None, params: dict[str, s
     warnings: list[str] = []
     unknown = sorted(set(params or {}) - set(workflow.params))
     if unknown:
-        warnings.append(f"unused parameters: {', '.join(unknown)} (this workflow takes: "
-                        f"{', '.join(workflow.params) or 'none'})")
+        warnings.append(
+            f"unused parameters: {', '.join(unknown)} (this workflow takes: {', '.join(workflow.params) or 'none'})"
+        )
     tasks = []
     for template in workflow.tasks:
         prompt = _fill(template.prompt, merged)
@@ -242,10 +254,20 @@ def plan(workflow: Workflow, library: Library | None = None, params: dict[str, s
                     warnings.append(f"task {template.id}: agent {template.agent} is not in the library")
             else:
                 model = entry.agent.model
-        tasks.append(PlannedTask(
-            id=template.id, agent=agent, title=template.title, prompt=prompt, depends_on=list(template.depends_on),
-            level=level_of[template.id], priority=template.priority, max_tokens=template.max_tokens, model=model,
-            wanted_agent=wanted, note=note,
-        ))
+        tasks.append(
+            PlannedTask(
+                id=template.id,
+                agent=agent,
+                title=template.title,
+                prompt=prompt,
+                depends_on=list(template.depends_on),
+                level=level_of[template.id],
+                priority=template.priority,
+                max_tokens=template.max_tokens,
+                model=model,
+                wanted_agent=wanted,
+                note=note,
+            )
+        )
     tasks.sort(key=lambda t: (t.level, -t.priority, t.id))
     return Plan(workflow, tasks, level_ids, merged, warnings)

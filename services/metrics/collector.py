@@ -41,21 +41,30 @@ class Aggregate(Collector):
                 keys = names(sample.name, sample.labels)
                 values = [service] + [sample.labels.get(k, "") for k in keys[1:]]
                 if sample.kind == "gauge":
-                    family = gauges.setdefault(sample.name, GaugeMetricFamily(sample.name, sample.help or sample.name, labels=keys))
+                    family = gauges.setdefault(
+                        sample.name, GaugeMetricFamily(sample.name, sample.help or sample.name, labels=keys)
+                    )
                     family.add_metric(values, sample.value)
                 else:
                     base = sample.name[:-6] if sample.name.endswith("_total") else sample.name
-                    family = counters.setdefault(sample.name, CounterMetricFamily(base, sample.help or base, labels=keys))
+                    family = counters.setdefault(
+                        sample.name, CounterMetricFamily(base, sample.help or base, labels=keys)
+                    )
                     family.add_metric(values, sample.value)
             for histogram in report.histograms:
                 keys = names(histogram.name, histogram.labels)
                 values = [service] + [histogram.labels.get(k, "") for k in keys[1:]]
                 family = histograms.setdefault(
-                    histogram.name, HistogramMetricFamily(histogram.name, histogram.help or histogram.name, labels=keys))
-                buckets = [(str(bound), count) for bound, count in zip(LATENCY_BUCKETS, histogram.buckets, strict=False)]
+                    histogram.name, HistogramMetricFamily(histogram.name, histogram.help or histogram.name, labels=keys)
+                )
+                buckets = [
+                    (str(bound), count) for bound, count in zip(LATENCY_BUCKETS, histogram.buckets, strict=False)
+                ]
                 buckets.append(("+Inf", histogram.count))
                 family.add_metric(values, buckets, histogram.sum)
-        restarts = CounterMetricFamily("vibing_restarts", "Times the supervisor restarted a service.", labels=["service"])
+        restarts = CounterMetricFamily(
+            "vibing_restarts", "Times the supervisor restarted a service.", labels=["service"]
+        )
         for service, count in sorted(self.restarts.items()):
             restarts.add_metric([service], count)
         up = GaugeMetricFamily("vibing_service_up", "1 when the service reported within 5 s.", labels=["service"])

@@ -70,8 +70,12 @@ class Service(Worker):
     def tick(self) -> None:
         now = time.monotonic()
         if now - self._last_tick >= 1.0:
-            total = sum(s.value for r, _ in self.aggregate.reports.values() for s in r.samples
-                        if s.name == "vibing_requests_total")
+            total = sum(
+                s.value
+                for r, _ in self.aggregate.reports.values()
+                for s in r.samples
+                if s.name == "vibing_requests_total"
+            )
             self.rates.append(max(0.0, (total - self._last_total) / (now - self._last_tick)))
             self._last_total, self._last_tick = total, now
 
@@ -90,12 +94,24 @@ class Service(Worker):
             count = 0
             for h in report.histograms:
                 if h.name == "vibing_request_seconds":
-                    merged_buckets = [a + b for a, b in zip(merged_buckets, h.buckets, strict=False)] if merged_buckets else list(h.buckets)
+                    merged_buckets = (
+                        [a + b for a, b in zip(merged_buckets, h.buckets, strict=False)]
+                        if merged_buckets
+                        else list(h.buckets)
+                    )
                     count += h.count
             extra = {s.name: s.value for s in report.samples if s.kind == "gauge" and not s.labels}
-            figures.append(ServiceFigures(
-                service=service, pid=report.pid, requests=requests, failures=failures,
-                p50_ms=_quantile(merged_buckets, count, 0.5), p99_ms=_quantile(merged_buckets, count, 0.99),
-                restarts=self.aggregate.restarts.get(service, 0), reported_s_ago=round(now - seen, 2), extra=extra,
-            ))
+            figures.append(
+                ServiceFigures(
+                    service=service,
+                    pid=report.pid,
+                    requests=requests,
+                    failures=failures,
+                    p50_ms=_quantile(merged_buckets, count, 0.5),
+                    p99_ms=_quantile(merged_buckets, count, 0.99),
+                    restarts=self.aggregate.restarts.get(service, 0),
+                    reported_s_ago=round(now - seen, 2),
+                    extra=extra,
+                )
+            )
         return Snapshot(url=self.url, services=figures, requests_per_s=list(self.rates))

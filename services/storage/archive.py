@@ -115,12 +115,15 @@ def _add(bundle: Bundle, path: str, data: bytes, limits: Limits, running: list[i
     text = validation.decode_text(path, data, limits)
     running[0] += len(data)
     if len(bundle.files) + 1 > limits.max_files:
-        raise FileTooLarge(f"The import has more than {limits.max_files} files, the limit per project.",
-                           limit=limits.max_files)
+        raise FileTooLarge(
+            f"The import has more than {limits.max_files} files, the limit per project.", limit=limits.max_files
+        )
     if running[0] > limits.max_project_bytes:
         raise FileTooLarge(
             f"The import holds more than {validation.human_bytes(limits.max_project_bytes)} of files, "
-            "the limit per project.", limit=limits.max_project_bytes)
+            "the limit per project.",
+            limit=limits.max_project_bytes,
+        )
     bundle.files[path] = text
 
 
@@ -151,7 +154,10 @@ def read_zip(source: Path, limits: Limits) -> Bundle:
                 raise FileTooLarge(
                     f"{name} is {validation.human_bytes(info.file_size)}; the limit per file is "
                     f"{validation.human_bytes(limits.max_file_bytes)}.",
-                    path=name, size=info.file_size, limit=limits.max_file_bytes)
+                    path=name,
+                    size=info.file_size,
+                    limit=limits.max_file_bytes,
+                )
             with archive.open(info) as handle:  # read at most the limit (+1): a lying header cannot bomb us
                 data = handle.read(limits.max_file_bytes + 1)
             _add(bundle, name, data, limits, running)
@@ -183,8 +189,11 @@ def read_folder(source: Path, limits: Limits) -> Bundle:
             if size > limits.max_file_bytes:
                 raise FileTooLarge(
                     f"{rel} is {validation.human_bytes(size)}; the limit per file is "
-                    f"{validation.human_bytes(limits.max_file_bytes)}.", path=rel, size=size,
-                    limit=limits.max_file_bytes)
+                    f"{validation.human_bytes(limits.max_file_bytes)}.",
+                    path=rel,
+                    size=size,
+                    limit=limits.max_file_bytes,
+                )
             _add(bundle, rel, full.read_bytes(), limits, running)
     return bundle
 

@@ -53,7 +53,11 @@ class QueryCache:
 
     def stats(self) -> dict[str, Any]:
         return {
-            "hits": self.hits, "misses": self.misses, "hit_rate": round(self.hit_rate, 4),
-            "size": len(self._cache), "maxsize": int(self._cache.maxsize), "ttl_s": self._cache.ttl,
+            "hits": self.hits,
+            "misses": self.misses,
+            "hit_rate": round(self.hit_rate, 4),
+            "size": len(self._cache),
+            "maxsize": int(self._cache.maxsize),
+            "ttl_s": self._cache.ttl,
             "invalidations": self.invalidations,
         }

@@ -83,11 +83,13 @@ def _store_blob(conn: apsw.Connection, digest: str, content: str) -> None:
     conn.execute("INSERT OR IGNORE INTO blobs(sha256, content) VALUES (?, ?)", (digest, content))
 
 
-def write(conn: apsw.Connection, project_id: str, path: str, content: str, *, now: float,
-          must_exist: bool | None = None) -> bool:
+def write(
+    conn: apsw.Connection, project_id: str, path: str, content: str, *, now: float, must_exist: bool | None = None
+) -> bool:
     """Create or replace one (already validated) file; returns whether it changed."""
-    row = conn.execute("SELECT sha256 FROM project_files WHERE project_id = ? AND path = ?",
-                       (project_id, path)).fetchone()
+    row = conn.execute(
+        "SELECT sha256 FROM project_files WHERE project_id = ? AND path = ?", (project_id, path)
+    ).fetchone()
     if must_exist is True and row is None:
         raise NotFound(f"The project has no file {path!r} to update.", project_id=project_id, path=path)
     if must_exist is False and row is not None:
@@ -124,10 +126,10 @@ def delete(conn: apsw.Connection, project_id: str, path: str, *, missing_ok: boo
 def rename(conn: apsw.Connection, project_id: str, path: str, new_path: str, *, now: float) -> None:
     if path == new_path:
         return
-    if conn.execute("SELECT 1 FROM project_files WHERE project_id = ? AND path = ?",
-                    (project_id, new_path)).fetchone():
-        raise Conflict(f"Cannot rename {path!r} to {new_path!r}: that file already exists.",
-                       project_id=project_id, path=new_path)
+    if conn.execute("SELECT 1 FROM project_files WHERE project_id = ? AND path = ?", (project_id, new_path)).fetchone():
+        raise Conflict(
+            f"Cannot rename {path!r} to {new_path!r}: that file already exists.", project_id=project_id, path=new_path
+        )
     conn.execute(
         "UPDATE project_files SET path = ?, language = ?, updated_at = ? WHERE project_id = ? AND path = ?",
         (new_path, validation.language_of(new_path), now, project_id, path),
@@ -164,8 +166,9 @@ def check_totals(conn: apsw.Connection, project_id: str, project_name: str, limi
     validation.check_totals(project_name, count, total, limits)
 
 
-def replace_all(conn: apsw.Connection, project_id: str, project_name: str, new_files: dict[str, str],
-                limits: Limits) -> list[str]:
+def replace_all(
+    conn: apsw.Connection, project_id: str, project_name: str, new_files: dict[str, str], limits: Limits
+) -> list[str]:
     """Make the project's files exactly ``new_files`` (validated beforehand)."""
     now = time.time()
     current = {row[0] for row in conn.execute("SELECT path FROM project_files WHERE project_id = ?", (project_id,))}

@@ -21,8 +21,9 @@ _SELECT = "SELECT id, project_id, kind, label, message_id, file_count, created_a
 
 
 def _info(row: tuple) -> CheckpointInfo:
-    return CheckpointInfo(id=row[0], project_id=row[1], kind=row[2], label=row[3], message_id=row[4],
-                          file_count=row[5], created_at=row[6])
+    return CheckpointInfo(
+        id=row[0], project_id=row[1], kind=row[2], label=row[3], message_id=row[4], file_count=row[5], created_at=row[6]
+    )
 
 
 def create(conn: apsw.Connection, project_id: str, kind: str, label: str = "", message_id: str = "") -> CheckpointInfo:
@@ -39,8 +40,15 @@ def create(conn: apsw.Connection, project_id: str, kind: str, label: str = "", m
     )
     count = conn.changes()
     conn.execute("UPDATE checkpoints SET file_count = ? WHERE id = ?", (count, checkpoint_id))
-    return CheckpointInfo(id=checkpoint_id, project_id=project_id, kind=kind, label=label, message_id=message_id,
-                          file_count=count, created_at=now)
+    return CheckpointInfo(
+        id=checkpoint_id,
+        project_id=project_id,
+        kind=kind,
+        label=label,
+        message_id=message_id,
+        file_count=count,
+        created_at=now,
+    )
 
 
 def get(conn: apsw.Connection, checkpoint_id: int, project_id: str | None = None) -> CheckpointInfo:
@@ -51,24 +59,33 @@ def get(conn: apsw.Connection, checkpoint_id: int, project_id: str | None = None
 
 
 def listing(conn: apsw.Connection, project_id: str, limit: int, offset: int) -> tuple[list[CheckpointInfo], int]:
-    rows = conn.execute(_SELECT + " WHERE project_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-                        (project_id, max(1, min(limit, 1000)), max(0, offset))).fetchall()
+    rows = conn.execute(
+        _SELECT + " WHERE project_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+        (project_id, max(1, min(limit, 1000)), max(0, offset)),
+    ).fetchall()
     total = conn.execute("SELECT count(*) FROM checkpoints WHERE project_id = ?", (project_id,)).fetchone()[0]
     return [_info(row) for row in rows], total
 
 
 def contents(conn: apsw.Connection, checkpoint_id: int) -> dict[str, str]:
-    return dict(conn.execute(
-        "SELECT cf.path, b.content FROM checkpoint_files cf JOIN blobs b ON b.sha256 = cf.sha256"
-        " WHERE cf.checkpoint_id = ? ORDER BY cf.path",
-        (checkpoint_id,),
-    ))
+    return dict(
+        conn.execute(
+            "SELECT cf.path, b.content FROM checkpoint_files cf JOIN blobs b ON b.sha256 = cf.sha256"
+            " WHERE cf.checkpoint_id = ? ORDER BY cf.path",
+            (checkpoint_id,),
+        )
+    )
 
 
 def file_data(conn: apsw.Connection, checkpoint_id: int) -> list[FileData]:
     return [
-        FileData(path=path, content=content, language=validation.language_of(path),
-                 size=len(content.encode("utf-8")), sha256=digest)
+        FileData(
+            path=path,
+            content=content,
+            language=validation.language_of(path),
+            size=len(content.encode("utf-8")),
+            sha256=digest,
+        )
         for path, content, digest in conn.execute(
             "SELECT cf.path, b.content, cf.sha256 FROM checkpoint_files cf JOIN blobs b ON b.sha256 = cf.sha256"
             " WHERE cf.checkpoint_id = ? ORDER BY cf.path",
@@ -77,7 +94,9 @@ def file_data(conn: apsw.Connection, checkpoint_id: int) -> list[FileData]:
     ]
 
 
-def diff(old: dict[str, str], new: dict[str, str], *, old_label: str, new_label: str, context: int = 3) -> list[FileDiff]:
+def diff(
+    old: dict[str, str], new: dict[str, str], *, old_label: str, new_label: str, context: int = 3
+) -> list[FileDiff]:
     """Unified diff per changed file, paths in order."""
     result = []
     for path in sorted(set(old) | set(new)):
@@ -85,12 +104,15 @@ def diff(old: dict[str, str], new: dict[str, str], *, old_label: str, new_label:
         if before == after:
             continue
         status = "added" if before is None else "removed" if after is None else "modified"
-        lines = list(difflib.unified_diff(
-            (before or "").splitlines(keepends=True), (after or "").splitlines(keepends=True),
-            fromfile="/dev/null" if before is None else f"a/{path} ({old_label})",
-            tofile="/dev/null" if after is None else f"b/{path} ({new_label})",
-            n=max(0, context),
-        ))
+        lines = list(
+            difflib.unified_diff(
+                (before or "").splitlines(keepends=True),
+                (after or "").splitlines(keepends=True),
+                fromfile="/dev/null" if before is None else f"a/{path} ({old_label})",
+                tofile="/dev/null" if after is None else f"b/{path} ({new_label})",
+                n=max(0, context),
+            )
+        )
         added = sum(1 for line in lines if line.startswith("+") and not line.startswith("+++"))
         removed = sum(1 for line in lines if line.startswith("-") and not line.startswith("---"))
         text = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
@@ -107,8 +129,9 @@ def gc_blobs(conn: apsw.Connection) -> int:
     return conn.changes()
 
 
-def restore(conn: apsw.Connection, project_id: str, project_name: str, checkpoint_id: int,
-            limits: validation.Limits) -> tuple[CheckpointInfo, list[str]]:
+def restore(
+    conn: apsw.Connection, project_id: str, project_name: str, checkpoint_id: int, limits: validation.Limits
+) -> tuple[CheckpointInfo, list[str]]:
     source = get(conn, checkpoint_id, project_id)
     touched = files.replace_all(conn, project_id, project_name, contents(conn, checkpoint_id), limits)
     label = f"Restored checkpoint {checkpoint_id}" + (f" ({source.label})" if source.label else "")

@@ -38,9 +38,20 @@ _BY_ID = _SELECT.format(usage_filter="AND message_id = ?1") + " WHERE m.id = ?1"
 
 def _info(row: tuple) -> MessageInfo:
     return MessageInfo(
-        id=row[0], project_id=row[1], role=row[2], content=row[3], status=row[4], created_at=row[5],
-        updated_at=row[6], agent=row[7], model=row[8], last_seq=row[9], error=row[10], input_tokens=row[11],
-        output_tokens=row[12], cost_usd=row[13],
+        id=row[0],
+        project_id=row[1],
+        role=row[2],
+        content=row[3],
+        status=row[4],
+        created_at=row[5],
+        updated_at=row[6],
+        agent=row[7],
+        model=row[8],
+        last_seq=row[9],
+        error=row[10],
+        input_tokens=row[11],
+        output_tokens=row[12],
+        cost_usd=row[13],
     )
 
 
@@ -69,12 +80,22 @@ def streaming(conn: apsw.Connection) -> list[MessageInfo]:
 
 def _check_content(content: str) -> None:
     if len(content) > MAX_MESSAGE_BYTES // 4 and len(content.encode("utf-8")) > MAX_MESSAGE_BYTES:
-        raise InvalidRequest(f"A message can hold at most {MAX_MESSAGE_BYTES // (1024 * 1024)} MB of text.",
-                             limit=MAX_MESSAGE_BYTES)
+        raise InvalidRequest(
+            f"A message can hold at most {MAX_MESSAGE_BYTES // (1024 * 1024)} MB of text.", limit=MAX_MESSAGE_BYTES
+        )
 
 
-def add(conn: apsw.Connection, project_id: str, role: str, content: str, *, agent: str = "", model: str = "",
-        status: str = "complete", message_id: str = "") -> str:
+def add(
+    conn: apsw.Connection,
+    project_id: str,
+    role: str,
+    content: str,
+    *,
+    agent: str = "",
+    model: str = "",
+    status: str = "complete",
+    message_id: str = "",
+) -> str:
     if role not in ROLES:
         raise InvalidRequest(f"Unknown message role {role!r}; choose user, assistant or system.")
     if status not in STATUSES:
@@ -105,8 +126,11 @@ def append(conn: apsw.Connection, message_id: str, text: str, seq: int) -> tuple
         length = conn.execute("SELECT length(content) FROM messages WHERE id = ?", (message_id,)).fetchone()[0]
         return project_id, False, last_seq, length
     if status != "streaming":
-        raise Conflict(f"The message {message_id} is {status}, not streaming; resume it before appending.",
-                       message_id=message_id, status=status)
+        raise Conflict(
+            f"The message {message_id} is {status}, not streaming; resume it before appending.",
+            message_id=message_id,
+            status=status,
+        )
     conn.execute(
         "UPDATE messages SET content = content || ?, last_seq = ?, updated_at = ? WHERE id = ?",
         (text, seq, time.time(), message_id),
@@ -115,9 +139,19 @@ def append(conn: apsw.Connection, message_id: str, text: str, seq: int) -> tuple
     return project_id, True, seq, length
 
 
-def finish(conn: apsw.Connection, message_id: str, status: str, *, text: str = "", seq: int = -1,
-           input_tokens: int = 0, output_tokens: int = 0, model: str = "", cost_usd: float = 0.0,
-           error: str = "") -> str:
+def finish(
+    conn: apsw.Connection,
+    message_id: str,
+    status: str,
+    *,
+    text: str = "",
+    seq: int = -1,
+    input_tokens: int = 0,
+    output_tokens: int = 0,
+    model: str = "",
+    cost_usd: float = 0.0,
+    error: str = "",
+) -> str:
     """Final status, last batch and usage; finishing again only repeats nothing.  Returns the project id."""
     if status not in FINAL:
         raise InvalidRequest(f"A message finishes as complete, stopped, interrupted or error, not {status!r}.")
@@ -147,20 +181,38 @@ def resume(conn: apsw.Connection, message_id: str) -> str:
         raise InvalidRequest("Only an assistant message can be resumed.", message_id=message_id)
     if status == "complete":
         raise Conflict(f"The message {message_id} is complete; there is nothing to resume.", message_id=message_id)
-    conn.execute("UPDATE messages SET status = 'streaming', error = '', updated_at = ? WHERE id = ?",
-                 (time.time(), message_id))
+    conn.execute(
+        "UPDATE messages SET status = 'streaming', error = '', updated_at = ? WHERE id = ?", (time.time(), message_id)
+    )
     return project_id
 
 
-def record_usage(conn: apsw.Connection, project_id: str, model: str, input_tokens: int, output_tokens: int,
-                 cost_usd: float, *, message_id: str = "", now: float | None = None) -> None:
+def record_usage(
+    conn: apsw.Connection,
+    project_id: str,
+    model: str,
+    input_tokens: int,
+    output_tokens: int,
+    cost_usd: float,
+    *,
+    message_id: str = "",
+    now: float | None = None,
+) -> None:
     if input_tokens < 0 or output_tokens < 0 or cost_usd < 0:
         raise InvalidRequest("Token counts and costs cannot be negative.")
     conn.execute(
         "INSERT INTO token_usage(user_id, project_id, message_id, model, input_tokens, output_tokens, cost_usd,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (LOCAL_USER_ID, project_id, message_id or None, model, input_tokens, output_tokens, cost_usd,
-         time.time() if now is None else now),
+        (
+            LOCAL_USER_ID,
+            project_id,
+            message_id or None,
+            model,
+            input_tokens,
+            output_tokens,
+            cost_usd,
+            time.time() if now is None else now,
+        ),
     )
 
 

@@ -37,8 +37,17 @@ def new_id() -> str:
 
 def info(row: tuple) -> ProjectInfo:
     return ProjectInfo(
-        id=row[0], name=row[1], description=row[2], project_type=row[3], provider=row[4], model=row[5],
-        created_at=row[6], updated_at=row[7], forked_from=row[8], file_count=row[9], total_bytes=row[10],
+        id=row[0],
+        name=row[1],
+        description=row[2],
+        project_type=row[3],
+        provider=row[4],
+        model=row[5],
+        created_at=row[6],
+        updated_at=row[7],
+        forked_from=row[8],
+        file_count=row[9],
+        total_bytes=row[10],
         message_count=row[11],
     )
 
@@ -48,8 +57,9 @@ def check_name(name: str) -> str:
     if not name:
         raise InvalidRequest("A project needs a name.")
     if len(name) > MAX_NAME:
-        raise InvalidRequest(f"A project name can be at most {MAX_NAME} characters (this one has {len(name)}).",
-                             limit=MAX_NAME)
+        raise InvalidRequest(
+            f"A project name can be at most {MAX_NAME} characters (this one has {len(name)}).", limit=MAX_NAME
+        )
     if "\0" in name:
         raise InvalidRequest("A project name cannot contain NUL characters.")
     return name
@@ -57,15 +67,18 @@ def check_name(name: str) -> str:
 
 def check_description(description: str) -> str:
     if len(description) > MAX_DESCRIPTION:
-        raise InvalidRequest(f"A project description can be at most {MAX_DESCRIPTION} characters.",
-                             limit=MAX_DESCRIPTION)
+        raise InvalidRequest(
+            f"A project description can be at most {MAX_DESCRIPTION} characters.", limit=MAX_DESCRIPTION
+        )
     return description
 
 
 def check_type(project_type: str) -> str:
     if project_type not in PROJECT_TYPES:
-        raise InvalidRequest(f"Unknown project type {project_type!r}; choose one of {', '.join(PROJECT_TYPES)}.",
-                             project_type=project_type)
+        raise InvalidRequest(
+            f"Unknown project type {project_type!r}; choose one of {', '.join(PROJECT_TYPES)}.",
+            project_type=project_type,
+        )
     return project_type
 
 
@@ -84,18 +97,39 @@ def exists(conn: apsw.Connection, project_id: str) -> str:
     return row[0]
 
 
-def insert(conn: apsw.Connection, *, name: str, description: str = "", project_type: str = "website",
-           provider: str = "", model: str = "", forked_from: str | None = None, now: float | None = None) -> str:
+def insert(
+    conn: apsw.Connection,
+    *,
+    name: str,
+    description: str = "",
+    project_type: str = "website",
+    provider: str = "",
+    model: str = "",
+    forked_from: str | None = None,
+    now: float | None = None,
+) -> str:
     project_id = new_id()
     now = time.time() if now is None else now
     conn.execute(
         "INSERT INTO projects(id, user_id, name, description, project_type, provider, model, forked_from,"
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (project_id, LOCAL_USER_ID, check_name(name), check_description(description), check_type(project_type),
-         provider, model, forked_from, now, now),
+        (
+            project_id,
+            LOCAL_USER_ID,
+            check_name(name),
+            check_description(description),
+            check_type(project_type),
+            provider,
+            model,
+            forked_from,
+            now,
+            now,
+        ),
     )
-    conn.execute("INSERT INTO project_collaborators(project_id, user_id, role, created_at) VALUES (?, ?, 'owner', ?)",
-                 (project_id, LOCAL_USER_ID, now))
+    conn.execute(
+        "INSERT INTO project_collaborators(project_id, user_id, role, created_at) VALUES (?, ?, 'owner', ?)",
+        (project_id, LOCAL_USER_ID, now),
+    )
     return project_id
 
 
@@ -121,7 +155,9 @@ def delete(conn: apsw.Connection, project_id: str) -> None:
     conn.execute("DELETE FROM projects WHERE id = ?", (project_id,))
 
 
-def listing(conn: apsw.Connection, sort: str, descending: bool | None, limit: int, offset: int) -> tuple[list[ProjectInfo], int]:
+def listing(
+    conn: apsw.Connection, sort: str, descending: bool | None, limit: int, offset: int
+) -> tuple[list[ProjectInfo], int]:
     if sort not in _ORDER:
         raise InvalidRequest(f"Unknown sort {sort!r}; choose updated, created or name.")
     column, default_desc = _ORDER[sort]
@@ -146,11 +182,13 @@ def find(conn: apsw.Connection, ref: str) -> ProjectInfo:
         return info(row)
     candidates: list[tuple] = []
     if len(ref) >= 4 and all(c in "0123456789abcdef" for c in ref.lower()):
-        candidates = conn.execute(SELECT + " WHERE p.id >= ? AND p.id < ? LIMIT 6",
-                                  (ref.lower(), ref.lower() + "g")).fetchall()
+        candidates = conn.execute(
+            SELECT + " WHERE p.id >= ? AND p.id < ? LIMIT 6", (ref.lower(), ref.lower() + "g")
+        ).fetchall()
     if not candidates:
-        candidates = conn.execute(SELECT + " WHERE p.name = ? COLLATE NOCASE ORDER BY p.updated_at DESC LIMIT 6",
-                                  (ref,)).fetchall()
+        candidates = conn.execute(
+            SELECT + " WHERE p.name = ? COLLATE NOCASE ORDER BY p.updated_at DESC LIMIT 6", (ref,)
+        ).fetchall()
     if not candidates:
         raise NotFound(f"No project matches {ref!r} (by id, id prefix or name).", ref=ref)
     if len(candidates) > 1:

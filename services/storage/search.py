@@ -37,11 +37,11 @@ _SOURCES = {
 # Snippets for a page's hits of one source, in one statement (cheaper than one query per hit).
 _SNIPPETS = {
     "project": "SELECT rowid, snippet(projects_fts, -1, ?, ?, '…', {n}) FROM projects_fts"
-               " WHERE projects_fts MATCH ? AND rowid IN ({ids})",
+    " WHERE projects_fts MATCH ? AND rowid IN ({ids})",
     "message": "SELECT rowid, snippet(messages_fts, 0, ?, ?, '…', {n}) FROM messages_fts"
-               " WHERE messages_fts MATCH ? AND rowid IN ({ids})",
+    " WHERE messages_fts MATCH ? AND rowid IN ({ids})",
     "file": "SELECT rowid, snippet(files_fts, 1, ?, ?, '…', {n}) FROM files_fts"
-            " WHERE files_fts MATCH ? AND rowid IN ({ids})",
+    " WHERE files_fts MATCH ? AND rowid IN ({ids})",
 }
 
 
@@ -67,21 +67,36 @@ def _run(conn: apsw.Connection, sql: str, params: dict | list) -> list[tuple]:
 
 def _ranked(conn: apsw.Connection, table: str, q: str, wanted: int) -> tuple[list[tuple[int, float]], bool]:
     """(rowid, bm25) of a source's best ``wanted`` matches, and whether there were more."""
-    newest = _run(conn, f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :k",
-                  {"q": q, "k": RANK_WINDOW + 1})
+    newest = _run(
+        conn,
+        f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :k",
+        {"q": q, "k": RANK_WINDOW + 1},
+    )
     if not newest:
         return [], False
     if len(newest) > RANK_WINDOW:
-        rows = _run(conn, f"SELECT rowid, rank FROM {table} WHERE {table} MATCH :q AND rowid >= :floor"
-                          " ORDER BY rank LIMIT :m", {"q": q, "floor": newest[RANK_WINDOW - 1][0], "m": wanted})
+        rows = _run(
+            conn,
+            f"SELECT rowid, rank FROM {table} WHERE {table} MATCH :q AND rowid >= :floor ORDER BY rank LIMIT :m",
+            {"q": q, "floor": newest[RANK_WINDOW - 1][0], "m": wanted},
+        )
         return rows, True
-    rows = _run(conn, f"SELECT rowid, rank FROM {table} WHERE {table} MATCH :q ORDER BY rank LIMIT :m",
-                {"q": q, "m": wanted})
+    rows = _run(
+        conn, f"SELECT rowid, rank FROM {table} WHERE {table} MATCH :q ORDER BY rank LIMIT :m", {"q": q, "m": wanted}
+    )
     return rows, len(newest) > wanted
 
 
-def projects(conn: apsw.Connection, query: str, *, limit: int = 20, offset: int = 0, raw: bool = False,
-             mark_open: str = "«", mark_close: str = "»") -> tuple[list[SearchHit], int, bool]:
+def projects(
+    conn: apsw.Connection,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    raw: bool = False,
+    mark_open: str = "«",
+    mark_close: str = "»",
+) -> tuple[list[SearchHit], int, bool]:
     """A page of projects, best first; also how many were found and whether there are more."""
     q = to_fts(query, raw)
     limit = max(1, min(limit, 200))
@@ -96,8 +111,10 @@ def projects(conn: apsw.Connection, query: str, *, limit: int = 20, offset: int 
             more = more or truncated
             if not rows:
                 continue
-            owner = {row[0]: (row[1], row[2]) for row in
-                     conn.execute(owners.format(",".join("?" * len(rows))), [r[0] for r in rows])}
+            owner = {
+                row[0]: (row[1], row[2])
+                for row in conn.execute(owners.format(",".join("?" * len(rows))), [r[0] for r in rows])
+            }
             factor = PROJECT_BOOST if source == "project" else 1.0
             for rowid, rank in rows:
                 if rowid not in owner:
@@ -107,13 +124,18 @@ def projects(conn: apsw.Connection, query: str, *, limit: int = 20, offset: int 
                 if project_id not in best or score < best[project_id][0]:
                     best[project_id] = (score, source, rowid, ref)
         ordered = sorted(best.items(), key=lambda item: item[1][0])
-        page = ordered[offset: offset + limit]
+        page = ordered[offset : offset + limit]
         hits = []
         if page:
             ids = [project_id for project_id, _ in page]
-            meta = {row[0]: row[1:] for row in conn.execute(
-                "SELECT id, name, description, project_type, updated_at FROM projects WHERE id IN"
-                f" ({','.join('?' * len(ids))})", ids)}
+            meta = {
+                row[0]: row[1:]
+                for row in conn.execute(
+                    "SELECT id, name, description, project_type, updated_at FROM projects WHERE id IN"
+                    f" ({','.join('?' * len(ids))})",
+                    ids,
+                )
+            }
             snippets: dict[tuple[str, int], str] = {}
             for source in _SOURCES:
                 rowids = [entry[2] for _, entry in page if entry[1] == source]
@@ -125,21 +147,42 @@ def projects(conn: apsw.Connection, query: str, *, limit: int = 20, offset: int 
                 if project_id not in meta:
                     continue
                 name, description, project_type, updated_at = meta[project_id]
-                hits.append(SearchHit(project_id=project_id, name=name, description=description,
-                                      project_type=project_type, updated_at=updated_at, rank=round(score, 4),
-                                      source=source, snippet=snippets.get((source, rowid), ""), ref=ref))
+                hits.append(
+                    SearchHit(
+                        project_id=project_id,
+                        name=name,
+                        description=description,
+                        project_type=project_type,
+                        updated_at=updated_at,
+                        rank=round(score, 4),
+                        source=source,
+                        snippet=snippets.get((source, rowid), ""),
+                        ref=ref,
+                    )
+                )
     finally:
         conn.execute("COMMIT")
     return hits, len(best), more
 
 
-def files(conn: apsw.Connection, query: str, *, project_id: str = "", limit: int = 20, raw: bool = False,
-          mark_open: str = "«", mark_close: str = "»") -> list[FileSearchHit]:
+def files(
+    conn: apsw.Connection,
+    query: str,
+    *,
+    project_id: str = "",
+    limit: int = 20,
+    raw: bool = False,
+    mark_open: str = "«",
+    mark_close: str = "»",
+) -> list[FileSearchHit]:
     q = to_fts(query, raw)
     where = "AND f.project_id = :pid" if project_id else ""
-    sql = (f"SELECT f.project_id, f.path, snippet(files_fts, 1, :o, :c, '…', {SNIPPET_TOKENS}), bm25(files_fts, 4.0, 1.0)"
-           f" FROM files_fts JOIN project_files f ON f.id = files_fts.rowid WHERE files_fts MATCH :q {where}"
-           " ORDER BY bm25(files_fts, 4.0, 1.0) LIMIT :limit")
-    rows = _run(conn, sql, {"q": q, "pid": project_id, "o": mark_open, "c": mark_close,
-                            "limit": max(1, min(limit, 200))})
+    sql = (
+        f"SELECT f.project_id, f.path, snippet(files_fts, 1, :o, :c, '…', {SNIPPET_TOKENS}), bm25(files_fts, 4.0, 1.0)"
+        f" FROM files_fts JOIN project_files f ON f.id = files_fts.rowid WHERE files_fts MATCH :q {where}"
+        " ORDER BY bm25(files_fts, 4.0, 1.0) LIMIT :limit"
+    )
+    rows = _run(
+        conn, sql, {"q": q, "pid": project_id, "o": mark_open, "c": mark_close, "limit": max(1, min(limit, 200))}
+    )
     return [FileSearchHit(project_id=r[0], path=r[1], snippet=r[2], rank=round(r[3], 4)) for r in rows]

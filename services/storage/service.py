@@ -106,8 +106,13 @@ class Service(Worker):
         self.limits = validation.Limits.from_config(self.config)
         self.cache = QueryCache(self.config.storage_cache_size, self.config.storage_cache_ttl_s)
         self._encoded: OrderedDict[int, tuple[Any, bytes]] = OrderedDict()
-        self.log.info("storage.opened", path=str(self.db.path), schema_version=self.db.version,
-                      migrated_from=self.db.migrated_from, open_ms=round((time.perf_counter() - started) * 1000, 1))
+        self.log.info(
+            "storage.opened",
+            path=str(self.db.path),
+            schema_version=self.db.version,
+            migrated_from=self.db.migrated_from,
+            open_ms=round((time.perf_counter() - started) * 1000, 1),
+        )
 
     def teardown(self) -> None:
         db = getattr(self, "db", None)
@@ -137,8 +142,11 @@ class Service(Worker):
 
         if isinstance(exc, apsw.FullError) or (isinstance(exc, OSError) and exc.errno == errno.ENOSPC):
             folder = str(self.db.path.parent)
-            return DiskFull(f"The disk that holds your Vibing data ({folder}) is full, so this change was not saved. "
-                            "Free some space and try again; nothing saved before was changed.", folder=folder)
+            return DiskFull(
+                f"The disk that holds your Vibing data ({folder}) is full, so this change was not saved. "
+                "Free some space and try again; nothing saved before was changed.",
+                folder=folder,
+            )
         return None
 
     def details(self) -> dict[str, Any]:
@@ -187,13 +195,25 @@ class Service(Worker):
         "all": (("",), ("list:", "search:", "usage:")),
     }
 
-    def _changed(self, project_id: str, what: str, *, stale: str = "all", paths: list[str] | None = None,
-                 message_id: str = "", checkpoint_id: int = 0) -> None:
+    def _changed(
+        self,
+        project_id: str,
+        what: str,
+        *,
+        stale: str = "all",
+        paths: list[str] | None = None,
+        message_id: str = "",
+        checkpoint_id: int = 0,
+    ) -> None:
         """After a commit: drop the cache entries the write made stale, then tell subscribers."""
         local, shared = self._STALE[stale]
         self.cache.invalidate_prefix(*(f"project:{project_id}:{key}" for key in local), *shared)
-        self.publish("project.changed", ProjectChanged(project_id=project_id, what=what, paths=paths or [],
-                                                       message_id=message_id, checkpoint_id=checkpoint_id))
+        self.publish(
+            "project.changed",
+            ProjectChanged(
+                project_id=project_id, what=what, paths=paths or [], message_id=message_id, checkpoint_id=checkpoint_id
+            ),
+        )
 
     def _info(self, project_id: str) -> Any:
         return projects.get(self.db.reader, project_id)
@@ -206,9 +226,14 @@ class Service(Worker):
         for f in request.files:
             validation.check_file(f.path, f.content, self.limits)
         with self.db.transaction() as conn:
-            project_id = projects.insert(conn, name=request.name, description=request.description,
-                                         project_type=request.project_type, provider=request.provider,
-                                         model=request.model)
+            project_id = projects.insert(
+                conn,
+                name=request.name,
+                description=request.description,
+                project_type=request.project_type,
+                provider=request.provider,
+                model=request.model,
+            )
             if new:
                 files.replace_all(conn, project_id, request.name, new, self.limits)
                 history.create(conn, project_id, "create", "Created")
@@ -217,8 +242,9 @@ class Service(Worker):
 
     @handles(GetProject)
     def get_project(self, request: GetProject) -> ProjectReply:
-        return self._cached(f"project:{request.project_id}:info",
-                            lambda: ProjectReply(project=self._info(request.project_id)))
+        return self._cached(
+            f"project:{request.project_id}:info", lambda: ProjectReply(project=self._info(request.project_id))
+        )
 
     @handles(FindProject)
     def find_project(self, request: FindProject) -> ProjectReply:
@@ -226,16 +252,19 @@ class Service(Worker):
 
     @handles(LoadProject)
     def load_project(self, request: LoadProject) -> ProjectDetail:
-        return self._cached(f"project:{request.project_id}:load",
-                            lambda: self._keep_encoded(self._load(request.project_id)))
+        return self._cached(
+            f"project:{request.project_id}:load", lambda: self._keep_encoded(self._load(request.project_id))
+        )
 
     def _load(self, project_id: str) -> ProjectDetail:
         conn = self.db.reader
         conn.execute("BEGIN")  # one snapshot for the three reads
         try:
-            return ProjectDetail(project=projects.get(conn, project_id),
-                                 messages=messages.for_project(conn, project_id),
-                                 files=files.load_all(conn, project_id))
+            return ProjectDetail(
+                project=projects.get(conn, project_id),
+                messages=messages.for_project(conn, project_id),
+                files=files.load_all(conn, project_id),
+            )
         finally:
             conn.execute("COMMIT")
 
@@ -247,11 +276,23 @@ class Service(Worker):
             validation.check_path(path)
         with self.db.transaction() as conn:
             name = projects.exists(conn, request.project_id)
-            projects.update(conn, request.project_id, name=request.name, description=request.description,
-                            project_type=request.project_type, provider=request.provider, model=request.model)
+            projects.update(
+                conn,
+                request.project_id,
+                name=request.name,
+                description=request.description,
+                project_type=request.project_type,
+                provider=request.provider,
+                model=request.model,
+            )
             if request.replace_all:
-                touched = files.replace_all(conn, request.project_id, request.name or name,
-                                            {f.path: f.content for f in request.files}, self.limits)
+                touched = files.replace_all(
+                    conn,
+                    request.project_id,
+                    request.name or name,
+                    {f.path: f.content for f in request.files},
+                    self.limits,
+                )
             else:
                 ops = [FileOp(op="write", path=f.path, content=f.content) for f in request.files]
                 ops += [FileOp(op="delete", path=p) for p in request.deletes]
@@ -273,9 +314,15 @@ class Service(Worker):
         with self.db.transaction() as conn:
             source = projects.get(conn, request.project_id)
             name = request.name or f"{source.name} (copy)"
-            new_id = projects.insert(conn, name=name[: projects.MAX_NAME], description=source.description,
-                                     project_type=source.project_type, provider=source.provider, model=source.model,
-                                     forked_from=source.id)
+            new_id = projects.insert(
+                conn,
+                name=name[: projects.MAX_NAME],
+                description=source.description,
+                project_type=source.project_type,
+                provider=source.provider,
+                model=source.model,
+                forked_from=source.id,
+            )
             now = time.time()
             conn.execute(
                 "INSERT INTO project_files(project_id, path, content, language, size, sha256, created_at, updated_at)"
@@ -284,8 +331,15 @@ class Service(Worker):
             )
             if request.include_messages:
                 for m in messages.for_project(conn, source.id):
-                    messages.add(conn, new_id, m.role, m.content, agent=m.agent, model=m.model,
-                                 status="interrupted" if m.status == "streaming" else m.status)
+                    messages.add(
+                        conn,
+                        new_id,
+                        m.role,
+                        m.content,
+                        agent=m.agent,
+                        model=m.model,
+                        status="interrupted" if m.status == "streaming" else m.status,
+                    )
             history.create(conn, new_id, "create", f"Forked from {source.name}")
         self._changed(new_id, "created")
         return ProjectReply(project=self._info(new_id))
@@ -302,21 +356,30 @@ class Service(Worker):
         key = f"list:{request.sort}:{request.descending}:{request.limit}:{request.offset}"
 
         def compute() -> ProjectList:
-            items, total = projects.listing(self.db.reader, request.sort, request.descending, request.limit,
-                                            request.offset)
+            items, total = projects.listing(
+                self.db.reader, request.sort, request.descending, request.limit, request.offset
+            )
             return ProjectList(items=items, total=total, offset=request.offset)
 
         return self._cached(key, compute)
 
     @handles(SearchProjects)
     def search_projects(self, request: SearchProjects) -> SearchReply:
-        key = (f"search:p:{request.raw}:{request.limit}:{request.offset}:{request.mark_open}:{request.mark_close}:"
-               f"{request.query}")
+        key = (
+            f"search:p:{request.raw}:{request.limit}:{request.offset}:{request.mark_open}:{request.mark_close}:"
+            f"{request.query}"
+        )
 
         def compute() -> SearchReply:
-            hits, total, more = search.projects(self.db.reader, request.query, limit=request.limit,
-                                                offset=request.offset, raw=request.raw, mark_open=request.mark_open,
-                                                mark_close=request.mark_close)
+            hits, total, more = search.projects(
+                self.db.reader,
+                request.query,
+                limit=request.limit,
+                offset=request.offset,
+                raw=request.raw,
+                mark_open=request.mark_open,
+                mark_close=request.mark_close,
+            )
             return SearchReply(hits=hits, query=request.query, total=total, more=more)
 
         return self._cached(key, compute)
@@ -340,54 +403,101 @@ class Service(Worker):
 
         return self._cached(f"project:{request.project_id}:file:{request.path}", compute)
 
-    def _file_ops(self, project_id: str, ops: list[FileOp], *, checkpoint: bool, label: str,
-                  kind: str = "edit", message_id: str = "", what: str = "files") -> FilesReply:
+    def _file_ops(
+        self,
+        project_id: str,
+        ops: list[FileOp],
+        *,
+        checkpoint: bool,
+        label: str,
+        kind: str = "edit",
+        message_id: str = "",
+        what: str = "files",
+    ) -> FilesReply:
         ops = files.validate_ops(ops, self.limits)
         with self.db.transaction() as conn:
             name = projects.exists(conn, project_id)
             touched = files.apply(conn, project_id, name, ops, self.limits)
             projects.touch(conn, project_id)
             point = history.create(conn, project_id, kind, label, message_id) if checkpoint else None
-        self._changed(project_id, what, stale="files", paths=touched, message_id=message_id,
-                      checkpoint_id=point.id if point else 0)
+        self._changed(
+            project_id,
+            what,
+            stale="files",
+            paths=touched,
+            message_id=message_id,
+            checkpoint_id=point.id if point else 0,
+        )
         return FilesReply(project_id=project_id, files=files.list_info(self.db.reader, project_id), checkpoint=point)
 
     @handles(CreateFile)
     def create_file(self, request: CreateFile) -> FilesReply:
-        return self._file_ops(request.project_id, [FileOp(op="create", path=request.path, content=request.content)],
-                              checkpoint=request.checkpoint, label=f"Created {request.path}")
+        return self._file_ops(
+            request.project_id,
+            [FileOp(op="create", path=request.path, content=request.content)],
+            checkpoint=request.checkpoint,
+            label=f"Created {request.path}",
+        )
 
     @handles(UpdateFile)
     def update_file(self, request: UpdateFile) -> FilesReply:
         op = "write" if request.create else "update"
-        return self._file_ops(request.project_id, [FileOp(op=op, path=request.path, content=request.content)],
-                              checkpoint=request.checkpoint, label=f"Edited {request.path}")
+        return self._file_ops(
+            request.project_id,
+            [FileOp(op=op, path=request.path, content=request.content)],
+            checkpoint=request.checkpoint,
+            label=f"Edited {request.path}",
+        )
 
     @handles(DeleteFile)
     def delete_file(self, request: DeleteFile) -> FilesReply:
-        return self._file_ops(request.project_id, [FileOp(op="delete", path=request.path)],
-                              checkpoint=request.checkpoint, label=f"Deleted {request.path}")
+        return self._file_ops(
+            request.project_id,
+            [FileOp(op="delete", path=request.path)],
+            checkpoint=request.checkpoint,
+            label=f"Deleted {request.path}",
+        )
 
     @handles(RenameFile)
     def rename_file(self, request: RenameFile) -> FilesReply:
-        return self._file_ops(request.project_id,
-                              [FileOp(op="rename", path=request.path, new_path=request.new_path)],
-                              checkpoint=request.checkpoint, label=f"Renamed {request.path} to {request.new_path}")
+        return self._file_ops(
+            request.project_id,
+            [FileOp(op="rename", path=request.path, new_path=request.new_path)],
+            checkpoint=request.checkpoint,
+            label=f"Renamed {request.path} to {request.new_path}",
+        )
 
     @handles(ApplyFileBatch)
     def apply_file_batch(self, request: ApplyFileBatch) -> FilesReply:
         if not request.ops:
             raise InvalidRequest("The batch has no file operations.")
-        return self._file_ops(request.project_id, request.ops, checkpoint=request.checkpoint,
-                              label=request.label or f"{len(request.ops)} file changes")
+        return self._file_ops(
+            request.project_id,
+            request.ops,
+            checkpoint=request.checkpoint,
+            label=request.label or f"{len(request.ops)} file changes",
+        )
 
     @handles(SearchFiles)
     def search_files(self, request: SearchFiles) -> FileSearchReply:
-        key = (f"search:f:{request.project_id}:{request.raw}:{request.limit}:{request.mark_open}:"
-               f"{request.mark_close}:{request.query}")
-        return self._cached(key, lambda: FileSearchReply(hits=search.files(
-            self.db.reader, request.query, project_id=request.project_id, limit=request.limit, raw=request.raw,
-            mark_open=request.mark_open, mark_close=request.mark_close)))
+        key = (
+            f"search:f:{request.project_id}:{request.raw}:{request.limit}:{request.mark_open}:"
+            f"{request.mark_close}:{request.query}"
+        )
+        return self._cached(
+            key,
+            lambda: FileSearchReply(
+                hits=search.files(
+                    self.db.reader,
+                    request.query,
+                    project_id=request.project_id,
+                    limit=request.limit,
+                    raw=request.raw,
+                    mark_open=request.mark_open,
+                    mark_close=request.mark_close,
+                )
+            ),
+        )
 
     # -- messages and durable streaming -------------------------------------------
 
@@ -395,8 +505,15 @@ class Service(Worker):
     def add_message(self, request: AddMessage) -> MessageReply:
         with self.db.transaction() as conn:
             projects.exists(conn, request.project_id)
-            message_id = messages.add(conn, request.project_id, request.role, request.content, agent=request.agent,
-                                      model=request.model, status=request.status)
+            message_id = messages.add(
+                conn,
+                request.project_id,
+                request.role,
+                request.content,
+                agent=request.agent,
+                model=request.model,
+                status=request.status,
+            )
         self._changed(request.project_id, "messages", stale="messages", message_id=message_id)
         return MessageReply(message=messages.get(self.db.reader, message_id))
 
@@ -410,16 +527,23 @@ class Service(Worker):
                 return MessageReply(message=messages.get(self.db.reader, request.message_id))
         with self.db.transaction() as conn:
             projects.exists(conn, request.project_id)
-            message_id = messages.add(conn, request.project_id, "assistant", "", agent=request.agent,
-                                      model=request.model, status="streaming", message_id=request.message_id)
+            message_id = messages.add(
+                conn,
+                request.project_id,
+                "assistant",
+                "",
+                agent=request.agent,
+                model=request.model,
+                status="streaming",
+                message_id=request.message_id,
+            )
         self._changed(request.project_id, "messages", stale="messages", message_id=message_id)
         return MessageReply(message=messages.get(self.db.reader, message_id))
 
     @handles(AppendMessageText)
     def append_message_text(self, request: AppendMessageText) -> AppendReply:
         with self.db.transaction() as conn:
-            project_id, applied, last_seq, length = messages.append(conn, request.message_id, request.text,
-                                                                    request.seq)
+            project_id, applied, last_seq, length = messages.append(conn, request.message_id, request.text, request.seq)
         if applied:
             self._changed(project_id, "message", stale="text", message_id=request.message_id)
         return AppendReply(message_id=request.message_id, last_seq=last_seq, length=length, applied=applied)
@@ -427,9 +551,18 @@ class Service(Worker):
     @handles(FinishMessage)
     def finish_message(self, request: FinishMessage) -> MessageReply:
         with self.db.transaction() as conn:
-            project_id = messages.finish(conn, request.message_id, request.status, text=request.text, seq=request.seq,
-                                         input_tokens=request.input_tokens, output_tokens=request.output_tokens,
-                                         model=request.model, cost_usd=request.cost_usd, error=request.error)
+            project_id = messages.finish(
+                conn,
+                request.message_id,
+                request.status,
+                text=request.text,
+                seq=request.seq,
+                input_tokens=request.input_tokens,
+                output_tokens=request.output_tokens,
+                model=request.model,
+                cost_usd=request.cost_usd,
+                error=request.error,
+            )
         self._changed(project_id, "messages", stale="messages", message_id=request.message_id)
         return MessageReply(message=messages.get(self.db.reader, request.message_id))
 
@@ -448,8 +581,9 @@ class Service(Worker):
     def list_messages(self, request: ListMessages) -> MessageList:
         def compute() -> MessageList:
             projects.exists(self.db.reader, request.project_id)
-            return MessageList(messages=messages.for_project(self.db.reader, request.project_id, request.limit,
-                                                             request.offset))
+            return MessageList(
+                messages=messages.for_project(self.db.reader, request.project_id, request.limit, request.offset)
+            )
 
         return self._cached(f"project:{request.project_id}:messages:{request.limit}:{request.offset}", compute)
 
@@ -461,16 +595,26 @@ class Service(Worker):
     def record_usage(self, request: RecordUsage) -> None:
         with self.db.transaction() as conn:
             projects.exists(conn, request.project_id)
-            if request.message_id and conn.execute("SELECT 1 FROM messages WHERE id = ?",
-                                                   (request.message_id,)).fetchone() is None:
+            if (
+                request.message_id
+                and conn.execute("SELECT 1 FROM messages WHERE id = ?", (request.message_id,)).fetchone() is None
+            ):
                 raise NotFound(f"No message with id {request.message_id!r}.", message_id=request.message_id)
-            messages.record_usage(conn, request.project_id, request.model, request.input_tokens,
-                                  request.output_tokens, request.cost_usd, message_id=request.message_id)
+            messages.record_usage(
+                conn,
+                request.project_id,
+                request.model,
+                request.input_tokens,
+                request.output_tokens,
+                request.cost_usd,
+                message_id=request.message_id,
+            )
         self._changed(request.project_id, "usage", stale="usage")
 
     @handles(UsageSummary)
     def usage_summary(self, request: UsageSummary) -> UsageReply:
         if request.project_id:
+
             def compute() -> UsageReply:
                 projects.exists(self.db.reader, request.project_id)
                 return messages.usage(self.db.reader, request.project_id)
@@ -484,14 +628,26 @@ class Service(Worker):
     def apply_files(self, request: ApplyFiles) -> FilesReply:
         if not request.files and not request.deletes:
             raise InvalidRequest("The generation has no files to apply.")
-        if request.message_id and self.db.read_one("SELECT 1 FROM messages WHERE id = ? AND project_id = ?",
-                                                   (request.message_id, request.project_id)) is None:
+        if (
+            request.message_id
+            and self.db.read_one(
+                "SELECT 1 FROM messages WHERE id = ? AND project_id = ?", (request.message_id, request.project_id)
+            )
+            is None
+        ):
             raise NotFound(f"No message {request.message_id!r} in this project.", message_id=request.message_id)
         ops = [FileOp(op="write", path=f.path, content=f.content) for f in request.files]
         ops += [FileOp(op="delete", path=p) for p in request.deletes]
         label = request.label or f"Generation {request.message_id[:8]}".strip()
-        return self._file_ops(request.project_id, ops, checkpoint=True, label=label, kind="generation",
-                              message_id=request.message_id, what="generation")
+        return self._file_ops(
+            request.project_id,
+            ops,
+            checkpoint=True,
+            label=label,
+            kind="generation",
+            message_id=request.message_id,
+            what="generation",
+        )
 
     @handles(ListCheckpoints)
     def list_checkpoints(self, request: ListCheckpoints) -> CheckpointList:
@@ -518,8 +674,9 @@ class Service(Worker):
             new, new_label = history.contents(conn, request.to_id), f"checkpoint {request.to_id}"
         else:
             new, new_label = files.contents(conn, request.project_id), "current"
-        diffs = history.diff(old, new, old_label=f"checkpoint {request.from_id}", new_label=new_label,
-                             context=request.context)
+        diffs = history.diff(
+            old, new, old_label=f"checkpoint {request.from_id}", new_label=new_label, context=request.context
+        )
         return DiffReply(project_id=request.project_id, from_id=request.from_id, to_id=request.to_id, files=diffs)
 
     @handles(RestoreCheckpoint)
@@ -537,10 +694,18 @@ class Service(Worker):
     def export_project(self, request: ExportProject) -> ExportReply:
         detail = self._load(request.project_id)
         p = detail.project
-        meta = {"format": "vibing-project", "version": 1, "name": p.name, "description": p.description,
-                "project_type": p.project_type, "provider": p.provider, "model": p.model}
-        count, total = archive.export(Path(request.path), request.format, meta, detail.files,
-                                      overwrite=request.overwrite)
+        meta = {
+            "format": "vibing-project",
+            "version": 1,
+            "name": p.name,
+            "description": p.description,
+            "project_type": p.project_type,
+            "provider": p.provider,
+            "model": p.model,
+        }
+        count, total = archive.export(
+            Path(request.path), request.format, meta, detail.files, overwrite=request.overwrite
+        )
         self.log.info("storage.exported", project_id=p.id, format=request.format, files=count, bytes=total)
         return ExportReply(path=request.path, format=request.format, files=count, bytes=total)
 
@@ -548,12 +713,16 @@ class Service(Worker):
     def import_project(self, request: ImportProject) -> ProjectReply:
         bundle = archive.read(Path(request.path), self.limits)
         name = request.name or bundle.name or Path(request.path).stem or "Imported project"
-        project_type = request.project_type or (bundle.project_type if bundle.project_type in projects.PROJECT_TYPES
-                                                else "website")
+        project_type = request.project_type or (
+            bundle.project_type if bundle.project_type in projects.PROJECT_TYPES else "website"
+        )
         with self.db.transaction() as conn:
-            project_id = projects.insert(conn, name=name[: projects.MAX_NAME],
-                                         description=request.description or bundle.description,
-                                         project_type=project_type)
+            project_id = projects.insert(
+                conn,
+                name=name[: projects.MAX_NAME],
+                description=request.description or bundle.description,
+                project_type=project_type,
+            )
             files.replace_all(conn, project_id, name, bundle.files, self.limits)
             history.create(conn, project_id, "import", f"Imported from {Path(request.path).name}")
         self._changed(project_id, "imported", paths=sorted(bundle.files))
@@ -564,18 +733,38 @@ class Service(Worker):
 
     @handles(ImportExternalProject)
     def import_external_project(self, request: ImportExternalProject) -> ImportedProjectReply:
-        existing = self.db.read_one("SELECT local_id FROM import_sources WHERE source = ? AND kind = 'project'"
-                                    " AND source_id = ?", (request.source, request.source_id))
+        existing = self.db.read_one(
+            "SELECT local_id FROM import_sources WHERE source = ? AND kind = 'project' AND source_id = ?",
+            (request.source, request.source_id),
+        )
         if existing is not None:
             return ImportedProjectReply(project_id=existing[0], created=False)
-        imports.check_project(request.name, request.description, request.project_type, request.files,
-                              request.checkpoints, request.messages, self.limits)
+        imports.check_project(
+            request.name,
+            request.description,
+            request.project_type,
+            request.files,
+            request.checkpoints,
+            request.messages,
+            self.limits,
+        )
         with self.db.transaction() as conn:
             project_id, created = imports.import_project(
-                conn, source=request.source, source_id=request.source_id, name=request.name,
-                description=request.description, project_type=request.project_type, created_at=request.created_at,
-                updated_at=request.updated_at, owner_source_id=request.owner_source_id, file_writes=request.files,
-                msgs=request.messages, checkpoints=request.checkpoints, meta=request.meta, limits=self.limits)
+                conn,
+                source=request.source,
+                source_id=request.source_id,
+                name=request.name,
+                description=request.description,
+                project_type=request.project_type,
+                created_at=request.created_at,
+                updated_at=request.updated_at,
+                owner_source_id=request.owner_source_id,
+                file_writes=request.files,
+                msgs=request.messages,
+                checkpoints=request.checkpoints,
+                meta=request.meta,
+                limits=self.limits,
+            )
         if created:
             self._changed(project_id, "imported", paths=sorted(f.path for f in request.files))
         return ImportedProjectReply(project_id=project_id, created=created)
@@ -604,8 +793,9 @@ class Service(Worker):
 
     @handles(ListImported)
     def list_imported(self, request: ListImported) -> ImportedList:
-        return ImportedList(source=request.source, kind=request.kind,
-                            ids=imports.imported(self.db.reader, request.source, request.kind))
+        return ImportedList(
+            source=request.source, kind=request.kind, ids=imports.imported(self.db.reader, request.source, request.kind)
+        )
 
     @handles(BackupDatabase)
     def backup_database(self, request: BackupDatabase) -> BackupReply:
@@ -623,5 +813,11 @@ class Service(Worker):
     @handles(CheckDatabase)
     def check_database(self, _request: CheckDatabase) -> CheckReply:
         integrity, problems = self.db.check()
-        return CheckReply(ok=integrity == ["ok"] and not problems, integrity=integrity, foreign_keys=problems,
-                          schema_version=self.db.version, path=str(self.db.path), bytes=self.db.size())
+        return CheckReply(
+            ok=integrity == ["ok"] and not problems,
+            integrity=integrity,
+            foreign_keys=problems,
+            schema_version=self.db.version,
+            path=str(self.db.path),
+            bytes=self.db.size(),
+        )

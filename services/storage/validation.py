@@ -50,23 +50,30 @@ def check_path(path: str) -> str:
     if "\\" in path:
         raise InvalidPath(f"The file path {shown!r} contains a backslash; use '/' between folders.", path=shown)
     if path.startswith("/"):
-        raise InvalidPath(f"The file path {shown!r} is absolute; project paths are relative, like 'src/app.js'.",
-                          path=shown)
+        raise InvalidPath(
+            f"The file path {shown!r} is absolute; project paths are relative, like 'src/app.js'.", path=shown
+        )
     if len(path) >= 2 and path[1] == ":" and path[0].isalpha():
-        raise InvalidPath(f"The file path {shown!r} starts with a drive letter; project paths are relative.",
-                          path=shown)
+        raise InvalidPath(
+            f"The file path {shown!r} starts with a drive letter; project paths are relative.", path=shown
+        )
     if len(path) > MAX_PATH_LENGTH:
-        raise InvalidPath(f"The file path {shown[:60]!r}... is longer than {MAX_PATH_LENGTH} characters.",
-                          path=shown[:100], limit=MAX_PATH_LENGTH)
+        raise InvalidPath(
+            f"The file path {shown[:60]!r}... is longer than {MAX_PATH_LENGTH} characters.",
+            path=shown[:100],
+            limit=MAX_PATH_LENGTH,
+        )
     for segment in path.split("/"):
         if segment == "..":
-            raise InvalidPath(f"The file path {shown!r} contains '..'; files must stay inside the project.",
-                              path=shown)
+            raise InvalidPath(f"The file path {shown!r} contains '..'; files must stay inside the project.", path=shown)
         if segment in ("", "."):
             raise InvalidPath(f"The file path {shown!r} has an empty or '.' part.", path=shown)
         if len(segment) > MAX_SEGMENT_LENGTH:
-            raise InvalidPath(f"A part of the file path {shown!r} is longer than {MAX_SEGMENT_LENGTH} characters.",
-                              path=shown, limit=MAX_SEGMENT_LENGTH)
+            raise InvalidPath(
+                f"A part of the file path {shown!r} is longer than {MAX_SEGMENT_LENGTH} characters.",
+                path=shown,
+                limit=MAX_SEGMENT_LENGTH,
+            )
     return path
 
 
@@ -88,7 +95,9 @@ def check_file(path: str, content: str, limits: Limits) -> int:
     if size > limits.max_file_bytes:
         raise FileTooLarge(
             f"{path} is {human_bytes(size)}; the limit per file is {human_bytes(limits.max_file_bytes)}.",
-            path=path, size=size, limit=limits.max_file_bytes,
+            path=path,
+            size=size,
+            limit=limits.max_file_bytes,
         )
     return size
 
@@ -99,7 +108,9 @@ def decode_text(path: str, data: bytes, limits: Limits) -> str:
     if len(data) > limits.max_file_bytes:
         raise FileTooLarge(
             f"{path} is {human_bytes(len(data))}; the limit per file is {human_bytes(limits.max_file_bytes)}.",
-            path=path, size=len(data), limit=limits.max_file_bytes,
+            path=path,
+            size=len(data),
+            limit=limits.max_file_bytes,
         )
     if b"\0" in data:
         raise NotText(f"{path} is a binary file; only text files can be stored.", path=path)
@@ -113,34 +124,91 @@ def check_totals(project_name: str, file_count: int, total_bytes: int, limits: L
     if file_count > limits.max_files:
         raise FileTooLarge(
             f"The project {project_name!r} would have {file_count} files; the limit is {limits.max_files}.",
-            files=file_count, limit=limits.max_files,
+            files=file_count,
+            limit=limits.max_files,
         )
     if total_bytes > limits.max_project_bytes:
         raise FileTooLarge(
             f"The project {project_name!r} would hold {human_bytes(total_bytes)} of files; "
             f"the limit per project is {human_bytes(limits.max_project_bytes)}.",
-            size=total_bytes, limit=limits.max_project_bytes,
+            size=total_bytes,
+            limit=limits.max_project_bytes,
         )
 
 
 # -- languages ------------------------------------------------------------------
 
 _BY_EXTENSION = {
-    "html": "html", "htm": "html", "css": "css", "scss": "scss", "sass": "sass", "less": "less",
-    "js": "javascript", "mjs": "javascript", "cjs": "javascript", "jsx": "javascript",
-    "ts": "typescript", "mts": "typescript", "cts": "typescript", "tsx": "typescript",
-    "json": "json", "jsonc": "json", "webmanifest": "json", "md": "markdown", "markdown": "markdown",
-    "py": "python", "rb": "ruby", "go": "go", "rs": "rust", "java": "java", "kt": "kotlin", "kts": "kotlin",
-    "swift": "swift", "c": "c", "h": "c", "cpp": "cpp", "cc": "cpp", "hpp": "cpp", "cs": "csharp",
-    "php": "php", "sh": "shell", "bash": "shell", "zsh": "shell", "ps1": "powershell",
-    "sql": "sql", "yaml": "yaml", "yml": "yaml", "toml": "toml", "ini": "ini", "cfg": "ini", "env": "dotenv",
-    "xml": "xml", "svg": "xml", "vue": "vue", "svelte": "svelte", "astro": "astro", "dart": "dart",
-    "lua": "lua", "graphql": "graphql", "gql": "graphql", "txt": "plaintext", "csv": "csv",
-    "prisma": "prisma", "dockerfile": "dockerfile", "glsl": "glsl", "wgsl": "wgsl",
+    "html": "html",
+    "htm": "html",
+    "css": "css",
+    "scss": "scss",
+    "sass": "sass",
+    "less": "less",
+    "js": "javascript",
+    "mjs": "javascript",
+    "cjs": "javascript",
+    "jsx": "javascript",
+    "ts": "typescript",
+    "mts": "typescript",
+    "cts": "typescript",
+    "tsx": "typescript",
+    "json": "json",
+    "jsonc": "json",
+    "webmanifest": "json",
+    "md": "markdown",
+    "markdown": "markdown",
+    "py": "python",
+    "rb": "ruby",
+    "go": "go",
+    "rs": "rust",
+    "java": "java",
+    "kt": "kotlin",
+    "kts": "kotlin",
+    "swift": "swift",
+    "c": "c",
+    "h": "c",
+    "cpp": "cpp",
+    "cc": "cpp",
+    "hpp": "cpp",
+    "cs": "csharp",
+    "php": "php",
+    "sh": "shell",
+    "bash": "shell",
+    "zsh": "shell",
+    "ps1": "powershell",
+    "sql": "sql",
+    "yaml": "yaml",
+    "yml": "yaml",
+    "toml": "toml",
+    "ini": "ini",
+    "cfg": "ini",
+    "env": "dotenv",
+    "xml": "xml",
+    "svg": "xml",
+    "vue": "vue",
+    "svelte": "svelte",
+    "astro": "astro",
+    "dart": "dart",
+    "lua": "lua",
+    "graphql": "graphql",
+    "gql": "graphql",
+    "txt": "plaintext",
+    "csv": "csv",
+    "prisma": "prisma",
+    "dockerfile": "dockerfile",
+    "glsl": "glsl",
+    "wgsl": "wgsl",
 }
 _BY_NAME = {
-    "dockerfile": "dockerfile", "makefile": "makefile", ".gitignore": "ignore", ".dockerignore": "ignore",
-    ".env": "dotenv", "procfile": "procfile", "gemfile": "ruby", "rakefile": "ruby",
+    "dockerfile": "dockerfile",
+    "makefile": "makefile",
+    ".gitignore": "ignore",
+    ".dockerignore": "ignore",
+    ".env": "dotenv",
+    "procfile": "procfile",
+    "gemfile": "ruby",
+    "rakefile": "ruby",
 }
 
 

@@ -34,8 +34,9 @@ class Sink(Protocol):
     def started(self, message_id: str, model: str) -> None: ...
     def add(self, text: str, thinking: bool) -> None: ...
     def flush(self) -> None: ...
-    def usage(self, input_tokens: int | None, output_tokens: int | None, cache_creation: int | None,
-              cache_read: int | None) -> None: ...
+    def usage(
+        self, input_tokens: int | None, output_tokens: int | None, cache_creation: int | None, cache_read: int | None
+    ) -> None: ...
     def stop_reason(self, reason: str) -> None: ...
 
 
@@ -53,8 +54,10 @@ class Call(msgspec.Struct, kw_only=True):
     api_key: str = ""
 
     def __repr__(self) -> str:  # never show the key, even in a traceback or a debug log
-        return (f"Call(provider={self.provider!r}, base_url={self.base_url!r}, model={self.model!r}, "
-                f"turns={len(self.messages)}, max_tokens={self.max_tokens}, api_key=[redacted])")
+        return (
+            f"Call(provider={self.provider!r}, base_url={self.base_url!r}, model={self.model!r}, "
+            f"turns={len(self.messages)}, max_tokens={self.max_tokens}, api_key=[redacted])"
+        )
 
 
 # -- wire shapes (unknown fields are ignored; every field has a default) -------------------------
@@ -182,29 +185,40 @@ class AnthropicProvider:
         """One attempt; returns when the answer is complete, raises :class:`Failure` otherwise."""
         url = _url(call.base_url, "/v1/messages")
         try:
-            async with self.client.stream("POST", url, content=request_body(call), headers=headers(call.api_key)) as resp:
+            async with self.client.stream(
+                "POST", url, content=request_body(call), headers=headers(call.api_key)
+            ) as resp:
                 request_id = resp.headers.get("request-id", "")
                 if resp.status_code != 200:
                     body = await read_error(resp)
                     retry_after = parse_retry_after(resp.headers)
-                    error = failures.from_response(resp.status_code, resp.headers, body, provider=self.name,
-                                                   model=call.model, retry_after_s=retry_after)
+                    error = failures.from_response(
+                        resp.status_code,
+                        resp.headers,
+                        body,
+                        provider=self.name,
+                        model=call.model,
+                        retry_after_s=retry_after,
+                    )
                     error.details["request_id"] = request_id
-                    raise Failure(error, status=resp.status_code, headers=resp.headers, retryable=True,
-                                  request_id=request_id)
+                    raise Failure(
+                        error, status=resp.status_code, headers=resp.headers, retryable=True, request_id=request_id
+                    )
                 ctype = resp.headers.get("content-type", "")
                 if not ctype.startswith("text/event-stream"):
                     body = await read_error(resp)
-                    error = failures.from_response(200, resp.headers, body, provider=self.name, model=call.model,
-                                                   retry_after_s=None)
+                    error = failures.from_response(
+                        200, resp.headers, body, provider=self.name, model=call.model, retry_after_s=None
+                    )
                     raise Failure(error, status=200, headers=resp.headers, retryable=False, request_id=request_id)
                 sink.opened(request_id, resp.headers)
                 await self._consume(resp, call, sink, request_id)
         except Failure:
             raise
         except httpx.HTTPError as exc:
-            raise failures.from_exception(exc, base_url=call.base_url, provider=self.name,
-                                          delivered=sink.delivered) from exc
+            raise failures.from_exception(
+                exc, base_url=call.base_url, provider=self.name, delivered=sink.delivered
+            ) from exc
 
     async def _consume(self, resp: httpx.Response, call: Call, sink: Sink, request_id: str) -> None:
         parser = SSEParser()
@@ -237,8 +251,9 @@ class AnthropicProvider:
                         sink.stop_reason(md.delta.stop_reason)
                     if md.usage is not None:
                         u = md.usage
-                        sink.usage(u.input_tokens, u.output_tokens, u.cache_creation_input_tokens,
-                                   u.cache_read_input_tokens)
+                        sink.usage(
+                            u.input_tokens, u.output_tokens, u.cache_creation_input_tokens, u.cache_read_input_tokens
+                        )
                 elif name == "message_start":
                     try:
                         ms = _dec_start.decode(data).message
@@ -247,8 +262,9 @@ class AnthropicProvider:
                     sink.started(ms.id, ms.model)
                     if ms.usage is not None:
                         u = ms.usage
-                        sink.usage(u.input_tokens, u.output_tokens, u.cache_creation_input_tokens,
-                                   u.cache_read_input_tokens)
+                        sink.usage(
+                            u.input_tokens, u.output_tokens, u.cache_creation_input_tokens, u.cache_read_input_tokens
+                        )
                 elif name == "content_block_start":
                     try:
                         block = _dec_block_start.decode(data).content_block
@@ -268,23 +284,46 @@ class AnthropicProvider:
             if finished:
                 break
             if parser.pending > _MAX_PENDING:
-                raise Failure(failures.ApiUnexpectedResponse(
-                    "The service returned an unexpected response (no event in the last 4 MB of the stream).",
-                    status=200), status=200, retryable=not sink.delivered, request_id=request_id,
-                    after_tokens=sink.delivered)
+                raise Failure(
+                    failures.ApiUnexpectedResponse(
+                        "The service returned an unexpected response (no event in the last 4 MB of the stream).",
+                        status=200,
+                    ),
+                    status=200,
+                    retryable=not sink.delivered,
+                    request_id=request_id,
+                    after_tokens=sink.delivered,
+                )
         if not finished:
             if sink.delivered:
-                raise Failure(failures.StreamInterrupted(
-                    "The connection was cut in the middle of the answer; the text so far is kept and can be continued.",
-                    status=200, request_id=request_id), status=200, retryable=False, request_id=request_id,
-                    after_tokens=True)
+                raise Failure(
+                    failures.StreamInterrupted(
+                        "The connection was cut in the middle of the answer; the text so far is kept and can be continued.",
+                        status=200,
+                        request_id=request_id,
+                    ),
+                    status=200,
+                    retryable=False,
+                    request_id=request_id,
+                    after_tokens=True,
+                )
             if not seen_event:
-                raise Failure(failures.ApiUnexpectedResponse(
-                    "The service returned an unexpected response (HTTP 200 without any event).", status=200,
-                    request_id=request_id), status=200, retryable=True, request_id=request_id)
-            raise Failure(failures.ApiUnreachable(
-                "The connection closed before the answer started.", request_id=request_id),
-                status=200, retryable=True, request_id=request_id)
+                raise Failure(
+                    failures.ApiUnexpectedResponse(
+                        "The service returned an unexpected response (HTTP 200 without any event).",
+                        status=200,
+                        request_id=request_id,
+                    ),
+                    status=200,
+                    retryable=True,
+                    request_id=request_id,
+                )
+            raise Failure(
+                failures.ApiUnreachable("The connection closed before the answer started.", request_id=request_id),
+                status=200,
+                retryable=True,
+                request_id=request_id,
+            )
 
     def _raise_event_error(self, data: bytes, sink: Sink, request_id: str, call: Call) -> None:
         try:
@@ -297,17 +336,32 @@ class AnthropicProvider:
         if sink.delivered:
             cut = failures.StreamInterrupted(
                 f"The answer was cut by an error from the API: {error.message} The text so far is kept and can be "
-                f"continued.", status=200, error_type=etype, error_code=type(error).__name__, request_id=request_id)
+                f"continued.",
+                status=200,
+                error_type=etype,
+                error_code=type(error).__name__,
+                request_id=request_id,
+            )
             raise Failure(cut, status=200, retryable=False, request_id=request_id, after_tokens=True)
         raise Failure(error, status=200, retryable=etype in _RETRYABLE_EVENT_ERRORS, request_id=request_id)
 
     async def complete(self, call: Call, timeout: float = 8.0) -> tuple[str, Any]:
         """A small non-streamed answer: (text, usage dict)."""
-        resp = await self.client.post(_url(call.base_url, "/v1/messages"), content=request_body(call, stream=False),
-                                      headers=headers(call.api_key), timeout=httpx.Timeout(timeout, connect=5.0))
+        resp = await self.client.post(
+            _url(call.base_url, "/v1/messages"),
+            content=request_body(call, stream=False),
+            headers=headers(call.api_key),
+            timeout=httpx.Timeout(timeout, connect=5.0),
+        )
         if resp.status_code != 200:
-            error = failures.from_response(resp.status_code, resp.headers, resp.content, provider=self.name,
-                                           model=call.model, retry_after_s=parse_retry_after(resp.headers))
+            error = failures.from_response(
+                resp.status_code,
+                resp.headers,
+                resp.content,
+                provider=self.name,
+                model=call.model,
+                retry_after_s=parse_retry_after(resp.headers),
+            )
             raise Failure(error, status=resp.status_code, headers=resp.headers)
         data = msgspec.json.decode(resp.content)
         text = "".join(b.get("text", "") for b in data.get("content", []) if b.get("type") == "text")
@@ -315,17 +369,24 @@ class AnthropicProvider:
 
     async def check_key(self, base_url: str, api_key: str) -> tuple[int, str, bytes, httpx.Headers]:
         """GET /v1/models?limit=1: authenticated and free.  Returns (status, request id, body, headers)."""
-        resp = await self.client.get(_url(base_url, "/v1/models"), params={"limit": "1"},
-                                     headers=headers(api_key), timeout=httpx.Timeout(8.0, connect=5.0))
+        resp = await self.client.get(
+            _url(base_url, "/v1/models"),
+            params={"limit": "1"},
+            headers=headers(api_key),
+            timeout=httpx.Timeout(8.0, connect=5.0),
+        )
         return resp.status_code, resp.headers.get("request-id", ""), resp.content, resp.headers
 
     async def list_models(self, base_url: str, api_key: str) -> list[dict[str, Any]]:
-        resp = await self.client.get(_url(base_url, "/v1/models"), params={"limit": "100"},
-                                     headers=headers(api_key), timeout=httpx.Timeout(8.0, connect=5.0))
+        resp = await self.client.get(
+            _url(base_url, "/v1/models"),
+            params={"limit": "100"},
+            headers=headers(api_key),
+            timeout=httpx.Timeout(8.0, connect=5.0),
+        )
         if resp.status_code != 200:
             return []
         try:
             return list(msgspec.json.decode(resp.content).get("data", []))
         except (msgspec.DecodeError, AttributeError):
             return []
-

@@ -34,8 +34,14 @@ PRICES: dict[str, Price] = {
     "claude-3-opus": Price("Claude Opus 3", 15.0, 75.0),
 }
 #: Shown in the model picker, best first.
-LISTED = ("claude-sonnet-4-5", "claude-opus-4-5", "claude-haiku-4-5", "claude-opus-4-1", "claude-sonnet-4",
-          "claude-3-5-haiku")
+LISTED = (
+    "claude-sonnet-4-5",
+    "claude-opus-4-5",
+    "claude-haiku-4-5",
+    "claude-opus-4-1",
+    "claude-sonnet-4",
+    "claude-3-5-haiku",
+)
 #: The cheapest model, for key checks and title suggestions.
 CHEAPEST = "claude-haiku-4-5"
 
@@ -68,8 +74,12 @@ def cost_usd(model: str, usage: Usage, provider: str = "anthropic") -> float:
     p = price(model)
     if p is None:
         return 0.0
-    total = (usage.input_tokens * p.input + usage.output_tokens * p.output
-             + usage.cache_creation_input_tokens * p.input * 1.25 + usage.cache_read_input_tokens * p.input * 0.1)
+    total = (
+        usage.input_tokens * p.input
+        + usage.output_tokens * p.output
+        + usage.cache_creation_input_tokens * p.input * 1.25
+        + usage.cache_read_input_tokens * p.input * 0.1
+    )
     return round(total / 1_000_000, 6)
 
 
@@ -79,5 +89,14 @@ def context_window(model: str) -> int:
 
 
 def catalogue() -> list[ModelInfo]:
-    return [ModelInfo(id=m, name=PRICES[m].name, provider="anthropic", context_window=PRICES[m].context,
-                      input_per_mtok=PRICES[m].input, output_per_mtok=PRICES[m].output) for m in LISTED]
+    return [
+        ModelInfo(
+            id=m,
+            name=PRICES[m].name,
+            provider="anthropic",
+            context_window=PRICES[m].context,
+            input_per_mtok=PRICES[m].input,
+            output_per_mtok=PRICES[m].output,
+        )
+        for m in LISTED
+    ]

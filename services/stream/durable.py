@@ -45,8 +45,9 @@ class _Pending:
 
 
 class DurableWriter:
-    def __init__(self, bus: Any, *, interval_s: float = 0.1, max_bytes: int = 2048,
-                 request_timeout_s: float = 5.0) -> None:
+    def __init__(
+        self, bus: Any, *, interval_s: float = 0.1, max_bytes: int = 2048, request_timeout_s: float = 5.0
+    ) -> None:
         self.bus = bus
         self.interval_s = interval_s
         self.max_bytes = max_bytes
@@ -66,8 +67,17 @@ class DurableWriter:
 
     # -- the token path (any thread; cheap) -----------------------------------------------
 
-    def begin(self, session: str, project_id: str, message_id: str, *, agent: str = "", model: str = "",
-              user_message: str = "", resume: Any = None) -> None:
+    def begin(
+        self,
+        session: str,
+        project_id: str,
+        message_id: str,
+        *,
+        agent: str = "",
+        model: str = "",
+        user_message: str = "",
+        resume: Any = None,
+    ) -> None:
         """Open a session (one stream) writing ``message_id``; sessions of one message are applied in order."""
         ops: list[Any] = []
         if user_message:
@@ -133,8 +143,9 @@ class DurableWriter:
             deadline = time.monotonic() + self.interval_s
             while not self._stopping:
                 with self._lock:
-                    big = any(p.size >= self.max_bytes or p.finish is not None or p.start_ops
-                              for p in self._messages.values())
+                    big = any(
+                        p.size >= self.max_bytes or p.finish is not None or p.start_ops for p in self._messages.values()
+                    )
                 if big:
                     break
                 remaining = deadline - time.monotonic()

@@ -35,8 +35,16 @@ from vibing.errors import (
 class Failure(Exception):
     """One failed attempt."""
 
-    def __init__(self, error: ModelApiError, *, status: int = 0, headers: httpx.Headers | None = None,
-                 retryable: bool = False, request_id: str = "", after_tokens: bool = False) -> None:
+    def __init__(
+        self,
+        error: ModelApiError,
+        *,
+        status: int = 0,
+        headers: httpx.Headers | None = None,
+        retryable: bool = False,
+        request_id: str = "",
+        after_tokens: bool = False,
+    ) -> None:
         super().__init__(error.message)
         self.error = error
         self.status = status
@@ -66,8 +74,16 @@ class _ErrorEnvelope(msgspec.Struct):
 
 _envelope = msgspec.json.Decoder(_ErrorEnvelope)
 
-_CREDIT_WORDS = ("credit balance", "credit", "billing", "spend limit", "spending limit", "usage limit",
-                 "monthly limit", "quota")
+_CREDIT_WORDS = (
+    "credit balance",
+    "credit",
+    "billing",
+    "spend limit",
+    "spending limit",
+    "usage limit",
+    "monthly limit",
+    "quota",
+)
 
 
 def parse_error_body(body: bytes) -> tuple[str, str, str] | None:
@@ -101,8 +117,15 @@ def _suffix(api_message: str) -> str:
     return f" (the API said: {api_message})"
 
 
-def classify(status: int, error_type: str, api_message: str, *, provider: str = "anthropic", model: str = "",
-             retry_after_s: float | None = None) -> ModelApiError:
+def classify(
+    status: int,
+    error_type: str,
+    api_message: str,
+    *,
+    provider: str = "anthropic",
+    model: str = "",
+    retry_after_s: float | None = None,
+) -> ModelApiError:
     """The typed error for an HTTP status and/or an API error type (status 200: an ``error`` event)."""
     who = "Anthropic" if provider == "anthropic" else "The model server"
     details: dict[str, Any] = {"status": status, "error_type": error_type}
@@ -112,58 +135,77 @@ def classify(status: int, error_type: str, api_message: str, *, provider: str = 
     if status == 401 or t == "authentication_error":
         return ApiKeyRejected(
             f"{who} rejected the API key (401). Check it in Settings or run `vibing key set`." + _suffix(api_message),
-            **details)
+            **details,
+        )
     if status == 402 or t == "billing_error":
         return ApiOutOfCredit(
             f"{who} says the account is out of credit (billing). Add credit in the Anthropic Console, then try again."
-            + _suffix(api_message), **details)
+            + _suffix(api_message),
+            **details,
+        )
     if status == 403 or t == "permission_error":
         return ApiPermissionDenied(
             f"This API key is not allowed to do that{f' with {model}' if model else ''} (403)." + _suffix(api_message),
-            **details)
+            **details,
+        )
     if status == 413 or t == "request_too_large":
         return ApiRequestTooLarge(
             "The conversation is too large to send (413). Start a new conversation or remove some files."
-            + _suffix(api_message), **details)
+            + _suffix(api_message),
+            **details,
+        )
     if status == 404 or t == "not_found_error":
         return ApiRequestRejected(
             f"{who} does not know {'the model ' + model if model else 'what was asked'} (404)." + _suffix(api_message),
-            **details)
+            **details,
+        )
     if status == 429 or t == "rate_limit_error":
         if _mentions_credit(api_message) and not retry_after_s:
             return ApiOutOfCredit(
                 "The usage or spend limit of this API key is reached (429). Raise it in the Anthropic Console or wait "
-                "for it to reset." + _suffix(api_message), **details)
+                "for it to reset." + _suffix(api_message),
+                **details,
+            )
         if retry_after_s:
             return ApiRateLimited(
                 f"{who}'s rate limit for this key was reached (429); try again in {_human_wait(retry_after_s)}."
-                + _suffix(api_message), **details)
+                + _suffix(api_message),
+                **details,
+            )
         return ApiRateLimited(
             f"{who}'s rate limit for this key was reached (429) and it did not say when to retry: the usage limit may be "
-            f"reached." + _suffix(api_message), **details)
+            f"reached." + _suffix(api_message),
+            **details,
+        )
     if status == 529 or t == "overloaded_error":
         return ApiOverloaded(
             f"{who} is overloaded right now (529): busy for everyone, not your quota. Try again in a minute."
-            + _suffix(api_message), **details)
+            + _suffix(api_message),
+            **details,
+        )
     if status == 400 or t == "invalid_request_error":
         if _mentions_credit(api_message):
             return ApiOutOfCredit(
                 f"{who} refused the request: the credit balance or spend limit is reached. Add credit or raise the "
-                f"limit in the Anthropic Console." + _suffix(api_message), **details)
+                f"limit in the Anthropic Console." + _suffix(api_message),
+                **details,
+            )
         return ApiRequestRejected(f"{who} refused the request (400)." + _suffix(api_message), **details)
     if status == 504 or t == "timeout_error":
         return ApiServerError(f"{who} timed out answering (504). Try again." + _suffix(api_message), **details)
     if status in (408, 409) or status >= 500 or t == "api_error":
         label = f"HTTP {status}" if status and status != 200 else t or "error"
-        return ApiServerError(f"{who} had an internal error ({label}). Try again in a moment." + _suffix(api_message),
-                              **details)
+        return ApiServerError(
+            f"{who} had an internal error ({label}). Try again in a moment." + _suffix(api_message), **details
+        )
     if status and status != 200:
         return ApiRequestRejected(f"{who} refused the request (HTTP {status})." + _suffix(api_message), **details)
     return ApiServerError(f"{who} reported an error ({t or 'unknown'})." + _suffix(api_message), **details)
 
 
-def from_response(status: int, headers: httpx.Headers, body: bytes, *, provider: str, model: str,
-                  retry_after_s: float | None) -> ModelApiError:
+def from_response(
+    status: int, headers: httpx.Headers, body: bytes, *, provider: str, model: str, retry_after_s: float | None
+) -> ModelApiError:
     parsed = parse_error_body(body)
     if parsed is None:
         if status == 413:
@@ -172,7 +214,10 @@ def from_response(status: int, headers: httpx.Headers, body: bytes, *, provider:
         return ApiUnexpectedResponse(
             f"The service returned an unexpected response (HTTP {status}, {kind}) instead of the API's answer; "
             f"a proxy or captive portal may be in the way.",
-            status=status, content_type=kind, body_start=body[:120].decode("utf-8", "replace"))
+            status=status,
+            content_type=kind,
+            body_start=body[:120].decode("utf-8", "replace"),
+        )
     error_type, message, _request_id = parsed
     error = classify(status, error_type, message, provider=provider, model=model, retry_after_s=retry_after_s)
     if status == 429 and not retry_after_s:
@@ -185,8 +230,12 @@ def from_response(status: int, headers: httpx.Headers, body: bytes, *, provider:
     return error
 
 
-_LIMIT_KINDS = (("requests", "request"), ("tokens", "token"), ("input-tokens", "input token"),
-                ("output-tokens", "output token"))
+_LIMIT_KINDS = (
+    ("requests", "request"),
+    ("tokens", "token"),
+    ("input-tokens", "input token"),
+    ("output-tokens", "output token"),
+)
 
 
 def ratelimit_reset(headers: httpx.Headers, now: datetime | None = None) -> tuple[str, float, datetime] | None:
@@ -237,35 +286,53 @@ def from_exception(exc: BaseException, *, base_url: str, provider: str, delivere
     if delivered:
         err: ModelApiError = StreamInterrupted(
             "The connection was cut in the middle of the answer; the text so far is kept and can be continued.",
-            cause=type(exc).__name__)
+            cause=type(exc).__name__,
+        )
         return Failure(err, retryable=False, after_tokens=True)
     if isinstance(exc, httpx.TimeoutException):
-        phase = {httpx.ConnectTimeout: "connecting to", httpx.ReadTimeout: "waiting for", httpx.WriteTimeout:
-                 "sending to", httpx.PoolTimeout: "queueing for"}.get(type(exc), "talking to")
-        err = ApiUnreachable(f"Timed out {phase} {who} ({host}). Check your connection and try again.",
-                             cause=type(exc).__name__)
+        phase = {
+            httpx.ConnectTimeout: "connecting to",
+            httpx.ReadTimeout: "waiting for",
+            httpx.WriteTimeout: "sending to",
+            httpx.PoolTimeout: "queueing for",
+        }.get(type(exc), "talking to")
+        err = ApiUnreachable(
+            f"Timed out {phase} {who} ({host}). Check your connection and try again.", cause=type(exc).__name__
+        )
         return Failure(err, retryable=True)
     text = str(exc)
     cause = exc.__cause__ or exc.__context__
     if isinstance(cause, ssl.SSLError) or "SSL" in text or "certificate" in text.lower():
-        err = ApiUnreachable(f"The secure connection to {host} failed (TLS): {text or type(exc).__name__}. "
-                             f"A proxy or the system clock may be the cause.", cause=type(exc).__name__)
+        err = ApiUnreachable(
+            f"The secure connection to {host} failed (TLS): {text or type(exc).__name__}. "
+            f"A proxy or the system clock may be the cause.",
+            cause=type(exc).__name__,
+        )
         return Failure(err, retryable=True)
     lowered = text.lower()
-    if "name or service not known" in lowered or "nodename nor servname" in lowered or "getaddrinfo" in lowered \
-            or "temporary failure in name resolution" in lowered or "no address associated" in lowered:
+    if (
+        "name or service not known" in lowered
+        or "nodename nor servname" in lowered
+        or "getaddrinfo" in lowered
+        or "temporary failure in name resolution" in lowered
+        or "no address associated" in lowered
+    ):
         err = ApiUnreachable(f"Cannot find {host} (DNS failed): are you offline?", cause=type(exc).__name__)
         return Failure(err, retryable=True)
     if isinstance(exc, httpx.ConnectError):
         if provider == "anthropic":
             msg = f"Cannot connect to Anthropic ({host}): are you offline? ({text or type(exc).__name__})"
         else:
-            msg = (f"Cannot connect to the model server at {base_url}: is it running? (Ollama: `ollama serve`; "
-                   f"llama.cpp: `llama-server`.) ({text or type(exc).__name__})")
+            msg = (
+                f"Cannot connect to the model server at {base_url}: is it running? (Ollama: `ollama serve`; "
+                f"llama.cpp: `llama-server`.) ({text or type(exc).__name__})"
+            )
         return Failure(ApiUnreachable(msg, cause=type(exc).__name__), retryable=True)
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, httpx.LocalProtocolError)):
-        err = ApiUnreachable(f"The connection to {who} broke before the answer started ({text or type(exc).__name__}).",
-                             cause=type(exc).__name__)
+        err = ApiUnreachable(
+            f"The connection to {who} broke before the answer started ({text or type(exc).__name__}).",
+            cause=type(exc).__name__,
+        )
         return Failure(err, retryable=True)
     err = ApiUnreachable(f"Talking to {who} failed: {type(exc).__name__}: {text}", cause=type(exc).__name__)
     return Failure(err, retryable=isinstance(exc, (httpx.TransportError, OSError)))

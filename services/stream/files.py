@@ -31,13 +31,33 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _PATH_LINE = re.compile(
     r"^\s*(?:#{1,6}\s*|[-*]\s+)?(?:\*\*|__|`)?(?:file(?:name)?\s*[:=]\s*|path\s*[:=]\s*)?(?:\*\*|__|`)?"
     r"([\w@+\-./]+\.[A-Za-z0-9]+|[\w@+\-./]*(?:Dockerfile|Makefile))(?:\*\*|__|`)?\s*:?\s*(?:\*\*)?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PATHISH = re.compile(r"^[\w@+\-./]+\.[A-Za-z0-9]+$|^[\w@+\-./]*/[\w@+\-.]+$|^(?:.*/)?(?:Dockerfile|Makefile)$")
 _LANGS = {
-    "html": "html", "htm": "html", "css": "css", "js": "javascript", "mjs": "javascript", "cjs": "javascript",
-    "jsx": "javascript", "ts": "typescript", "tsx": "typescript", "json": "json", "md": "markdown",
-    "svg": "svg", "xml": "xml", "py": "python", "txt": "text", "yml": "yaml", "yaml": "yaml", "toml": "toml",
-    "sh": "shell", "vue": "vue", "svelte": "svelte", "webmanifest": "json", "sql": "sql",
+    "html": "html",
+    "htm": "html",
+    "css": "css",
+    "js": "javascript",
+    "mjs": "javascript",
+    "cjs": "javascript",
+    "jsx": "javascript",
+    "ts": "typescript",
+    "tsx": "typescript",
+    "json": "json",
+    "md": "markdown",
+    "svg": "svg",
+    "xml": "xml",
+    "py": "python",
+    "txt": "text",
+    "yml": "yaml",
+    "yaml": "yaml",
+    "toml": "toml",
+    "sh": "shell",
+    "vue": "vue",
+    "svelte": "svelte",
+    "webmanifest": "json",
+    "sql": "sql",
 }
 
 
@@ -93,7 +113,7 @@ def parse_info(info: str) -> tuple[str, str]:
         low = t.lower()
         for prefix in ("path=", "file=", "filename=", "title=", "name="):
             if low.startswith(prefix):
-                t = t[len(prefix):]
+                t = t[len(prefix) :]
                 break
         t = t.strip("\"'`{}")
         if t:
@@ -200,8 +220,13 @@ class FileBlockParser:
         op = self._open
         if op is not None:
             stripped = line.strip()
-            if stripped and stripped[0] == op.fence[0] and len(stripped) >= len(op.fence) and \
-                    stripped == stripped[0] * len(stripped) and len(line) - len(line.lstrip(" ")) <= 3:
+            if (
+                stripped
+                and stripped[0] == op.fence[0]
+                and len(stripped) >= len(op.fence)
+                and stripped == stripped[0] * len(stripped)
+                and len(line) - len(line.lstrip(" ")) <= 3
+            ):
                 self._close(complete=True)
             else:
                 op.lines.append(line)
@@ -241,8 +266,14 @@ class FileBlockParser:
         if op.guessed_index and self._explicit_index:
             return
         content = "\n".join(op.lines) + ("\n" if op.lines else "")
-        block = FileBlock(path=op.path, lang=language_of(op.path, op.lang), content=content, lines=len(op.lines),
-                          complete=complete, guessed=op.guessed_index)
+        block = FileBlock(
+            path=op.path,
+            lang=language_of(op.path, op.lang),
+            content=content,
+            lines=len(op.lines),
+            complete=complete,
+            guessed=op.guessed_index,
+        )
         self.blocks.append(block)
         if self.on_close is not None:
             self.on_close(block)

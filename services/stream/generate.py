@@ -82,8 +82,11 @@ def system_prompt_for(service: Service, agent: str) -> str:
 
 
 def _system(agent_prompt: str, files: dict[str, str]) -> str:
-    parts = [agent_prompt.strip()] if agent_prompt.strip() else [
-        "You are an expert web developer who builds complete, polished, accessible web apps."]
+    parts = (
+        [agent_prompt.strip()]
+        if agent_prompt.strip()
+        else ["You are an expert web developer who builds complete, polished, accessible web apps."]
+    )
     parts.append(OUTPUT_FORMAT)
     if files:
         listing = ["## The project's current files", ""]
@@ -94,7 +97,9 @@ def _system(agent_prompt: str, files: dict[str, str]) -> str:
                 listing.append(f"(further files omitted for length: {path} ...)")
                 break
             fence = "````" if "```" in content else "```"
-            listing.append(f"{fence}{path.rsplit('.', 1)[-1] if '.' in path else ''} {path}\n{content.rstrip()}\n{fence}")
+            listing.append(
+                f"{fence}{path.rsplit('.', 1)[-1] if '.' in path else ''} {path}\n{content.rstrip()}\n{fence}"
+            )
         parts.append("\n".join(listing))
     return "\n\n".join(parts)
 
@@ -119,20 +124,43 @@ class Generation:
     # -- events -------------------------------------------------------------------------
 
     def progress(self, phase: str, message: str = "", **kw: Any) -> None:
-        self.service.publish("generate.progress", GenerationProgress(
-            stream_id=self.stream_id, project_id=self.project_id, phase=phase, message=message, agent=self.agent,
-            context_used=round(self.context_used, 4), **kw))
+        self.service.publish(
+            "generate.progress",
+            GenerationProgress(
+                stream_id=self.stream_id,
+                project_id=self.project_id,
+                phase=phase,
+                message=message,
+                agent=self.agent,
+                context_used=round(self.context_used, 4),
+                **kw,
+            ),
+        )
 
     def _on_open(self, path: str, lang: str) -> None:
         self.progress("writing", f"writing {path}", file=path, lines=0, output_tokens=self._tokens())
         self._last_progress = time.monotonic()
 
     def _on_close(self, block: FileBlock) -> None:
-        self.service.publish("generate.file", GenerationFile(
-            stream_id=self.stream_id, project_id=self.project_id, path=block.path, lines=block.lines,
-            chars=len(block.content), language=block.lang, content=block.content))
-        self.progress("writing", f"writing {block.path} (+{block.lines} lines)", file=block.path, lines=block.lines,
-                      output_tokens=self._tokens())
+        self.service.publish(
+            "generate.file",
+            GenerationFile(
+                stream_id=self.stream_id,
+                project_id=self.project_id,
+                path=block.path,
+                lines=block.lines,
+                chars=len(block.content),
+                language=block.lang,
+                content=block.content,
+            ),
+        )
+        self.progress(
+            "writing",
+            f"writing {block.path} (+{block.lines} lines)",
+            file=block.path,
+            lines=block.lines,
+            output_tokens=self._tokens(),
+        )
 
     def _tokens(self) -> int:
         return self.run.usage_value.output_tokens if self.run is not None else 0
@@ -149,8 +177,9 @@ class Generation:
             current = self.parser.current
             if current is not None:
                 path, lines = current
-                self.progress("writing", f"writing {path} (+{lines} lines)", file=path, lines=lines,
-                              output_tokens=self._tokens())
+                self.progress(
+                    "writing", f"writing {path} (+{lines} lines)", file=path, lines=lines, output_tokens=self._tokens()
+                )
             else:
                 self.progress("generating", "generating", output_tokens=self._tokens())
 
@@ -173,10 +202,25 @@ class Generation:
         cost = costs.cost_usd(run.call.model, usage, run.call.provider)
         window = costs.context_window(run.call.model)
         if window and usage.input_tokens:
-            self.context_used = min(1.0, (usage.input_tokens + usage.cache_read_input_tokens +
-                                          usage.cache_creation_input_tokens + usage.output_tokens) / window)
-        base = dict(stream_id=self.stream_id, project_id=self.project_id, usage=usage, duration_ms=run.duration_ms,
-                    cost_usd=cost, agent=self.agent, stop_reason=run.stop_reason_value or run.state)
+            self.context_used = min(
+                1.0,
+                (
+                    usage.input_tokens
+                    + usage.cache_read_input_tokens
+                    + usage.cache_creation_input_tokens
+                    + usage.output_tokens
+                )
+                / window,
+            )
+        base = dict(
+            stream_id=self.stream_id,
+            project_id=self.project_id,
+            usage=usage,
+            duration_ms=run.duration_ms,
+            cost_usd=cost,
+            agent=self.agent,
+            stop_reason=run.stop_reason_value or run.state,
+        )
         if run.state == "failed":
             self.progress("error", run.error_message)
         checkpoint_id = ""
@@ -186,18 +230,30 @@ class Generation:
             self.progress("saving", f"saving {len(files)} file{'s' if len(files) != 1 else ''}")
             try:
                 self.service.durable.flush(10.0)  # the assistant message exists before the checkpoint names it
-                reply = self.service.bus.request("storage", ApplyFiles(
-                    project_id=self.project_id, message_id=run.message_id,
-                    files=[FileWrite(path=f.path, content=f.content) for f in files],
-                    label=f"Generation by {self.agent or 'the assistant'}: {self.req.prompt[:60]}"), timeout=15.0)
+                reply = self.service.bus.request(
+                    "storage",
+                    ApplyFiles(
+                        project_id=self.project_id,
+                        message_id=run.message_id,
+                        files=[FileWrite(path=f.path, content=f.content) for f in files],
+                        label=f"Generation by {self.agent or 'the assistant'}: {self.req.prompt[:60]}",
+                    ),
+                    timeout=15.0,
+                )
                 checkpoint = getattr(reply, "checkpoint", None)
                 checkpoint_id = str(checkpoint.id) if checkpoint is not None else ""
                 saved = [f.path for f in files]
             except VibingError as exc:
                 self.service.log.warning("generate.save_failed", stream_id=self.stream_id, error=exc.message)
-                self.service.publish("generate.done", GenerationDone(
-                    ok=False, message=f"The files could not be saved: {exc.message}", error_code=type(exc).__name__,
-                    **base))
+                self.service.publish(
+                    "generate.done",
+                    GenerationDone(
+                        ok=False,
+                        message=f"The files could not be saved: {exc.message}",
+                        error_code=type(exc).__name__,
+                        **base,
+                    ),
+                )
                 return
         tokens = f"{usage.input_tokens:,} in / {usage.output_tokens:,} out tokens"
         took = f"{run.duration_ms / 1000:.1f} s"
@@ -210,15 +266,24 @@ class Generation:
         if incomplete:
             message += f" {incomplete[0]} was cut off and not saved; continue the answer to finish it."
         if run.state == "failed":
-            self.service.publish("generate.done", GenerationDone(
-                ok=False, files=saved, checkpoint_id=checkpoint_id, error_code=run.error_code,
-                message=(run.error_message + (" " + message if message else "")).strip(), **base))
+            self.service.publish(
+                "generate.done",
+                GenerationDone(
+                    ok=False,
+                    files=saved,
+                    checkpoint_id=checkpoint_id,
+                    error_code=run.error_code,
+                    message=(run.error_message + (" " + message if message else "")).strip(),
+                    **base,
+                ),
+            )
             return
         if run.state == "stopped":
             message = ("Stopped. " + message).strip()
         self.progress("done", message, output_tokens=usage.output_tokens)
-        self.service.publish("generate.done", GenerationDone(ok=True, files=saved, checkpoint_id=checkpoint_id,
-                                                             message=message, **base))
+        self.service.publish(
+            "generate.done", GenerationDone(ok=True, files=saved, checkpoint_id=checkpoint_id, message=message, **base)
+        )
 
 
 def continuation_setup(service: Service, *, project_id: str, agent: str, prefix: str, stream_id: str):
@@ -248,8 +313,11 @@ def _project_context(service: Service, req: Generate) -> tuple[Any, list[ChatTur
         project = service.bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
         return project, list(req.history), dict(req.files)
     detail = service.bus.request("storage", LoadProject(project_id=req.project_id), timeout=5.0)
-    history = [ChatTurn(role=m.role, content=m.content) for m in detail.messages
-               if m.role in ("user", "assistant") and m.content and m.status in ("complete", "stopped")]
+    history = [
+        ChatTurn(role=m.role, content=m.content)
+        for m in detail.messages
+        if m.role in ("user", "assistant") and m.content and m.status in ("complete", "stopped")
+    ]
     files = {f.path: f.content for f in detail.files}
     return detail.project, history, files
 
@@ -261,8 +329,9 @@ def _pick_agent(service: Service, req: Generate, project_type: str) -> tuple[str
     name, reason = req.agent, "chosen by you"
     try:
         if not name:
-            selection = service.bus.request("agent", SelectAgents(prompt=req.prompt, project_type=project_type),
-                                            timeout=3.0)
+            selection = service.bus.request(
+                "agent", SelectAgents(prompt=req.prompt, project_type=project_type), timeout=3.0
+            )
             name = selection.primary.name
             reason = selection.explanation or selection.primary.reason
         detail = service.bus.request("agent", GetAgent(name=name), timeout=3.0).agent
@@ -290,9 +359,17 @@ def start(service: Service, req: Generate) -> GenerationStarted:
         return _start(service, req, gen)
     except VibingError as exc:  # refused before streaming: the progress display still gets an end
         gen.progress("error", exc.message)
-        service.publish("generate.done", GenerationDone(stream_id=stream_id, project_id=req.project_id, ok=False,
-                                                        message=exc.message, error_code=type(exc).__name__,
-                                                        agent=gen.agent))
+        service.publish(
+            "generate.done",
+            GenerationDone(
+                stream_id=stream_id,
+                project_id=req.project_id,
+                ok=False,
+                message=exc.message,
+                error_code=type(exc).__name__,
+                agent=gen.agent,
+            ),
+        )
         raise
 
 
@@ -308,8 +385,15 @@ def _start(service: Service, req: Generate, gen: Generation) -> GenerationStarte
         model = _AGENT_MODELS.get(agent_model, agent_model if agent_model.startswith("claude-") else "")
     system = _system(agent_prompt, files)
     messages = [t for t in history if t.content] + [ChatTurn(role="user", content=req.prompt)]
-    call = service.make_call(provider=provider, base_url=req.base_url, model=model, messages=messages, system=system,
-                             max_tokens=req.max_tokens, temperature=req.temperature)
+    call = service.make_call(
+        provider=provider,
+        base_url=req.base_url,
+        model=model,
+        messages=messages,
+        system=system,
+        max_tokens=req.max_tokens,
+        temperature=req.temperature,
+    )
     if req.base_url:
         call.base_url = req.base_url
     window = costs.context_window(call.model)
@@ -324,8 +408,21 @@ def _start(service: Service, req: Generate, gen: Generation) -> GenerationStarte
         run.on_finish.append(gen.on_finish)
         run.on_thinking = gen.on_thinking
 
-    run = service.start_run(call, stream_id=stream_id, project_id=req.project_id, persist=True,
-                            user_message=req.prompt, tags={"agent": gen.agent, "generation": "1"}, agent=gen.agent,
-                            setup=setup)
-    return GenerationStarted(stream_id=stream_id, project_id=req.project_id, agent=gen.agent,
-                             agent_reason=gen.agent_reason, model=call.model, message_id=run.message_id)
+    run = service.start_run(
+        call,
+        stream_id=stream_id,
+        project_id=req.project_id,
+        persist=True,
+        user_message=req.prompt,
+        tags={"agent": gen.agent, "generation": "1"},
+        agent=gen.agent,
+        setup=setup,
+    )
+    return GenerationStarted(
+        stream_id=stream_id,
+        project_id=req.project_id,
+        agent=gen.agent,
+        agent_reason=gen.agent_reason,
+        model=call.model,
+        message_id=run.message_id,
+    )

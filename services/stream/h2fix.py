@@ -29,7 +29,7 @@ def install() -> bool:
     except ImportError:
         _installed = False
         return False
-    needed = (hasattr(HTTP2ConnectionByteStream, "aclose") and hasattr(AsyncHTTP2Connection, "_write_outgoing_data"))
+    needed = hasattr(HTTP2ConnectionByteStream, "aclose") and hasattr(AsyncHTTP2Connection, "_write_outgoing_data")
     if not needed:
         logger.warning("h2fix.not_installed", reason="httpcore internals changed")
         _installed = False

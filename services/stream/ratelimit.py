@@ -47,7 +47,9 @@ class RequestsPerMinute:
                 raise LimitExceeded(
                     f"Vibing's request limit is reached: {self.limit} requests per minute (set in Settings, "
                     f"`rate_limit_per_min`). The next request can go in {max(1, round(wait))} s.",
-                    limit_per_min=self.limit, retry_after_s=round(wait, 3))
+                    limit_per_min=self.limit,
+                    retry_after_s=round(wait, 3),
+                )
             self._times.append(now)
 
     @property

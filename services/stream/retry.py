@@ -61,9 +61,17 @@ class Decision:
     reason: str = ""
 
 
-def decide(status: int | None, headers: Mapping[str, str] | None, retry_index: int, max_retries: int, *,
-           delivered: bool = False, connection_error: bool = False,
-           rand: Callable[[], float] = random.random, now: Callable[[], float] = time.time) -> Decision:
+def decide(
+    status: int | None,
+    headers: Mapping[str, str] | None,
+    retry_index: int,
+    max_retries: int,
+    *,
+    delivered: bool = False,
+    connection_error: bool = False,
+    rand: Callable[[], float] = random.random,
+    now: Callable[[], float] = time.time,
+) -> Decision:
     """Whether (and after how long) to retry a failed attempt.
 
     ``status`` is None for a connection error (then ``connection_error`` is True);

@@ -52,9 +52,20 @@ def new_stream_id() -> str:
 class StreamRun:
     """One streamed answer and everything known about it."""
 
-    def __init__(self, runner: Runner, stream_id: str, call: Call, *, project_id: str = "", message_id: str = "",
-                 persist: bool = False, tags: dict[str, str] | None = None, prefix: str = "", seq0: int = 0,
-                 trim_ws: str = "") -> None:
+    def __init__(
+        self,
+        runner: Runner,
+        stream_id: str,
+        call: Call,
+        *,
+        project_id: str = "",
+        message_id: str = "",
+        persist: bool = False,
+        tags: dict[str, str] | None = None,
+        prefix: str = "",
+        seq0: int = 0,
+        trim_ws: str = "",
+    ) -> None:
         self.runner = runner
         self.stream_id = stream_id
         #: The durable writer's key for this stream's writes (unique even if a stream id is reused).
@@ -155,13 +166,14 @@ class StreamRun:
         self._trim_ws = ""
         lead = text[: len(text) - len(text.lstrip())]
         if lead.startswith(ws):
-            return text[len(ws):]
+            return text[len(ws) :]
         if ws.startswith(lead):
-            return text[len(lead):]
+            return text[len(lead) :]
         return text
 
-    def usage(self, input_tokens: int | None, output_tokens: int | None, cache_creation: int | None,
-              cache_read: int | None) -> None:
+    def usage(
+        self, input_tokens: int | None, output_tokens: int | None, cache_creation: int | None, cache_read: int | None
+    ) -> None:
         u = self.usage_value
         if input_tokens is not None:
             u.input_tokens = input_tokens
@@ -191,15 +203,34 @@ class StreamRun:
             thinking = "".join(self.thinking_parts)
             seq = self.seq
         return StreamSnapshot(
-            stream_id=self.stream_id, state=self.state, text=text, thinking=thinking, seq=seq,
-            project_id=self.project_id, message_id=self.message_id, model=self.call.model,
-            provider=self.call.provider, stop_reason=self.stop_reason_value, usage=self.usage_value,
-            error_code=self.error_code, error_message=self.error_message, offset=self.offset)
+            stream_id=self.stream_id,
+            state=self.state,
+            text=text,
+            thinking=thinking,
+            seq=seq,
+            project_id=self.project_id,
+            message_id=self.message_id,
+            model=self.call.model,
+            provider=self.call.provider,
+            stop_reason=self.stop_reason_value,
+            usage=self.usage_value,
+            error_code=self.error_code,
+            error_message=self.error_message,
+            offset=self.offset,
+        )
 
     def info(self) -> StreamInfo:
-        return StreamInfo(stream_id=self.stream_id, state=self.state, project_id=self.project_id,
-                          message_id=self.message_id, model=self.call.model, provider=self.call.provider, seq=self.seq,
-                          chars=self.chars, started_at=self.accepted_wall)
+        return StreamInfo(
+            stream_id=self.stream_id,
+            state=self.state,
+            project_id=self.project_id,
+            message_id=self.message_id,
+            model=self.call.model,
+            provider=self.call.provider,
+            seq=self.seq,
+            chars=self.chars,
+            started_at=self.accepted_wall,
+        )
 
     @property
     def active(self) -> bool:
@@ -218,9 +249,17 @@ class StreamRun:
 class Runner:
     """The asyncio side of the stream service."""
 
-    def __init__(self, *, publish: Callable[[str, Any], None], durable: Any, max_concurrent: int = 4,
-                 max_retries: int = 2, read_timeout_s: float = 120.0,
-                 resolve_local: Callable[[str], tuple[str, str]] | None = None, meter: Any = None) -> None:
+    def __init__(
+        self,
+        *,
+        publish: Callable[[str, Any], None],
+        durable: Any,
+        max_concurrent: int = 4,
+        max_retries: int = 2,
+        read_timeout_s: float = 120.0,
+        resolve_local: Callable[[str], tuple[str, str]] | None = None,
+        meter: Any = None,
+    ) -> None:
         self.publish = publish
         #: vibing.meter.Meter (thread-safe): per-stream figures, recorded when a stream ends (never per token).
         self.meter = meter
@@ -308,8 +347,11 @@ class Runner:
     def get(self, stream_id: str) -> StreamRun:
         run = self.streams.get(stream_id)
         if run is None:
-            raise NotFound(f"No stream {stream_id} is known to the stream service (it may have ended long ago or "
-                           f"before a restart).", stream_id=stream_id)
+            raise NotFound(
+                f"No stream {stream_id} is known to the stream service (it may have ended long ago or "
+                f"before a restart).",
+                stream_id=stream_id,
+            )
         return run
 
     def stop_stream(self, stream_id: str, timeout: float = 5.0) -> StreamSnapshot:
@@ -347,8 +389,13 @@ class Runner:
             logger.exception("stream.crashed", stream_id=run.stream_id)
             from vibing.errors import Internal
 
-            self._finish_failed(run, Failure(Internal(f"The stream service failed: {type(exc).__name__}: {exc}"),  # type: ignore[arg-type]
-                                             retryable=False))
+            self._finish_failed(
+                run,
+                Failure(
+                    Internal(f"The stream service failed: {type(exc).__name__}: {exc}"),  # type: ignore[arg-type]
+                    retryable=False,
+                ),
+            )
         else:
             self._finish_done(run)
         finally:
@@ -375,9 +422,14 @@ class Runner:
                     raise
                 if not failure.retryable:
                     raise
-                decision = retry.decide(failure.status or None, failure.headers, retries, self.max_retries,
-                                        delivered=run.delivered, connection_error=failure.status in (0, 200) and
-                                        failure.headers is None)
+                decision = retry.decide(
+                    failure.status or None,
+                    failure.headers,
+                    retries,
+                    self.max_retries,
+                    delivered=run.delivered,
+                    connection_error=failure.status in (0, 200) and failure.headers is None,
+                )
                 if decision.retry_after_s is not None and decision.retry_after_s > 0:
                     failure.error.details["retry_after_s"] = round(decision.retry_after_s, 3)
                 if not decision.retry:
@@ -385,12 +437,24 @@ class Runner:
                     raise
                 retries += 1
                 run.state = "retrying"
-                self._status(run, "retrying",
-                             f"{failure.error.message} Retrying in {human_wait(decision.wait_s)} "
-                             f"(attempt {retries + 1} of {self.max_retries + 1}).",
-                             attempt=retries + 1, wait_s=decision.wait_s, request_id=failure.request_id)
-                logger.info("stream.retry", stream_id=run.stream_id, code=failure.code, status=failure.status,
-                            wait_s=round(decision.wait_s, 3), reason=decision.reason, attempt=retries + 1)
+                self._status(
+                    run,
+                    "retrying",
+                    f"{failure.error.message} Retrying in {human_wait(decision.wait_s)} "
+                    f"(attempt {retries + 1} of {self.max_retries + 1}).",
+                    attempt=retries + 1,
+                    wait_s=decision.wait_s,
+                    request_id=failure.request_id,
+                )
+                logger.info(
+                    "stream.retry",
+                    stream_id=run.stream_id,
+                    code=failure.code,
+                    status=failure.status,
+                    wait_s=round(decision.wait_s, 3),
+                    reason=decision.reason,
+                    attempt=retries + 1,
+                )
                 await asyncio.sleep(decision.wait_s)
 
     async def _resolve_local(self, run: StreamRun, wanted: str) -> Call:
@@ -411,8 +475,10 @@ class Runner:
         return msgspec.structs.replace(run.call, provider="openai", base_url=base_url, model=model, api_key="")
 
     def _status(self, run: StreamRun, state: str, message: str = "", **extra: Any) -> None:
-        self.publish("stream.status", StreamStatus(stream_id=run.stream_id, state=state, message=message,
-                                                   project_id=run.project_id, **extra))
+        self.publish(
+            "stream.status",
+            StreamStatus(stream_id=run.stream_id, state=state, message=message, project_id=run.project_id, **extra),
+        )
 
     def _cost(self, run: StreamRun) -> float:
         return costs.cost_usd(run.call.model, run.usage_value, run.call.provider)
@@ -424,15 +490,39 @@ class Runner:
         if run.offset > 0:
             from vibing.schema.storage import RecordUsage
 
-            after = [RecordUsage(project_id=run.project_id, model=run.call.model, input_tokens=u.input_tokens,
-                                 output_tokens=u.output_tokens, cost_usd=cost, message_id=run.message_id)] \
-                if (u.input_tokens or u.output_tokens) else []
-            self.durable.finish(run.session, FinishMessage(message_id=run.message_id, status=status, seq=run.seq,
-                                              model=run.call.model, error=error), after)
+            after = (
+                [
+                    RecordUsage(
+                        project_id=run.project_id,
+                        model=run.call.model,
+                        input_tokens=u.input_tokens,
+                        output_tokens=u.output_tokens,
+                        cost_usd=cost,
+                        message_id=run.message_id,
+                    )
+                ]
+                if (u.input_tokens or u.output_tokens)
+                else []
+            )
+            self.durable.finish(
+                run.session,
+                FinishMessage(message_id=run.message_id, status=status, seq=run.seq, model=run.call.model, error=error),
+                after,
+            )
             return
-        self.durable.finish(run.session, FinishMessage(
-            message_id=run.message_id, status=status, seq=run.seq, input_tokens=u.input_tokens,
-            output_tokens=u.output_tokens, model=run.call.model, cost_usd=cost, error=error))
+        self.durable.finish(
+            run.session,
+            FinishMessage(
+                message_id=run.message_id,
+                status=status,
+                seq=run.seq,
+                input_tokens=u.input_tokens,
+                output_tokens=u.output_tokens,
+                model=run.call.model,
+                cost_usd=cost,
+                error=error,
+            ),
+        )
 
     def _measure(self, run: StreamRun, outcome: str, code: str = "") -> None:
         meter = self.meter
@@ -445,8 +535,9 @@ class Runner:
         meter.inc("vibing_stream_finished_total", **labels)
         if run.first_token_at:
             meter.observe("vibing_stream_ttft_seconds", run.first_token_at - run.accepted, provider=provider)
-        meter.observe("vibing_stream_duration_seconds", (run.finished_at or time.monotonic()) - run.accepted,
-                      provider=provider)
+        meter.observe(
+            "vibing_stream_duration_seconds", (run.finished_at or time.monotonic()) - run.accepted, provider=provider
+        )
         u = run.usage_value
         if u.input_tokens:
             meter.inc("vibing_stream_tokens_total", u.input_tokens, provider=provider, kind="input")
@@ -470,15 +561,39 @@ class Runner:
         if run.persist:
             status = "complete" if reason != "max_tokens" else "stopped"
             self._persist_end(run, status, "" if reason != "max_tokens" else "The answer reached the max_tokens limit.")
-        self.publish("stream.done", StreamDone(
-            stream_id=run.stream_id, stop_reason=reason, usage=run.usage_value, ttft_ms=run.ttft_ms,
-            duration_ms=run.duration_ms, cost_usd=cost, model=run.call.model, provider=run.call.provider,
-            seq=run.seq, chars=run.chars, project_id=run.project_id, message_id=run.message_id,
-            request_id=run.request_id, can_continue=reason == "max_tokens", tags=run.tags))
+        self.publish(
+            "stream.done",
+            StreamDone(
+                stream_id=run.stream_id,
+                stop_reason=reason,
+                usage=run.usage_value,
+                ttft_ms=run.ttft_ms,
+                duration_ms=run.duration_ms,
+                cost_usd=cost,
+                model=run.call.model,
+                provider=run.call.provider,
+                seq=run.seq,
+                chars=run.chars,
+                project_id=run.project_id,
+                message_id=run.message_id,
+                request_id=run.request_id,
+                can_continue=reason == "max_tokens",
+                tags=run.tags,
+            ),
+        )
         self._measure(run, "done")
-        logger.info("stream.done", stream_id=run.stream_id, stop_reason=reason, seq=run.seq, chars=run.chars,
-                    ttft_ms=run.ttft_ms, duration_ms=run.duration_ms, input_tokens=run.usage_value.input_tokens,
-                    output_tokens=run.usage_value.output_tokens, request_id=run.request_id)
+        logger.info(
+            "stream.done",
+            stream_id=run.stream_id,
+            stop_reason=reason,
+            seq=run.seq,
+            chars=run.chars,
+            ttft_ms=run.ttft_ms,
+            duration_ms=run.duration_ms,
+            input_tokens=run.usage_value.input_tokens,
+            output_tokens=run.usage_value.output_tokens,
+            request_id=run.request_id,
+        )
 
     def _finish_stopped(self, run: StreamRun) -> None:
         run.flush()
@@ -491,11 +606,27 @@ class Runner:
                 self._persist_end(run, "interrupted", "The app stopped during the answer; continue it to finish.")
             else:
                 self._persist_end(run, "stopped")
-        self.publish("stream.done", StreamDone(
-            stream_id=run.stream_id, stop_reason="stopped", usage=run.usage_value, ttft_ms=run.ttft_ms,
-            duration_ms=run.duration_ms, cost_usd=cost, model=run.call.model, provider=run.call.provider,
-            seq=run.seq, chars=run.chars, project_id=run.project_id, message_id=run.message_id,
-            request_id=run.request_id, stopped=True, can_continue=run.chars > 0 or run.offset > 0, tags=run.tags))
+        self.publish(
+            "stream.done",
+            StreamDone(
+                stream_id=run.stream_id,
+                stop_reason="stopped",
+                usage=run.usage_value,
+                ttft_ms=run.ttft_ms,
+                duration_ms=run.duration_ms,
+                cost_usd=cost,
+                model=run.call.model,
+                provider=run.call.provider,
+                seq=run.seq,
+                chars=run.chars,
+                project_id=run.project_id,
+                message_id=run.message_id,
+                request_id=run.request_id,
+                stopped=True,
+                can_continue=run.chars > 0 or run.offset > 0,
+                tags=run.tags,
+            ),
+        )
         self._measure(run, "stopped")
         logger.info("stream.stopped", stream_id=run.stream_id, seq=run.seq, chars=run.chars)
 
@@ -513,15 +644,36 @@ class Runner:
         can_continue = run.chars > 0 or run.offset > 0
         if run.persist:
             self._persist_end(run, "interrupted" if can_continue else "error", error.message)
-        self.publish("stream.error", StreamFailed(
-            stream_id=run.stream_id, code=run.error_code, message=error.message, request_id=request_id,
-            status=failure.status, retryable=isinstance(error, ModelApiError) and error.retryable,
-            retry_after_s=retry_after, attempts=run.attempts, seq=run.seq, chars=run.chars,
-            can_continue=can_continue, project_id=run.project_id, message_id=run.message_id, details=details,
-            tags=run.tags))
+        self.publish(
+            "stream.error",
+            StreamFailed(
+                stream_id=run.stream_id,
+                code=run.error_code,
+                message=error.message,
+                request_id=request_id,
+                status=failure.status,
+                retryable=isinstance(error, ModelApiError) and error.retryable,
+                retry_after_s=retry_after,
+                attempts=run.attempts,
+                seq=run.seq,
+                chars=run.chars,
+                can_continue=can_continue,
+                project_id=run.project_id,
+                message_id=run.message_id,
+                details=details,
+                tags=run.tags,
+            ),
+        )
         self._measure(run, "failed", run.error_code)
-        logger.warning("stream.failed", stream_id=run.stream_id, code=run.error_code, status=failure.status,
-                       request_id=request_id, attempts=run.attempts, chars=run.chars)
+        logger.warning(
+            "stream.failed",
+            stream_id=run.stream_id,
+            code=run.error_code,
+            status=failure.status,
+            request_id=request_id,
+            attempts=run.attempts,
+            chars=run.chars,
+        )
 
     def _retire(self, run: StreamRun) -> None:
         run.done.set()
@@ -552,7 +704,7 @@ def continuation_messages(messages: list[ChatTurn], partial: str) -> tuple[list[
     """The conversation plus the partial answer as an assistant prefill, and the whitespace trimmed
     from its end (the API refuses a final assistant turn that ends in whitespace)."""
     stripped = partial.rstrip()
-    trimmed = partial[len(stripped):]
+    trimmed = partial[len(stripped) :]
     turns = [m for m in messages if m.content]
     if stripped:
         turns = turns + [ChatTurn(role="assistant", content=stripped)]

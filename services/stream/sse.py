@@ -80,7 +80,7 @@ class SSEParser:
                 if block.startswith(b"event: "):
                     nl = block.find(b"\n")
                     if nl > 0 and block.startswith(b"data: ", nl + 1) and block.find(b"\n", nl + 1) < 0:
-                        out.append(SSEEvent(block[7:nl].decode("utf-8", "replace"), block[nl + 7:], self.last_id))
+                        out.append(SSEEvent(block[7:nl].decode("utf-8", "replace"), block[nl + 7 :], self.last_id))
                         continue
                 elif block.startswith(b"data: ") and b"\n" not in block:
                     out.append(SSEEvent("message", block[6:], self.last_id))

@@ -8,8 +8,11 @@ TITLE_SYSTEM = (
     "You name small software projects. Reply with only a title of 2 to 5 words for the app the user describes, "
     "in the user's language, in Title Case, without quotes and without a final full stop."
 )
-_LEAD = re.compile(r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:make|build|create|write|generate|code|design|"
-                   r"give)(?:\s+me)?\s+(?:a|an|the|some|my)?\s*", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^(?:please\s+)?(?:(?:can|could|would)\s+you\s+)?(?:make|build|create|write|generate|code|design|"
+    r"give)(?:\s+me)?\s+(?:a|an|the|some|my)?\s*",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 _CUT = {"with", "that", "which", "using", "where", "so", "for"}
 _SMALL = {"a", "an", "the", "and", "or", "of", "with", "for", "to", "in", "on", "at", "by"}

@@ -59,8 +59,9 @@ class WorkflowRun:
             raise NotFound(f"The workflow {req.workflow!r} has no task to run.")
         run = cls(service, req, run_id, plan)
         threading.Thread(target=run._run, name=f"workflow-{run_id}", daemon=True).start()
-        return run, WorkflowStarted(run_id=run_id, workflow=run.workflow, levels=plan.levels,
-                                    agents={t.id: t.agent for t in plan.tasks})
+        return run, WorkflowStarted(
+            run_id=run_id, workflow=run.workflow, levels=plan.levels, agents={t.id: t.agent for t in plan.tasks}
+        )
 
     def stop(self) -> None:
         self.stopped.set()
@@ -68,9 +69,19 @@ class WorkflowRun:
             self.service.runner.stop_stream(stream.stream_id)
 
     def _progress(self, task: WorkflowTask, state: str, **fields: object) -> None:
-        self.service.publish("workflow.progress", WorkflowProgress(
-            run_id=self.run_id, workflow=self.workflow, task_id=task.id, agent=task.agent, title=task.title,
-            state=state, level=task.level, **fields))
+        self.service.publish(
+            "workflow.progress",
+            WorkflowProgress(
+                run_id=self.run_id,
+                workflow=self.workflow,
+                task_id=task.id,
+                agent=task.agent,
+                title=task.title,
+                state=state,
+                level=task.level,
+                **fields,
+            ),
+        )
 
     def _launch(self, task: WorkflowTask, outputs: dict[str, tuple[str, str]]) -> StreamRun:
         try:
@@ -79,14 +90,23 @@ class WorkflowRun:
             logger.warning("workflow.agent_missing", agent=task.agent, error=exc.message)
             system = ""
         call = self.service.make_call(
-            provider=self.req.provider, base_url="", model=task.model or self.req.model,
+            provider=self.req.provider,
+            base_url="",
+            model=task.model or self.req.model,
             messages=[ChatTurn(role="user", content=task_prompt(task, self.req.brief, outputs))],
-            system=system, max_tokens=task.max_tokens, temperature=None)
+            system=system,
+            max_tokens=task.max_tokens,
+            temperature=None,
+        )
         self.service.rpm.acquire()
         return self.service.start_run(
-            call, project_id=self.req.project_id, persist=bool(self.req.project_id),
-            user_message=f"[{self.plan.workflow.name}] {task.title}", agent=task.agent,
-            tags={"agent": task.agent, "workflow": self.run_id, "task": task.id})
+            call,
+            project_id=self.req.project_id,
+            persist=bool(self.req.project_id),
+            user_message=f"[{self.plan.workflow.name}] {task.title}",
+            agent=task.agent,
+            tags={"agent": task.agent, "workflow": self.run_id, "task": task.id},
+        )
 
     def _run(self) -> None:
         begin = time.monotonic()
@@ -102,8 +122,11 @@ class WorkflowRun:
                 task = by_id[task_id]
                 if self.stopped.is_set() or any(dep in failed or dep in skipped for dep in task.depends_on):
                     skipped.append(task_id)
-                    self._progress(task, "skipped", message="stopped" if self.stopped.is_set()
-                                   else "a task it depends on did not finish")
+                    self._progress(
+                        task,
+                        "skipped",
+                        message="stopped" if self.stopped.is_set() else "a task it depends on did not finish",
+                    )
                     continue
                 try:
                     stream = self._launch(task, outputs)
@@ -120,16 +143,34 @@ class WorkflowRun:
                 text = "".join(stream.parts)
                 if stream.error_code or stream.stop_requested:
                     failed.append(task_id)
-                    self._progress(task, "failed", stream_id=stream.stream_id, chars=len(text),
-                                   message=stream.error_message or "stopped")
+                    self._progress(
+                        task,
+                        "failed",
+                        stream_id=stream.stream_id,
+                        chars=len(text),
+                        message=stream.error_message or "stopped",
+                    )
                 else:
                     outputs[task_id] = (task.title, text)
                     done.append(task_id)
                     self._progress(task, "done", stream_id=stream.stream_id, chars=len(text))
         ok = not failed and not skipped
-        message = (f"All {len(done)} tasks finished." if ok else
-                   f"{len(done)} finished, {len(failed)} failed, {len(skipped)} skipped.")
-        self.service.publish("workflow.done", WorkflowDone(
-            run_id=self.run_id, workflow=self.workflow, ok=ok, done=done, failed=failed, skipped=skipped,
-            duration_ms=round((time.monotonic() - begin) * 1000, 1), message=message))
+        message = (
+            f"All {len(done)} tasks finished."
+            if ok
+            else f"{len(done)} finished, {len(failed)} failed, {len(skipped)} skipped."
+        )
+        self.service.publish(
+            "workflow.done",
+            WorkflowDone(
+                run_id=self.run_id,
+                workflow=self.workflow,
+                ok=ok,
+                done=done,
+                failed=failed,
+                skipped=skipped,
+                duration_ms=round((time.monotonic() - begin) * 1000, 1),
+                message=message,
+            ),
+        )
         self.service.workflows.pop(self.run_id, None)

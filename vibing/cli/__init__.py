@@ -14,7 +14,20 @@ import sys
 from vibing import __version__
 from vibing.errors import VibingError
 
-COMMAND_MODULES = ["app", "key", "config", "generate", "projects", "db", "importpg", "web", "agents", "bench", "metrics", "models"]
+COMMAND_MODULES = [
+    "app",
+    "key",
+    "config",
+    "generate",
+    "projects",
+    "db",
+    "importpg",
+    "web",
+    "agents",
+    "bench",
+    "metrics",
+    "models",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -46,8 +46,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     pick = actions.add_parser("pick", help="auto-select the agents for a prompt, with the reasons")
     pick.add_argument("prompt", nargs="+")
-    pick.add_argument("--type", dest="project_type", default="",
-                      help="project type: website, mobile-app, game, api, dashboard (default: guessed)")
+    pick.add_argument(
+        "--type",
+        dest="project_type",
+        default="",
+        help="project type: website, mobile-app, game, api, dashboard (default: guessed)",
+    )
     pick.add_argument("--helpers", type=int, default=2, help="most helper agents (default 2)")
     _common(pick)
     pick.set_defaults(func=cmd_pick)
@@ -86,8 +90,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--project", default="", metavar="DIR",
-                        help="a project folder: its .claude/agents are layered on top")
+    parser.add_argument(
+        "--project", default="", metavar="DIR", help="a project folder: its .claude/agents are layered on top"
+    )
 
 
 # -- talking to the service, or standing in for it --------------------------------
@@ -175,8 +180,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    reply: msg.AgentSearchResults = call(msg.SearchAgents(query=" ".join(args.query), limit=args.limit,
-                                                          category=args.category, project_dir=_project(args)))
+    reply: msg.AgentSearchResults = call(
+        msg.SearchAgents(
+            query=" ".join(args.query), limit=args.limit, category=args.category, project_dir=_project(args)
+        )
+    )
     if args.json:
         _json(reply)
         return 0
@@ -191,8 +199,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_pick(args: argparse.Namespace) -> int:
-    reply: msg.AgentSelection = call(msg.SelectAgents(prompt=" ".join(args.prompt), project_type=args.project_type,
-                                                      max_helpers=args.helpers, project_dir=_project(args)))
+    reply: msg.AgentSelection = call(
+        msg.SelectAgents(
+            prompt=" ".join(args.prompt),
+            project_type=args.project_type,
+            max_helpers=args.helpers,
+            project_dir=_project(args),
+        )
+    )
     if args.json:
         _json(reply)
         return 0
@@ -204,8 +218,9 @@ def cmd_pick(args: argparse.Namespace) -> int:
         print(f"helper:  {h.name}  (score {h.score:g})")
         print(f"  why:   {h.reason}")
     if reply.project_type:
-        print(f"project type: {reply.project_type}" + (" (guessed from the prompt)" if reply.project_type_guessed
-                                                       else ""))
+        print(
+            f"project type: {reply.project_type}" + (" (guessed from the prompt)" if reply.project_type_guessed else "")
+        )
     print(f"words considered: {', '.join(reply.words) or '(none)'}")
     return 0
 
@@ -219,11 +234,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 2
     report = check_report(load_folder(args.dir))
     if args.json:
-        print(json.dumps({
-            "agents": [{"name": a.name, "file": a.file, "category": a.category, "model": a.model}
-                       for a in report.agents],
-            "errors": [{"file": e.file, "line": e.line, "reason": e.reason} for e in report.errors],
-        }, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "agents": [
+                        {"name": a.name, "file": a.file, "category": a.category, "model": a.model}
+                        for a in report.agents
+                    ],
+                    "errors": [{"file": e.file, "line": e.line, "reason": e.reason} for e in report.errors],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         for a in report.agents:
             print(f"ok       {a.name:<32} {a.category:<12} {a.model:<8} {a.file}")
@@ -246,8 +269,10 @@ def cmd_add_dir(args: argparse.Namespace) -> int:
         return 2
     file, added = add_agent_dir(path)
     source = load_folder(path)
-    print(f"{'Added' if added else 'Already in'} {file}: {path} ({len(source.agents)} agents, "
-          f"{len(source.errors)} refused)")
+    print(
+        f"{'Added' if added else 'Already in'} {file}: {path} ({len(source.agents)} agents, "
+        f"{len(source.errors)} refused)"
+    )
     config = config_mod.load()
     from vibing.bus import Bus
 
@@ -312,13 +337,14 @@ def parse_params(items: list[str]) -> dict[str, str]:
 
 def cmd_workflows_plan(args: argparse.Namespace) -> int:
     params = parse_params(args.param)
-    reply: msg.WorkflowPlan = call(msg.PlanWorkflow(workflow=args.workflow, params=params,
-                                                    project_dir=_project(args)))
+    reply: msg.WorkflowPlan = call(msg.PlanWorkflow(workflow=args.workflow, params=params, project_dir=_project(args)))
     if args.json:
         _json(reply)
         return 0
-    print(f"{reply.workflow.name}: {len(reply.tasks)} tasks, {len(reply.levels)} levels, "
-          f"up to {reply.max_parallel} in parallel")
+    print(
+        f"{reply.workflow.name}: {len(reply.tasks)} tasks, {len(reply.levels)} levels, "
+        f"up to {reply.max_parallel} in parallel"
+    )
     by_id = {t.id: t for t in reply.tasks}
     for number, level in enumerate(reply.levels, 1):
         print(f"\nlevel {number}" + (" (in parallel)" if len(level) > 1 else ""))

@@ -69,29 +69,47 @@ def cmd_status(args: argparse.Namespace) -> int:
         if args.ack:
             bus.request("supervisor", AcknowledgeCrashes(), timeout=3)
     if args.json:
-        print(json.dumps({
-            "supervisor": {"pid": reply.supervisor_pid, "uptime_s": reply.uptime_s},
-            "services": [
-                {"name": s.name, "pid": s.pid, "state": s.state, "uptime_s": s.uptime_s, "restarts": s.restarts,
-                 "last_error": s.last_error, "queue_depth": s.queue_depth}
-                for s in reply.services
-            ],
-            "unseen_crashes": [{"service": c.service, "path": c.path, "when": c.when, "summary": c.summary}
-                               for c in reply.unseen_crashes],
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "supervisor": {"pid": reply.supervisor_pid, "uptime_s": reply.uptime_s},
+                    "services": [
+                        {
+                            "name": s.name,
+                            "pid": s.pid,
+                            "state": s.state,
+                            "uptime_s": s.uptime_s,
+                            "restarts": s.restarts,
+                            "last_error": s.last_error,
+                            "queue_depth": s.queue_depth,
+                        }
+                        for s in reply.services
+                    ],
+                    "unseen_crashes": [
+                        {"service": c.service, "path": c.path, "when": c.when, "summary": c.summary}
+                        for c in reply.unseen_crashes
+                    ],
+                },
+                indent=2,
+            )
+        )
         return 0
     print(f"vibing supervisor  pid {reply.supervisor_pid}  up {_format_uptime(reply.uptime_s)}")
     width = max(len(s.name) for s in reply.services) if reply.services else 8
     for index, s in enumerate(reply.services):
         branch = "└─" if index == len(reply.services) - 1 else "├─"
-        line = (f"{branch} {s.name:<{width}}  pid {s.pid or '-':<7}  {s.state:<10}  up {_format_uptime(s.uptime_s):<7}"
-                f"  restarts {s.restarts}  queue {s.queue_depth}")
+        line = (
+            f"{branch} {s.name:<{width}}  pid {s.pid or '-':<7}  {s.state:<10}  up {_format_uptime(s.uptime_s):<7}"
+            f"  restarts {s.restarts}  queue {s.queue_depth}"
+        )
         print(line)
         if s.last_error:
             print(f"{'   ' if branch == '└─' else '│  '}   last error: {s.last_error}")
     if reply.unseen_crashes:
-        print(f"\n{len(reply.unseen_crashes)} crash report(s)" + (" (now marked seen):" if args.ack else
-              " since you last looked (`vibing status --ack` marks them seen):"))
+        print(
+            f"\n{len(reply.unseen_crashes)} crash report(s)"
+            + (" (now marked seen):" if args.ack else " since you last looked (`vibing status --ack` marks them seen):")
+        )
         for crash in reply.unseen_crashes[:10]:
             print(f"  {crash.service:<8} {crash.summary[:90]}\n           {crash.path}")
     return 0 if all(s.state in ("ready", "idle") for s in reply.services) else 1
@@ -111,14 +129,22 @@ def cmd_service(args: argparse.Namespace) -> int:
     context = zmq.Context.instance()
     broker = None
     if args.standalone:
-        broker = Broker(context, heartbeat_interval=config.heartbeat_interval_s, liveness=config.heartbeat_liveness,
-                        default_timeout=config.request_timeout_s)
+        broker = Broker(
+            context,
+            heartbeat_interval=config.heartbeat_interval_s,
+            liveness=config.heartbeat_liveness,
+            default_timeout=config.request_timeout_s,
+        )
         private = paths_mod.socket_dir(paths.runtime / f"standalone-{args.name}")
         private.mkdir(parents=True, exist_ok=True, mode=0o700)
         endpoints = broker.bind(bind_specs(config.transport, private, 0))
         broker.start()
-        print(f"vibing: {args.name} on a private bus; requests at {endpoints.requests} "
-              f"events at {endpoints.events_in} -> {endpoints.events_out}", file=sys.stderr, flush=True)
+        print(
+            f"vibing: {args.name} on a private bus; requests at {endpoints.requests} "
+            f"events at {endpoints.events_in} -> {endpoints.events_out}",
+            file=sys.stderr,
+            flush=True,
+        )
     else:
         from vibing.protocol import BusInfo, pid_alive
 
@@ -128,12 +154,13 @@ def cmd_service(args: argparse.Namespace) -> int:
                 "No running app to attach to. Start one with `vibing run --headless`, or use --standalone."
             )
         endpoints = info.endpoints
-        print(f"vibing: {args.name} attached to the app's bus (pid {info.pid}); it now takes the requests",
-              file=sys.stderr)
+        print(
+            f"vibing: {args.name} attached to the app's bus (pid {info.pid}); it now takes the requests",
+            file=sys.stderr,
+        )
     worker = service_class(args.name)(config, endpoints, data_dir=paths.data, context=context)
     try:
         return worker.run()
     finally:
         if broker is not None:
             broker.stop()
-

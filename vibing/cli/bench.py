@@ -40,13 +40,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"rows": [row.to_json() for row in rows]}, indent=2))
         return 0
-    header = f"{'figure':<30} {'ours':>12} {'unit':<8} {'target':>10} {'plan':>10} {'web app':>10} {'x target':>9}  note"
+    header = (
+        f"{'figure':<30} {'ours':>12} {'unit':<8} {'target':>10} {'plan':>10} {'web app':>10} {'x target':>9}  note"
+    )
     print(header)
     print("-" * len(header))
     for row in rows:
         target = f"{row.direction}{_fmt(row.target)}" if row.target is not None else "-"
         ratio = f"{row.ratio:.1f}x" if row.ratio is not None else "-"
         mark = "" if row.meets_target in (None, True) else " (misses target)"
-        print(f"{row.id:<30} {_fmt(row.value):>12} {row.unit:<8} {target:>10} {_fmt(row.plan):>10} "
-              f"{_fmt(row.webapp):>10} {ratio:>9}  {row.note}{mark}")
+        print(
+            f"{row.id:<30} {_fmt(row.value):>12} {row.unit:<8} {target:>10} {_fmt(row.plan):>10} "
+            f"{_fmt(row.webapp):>10} {ratio:>9}  {row.note}{mark}"
+        )
     return 0

@@ -20,8 +20,12 @@ def cmd_config(args: argparse.Namespace) -> int:
     paths = paths_mod.resolve(config.data_dir or None)
     data = {
         "settings": config_mod.to_dict(config),
-        "paths": {"config_file": str(paths.config_file), "data": str(paths.data), "logs": str(paths.logs),
-                  "runtime": str(paths.runtime)},
+        "paths": {
+            "config_file": str(paths.config_file),
+            "data": str(paths.data),
+            "logs": str(paths.logs),
+            "runtime": str(paths.runtime),
+        },
     }
     if args.json:
         print(json.dumps(data, indent=2))

@@ -47,8 +47,9 @@ def _db_file(paths: paths_mod.Paths) -> Path:
 
     path = db_path(paths.data)
     if not path.exists():
-        raise NotFound(f"There is no database yet at {path} (Vibing has not been started with this data folder).",
-                       path=str(path))
+        raise NotFound(
+            f"There is no database yet at {path} (Vibing has not been started with this data folder).", path=str(path)
+        )
     return path
 
 
@@ -74,7 +75,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
             size = db_mod.backup_to(conn, target)
         finally:
             conn.close()
-        seconds, via = round(time.perf_counter() - started, 3), "from the database file directly (the app is not running)"
+        seconds, via = (
+            round(time.perf_counter() - started, 3),
+            "from the database file directly (the app is not running)",
+        )
     if args.json:
         print(json.dumps({"path": str(target), "bytes": size, "seconds": seconds, "via": "app" if bus else "file"}))
     else:
@@ -88,8 +92,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     if bus is not None:
         with bus:
             reply = bus.request("storage", CheckDatabase(), timeout=300)
-        ok, integrity, problems, version, path = (reply.ok, reply.integrity, reply.foreign_keys,
-                                                   reply.schema_version, reply.path)
+        ok, integrity, problems, version, path = (
+            reply.ok,
+            reply.integrity,
+            reply.foreign_keys,
+            reply.schema_version,
+            reply.path,
+        )
         via = "through the running app"
     else:
         import apsw
@@ -107,8 +116,19 @@ def cmd_check(args: argparse.Namespace) -> int:
         ok, path = integrity == ["ok"] and not problems, str(source)
         via = "on the database file directly (the app is not running)"
     if args.json:
-        print(json.dumps({"ok": ok, "integrity": integrity, "foreign_keys": problems, "schema_version": version,
-                          "path": path, "via": "app" if bus else "file"}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "ok": ok,
+                    "integrity": integrity,
+                    "foreign_keys": problems,
+                    "schema_version": version,
+                    "path": path,
+                    "via": "app" if bus else "file",
+                },
+                indent=2,
+            )
+        )
         return 0 if ok else 1
     print(f"Checked {path} (schema version {version}) {via}.")
     if ok:

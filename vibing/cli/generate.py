@@ -35,10 +35,14 @@ PROJECT_TYPES = ("website", "mobile-app", "game", "api", "dashboard")
 def register(subparsers: argparse._SubParsersAction) -> None:
     cmd = subparsers.add_parser("generate", help="describe an app; an agent writes it into a project")
     cmd.add_argument("prompt", help='what to build, in plain words ("a pomodoro timer with a dark theme")')
-    cmd.add_argument("--project", metavar="NAME", help="the project to build in (created if it does not exist; "
-                     "default: a new project named after the prompt)")
-    cmd.add_argument("--type", dest="project_type", choices=PROJECT_TYPES, default="website",
-                     help="project type of a new project")
+    cmd.add_argument(
+        "--project",
+        metavar="NAME",
+        help="the project to build in (created if it does not exist; default: a new project named after the prompt)",
+    )
+    cmd.add_argument(
+        "--type", dest="project_type", choices=PROJECT_TYPES, default="website", help="project type of a new project"
+    )
     cmd.add_argument("--agent", metavar="NAME", default="", help="the agent to use (default: auto-select)")
     cmd.add_argument("--model", metavar="MODEL", default="", help="the model (default: from settings)")
     cmd.add_argument("--provider", default="", help="anthropic, openai (an OpenAI-compatible server) or local")
@@ -59,7 +63,7 @@ class Progress:
             return
         self.last = text
         if self.tty:
-            self.stream.write("\r\x1b[2K" + text[:self._width()])
+            self.stream.write("\r\x1b[2K" + text[: self._width()])
         else:
             self.stream.write(text + "\n")
         self.stream.flush()
@@ -102,9 +106,18 @@ def cmd_generate(args: argparse.Namespace) -> int:
         stream_id = new_id()
         events = bus.subscribe(f"token.{stream_id}", "generate.", "stream.error")
         events.sync()
-        started = bus.request("stream", Generate(project_id=project_id, prompt=args.prompt, agent=args.agent,
-                                                 model=args.model, provider=args.provider, stream_id=stream_id),
-                              timeout=15)
+        started = bus.request(
+            "stream",
+            Generate(
+                project_id=project_id,
+                prompt=args.prompt,
+                agent=args.agent,
+                model=args.model,
+                provider=args.provider,
+                stream_id=stream_id,
+            ),
+            timeout=15,
+        )
         if started.agent:
             progress.line(f"Agent: {started.agent}" + (f" ({started.agent_reason})" if started.agent_reason else ""))
         begin = time.monotonic()
@@ -153,13 +166,17 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def _finish(progress: Progress, done: GenerationDone, project_name: str) -> int:
     usage = done.usage
-    figures = (f"{usage.input_tokens:,} in / {usage.output_tokens:,} out tokens, {done.duration_ms / 1000:.1f} s, "
-               f"~${done.cost_usd:.4f}")
+    figures = (
+        f"{usage.input_tokens:,} in / {usage.output_tokens:,} out tokens, {done.duration_ms / 1000:.1f} s, "
+        f"~${done.cost_usd:.4f}"
+    )
     if not done.ok:
         progress.line(f"Not done: {done.message or done.error_code} ({figures})")
         return 1
     files = ", ".join(done.files) if done.files else "no files changed"
     progress.line(f"Done ({done.stop_reason or 'complete'}): {files}. {figures}")
-    progress.line(f"The files are in project “{project_name}”: `vibing projects export \"{project_name}\" DIR` "
-                  "writes them out; `vibing` shows them with a live preview.")
+    progress.line(
+        f'The files are in project “{project_name}”: `vibing projects export "{project_name}" DIR` '
+        "writes them out; `vibing` shows them with a live preview."
+    )
     return 0

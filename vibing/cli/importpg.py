@@ -31,18 +31,26 @@ def _db_actions(subparsers: argparse._SubParsersAction) -> argparse._SubParsersA
 def register(subparsers: argparse._SubParsersAction) -> None:
     sub = _db_actions(subparsers)
     cmd = sub.add_parser(
-        "import-postgres", help="import projects, messages and usage from the vibing2 web app's PostgreSQL database",
+        "import-postgres",
+        help="import projects, messages and usage from the vibing2 web app's PostgreSQL database",
         description="Import users, projects (current code and every saved version), messages and token usage "
-                    "from the vibing2 web app's database into this app, through the running app.  Running it "
-                    "again imports only what is new; an interrupted import continues where it stopped.  "
-                    "Passwords, sessions, collaborators and social features are counted, not imported.")
-    cmd.add_argument("url", nargs="?", default=None,
-                     help="the web app's DATABASE_URL, e.g. postgresql://user:pass@host:5432/vibing2 "
-                          "(default: $DATABASE_URL)")
+        "from the vibing2 web app's database into this app, through the running app.  Running it "
+        "again imports only what is new; an interrupted import continues where it stopped.  "
+        "Passwords, sessions, collaborators and social features are counted, not imported.",
+    )
+    cmd.add_argument(
+        "url",
+        nargs="?",
+        default=None,
+        help="the web app's DATABASE_URL, e.g. postgresql://user:pass@host:5432/vibing2 (default: $DATABASE_URL)",
+    )
     cmd.add_argument("--user", metavar="EMAIL", help="import only this web user's projects and usage (default: all)")
-    cmd.add_argument("--dry-run", action="store_true",
-                     help="read and check everything, report what would be imported and every problem; write "
-                          "nothing (the app need not be running)")
+    cmd.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="read and check everything, report what would be imported and every problem; write "
+        "nothing (the app need not be running)",
+    )
     cmd.add_argument("--json", action="store_true", help="print the report as JSON")
     cmd.add_argument("--no-progress", action="store_true", help="no progress bar (there is none when not a terminal)")
     cmd.set_defaults(func=cmd_import_postgres)
@@ -61,12 +69,12 @@ def cmd_import_postgres(args: argparse.Namespace) -> int:
     if args.dry_run:
         from vibing.importer.run import DryRunBus
 
-        report = import_postgres(url, DryRunBus(), Limits.from_config(config), user=args.user,
-                                 progress_out=progress_out)
+        report = import_postgres(
+            url, DryRunBus(), Limits.from_config(config), user=args.user, progress_out=progress_out
+        )
     else:
         with Bus.connect_running(paths.bus_file, "cli") as bus:
-            report = import_postgres(url, bus, Limits.from_config(config), user=args.user,
-                                     progress_out=progress_out)
+            report = import_postgres(url, bus, Limits.from_config(config), user=args.user, progress_out=progress_out)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -27,6 +27,8 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     print(snapshot.url)
     print(f"{'service':<12} {'pid':>7} {'requests':>9} {'failures':>9} {'p50 ms':>8} {'p99 ms':>8} {'restarts':>9}")
     for s in snapshot.services:
-        print(f"{s.service:<12} {s.pid:>7} {s.requests:>9.0f} {s.failures:>9.0f} {s.p50_ms:>8.2f} {s.p99_ms:>8.2f} "
-              f"{s.restarts:>9.0f}")
+        print(
+            f"{s.service:<12} {s.pid:>7} {s.requests:>9.0f} {s.failures:>9.0f} {s.p50_ms:>8.2f} {s.p99_ms:>8.2f} "
+            f"{s.restarts:>9.0f}"
+        )
     return 0

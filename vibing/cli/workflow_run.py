@@ -17,12 +17,17 @@ _MARKS = {"running": "…", "done": "✓", "failed": "✗", "skipped": "–"}
 
 
 def register(actions: argparse._SubParsersAction) -> None:
-    run = actions.add_parser("run", help="run a workflow: independent tasks in parallel, each seeing its "
-                                         "dependencies' answers")
+    run = actions.add_parser(
+        "run", help="run a workflow: independent tasks in parallel, each seeing its dependencies' answers"
+    )
     run.add_argument("workflow", help="a workflow id (vibing workflows ls)")
     run.add_argument("brief", help="what it is for, in plain words")
-    run.add_argument("--project", metavar="NAME", default="",
-                     help="keep every task's answer in this project's chat (created if missing)")
+    run.add_argument(
+        "--project",
+        metavar="NAME",
+        default="",
+        help="keep every task's answer in this project's chat (created if missing)",
+    )
     run.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="fill a template parameter")
     run.add_argument("--model", default="", help="the model (default: each task's, else from settings)")
     run.add_argument("--provider", default="", help="anthropic, openai or local")
@@ -44,11 +49,23 @@ def cmd_workflows_run(args: argparse.Namespace) -> int:
         run_id = f"wf-{new_id()}"
         events = bus.subscribe("workflow.")
         events.sync()
-        started = bus.request("stream", RunWorkflow(workflow=args.workflow, brief=args.brief, params=params,
-                                                    project_id=project_id, model=args.model,
-                                                    provider=args.provider, run_id=run_id), timeout=15)
-        print(f"{started.workflow}: {sum(len(level) for level in started.levels)} tasks in "
-              f"{len(started.levels)} levels", file=sys.stderr)
+        started = bus.request(
+            "stream",
+            RunWorkflow(
+                workflow=args.workflow,
+                brief=args.brief,
+                params=params,
+                project_id=project_id,
+                model=args.model,
+                provider=args.provider,
+                run_id=run_id,
+            ),
+            timeout=15,
+        )
+        print(
+            f"{started.workflow}: {sum(len(level) for level in started.levels)} tasks in {len(started.levels)} levels",
+            file=sys.stderr,
+        )
         try:
             while True:
                 event = events.recv(timeout=None)
@@ -56,13 +73,21 @@ def cmd_workflows_run(args: argparse.Namespace) -> int:
                 if getattr(body, "run_id", None) != run_id:
                     continue
                 if isinstance(body, WorkflowProgress) and body.state in _MARKS:
-                    detail = f" ({body.chars:,} chars)" if body.state == "done" else (
-                        f": {body.message}" if body.message else "")
-                    print(f"  {_MARKS[body.state]} {body.task_id:<20} {body.agent:<24} {body.state}{detail}",
-                          file=sys.stderr)
+                    detail = (
+                        f" ({body.chars:,} chars)"
+                        if body.state == "done"
+                        else (f": {body.message}" if body.message else "")
+                    )
+                    print(
+                        f"  {_MARKS[body.state]} {body.task_id:<20} {body.agent:<24} {body.state}{detail}",
+                        file=sys.stderr,
+                    )
                 elif isinstance(body, WorkflowDone):
-                    print(f"{body.message} ({body.duration_ms / 1000:.1f} s)" +
-                          ("; the answers are in the project's chat." if project_id else ""), file=sys.stderr)
+                    print(
+                        f"{body.message} ({body.duration_ms / 1000:.1f} s)"
+                        + ("; the answers are in the project's chat." if project_id else ""),
+                        file=sys.stderr,
+                    )
                     return 0 if body.ok else 1
         except KeyboardInterrupt:
             bus.request("stream", StopWorkflow(run_id=run_id))

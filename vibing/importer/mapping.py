@@ -31,8 +31,13 @@ from vibing.services.storage import validation
 
 SOURCE = "vibing2"
 
-PROJECT_TYPES = {"WEBSITE": "website", "MOBILE_APP": "mobile-app", "GAME": "game", "API": "api",
-                 "DASHBOARD": "dashboard"}
+PROJECT_TYPES = {
+    "WEBSITE": "website",
+    "MOBILE_APP": "mobile-app",
+    "GAME": "game",
+    "API": "api",
+    "DASHBOARD": "dashboard",
+}
 ROLES = ("user", "assistant", "system")
 MAX_NAME = 200
 
@@ -73,7 +78,9 @@ def text(value: bytes | str | None, what: str) -> str:
         try:
             decoded = value.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise BadText(f"{what} is not valid UTF-8 (byte {exc.start}: {value[exc.start:exc.start + 4]!r})") from None
+            raise BadText(
+                f"{what} is not valid UTF-8 (byte {exc.start}: {value[exc.start : exc.start + 4]!r})"
+            ) from None
     if "\0" in decoded:
         raise BadText(f"{what} contains NUL bytes")
     return decoded
@@ -104,7 +111,7 @@ def split_files(code: str) -> dict[str, str] | None:
             j += 1
         if j >= len(lines):
             return None  # an unclosed block: not a multi-file answer
-        files[path] = "\n".join(lines[i + 1:j])
+        files[path] = "\n".join(lines[i + 1 : j])
         i = j + 1
     return files or None
 
@@ -113,8 +120,9 @@ def code_files(code: str) -> dict[str, str]:
     return split_files(code) or {"index.html": code}
 
 
-def _checked_files(raw: dict[str, str], limits: validation.Limits, source_id: str, what: str,
-                   problems: list[Problem]) -> list[FileWrite]:
+def _checked_files(
+    raw: dict[str, str], limits: validation.Limits, source_id: str, what: str, problems: list[Problem]
+) -> list[FileWrite]:
     out = []
     total = 0
     for path, content in raw.items():
@@ -124,9 +132,16 @@ def _checked_files(raw: dict[str, str], limits: validation.Limits, source_id: st
             problems.append(Problem("file", source_id, f"{what}: {exc.message}", project_id=source_id, path=path))
             continue
         if len(out) + 1 > limits.max_files or total + size > limits.max_project_bytes:
-            problems.append(Problem("file", source_id, f"{what}: {path} would take the project over its limit of "
-                                    f"{limits.max_files} files / {validation.human_bytes(limits.max_project_bytes)}",
-                                    project_id=source_id, path=path))
+            problems.append(
+                Problem(
+                    "file",
+                    source_id,
+                    f"{what}: {path} would take the project over its limit of "
+                    f"{limits.max_files} files / {validation.human_bytes(limits.max_project_bytes)}",
+                    project_id=source_id,
+                    path=path,
+                )
+            )
             continue
         total += size
         out.append(FileWrite(path=path, content=content))
@@ -135,12 +150,14 @@ def _checked_files(raw: dict[str, str], limits: validation.Limits, source_id: st
 
 def orphan(row: MessageRow | VersionRow) -> Problem:
     kind = "message" if isinstance(row, MessageRow) else "version"
-    return Problem(kind, row.id, f"its project {row.project_id!r} does not exist (orphan {kind})",
-                   project_id=row.project_id)
+    return Problem(
+        kind, row.id, f"its project {row.project_id!r} does not exist (orphan {kind})", project_id=row.project_id
+    )
 
 
-def project_request(row: ProjectRow, limits: validation.Limits,
-                    problems: list[Problem]) -> ImportExternalProject | None:
+def project_request(
+    row: ProjectRow, limits: validation.Limits, problems: list[Problem]
+) -> ImportExternalProject | None:
     """The storage request for one project, or None (with a Problem) when the project itself is bad."""
     try:
         name = text(row.name, "the project's name").strip()
@@ -198,21 +215,39 @@ def project_request(row: ProjectRow, limits: validation.Limits,
             problems.append(Problem("message", m.id, str(exc), project_id=row.id))
             continue
         if role not in ROLES:
-            problems.append(Problem("message", m.id, f"unknown role {role!r} (user, assistant or system)",
-                                    project_id=row.id))
+            problems.append(
+                Problem("message", m.id, f"unknown role {role!r} (user, assistant or system)", project_id=row.id)
+            )
             continue
         if len(content.encode("utf-8")) > 8 * 1024 * 1024:
             problems.append(Problem("message", m.id, "the message is over the 8 MB limit", project_id=row.id))
             continue
         tokens = max(0, m.tokens_used)
-        messages.append(ExternalMessage(
-            source_id=m.id, role=role, content=content, created_at=epoch(m.created_at),
-            input_tokens=tokens if role == "user" else 0, output_tokens=tokens if role != "user" else 0,
-            agent=agent if role == "assistant" else ""))
+        messages.append(
+            ExternalMessage(
+                source_id=m.id,
+                role=role,
+                content=content,
+                created_at=epoch(m.created_at),
+                input_tokens=tokens if role == "user" else 0,
+                output_tokens=tokens if role != "user" else 0,
+                agent=agent if role == "assistant" else "",
+            )
+        )
     return ImportExternalProject(
-        source=SOURCE, source_id=row.id, name=name, created_at=epoch(row.created_at),
-        updated_at=epoch(row.updated_at), description=description, project_type=project_type,
-        owner_source_id=row.user_id, files=files, messages=messages, checkpoints=checkpoints, meta=meta)
+        source=SOURCE,
+        source_id=row.id,
+        name=name,
+        created_at=epoch(row.created_at),
+        updated_at=epoch(row.updated_at),
+        description=description,
+        project_type=project_type,
+        owner_source_id=row.user_id,
+        files=files,
+        messages=messages,
+        checkpoints=checkpoints,
+        meta=meta,
+    )
 
 
 def rows_in(request: ImportExternalProject) -> int:

@@ -9,8 +9,9 @@ from typing import TextIO
 
 
 class Progress:
-    def __init__(self, total: int, *, out: TextIO = sys.stderr, enabled: bool | None = None,
-                 interval: float = 0.1) -> None:
+    def __init__(
+        self, total: int, *, out: TextIO = sys.stderr, enabled: bool | None = None, interval: float = 0.1
+    ) -> None:
         self.total = max(0, total)
         self.out = out
         self.enabled = out.isatty() if enabled is None else enabled
@@ -18,8 +19,9 @@ class Progress:
         self._last = 0.0
         self._drawn = False
 
-    def update(self, done: int, *, messages: int = 0, files: int = 0, skipped: int = 0, problems: int = 0,
-               force: bool = False) -> None:
+    def update(
+        self, done: int, *, messages: int = 0, files: int = 0, skipped: int = 0, problems: int = 0, force: bool = False
+    ) -> None:
         if not self.enabled:
             return
         now = time.monotonic()

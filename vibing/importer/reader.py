@@ -113,8 +113,18 @@ def _ascii(value: bytes | str | None) -> str:
 
 
 #: Query parameters of Prisma's connection URL that libpq does not know (``schema`` picks the search path).
-_PRISMA_ONLY = {"schema", "connection_limit", "pool_timeout", "socket_timeout", "pgbouncer", "statement_cache_size",
-                "sslaccept", "sslidentity", "sslcert_password", "connect_timeout_ms"}
+_PRISMA_ONLY = {
+    "schema",
+    "connection_limit",
+    "pool_timeout",
+    "socket_timeout",
+    "pgbouncer",
+    "statement_cache_size",
+    "sslaccept",
+    "sslidentity",
+    "sslcert_password",
+    "connect_timeout_ms",
+}
 
 
 def libpq_url(url: str) -> tuple[str, str | None]:
@@ -123,8 +133,9 @@ def libpq_url(url: str) -> tuple[str, str | None]:
 
     parts = urlsplit(url)
     if parts.scheme not in ("postgresql", "postgres"):
-        raise InvalidRequest(f"{redact(url)} is not a PostgreSQL URL (postgresql://user:password@host:5432/db).",
-                             url=redact(url))
+        raise InvalidRequest(
+            f"{redact(url)} is not a PostgreSQL URL (postgresql://user:password@host:5432/db).", url=redact(url)
+        )
     query = parse_qsl(parts.query, keep_blank_values=True)
     schema = next((v for k, v in query if k == "schema"), None)
     kept = [(k, v) for k, v in query if k not in _PRISMA_ONLY]
@@ -142,12 +153,20 @@ class Reader:
         conninfo, schema = libpq_url(url)
         extra = {"options": f"-c search_path={schema}"} if schema and re.fullmatch(r"[A-Za-z0-9_]+", schema) else {}
         try:
-            self.conn = psycopg.connect(conninfo, client_encoding="UTF8", autocommit=False,
-                                        application_name="vibing import-postgres", connect_timeout=15, **extra)
+            self.conn = psycopg.connect(
+                conninfo,
+                client_encoding="UTF8",
+                autocommit=False,
+                application_name="vibing import-postgres",
+                connect_timeout=15,
+                **extra,
+            )
         except psycopg.OperationalError as exc:
-            raise InvalidRequest(f"Cannot connect to the web app's database at {redact(url)}: "
-                                 f"{str(exc).strip().splitlines()[0] if str(exc).strip() else exc}",
-                                 url=redact(url)) from None
+            raise InvalidRequest(
+                f"Cannot connect to the web app's database at {redact(url)}: "
+                f"{str(exc).strip().splitlines()[0] if str(exc).strip() else exc}",
+                url=redact(url),
+            ) from None
         self._install_raw_text()
         # A SQL_ASCII database stores bytes unchecked: take them as they are (each row is decoded
         # and checked here); any other encoding is converted to UTF-8 by the server.
@@ -161,8 +180,7 @@ class Reader:
         if user_email is not None:
             row = self.conn.execute('SELECT id FROM "User" WHERE lower(email) = lower(%s)', (user_email,)).fetchone()
             if row is None:
-                raise NotFound(f"The web app's database has no user with the e-mail {user_email!r}.",
-                               email=user_email)
+                raise NotFound(f"The web app's database has no user with the e-mail {user_email!r}.", email=user_email)
             self.user_id = _ascii(row[0])
 
     def _install_raw_text(self) -> None:
@@ -176,16 +194,36 @@ class Reader:
             self.conn.adapters.register_loader(name, RawText)
 
     def _check_schema(self) -> None:
-        missing = [table for table in ("User", "Project", "Message")
-                   if self.conn.execute("SELECT to_regclass(%s)", (f'"{table}"',)).fetchone()[0] is None]
+        missing = [
+            table
+            for table in ("User", "Project", "Message")
+            if self.conn.execute("SELECT to_regclass(%s)", (f'"{table}"',)).fetchone()[0] is None
+        ]
         if missing:
             raise InvalidRequest(
                 f"{redact(self.url)} does not look like the vibing2 web app's database (no table "
-                f"{', '.join(repr(t) for t in missing)}).", url=redact(self.url))
-        self.has = {table: self.conn.execute("SELECT to_regclass(%s)", (f'"{table}"',)).fetchone()[0] is not None
-                    for table in ("Version", "TokenUsage", "ProjectFork", "ProjectCollaborator", "Session",
-                                  "ProjectLike", "ProjectRating", "ProjectInvitation", "PresenceSession",
-                                  "JoinRequest", "Competition", "CompetitionVote", "Account", "VerificationToken")}
+                f"{', '.join(repr(t) for t in missing)}).",
+                url=redact(self.url),
+            )
+        self.has = {
+            table: self.conn.execute("SELECT to_regclass(%s)", (f'"{table}"',)).fetchone()[0] is not None
+            for table in (
+                "Version",
+                "TokenUsage",
+                "ProjectFork",
+                "ProjectCollaborator",
+                "Session",
+                "ProjectLike",
+                "ProjectRating",
+                "ProjectInvitation",
+                "PresenceSession",
+                "JoinRequest",
+                "Competition",
+                "CompetitionVote",
+                "Account",
+                "VerificationToken",
+            )
+        }
 
     def close(self) -> None:
         try:
@@ -230,8 +268,11 @@ class Reader:
     def users(self) -> list[UserRow]:
         where, params = (" WHERE id = %s", (self.user_id,)) if self.user_id else ("", ())
         rows = self.conn.execute(
-            'SELECT id, email, name, password IS NOT NULL, "createdAt", "updatedAt" FROM "User"' + where
-            + ' ORDER BY "createdAt", id', params).fetchall()
+            'SELECT id, email, name, password IS NOT NULL, "createdAt", "updatedAt" FROM "User"'
+            + where
+            + ' ORDER BY "createdAt", id',
+            params,
+        ).fetchall()
         return [UserRow(_ascii(r[0]), r[1], r[2], bool(r[3]), r[4], r[5]) for r in rows]
 
     def _stream(self, name: str, sql: str, params: tuple) -> Iterator[tuple]:
@@ -250,37 +291,68 @@ class Reader:
         projects = self._stream(
             "vibing_projects",
             'SELECT id, name, description, "projectType"::text, "activeAgents", "currentCode", "previewUrl",'
-            ' "userId", "createdAt", "updatedAt", visibility::text FROM "Project"' + where
-            + ' ORDER BY id COLLATE "C"', params)
+            ' "userId", "createdAt", "updatedAt", visibility::text FROM "Project"' + where + ' ORDER BY id COLLATE "C"',
+            params,
+        )
         mwhere, mparams = self._projects_filter('"projectId"')
         messages = self._stream(
             "vibing_messages",
-            'SELECT id, "projectId", role, content, "authorName", "tokensUsed", "createdAt" FROM "Message"' + mwhere
-            + ' ORDER BY "projectId" COLLATE "C", "createdAt", id COLLATE "C"', mparams)
+            'SELECT id, "projectId", role, content, "authorName", "tokensUsed", "createdAt" FROM "Message"'
+            + mwhere
+            + ' ORDER BY "projectId" COLLATE "C", "createdAt", id COLLATE "C"',
+            mparams,
+        )
         if self.has["Version"]:
             versions: Iterator[tuple] = self._stream(
                 "vibing_versions",
-                'SELECT id, "projectId", "versionNumber", code, description, "createdAt" FROM "Version"' + mwhere
-                + ' ORDER BY "projectId" COLLATE "C", "versionNumber", id COLLATE "C"', mparams)
+                'SELECT id, "projectId", "versionNumber", code, description, "createdAt" FROM "Version"'
+                + mwhere
+                + ' ORDER BY "projectId" COLLATE "C", "versionNumber", id COLLATE "C"',
+                mparams,
+            )
         else:
             versions = iter(())
         next_message = next(messages, None)
         next_version = next(versions, None)
         for row in projects:
-            project = ProjectRow(_ascii(row[0]), row[1], row[2], _ascii(row[3]), row[4], row[5], row[6],
-                                 _ascii(row[7]), row[8], row[9], _ascii(row[10]))
+            project = ProjectRow(
+                _ascii(row[0]),
+                row[1],
+                row[2],
+                _ascii(row[3]),
+                row[4],
+                row[5],
+                row[6],
+                _ascii(row[7]),
+                row[8],
+                row[9],
+                _ascii(row[10]),
+            )
             key = row[0]
             while next_message is not None and next_message[1] <= key:
-                message = MessageRow(_ascii(next_message[0]), _ascii(next_message[1]), next_message[2],
-                                     next_message[3], next_message[4], int(next_message[5]), next_message[6])
+                message = MessageRow(
+                    _ascii(next_message[0]),
+                    _ascii(next_message[1]),
+                    next_message[2],
+                    next_message[3],
+                    next_message[4],
+                    int(next_message[5]),
+                    next_message[6],
+                )
                 if next_message[1] == key:
                     project.messages.append(message)
                 else:
                     yield message
                 next_message = next(messages, None)
             while next_version is not None and next_version[1] <= key:
-                version = VersionRow(_ascii(next_version[0]), _ascii(next_version[1]), int(next_version[2]),
-                                     next_version[3], next_version[4], next_version[5])
+                version = VersionRow(
+                    _ascii(next_version[0]),
+                    _ascii(next_version[1]),
+                    int(next_version[2]),
+                    next_version[3],
+                    next_version[4],
+                    next_version[5],
+                )
                 if next_version[1] == key:
                     project.versions.append(version)
                 else:
@@ -288,20 +360,37 @@ class Reader:
                 next_version = next(versions, None)
             yield project
         while next_message is not None:
-            yield MessageRow(_ascii(next_message[0]), _ascii(next_message[1]), next_message[2], next_message[3],
-                             next_message[4], int(next_message[5]), next_message[6])
+            yield MessageRow(
+                _ascii(next_message[0]),
+                _ascii(next_message[1]),
+                next_message[2],
+                next_message[3],
+                next_message[4],
+                int(next_message[5]),
+                next_message[6],
+            )
             next_message = next(messages, None)
         while next_version is not None:
-            yield VersionRow(_ascii(next_version[0]), _ascii(next_version[1]), int(next_version[2]), next_version[3],
-                             next_version[4], next_version[5])
+            yield VersionRow(
+                _ascii(next_version[0]),
+                _ascii(next_version[1]),
+                int(next_version[2]),
+                next_version[3],
+                next_version[4],
+                next_version[5],
+            )
             next_version = next(versions, None)
 
     def usage(self) -> Iterator[UsageRow]:
         if not self.has["TokenUsage"]:
             return
         where, params = self._where_user('"userId"')
-        for row in self._stream("vibing_usage", 'SELECT id, "userId", "tokensUsed", endpoint, "timestamp"'
-                                ' FROM "TokenUsage"' + where + ' ORDER BY "timestamp", id', params):
+        for row in self._stream(
+            "vibing_usage",
+            'SELECT id, "userId", "tokensUsed", endpoint, "timestamp"'
+            ' FROM "TokenUsage"' + where + ' ORDER BY "timestamp", id',
+            params,
+        ):
             yield UsageRow(_ascii(row[0]), _ascii(row[1]), int(row[2]), row[3], row[4])
 
     def forks(self) -> list[tuple[str, str]]:
@@ -320,8 +409,9 @@ class Reader:
         if self.user_id is None:
             out["passwords"] = self._count('SELECT count(*) FROM "User" WHERE password IS NOT NULL')
         else:
-            out["passwords"] = self._count('SELECT count(*) FROM "User" WHERE password IS NOT NULL AND id = %s',
-                                           (self.user_id,))
+            out["passwords"] = self._count(
+                'SELECT count(*) FROM "User" WHERE password IS NOT NULL AND id = %s', (self.user_id,)
+            )
         plan = [
             ("collaborators", "ProjectCollaborator", pwhere, pparams),
             ("sessions", "Session", uwhere, uparams),

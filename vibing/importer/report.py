@@ -95,8 +95,11 @@ class Report:
     def render(self, out: TextIO = sys.stdout, *, max_problems: int = 50) -> None:
         who = f" (user {self.user})" if self.user else " (every user)"
         if self.dry_run:
-            print(f"Dry run: read {self.source}{who} in {self.seconds:.1f} s; nothing was written. "
-                  "Into an empty database this would import:", file=out)
+            print(
+                f"Dry run: read {self.source}{who} in {self.seconds:.1f} s; nothing was written. "
+                "Into an empty database this would import:",
+                file=out,
+            )
         else:
             print(f"Imported from {self.source}{who} in {self.seconds:.1f} s.", file=out)
         if self.interrupted:
@@ -104,14 +107,23 @@ class Report:
             print("Everything listed as imported is complete; run the same command again to continue.", file=out)
         width = 12
         print(f"  {'':{width}} {'imported':>9} {'skipped':>9} {'failed':>7}", file=out)
-        for label, counter in (("users", self.users), ("projects", self.projects), ("files", self.files),
-                               ("messages", self.messages), ("checkpoints", self.checkpoints),
-                               ("token usage", self.token_usage), ("forks", self.forks)):
+        for label, counter in (
+            ("users", self.users),
+            ("projects", self.projects),
+            ("files", self.files),
+            ("messages", self.messages),
+            ("checkpoints", self.checkpoints),
+            ("token usage", self.token_usage),
+            ("forks", self.forks),
+        ):
             print(f"  {label:{width}} {counter.imported:>9,} {counter.skipped:>9,} {counter.failed:>7,}", file=out)
         print("  skipped: already imported by an earlier run (nothing is imported twice).", file=out)
         if self.users.imported or self.users.skipped:
-            print("  Web users become owner labels on their projects; the desktop app has one user (you), "
-                  "who owns every imported project.", file=out)
+            print(
+                "  Web users become owner labels on their projects; the desktop app has one user (you), "
+                "who owns every imported project.",
+                file=out,
+            )
         left = {k: v for k, v in self.not_imported.items() if v}
         if left:
             print("Not imported (no place in a single-user desktop app):", file=out)

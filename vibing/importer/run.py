@@ -65,14 +65,24 @@ class _Stop(Exception):
     """The storage service cannot be reached any more: stop cleanly, report what is done."""
 
 
-def import_postgres(url: str, bus: Any, limits: validation.Limits, *, user: str | None = None,
-                    progress_out: TextIO | None = sys.stderr, progress: bool | None = None) -> Report:
+def import_postgres(
+    url: str,
+    bus: Any,
+    limits: validation.Limits,
+    *,
+    user: str | None = None,
+    progress_out: TextIO | None = sys.stderr,
+    progress: bool | None = None,
+) -> Report:
     """Import everything (or one user's part) from the web app's database at ``url``."""
     report = Report(source=redact(url), user=user, dry_run=isinstance(bus, DryRunBus))
     with Reader(url, user_email=user) as reader:
         report.totals = reader.counts()
-        bar = Progress(report.totals.get("projects", 0), out=progress_out or sys.stderr,
-                       enabled=False if progress_out is None else progress)
+        bar = Progress(
+            report.totals.get("projects", 0),
+            out=progress_out or sys.stderr,
+            enabled=False if progress_out is None else progress,
+        )
         try:
             _users(reader, bus, report)
             _projects(reader, bus, limits, report, bar)
@@ -119,10 +129,19 @@ def _users(reader: Reader, bus: Any, report: Report) -> None:
             report.users.failed += 1
             continue
         # The password hash is never read into the request: the desktop app has no login.
-        users.append(ExternalUser(source_id=row.id, email=email, name=name, created_at=epoch(row.created_at),
-                                  updated_at=epoch(row.updated_at)))
+        users.append(
+            ExternalUser(
+                source_id=row.id,
+                email=email,
+                name=name,
+                created_at=epoch(row.created_at),
+                updated_at=epoch(row.updated_at),
+            )
+        )
     for start in range(0, len(users), USAGE_BATCH):
-        reply: ImportCountReply = _request(bus, ImportExternalUsers(source=SOURCE, users=users[start:start + USAGE_BATCH]))
+        reply: ImportCountReply = _request(
+            bus, ImportExternalUsers(source=SOURCE, users=users[start : start + USAGE_BATCH])
+        )
         report.users.imported += reply.added
         report.users.skipped += reply.skipped
         report.rows_written += reply.added
@@ -171,14 +190,23 @@ def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Repor
                     request = mapping.project_request(row, limits, problems)
                     report.problems.extend(problems)
                     for problem in problems:
-                        {"project": report.projects, "file": report.files, "message": report.messages,
-                         "version": report.checkpoints}.get(problem.kind, report.projects).failed += 1
+                        {
+                            "project": report.projects,
+                            "file": report.files,
+                            "message": report.messages,
+                            "version": report.checkpoints,
+                        }.get(problem.kind, report.projects).failed += 1
                     if request is not None:
                         pending.append((pool.submit(_request, bus, request, stop), request))
                     while len(pending) >= IN_FLIGHT or (pending and pending[0][0].done()):
                         settle(*pending.popleft())
-                bar.update(seen, messages=report.messages.imported, files=report.files.imported,
-                           skipped=report.projects.skipped, problems=len(report.problems))
+                bar.update(
+                    seen,
+                    messages=report.messages.imported,
+                    files=report.files.imported,
+                    skipped=report.projects.skipped,
+                    problems=len(report.problems),
+                )
             while pending:
                 settle(*pending.popleft())
         finally:
@@ -192,8 +220,14 @@ def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Repor
                         settle(future, request_msg)
                     except _Stop:
                         pass
-    bar.update(seen, messages=report.messages.imported, files=report.files.imported,
-               skipped=report.projects.skipped, problems=len(report.problems), force=True)
+    bar.update(
+        seen,
+        messages=report.messages.imported,
+        files=report.files.imported,
+        skipped=report.projects.skipped,
+        problems=len(report.problems),
+        force=True,
+    )
 
 
 def _file_count(row: ProjectRow) -> int:
@@ -226,8 +260,15 @@ def _usage(reader: Reader, bus: Any, report: Report) -> None:
             report.token_usage.failed += 1
             continue
         # The web app logged one total per call; it is kept as output tokens, labelled with its endpoint.
-        batch.append(ExternalUsage(source_id=row.id, created_at=epoch(row.timestamp), model=f"{SOURCE}:{endpoint}",
-                                   output_tokens=row.tokens_used, owner_source_id=row.user_id))
+        batch.append(
+            ExternalUsage(
+                source_id=row.id,
+                created_at=epoch(row.timestamp),
+                model=f"{SOURCE}:{endpoint}",
+                output_tokens=row.tokens_used,
+                owner_source_id=row.user_id,
+            )
+        )
         if len(batch) >= USAGE_BATCH:
             flush()
     flush()

@@ -253,8 +253,10 @@ def test_storage_worker_killed_mid_import_still_everything_once(app: App, bigger
 
 
 def test_lost_postgres_connection_stops_cleanly_and_the_rerun_completes(
-    app: App, bigger: tuple[str, Expected], pg_cluster: Cluster
-) -> None:  # noqa: F811
+    app: App,
+    bigger: tuple[str, Expected],
+    pg_cluster: Cluster,  # noqa: F811 - the fixture, imported above for pytest to find
+) -> None:
     import psycopg
 
     url, expected = bigger

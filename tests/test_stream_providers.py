@@ -332,13 +332,15 @@ def test_concurrency_limit_queues_streams(server):
     runner = Runner(publish=lambda t, e: events.append(e), durable=_NoDurable(), max_concurrent=1)
     runner.start()
     try:
-        call = lambda: Call(
-            provider="anthropic",
-            base_url=server.url,
-            model="m",
-            api_key=KEY,  # noqa: E731
-            messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=5 words=20]]")],
-        )
+        def call() -> Call:
+            return Call(
+                provider="anthropic",
+                base_url=server.url,
+                model="m",
+                api_key=KEY,
+                messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=5 words=20]]")],
+            )
+
         first, second = StreamRun(runner, "q1", call()), StreamRun(runner, "q2", call())
         runner.launch(first)
         runner.launch(second)

@@ -332,6 +332,7 @@ def test_concurrency_limit_queues_streams(server):
     runner = Runner(publish=lambda t, e: events.append(e), durable=_NoDurable(), max_concurrent=1)
     runner.start()
     try:
+
         def call() -> Call:
             return Call(
                 provider="anthropic",

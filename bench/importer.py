@@ -77,7 +77,7 @@ def run(workdir: str) -> list[Row]:
         app = BenchApp(Path(workdir) / "import-home")
         from vibing.config import Config
         from vibing.importer import import_postgres
-        from vibing.services.storage.validation import Limits
+        from vibing.project_files import Limits
 
         report = import_postgres(url, app.bus, Limits.from_config(Config()), progress_out=None)
         load = os.getloadavg()[0]

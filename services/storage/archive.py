@@ -18,10 +18,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from vibing import project_files as validation
 from vibing.errors import Conflict, FileTooLarge, InvalidPath, InvalidRequest, NotFound
+from vibing.project_files import Limits
 from vibing.schema.storage import FileData
-from vibing.services.storage import validation
-from vibing.services.storage.validation import Limits
 
 MANIFEST = ".vibing-project.json"
 #: Folders never imported from a folder on disk (dependencies, VCS and caches).

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from vibing import project_files as validation
 from vibing import schema
 from vibing.errors import DiskFull, InvalidPath, InvalidRequest, NotFound, VibingError
 from vibing.schema.base import encode_header, make_header
@@ -86,7 +87,7 @@ from vibing.schema.storage import (
     UsageReply,
     UsageSummary,
 )
-from vibing.services.storage import archive, files, history, imports, messages, projects, search, validation
+from vibing.services.storage import archive, files, history, imports, messages, projects, search
 from vibing.services.storage.cache import QueryCache
 from vibing.services.storage.db import Database, db_path
 from vibing.worker import Worker, handles

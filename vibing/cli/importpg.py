@@ -58,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_import_postgres(args: argparse.Namespace) -> int:
     from vibing.importer import import_postgres
-    from vibing.services.storage.validation import Limits
+    from vibing.project_files import Limits
 
     url = args.url or os.environ.get("DATABASE_URL", "")
     if not url:

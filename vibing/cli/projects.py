@@ -80,7 +80,7 @@ def _when(ts: float) -> str:
 
 
 def _size(n: int) -> str:
-    from vibing.services.storage.validation import human_bytes
+    from vibing.project_files import human_bytes
 
     return human_bytes(n)
 

@@ -149,7 +149,7 @@ def read_zip(source: Path, limits: Limits) -> Bundle:
             if top in SKIP_DIRS or name.rsplit("/", 1)[-1] in SKIP_FILES:
                 bundle.skipped.append(name)
                 continue
-            validation.check_path(name)
+            validation.check_path(info.orig_filename)  # zipfile cuts a name at a NUL: check it whole
             if info.file_size > limits.max_file_bytes:
                 raise FileTooLarge(
                     f"{name} is {validation.human_bytes(info.file_size)}; the limit per file is "

@@ -10,7 +10,7 @@ import pytest
 import zmq
 
 from vibing import schema
-from vibing.errors import BadMessage, RequestTimeout
+from vibing.errors import BadMessage, UnknownService
 from vibing.protocol import CLIENT
 from vibing.schema.base import encode_header, make_header
 from vibing.schema.common import Ping, Pong, ServiceUp
@@ -116,8 +116,8 @@ def test_malformed_frames_are_dropped_and_every_worker_keeps_serving(app):
         assert bus.request(name, Ping()).service == name
 
 
-def test_a_service_nobody_provides_times_out_with_a_clear_error(app):
+def test_a_service_nobody_provides_is_refused_at_once_with_a_clear_error(app):
     bus = app.bus()
-    with pytest.raises(Exception) as err:
-        bus.request("nonexistent", Ping(), timeout=0.3)
-    assert isinstance(err.value, (RequestTimeout, KeyError)) or "nonexistent" in str(err.value)
+    with pytest.raises(UnknownService) as err:
+        bus.request("nonexistent", Ping(), timeout=30)
+    assert "no 'nonexistent' service" in str(err.value) and "storage" in str(err.value)

@@ -8,6 +8,12 @@ passes, ``ServiceCrashed`` for requests a dying worker had taken, at once for a
 service the supervisor marked failed.  Heartbeats both ways detect a hung worker
 (reported to the supervisor, which kills it) and let workers notice that the
 bus is gone.
+
+The broker holds memory for other processes, so it bounds it: a request for a
+service that does not exist (no schema channel of that name, no worker ever
+registered under it) is answered ``UnknownService`` at once and leaves nothing
+behind, and one client may have at most ``max_pending_per_client`` requests
+waiting or in progress; the ones beyond are answered ``LimitExceeded`` at once.
 """
 
 from __future__ import annotations
@@ -15,12 +21,13 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import msgspec
 import zmq
 
-from vibing import log
+from vibing import log, schema
 from vibing.protocol import CLIENT, DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
 from vibing.schema import encode, make_header
 from vibing.schema.base import decode_header, encode_header
@@ -44,7 +51,8 @@ class _Worker:
     service: str
     pid: int
     expires: float
-    inflight: dict[str, tuple[bytes, float]] = field(default_factory=dict)
+    #: (client, request id) -> deadline of each request this worker has taken and not answered.
+    inflight: dict[tuple[bytes, str], float] = field(default_factory=dict)
 
 
 @dataclass
@@ -66,13 +74,20 @@ class Broker:
         heartbeat_interval: float = 0.5,
         liveness: int = 6,
         default_timeout: float = 5.0,
+        max_pending_per_client: int = 1000,
+        known_services: Iterable[str] = schema.CHANNELS,
     ) -> None:
         self.context = context
         self.heartbeat_interval = heartbeat_interval
         self.liveness = liveness
         self.default_timeout = default_timeout
+        self.max_pending_per_client = max_pending_per_client
+        #: Services a request may name: the schema's channels, and any a worker registered under.
+        self.known_services = set(known_services)
         self.services: dict[str, _Service] = {}
         self.workers: dict[bytes, _Worker] = {}
+        #: Requests each client has waiting or in progress here (no entry at zero, so it cannot grow).
+        self.pending_by_client: dict[bytes, int] = {}
         self.router = context.socket(zmq.ROUTER)
         self.router.setsockopt(zmq.LINGER, 0)
         self.router.setsockopt(zmq.ROUTER_MANDATORY, 1)
@@ -215,20 +230,52 @@ class Broker:
         except (msgspec.DecodeError, UnicodeDecodeError) as exc:
             logger.warning("bus.malformed_header", sender=client.hex(), error=str(exc))
             return
+        if service not in self.known_services:
+            self._reply_error(
+                client,
+                service,
+                header.id,
+                "UnknownService",
+                f"There is no {service!r} service in Vibing. Known services: {', '.join(sorted(self.known_services))}.",
+            )
+            return
+        held = self.pending_by_client.get(client, 0)
+        if held >= self.max_pending_per_client:
+            self._reply_error(
+                client,
+                service,
+                header.id,
+                "LimitExceeded",
+                f"Too many requests at once: this connection already has {held} waiting for an answer "
+                f"(at most {self.max_pending_per_client}). Wait for some answers, then send more.",
+            )
+            return
+        self.pending_by_client[client] = held + 1
         timeout = header.timeout_ms / 1000 if header.timeout_ms > 0 else self.default_timeout
         pending = _Pending(client, header_raw, body, header.id, time.monotonic() + timeout)
         self._route(service, pending)
+
+    def _release(self, client: bytes) -> None:
+        """One of ``client``'s requests has left the broker (answered, failed or forgotten)."""
+        held = self.pending_by_client.get(client, 0) - 1
+        if held > 0:
+            self.pending_by_client[client] = held
+        else:
+            self.pending_by_client.pop(client, None)
 
     def _route(self, service: str, pending: _Pending) -> None:
         """Hand the request to the newest live worker, or hold it until one registers."""
         state = self.services.setdefault(service, _Service())
         while state.workers:
             worker = state.workers[-1]
-            worker.inflight[pending.request_id] = (pending.client, pending.deadline)
+            key = (pending.client, pending.request_id)
+            if key in worker.inflight:  # a client reused an id: the two share one answer, so count them once
+                self._release(pending.client)
+            worker.inflight[key] = pending.deadline
             if self._send([worker.identity, WORKER, REQUEST, pending.client, pending.header, pending.body]):
                 return
             # Its connection is gone (it exited without saying so): forget it, try the next.
-            worker.inflight.pop(pending.request_id, None)
+            worker.inflight.pop(key, None)
             self._remove_worker(worker, "disconnected")
         if state.state in ("failed", "stopped"):
             self._fail(pending, service, "ServiceUnavailable", self._unavailable_text(service, state))
@@ -238,6 +285,7 @@ class Broker:
             state.pending.append(pending)
 
     def _fail(self, pending: _Pending, service: str, code: str, message: str) -> None:
+        self._release(pending.client)
         self._reply_error(pending.client, service, pending.request_id, code, message)
 
     def _reply_error(self, client: bytes, service: str, request_id: str, code: str, message: str) -> None:
@@ -267,6 +315,7 @@ class Broker:
                 return
             worker = _Worker(identity, service, pid, time.monotonic() + self.heartbeat_interval * self.liveness)
             self.workers[identity] = worker
+            self.known_services.add(service)
             state = self.services.setdefault(service, _Service())
             state.workers.append(worker)
             state.state = ""
@@ -287,7 +336,8 @@ class Broker:
             except msgspec.DecodeError:
                 logger.warning("bus.malformed_reply", service=worker.service, pid=worker.pid)
                 return
-            worker.inflight.pop(corr, None)
+            if worker.inflight.pop((client, corr), None) is not None:
+                self._release(client)
             self._send([client, CLIENT, worker.service.encode(), header_raw, body])
         elif command == HEARTBEAT:
             pass
@@ -301,7 +351,8 @@ class Broker:
         state = self.services.get(worker.service)
         if state and worker in state.workers:
             state.workers.remove(worker)
-        for request_id, (client, _deadline) in worker.inflight.items():
+        for client, request_id in worker.inflight:
+            self._release(client)
             self._reply_error(
                 client,
                 worker.service,
@@ -320,9 +371,10 @@ class Broker:
                 self._notify(b"expired", worker.service, worker.pid)
             else:
                 self._send([worker.identity, WORKER, HEARTBEAT])
-                for request_id, (_client, deadline) in list(worker.inflight.items()):
+                for key, deadline in list(worker.inflight.items()):
                     if now > deadline + 60:  # the client gave up long ago; forget it
-                        worker.inflight.pop(request_id, None)
+                        del worker.inflight[key]
+                        self._release(key[0])
         for service, state in self.services.items():
             if any(p.deadline <= now for p in state.pending):
                 expired = [p for p in state.pending if p.deadline <= now]
@@ -353,6 +405,7 @@ class Broker:
                 self._send([worker.identity, WORKER, DISCONNECT])
         elif command == b"state" and len(frames) == 4:
             service = frames[1].decode()
+            self.known_services.add(service)
             state = self.services.setdefault(service, _Service())
             state.state, state.reason = frames[2].decode(), frames[3].decode()
             if state.state in ("failed", "stopped"):

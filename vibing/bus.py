@@ -18,7 +18,7 @@ import msgspec
 import zmq
 
 from vibing import log, schema
-from vibing.errors import AppNotRunning, BadMessage, RequestTimeout, ServiceCrashed, from_reply
+from vibing.errors import AppNotRunning, BadMessage, RequestTimeout, ServiceCrashed, UnknownService, from_reply
 from vibing.protocol import CLIENT, BusInfo, Endpoints, pid_alive
 from vibing.schema.base import Header, decode_header, encode_header, make_header, new_id
 from vibing.schema.common import Error, Probe
@@ -96,10 +96,15 @@ class Bus:
                     raise
 
     def _request_once(self, service: str, message: schema.Message, timeout: float) -> Any:
+        if service not in schema.CHANNELS:
+            raise UnknownService(
+                f"There is no {service!r} service in Vibing. Known services: {', '.join(sorted(schema.CHANNELS))}.",
+                service=service,
+            )
+        decoder = schema.reply_decoder(service)
         sock = self._dealer()
         header = make_header(self.sender, timeout_ms=max(1, int(timeout * 1000)))
         sock.send_multipart([CLIENT, service.encode(), encode_header(header), schema.encode(message)])
-        decoder = schema.reply_decoder(service)
         wait_until = time.monotonic() + timeout + _GRACE
         while True:
             remaining_ms = int((wait_until - time.monotonic()) * 1000)

@@ -211,3 +211,15 @@ class DiskFull(VibingError):
     """The disk that holds Vibing's data is full; the write was refused whole and nothing saved was changed."""
 
     retryable = True
+
+
+# -- local security ------------------------------------------------------------------------------------
+
+
+class UnsafeFolder(VibingError):
+    """A folder Vibing must keep private (the bus's runtime folder) is owned by another user, open to others,
+    or a symlink; Vibing refuses to use it rather than let someone else stand between its processes."""
+
+
+class UnknownService(BusError):
+    """A request named a service that does not exist; the bus answers at once instead of holding it."""

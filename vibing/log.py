@@ -46,6 +46,15 @@ def redact_secrets(_logger: Any, _method: str, event: dict[str, Any]) -> dict[st
     return _redact(event)
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file created 0600 (and its rotated copies with it): logs name the user's projects."""
+
+    def _open(self):  # noqa: ANN202 - the stdlib's hook, called for the first file and after each rollover
+        from vibing.paths import open_private
+
+        return os.fdopen(open_private(Path(self.baseFilename)), "a", encoding=self.encoding, errors=self.errors)
+
+
 def setup(service: str, logs_dir: Path | None, level: str = "info", *, console: bool | None = None) -> None:
     """Configure structlog and stdlib logging for this process (idempotent)."""
     level = os.environ.get("VIBING_LOG", level).lower()
@@ -67,8 +76,10 @@ def setup(service: str, logs_dir: Path | None, level: str = "info", *, console: 
     root.setLevel(numeric)
 
     if logs_dir is not None:
-        logs_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
+        from vibing.paths import private_dir
+
+        private_dir(logs_dir)
+        file_handler = PrivateRotatingFileHandler(
             logs_dir / f"{service}.log", maxBytes=5_000_000, backupCount=3, encoding="utf-8"
         )
         file_handler.setFormatter(

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "importpg",
     "web",
     "agents",
+    "workflows",
     "bench",
     "metrics",
     "models",

@@ -1,8 +1,8 @@
-"""``vibing agents ls|show|search|pick|check|add-dir|problems|types`` and ``vibing workflows ls|plan``.
+"""``vibing agents ls|show|search|pick|check|add-dir|problems|types``.
 
-``ls``, ``show``, ``search``, ``pick``, ``problems``, ``types`` and the workflow commands ask the
-running app's agent service; when the app is not running they load the same folders in-process
-and print the same thing.  ``check`` always works offline: it loads one folder exactly as the
+``ls``, ``show``, ``search``, ``pick``, ``problems`` and ``types`` ask the running app's agent
+service through :func:`call`; when the app is not running they load the same folders in-process
+and print the same thing (``vibing workflows ls|plan`` use :func:`call` too).  ``check`` always works offline: it loads one folder exactly as the
 registry would and exits 1 if any file was refused.
 """
 
@@ -18,8 +18,8 @@ from typing import Any
 import msgspec
 
 from vibing import config as config_mod
-from vibing import paths as paths_mod
-from vibing.errors import AppNotRunning, InvalidRequest, ServiceUnavailable
+from vibing.cli import running
+from vibing.errors import ServiceUnavailable
 from vibing.schema import agent as msg
 
 
@@ -29,19 +29,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     ls = actions.add_parser("ls", help="list the agents")
     ls.add_argument("--category", default="", help="only this category")
-    _common(ls)
+    add_common_options(ls)
     ls.set_defaults(func=cmd_ls)
 
     show = actions.add_parser("show", help="show one agent with its system prompt")
     show.add_argument("name")
-    _common(show)
+    add_common_options(show)
     show.set_defaults(func=cmd_show)
 
     search = actions.add_parser("search", help="search the agents (name, tags, description, prompt)")
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--category", default="")
-    _common(search)
+    add_common_options(search)
     search.set_defaults(func=cmd_search)
 
     pick = actions.add_parser("pick", help="auto-select the agents for a prompt, with the reasons")
@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="project type: website, mobile-app, game, api, dashboard (default: guessed)",
     )
     pick.add_argument("--helpers", type=int, default=2, help="most helper agents (default 2)")
-    _common(pick)
+    add_common_options(pick)
     pick.set_defaults(func=cmd_pick)
 
     check = actions.add_parser("check", help="load a folder as the registry would; exit 1 if a file is refused")
@@ -66,29 +66,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_dir.set_defaults(func=cmd_add_dir)
 
     problems = actions.add_parser("problems", help="the folders read and every agent file refused")
-    _common(problems)
+    add_common_options(problems)
     problems.set_defaults(func=cmd_problems)
 
     types = actions.add_parser("types", help="project types and their base agents")
     types.add_argument("--json", action="store_true", help="print JSON")
     types.set_defaults(func=cmd_types)
 
-    workflows = subparsers.add_parser("workflows", help="multi-agent workflows: list them, show a plan, run one")
-    wf_actions = workflows.add_subparsers(dest="action", metavar="ACTION", required=True)
-    wf_ls = wf_actions.add_parser("ls", help="list the workflow templates")
-    wf_ls.add_argument("--json", action="store_true", help="print JSON")
-    wf_ls.set_defaults(func=cmd_workflows_ls)
-    wf_plan = wf_actions.add_parser("plan", help="the tasks of a workflow in parallel levels")
-    wf_plan.add_argument("workflow")
-    wf_plan.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="fill a parameter")
-    _common(wf_plan)
-    wf_plan.set_defaults(func=cmd_workflows_plan)
-    from vibing.cli import workflow_run
 
-    workflow_run.register(wf_actions)
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """``--json`` and ``--project DIR``, shared by the commands that ask the agent service."""
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument(
         "--project", default="", metavar="DIR", help="a project folder: its .claude/agents are layered on top"
@@ -109,13 +96,9 @@ def _offline_core():
 
 def call(request: Any) -> Any:
     """Ask the running app's agent service; without a running app, answer in-process."""
-    config = config_mod.load()
-    paths = paths_mod.resolve(config.data_dir or None)
-    from vibing.bus import Bus
-
-    try:
-        bus = Bus.connect_running(paths.bus_file, "cli")
-    except AppNotRunning:
+    config, paths = running.setup()
+    bus = running.connect_if_running(paths)
+    if bus is None:
         return _offline_core().handle(request)
     with bus:
         try:
@@ -125,15 +108,18 @@ def call(request: Any) -> Any:
             return _offline_core().handle(request)
 
 
-def _json(reply: Any) -> None:
+def print_json(reply: Any) -> None:
+    """A reply as indented JSON, for ``--json``."""
     print(json.dumps(msgspec.to_builtins(reply), indent=2, ensure_ascii=False))
 
 
-def _project(args: argparse.Namespace) -> str:
+def project_dir(args: argparse.Namespace) -> str:
+    """``--project`` as an absolute path (the agent service may run in another folder), or ""."""
     return os.path.abspath(args.project) if getattr(args, "project", "") else ""
 
 
-def _short(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, so a table row stays on one line."""
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -141,14 +127,14 @@ def _short(text: str, width: int) -> str:
 
 
 def cmd_ls(args: argparse.Namespace) -> int:
-    reply: msg.AgentList = call(msg.ListAgents(category=args.category, project_dir=_project(args)))
+    reply: msg.AgentList = call(msg.ListAgents(category=args.category, project_dir=project_dir(args)))
     if args.json:
-        _json(reply)
+        print_json(reply)
         return 0
     width = max((len(a.name) for a in reply.agents), default=10)
     for a in reply.agents:
         mark = "" if a.origin in ("bundled", "") else f"  [{a.origin}]"
-        print(f"{a.name:<{width}}  {a.category:<12} {a.model:<8} {_short(a.description, 80)}{mark}")
+        print(f"{a.name:<{width}}  {a.category:<12} {a.model:<8} {shorten(a.description, 80)}{mark}")
     cats = ", ".join(f"{c.name} {c.count}" for c in reply.categories)
     print(f"\n{len(reply.agents)} agents" + ("" if args.category else f" ({cats})"))
     if reply.problems:
@@ -157,9 +143,9 @@ def cmd_ls(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    reply: msg.AgentReply = call(msg.GetAgent(name=args.name, project_dir=_project(args)))
+    reply: msg.AgentReply = call(msg.GetAgent(name=args.name, project_dir=project_dir(args)))
     if args.json:
-        _json(reply)
+        print_json(reply)
         return 0
     a = reply.agent
     print(f"{a.name}  ({a.category}, model {a.model})")
@@ -182,11 +168,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     reply: msg.AgentSearchResults = call(
         msg.SearchAgents(
-            query=" ".join(args.query), limit=args.limit, category=args.category, project_dir=_project(args)
+            query=" ".join(args.query), limit=args.limit, category=args.category, project_dir=project_dir(args)
         )
     )
     if args.json:
-        _json(reply)
+        print_json(reply)
         return 0
     if not reply.hits:
         print(f"No agent matches {reply.query!r}.")
@@ -204,11 +190,11 @@ def cmd_pick(args: argparse.Namespace) -> int:
             prompt=" ".join(args.prompt),
             project_type=args.project_type,
             max_helpers=args.helpers,
-            project_dir=_project(args),
+            project_dir=project_dir(args),
         )
     )
     if args.json:
-        _json(reply)
+        print_json(reply)
         return 0
     p = reply.primary
     label = "fallback" if reply.fallback else f"{reply.confidence:.0%} confident"
@@ -273,24 +259,22 @@ def cmd_add_dir(args: argparse.Namespace) -> int:
         f"{'Added' if added else 'Already in'} {file}: {path} ({len(source.agents)} agents, "
         f"{len(source.errors)} refused)"
     )
-    config = config_mod.load()
-    from vibing.bus import Bus
-
+    bus = running.connect_if_running()
+    if bus is None:
+        return 0 if not source.errors else 1
     try:
-        with Bus.connect_running(paths_mod.resolve(config.data_dir or None).bus_file, "cli") as bus:
+        with bus:
             bus.request("agent", msg.AddAgentFolder(path=path), timeout=5)
         print("The running app now loads it too.")
-    except AppNotRunning:
-        pass
     except ServiceUnavailable:
         print("The agent service is not available; it will load the folder when it starts.", file=sys.stderr)
     return 0 if not source.errors else 1
 
 
 def cmd_problems(args: argparse.Namespace) -> int:
-    reply: msg.AgentLoadReport = call(msg.AgentProblems(project_dir=_project(args)))
+    reply: msg.AgentLoadReport = call(msg.AgentProblems(project_dir=project_dir(args)))
     if args.json:
-        _json(reply)
+        print_json(reply)
         return 0
     for f in reply.folders:
         state = f"{f.agents} agents, {f.errors} refused" if f.exists else "missing"
@@ -305,53 +289,8 @@ def cmd_problems(args: argparse.Namespace) -> int:
 def cmd_types(args: argparse.Namespace) -> int:
     reply: msg.ProjectTypeList = call(msg.ListProjectTypes())
     if args.json:
-        _json(reply)
+        print_json(reply)
         return 0
     for t in reply.types:
         print(f"{t.id:<11} {t.name:<20} base agents: {', '.join(t.base_agents)}")
-    return 0
-
-
-def cmd_workflows_ls(args: argparse.Namespace) -> int:
-    reply: msg.WorkflowList = call(msg.ListWorkflows())
-    if args.json:
-        _json(reply)
-        return 0
-    for w in reply.workflows:
-        print(f"{w.id:<15} {w.tasks} tasks in {w.levels} levels  {_short(w.description, 80)}")
-    for problem in reply.problems:
-        print(f"REFUSED  {problem}", file=sys.stderr)
-    return 0
-
-
-def parse_params(items: list[str]) -> dict[str, str]:
-    """``--param KEY=VALUE`` options as a dict; a malformed one is an InvalidRequest naming it."""
-    params = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise InvalidRequest(f"--param expects KEY=VALUE, got {item!r}")
-        params[key.strip()] = value
-    return params
-
-
-def cmd_workflows_plan(args: argparse.Namespace) -> int:
-    params = parse_params(args.param)
-    reply: msg.WorkflowPlan = call(msg.PlanWorkflow(workflow=args.workflow, params=params, project_dir=_project(args)))
-    if args.json:
-        _json(reply)
-        return 0
-    print(
-        f"{reply.workflow.name}: {len(reply.tasks)} tasks, {len(reply.levels)} levels, "
-        f"up to {reply.max_parallel} in parallel"
-    )
-    by_id = {t.id: t for t in reply.tasks}
-    for number, level in enumerate(reply.levels, 1):
-        print(f"\nlevel {number}" + (" (in parallel)" if len(level) > 1 else ""))
-        for tid in level:
-            t = by_id[tid]
-            after = f"  after {', '.join(t.depends_on)}" if t.depends_on else ""
-            print(f"  {t.id:<22} {t.agent:<24} {t.title}{after}")
-    for warning in reply.warnings:
-        print(f"note: {warning}", file=sys.stderr)
     return 0

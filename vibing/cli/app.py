@@ -6,10 +6,9 @@ import argparse
 import json
 import sys
 
-from vibing import config as config_mod
 from vibing import log, schema
 from vibing import paths as paths_mod
-from vibing.bus import Bus
+from vibing.cli import running
 from vibing.errors import ServiceUnavailable
 from vibing.schema.supervisor import AcknowledgeCrashes, Status, StatusReply
 
@@ -33,10 +32,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     service.set_defaults(func=cmd_service)
 
 
-def _paths(config: config_mod.Config) -> paths_mod.Paths:
-    return paths_mod.resolve(config.data_dir or None)
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     from vibing import supervisor
 
@@ -46,8 +41,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_stop(args: argparse.Namespace) -> int:
     from vibing import supervisor
 
-    config = config_mod.load()
-    pid = supervisor.stop_running(_paths(config))
+    pid = supervisor.stop_running(running.setup().paths)
     print(f"Vibing (pid {pid}) has stopped.")
     return 0
 
@@ -63,8 +57,7 @@ def _format_uptime(seconds: float) -> str:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    config = config_mod.load()
-    with Bus.connect_running(_paths(config).bus_file, "cli") as bus:
+    with running.connect() as bus:
         reply: StatusReply = bus.request("supervisor", Status(), timeout=3)
         if args.ack:
             bus.request("supervisor", AcknowledgeCrashes(), timeout=3)
@@ -123,8 +116,8 @@ def cmd_service(args: argparse.Namespace) -> int:
     from vibing.protocol import bind_specs
     from vibing.worker import service_class
 
-    config = config_mod.load()
-    paths = paths_mod.ensure(_paths(config))
+    config, paths = running.setup()
+    paths = paths_mod.ensure(paths)
     log.setup(args.name, paths.logs, config.log_level, console=True)
     context = zmq.Context.instance()
     broker = None

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from vibing import config as config_mod
-from vibing import paths as paths_mod
+from vibing.cli import running
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,8 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    config = config_mod.load()
-    paths = paths_mod.resolve(config.data_dir or None)
+    config, paths = running.setup()
     data = {
         "settings": config_mod.to_dict(config),
         "paths": {

@@ -11,10 +11,9 @@ import argparse
 import json
 from pathlib import Path
 
-from vibing import config as config_mod
 from vibing import paths as paths_mod
-from vibing.bus import Bus
-from vibing.errors import AppNotRunning, NotFound
+from vibing.cli import running
+from vibing.errors import NotFound
 from vibing.schema.storage import BackupDatabase, CheckDatabase
 
 
@@ -28,18 +27,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = sub.add_parser("check", help="integrity check and foreign key check")
     check.add_argument("--json", action="store_true", help="print JSON")
     check.set_defaults(func=cmd_check)
-
-
-def _paths() -> paths_mod.Paths:
-    config = config_mod.load()
-    return paths_mod.resolve(config.data_dir or None)
-
-
-def _running_bus(paths: paths_mod.Paths) -> Bus | None:
-    try:
-        return Bus.connect_running(paths.bus_file, "cli")
-    except AppNotRunning:
-        return None
 
 
 def _db_file(paths: paths_mod.Paths) -> Path:
@@ -57,8 +44,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     import time
 
     target = Path(args.path).expanduser().resolve()
-    paths = _paths()
-    bus = _running_bus(paths)
+    paths = running.setup().paths
+    bus = running.connect_if_running(paths)
     if bus is not None:
         with bus:
             reply = bus.request("storage", BackupDatabase(path=str(target)), timeout=300)
@@ -87,8 +74,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    paths = _paths()
-    bus = _running_bus(paths)
+    paths = running.setup().paths
+    bus = running.connect_if_running(paths)
     if bus is not None:
         with bus:
             reply = bus.request("storage", CheckDatabase(), timeout=300)

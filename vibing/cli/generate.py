@@ -12,9 +12,8 @@ import argparse
 import sys
 import time
 
-from vibing import config as config_mod
-from vibing import paths as paths_mod
 from vibing.bus import Bus
+from vibing.cli import running
 from vibing.errors import NotFound
 from vibing.schema.base import new_id
 from vibing.schema.storage import CreateProject, FindProject
@@ -97,10 +96,8 @@ def _project(bus: Bus, args: argparse.Namespace) -> tuple[str, str, bool]:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    config = config_mod.load()
-    paths = paths_mod.resolve(config.data_dir or None)
     progress = Progress()
-    with Bus.connect_running(paths.bus_file, "cli") as bus:
+    with running.connect() as bus:
         project_id, project_name, created = _project(bus, args)
         progress.line(f"{'Created' if created else 'Building in'} project “{project_name}” ({project_id[:8]})")
         stream_id = new_id()

@@ -12,9 +12,7 @@ import json
 import os
 import sys
 
-from vibing import config as config_mod
-from vibing import paths as paths_mod
-from vibing.bus import Bus
+from vibing.cli import running
 from vibing.errors import ConfigError
 
 
@@ -63,8 +61,7 @@ def cmd_import_postgres(args: argparse.Namespace) -> int:
     url = args.url or os.environ.get("DATABASE_URL", "")
     if not url:
         raise ConfigError("Give the web app's database URL (postgresql://...), or set DATABASE_URL.")
-    config = config_mod.load()
-    paths = paths_mod.resolve(config.data_dir or None)
+    config, paths = running.setup()
     progress_out = None if args.no_progress else sys.stderr
     if args.dry_run:
         from vibing.importer.run import DryRunBus
@@ -73,7 +70,7 @@ def cmd_import_postgres(args: argparse.Namespace) -> int:
             url, DryRunBus(), Limits.from_config(config), user=args.user, progress_out=progress_out
         )
     else:
-        with Bus.connect_running(paths.bus_file, "cli") as bus:
+        with running.connect(paths) as bus:
             report = import_postgres(url, bus, Limits.from_config(config), user=args.user, progress_out=progress_out)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))

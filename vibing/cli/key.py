@@ -39,16 +39,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _check_with_api() -> int:
     """When the app runs, validate the key with the API's cheapest request (listing models: no tokens)."""
-    from vibing import config as config_mod
-    from vibing import paths as paths_mod
-    from vibing.bus import Bus
-    from vibing.errors import AppNotRunning, VibingError
+    from vibing.cli import running
+    from vibing.errors import VibingError
     from vibing.schema.stream import CheckKey
 
-    config = config_mod.load()
-    try:
-        bus = Bus.connect_running(paths_mod.resolve(config.data_dir or None).bus_file, "cli")
-    except AppNotRunning:
+    bus = running.connect_if_running()
+    if bus is None:
         print("Vibing is not running, so the key was not tried against the API (start it to check).")
         return 0
     with bus:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from vibing import config as config_mod
-from vibing import paths as paths_mod
-from vibing.bus import Bus
+from vibing.cli import running
 from vibing.schema.metrics import Exposition, GetExposition, GetSnapshot, Snapshot
 
 
@@ -17,8 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_metrics(args: argparse.Namespace) -> int:
-    config = config_mod.load()
-    with Bus.connect_running(paths_mod.resolve(config.data_dir or None).bus_file, "cli") as bus:
+    with running.connect() as bus:
         if args.raw:
             exposition: Exposition = bus.request("metrics", GetExposition())
             print(exposition.text, end="")

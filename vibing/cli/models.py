@@ -16,7 +16,8 @@ import msgspec
 
 from vibing import config as config_mod
 from vibing import paths as paths_mod
-from vibing.errors import AppNotRunning, BusError, VibingError
+from vibing.cli import running
+from vibing.errors import BusError, VibingError
 from vibing.schema.model import ListLocalModels, LocalModel, LocalModelList, StopModel
 
 
@@ -47,11 +48,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     stop.set_defaults(func=cmd_stop)
 
 
-def _setup() -> tuple[config_mod.Config, paths_mod.Paths]:
-    config = config_mod.load()
-    return config, paths_mod.resolve(config.data_dir or None)
-
-
 def _registry(paths: paths_mod.Paths):
     from vibing.services.model.registry import Registry
 
@@ -60,12 +56,10 @@ def _registry(paths: paths_mod.Paths):
 
 def _ask_running(paths: paths_mod.Paths, request: Any, timeout: float = 5.0) -> Any | None:
     """The running model service's answer, or None when the app (or the service) is not running."""
-    from vibing.bus import Bus
-
     try:
-        with Bus.connect_running(paths.bus_file, "cli") as bus:
+        with running.connect(paths) as bus:
             return bus.request("model", request, timeout=timeout)
-    except (AppNotRunning, BusError):
+    except BusError:  # AppNotRunning is one
         return None
 
 
@@ -104,10 +98,10 @@ def _remote(config: config_mod.Config) -> list[dict[str, Any]]:
 def cmd_ls(args: argparse.Namespace) -> int:
     from vibing.services.model.registry import engine_installed
 
-    config, paths = _setup()
-    running: LocalModelList | None = _ask_running(paths, ListLocalModels())
-    if running is not None:
-        models, installed = running.models, running.engine_installed
+    config, paths = running.setup()
+    live: LocalModelList | None = _ask_running(paths, ListLocalModels())
+    if live is not None:
+        models, installed = live.models, live.engine_installed
     else:
         models, installed = _registry(paths).models(), engine_installed()
     remote = _remote(config)
@@ -117,7 +111,7 @@ def cmd_ls(args: argparse.Namespace) -> int:
                 {
                     "local": msgspec.to_builtins(models),
                     "engine_installed": installed,
-                    "app_running": running is not None,
+                    "app_running": live is not None,
                     "remote": remote,
                 },
                 indent=2,
@@ -156,7 +150,7 @@ def _print_model(prefix: str, m: LocalModel) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    _config, paths = _setup()
+    _config, paths = running.setup()
     registry = _registry(paths)
     model = registry.add(args.path, args.name)
     _print_model("Added", model)
@@ -167,7 +161,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_use(args: argparse.Namespace) -> int:
-    config, paths = _setup()
+    config, paths = running.setup()
     model = _registry(paths).use(args.name)
     _print_model("Default local model:", model)
     if model.bundled:
@@ -181,7 +175,7 @@ def cmd_use(args: argparse.Namespace) -> int:
 
 
 def cmd_rm(args: argparse.Namespace) -> int:
-    _config, paths = _setup()
+    _config, paths = running.setup()
     _registry(paths).remove(args.name)
     try:
         _ask_running(paths, StopModel(model=args.name))
@@ -192,7 +186,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
-    _config, paths = _setup()
+    _config, paths = running.setup()
     if _ask_running(paths, StopModel(model=args.name), timeout=10.0) is None:
         print("vibing: the app is not running, so no engine is loaded.", file=sys.stderr)
         return 1

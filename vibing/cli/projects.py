@@ -9,9 +9,8 @@ from pathlib import Path
 
 import msgspec
 
-from vibing import config as config_mod
-from vibing import paths as paths_mod
 from vibing.bus import Bus
+from vibing.cli import running
 from vibing.schema.storage import (
     DeleteProject,
     ExportProject,
@@ -71,8 +70,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _bus() -> Bus:
-    config = config_mod.load()
-    return Bus.connect_running(paths_mod.resolve(config.data_dir or None).bus_file, "cli")
+    return running.connect()
 
 
 def _when(ts: float) -> str:

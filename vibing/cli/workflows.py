@@ -1,22 +1,42 @@
-"""``vibing workflows run NAME "brief"``: run a multi-agent workflow on the running app, with its progress."""
+"""``vibing workflows ls|plan|run``: the multi-agent workflow templates, their plans, and running one.
+
+``ls`` and ``plan`` ask the agent service, or load the templates in-process when
+the app is not running (through :func:`vibing.cli.agents.call`, the one place
+that knows how).  ``run`` needs the running app: the stream service runs the
+tasks, and this command follows their progress events until the run is done.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from vibing import config as config_mod
-from vibing import paths as paths_mod
-from vibing.bus import Bus
-from vibing.errors import NotFound
+from vibing.cli import running
+from vibing.cli.agents import add_common_options, call, print_json, project_dir, shorten
+from vibing.errors import InvalidRequest, NotFound
+from vibing.schema import agent as msg
 from vibing.schema.base import new_id
 from vibing.schema.storage import CreateProject, FindProject
 from vibing.schema.stream import RunWorkflow, StopWorkflow, WorkflowDone, WorkflowProgress
 
+#: How a task's state is drawn in ``run``'s progress lines.
 _MARKS = {"running": "…", "done": "✓", "failed": "✗", "skipped": "–"}
 
 
-def register(actions: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
+    workflows = subparsers.add_parser("workflows", help="multi-agent workflows: list them, show a plan, run one")
+    actions = workflows.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    ls = actions.add_parser("ls", help="list the workflow templates")
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(func=cmd_ls)
+
+    plan = actions.add_parser("plan", help="the tasks of a workflow in parallel levels")
+    plan.add_argument("workflow")
+    plan.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="fill a parameter")
+    add_common_options(plan)
+    plan.set_defaults(func=cmd_plan)
+
     run = actions.add_parser(
         "run", help="run a workflow: independent tasks in parallel, each seeing its dependencies' answers"
     )
@@ -31,15 +51,59 @@ def register(actions: argparse._SubParsersAction) -> None:
     run.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="fill a template parameter")
     run.add_argument("--model", default="", help="the model (default: each task's, else from settings)")
     run.add_argument("--provider", default="", help="anthropic, openai or local")
-    run.set_defaults(func=cmd_workflows_run)
+    run.set_defaults(func=cmd_run)
 
 
-def cmd_workflows_run(args: argparse.Namespace) -> int:
-    from vibing.cli.agents import parse_params
+def parse_params(items: list[str]) -> dict[str, str]:
+    """``--param KEY=VALUE`` options as a dict; a malformed one is an InvalidRequest naming it."""
+    params = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise InvalidRequest(f"--param expects KEY=VALUE, got {item!r}")
+        params[key.strip()] = value
+    return params
 
+
+def cmd_ls(args: argparse.Namespace) -> int:
+    reply: msg.WorkflowList = call(msg.ListWorkflows())
+    if args.json:
+        print_json(reply)
+        return 0
+    for w in reply.workflows:
+        print(f"{w.id:<15} {w.tasks} tasks in {w.levels} levels  {shorten(w.description, 80)}")
+    for problem in reply.problems:
+        print(f"REFUSED  {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
     params = parse_params(args.param)
-    config = config_mod.load()
-    with Bus.connect_running(paths_mod.resolve(config.data_dir or None).bus_file, "cli") as bus:
+    reply: msg.WorkflowPlan = call(
+        msg.PlanWorkflow(workflow=args.workflow, params=params, project_dir=project_dir(args))
+    )
+    if args.json:
+        print_json(reply)
+        return 0
+    print(
+        f"{reply.workflow.name}: {len(reply.tasks)} tasks, {len(reply.levels)} levels, "
+        f"up to {reply.max_parallel} in parallel"
+    )
+    by_id = {t.id: t for t in reply.tasks}
+    for number, level in enumerate(reply.levels, 1):
+        print(f"\nlevel {number}" + (" (in parallel)" if len(level) > 1 else ""))
+        for tid in level:
+            t = by_id[tid]
+            after = f"  after {', '.join(t.depends_on)}" if t.depends_on else ""
+            print(f"  {t.id:<22} {t.agent:<24} {t.title}{after}")
+    for warning in reply.warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    params = parse_params(args.param)
+    with running.connect() as bus:
         project_id = ""
         if args.project:
             try:

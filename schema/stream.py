@@ -89,8 +89,10 @@ class StartStream(Message):
     temperature: float | None = None
     #: "anthropic" or "openai" (any OpenAI-compatible server); "" = config.provider.
     provider: str = ""
-    #: For provider "openai": the server's base URL (e.g. http://127.0.0.1:11434/v1); "" = config.
+    #: The server's base URL (e.g. http://127.0.0.1:11434/v1 for provider "openai"); "" = the configured one.
     base_url: str = ""
+    #: The key for ``base_url``.  A stored key goes only to the configured address: another address needs its own.
+    api_key: str = ""
     #: Chosen by the caller (so it can subscribe before starting) or made up by the service.
     stream_id: str = ""
     #: Extended thinking budget in tokens (Anthropic); 0 = off.
@@ -132,7 +134,10 @@ class ListStreams(Message):
 
 class ListModels(Message):
     provider: str = ""
+    #: An OpenAI-compatible server's base URL; "" = the configured one.
     base_url: str = ""
+    #: The key for that server.  A stored key goes only to the configured address: another address needs its own.
+    api_key: str = ""
 
 
 class CheckKey(Message):
@@ -177,7 +182,9 @@ class Generate(Message):
     agent: str = ""
     model: str = ""
     provider: str = ""
+    #: As in StartStream: another address than the configured one needs its own ``api_key``.
     base_url: str = ""
+    api_key: str = ""
     max_tokens: int = 16000
     temperature: float | None = None
     stream_id: str = ""

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from vibing.errors import BusError, InvalidRequest, NotFound, VibingError
+from vibing.schema.agent import GetAgent, SelectAgents
 from vibing.schema.storage import ApplyFiles, FileWrite, GetProject, LoadProject
 from vibing.schema.stream import (
     ChatTurn,
@@ -31,82 +32,18 @@ from vibing.schema.stream import (
     GenerationProgress,
     GenerationStarted,
 )
-from vibing.services.stream import costs
+from vibing.services.stream import costs, prompts
 from vibing.services.stream.files import FileBlock, FileBlockParser
+from vibing.services.stream.launcher import Launcher
 from vibing.services.stream.runner import StreamRun, new_stream_id
-
-if TYPE_CHECKING:
-    from vibing.services.stream.service import Service
-
-OUTPUT_FORMAT = """\
-## How to answer (Vibing's output format)
-
-You are building a web app that runs as static files in a browser preview (no build step, no server).
-
-- Write every file as a fenced code block whose info string is the language and then the file's path
-  relative to the project root, for example:
-
-```html index.html
-<!DOCTYPE html>
-<html>...</html>
-```
-
-```css styles.css
-body { ... }
-```
-
-```js app.js
-...
-```
-
-- The entry point is `index.html`. Link the other files with relative paths (`styles.css`, `app.js`).
-  Libraries may only come from a CDN `<script>`/`<link>` tag.
-- Always write the complete content of each file you create or change: no placeholders such as
-  "rest unchanged" or "...".
-- For a change to an existing project, write only the files you change; the others stay as they are.
-- Paths stay inside the project: no absolute paths, no `..`.
-- Keep the prose short: a sentence or two before the files, a short summary of what you built after them.
-"""
 
 _AGENT_MODELS = {"opus": "claude-opus-4-5", "sonnet": "", "haiku": "claude-haiku-4-5"}
 _PROGRESS_EVERY_S = 0.15
-_MAX_FILES_IN_PROMPT_BYTES = 400_000
-
-
-def system_prompt_for(service: Service, agent: str) -> str:
-    """The system prompt of a generation by ``agent`` (used again to continue one)."""
-    from vibing.schema.agent import GetAgent
-
-    detail = service.bus.request("agent", GetAgent(name=agent), timeout=3.0).agent
-    return _system(detail.prompt, {})
-
-
-def _system(agent_prompt: str, files: dict[str, str]) -> str:
-    parts = (
-        [agent_prompt.strip()]
-        if agent_prompt.strip()
-        else ["You are an expert web developer who builds complete, polished, accessible web apps."]
-    )
-    parts.append(OUTPUT_FORMAT)
-    if files:
-        listing = ["## The project's current files", ""]
-        size = 0
-        for path, content in sorted(files.items()):
-            size += len(content)
-            if size > _MAX_FILES_IN_PROMPT_BYTES:
-                listing.append(f"(further files omitted for length: {path} ...)")
-                break
-            fence = "````" if "```" in content else "```"
-            listing.append(
-                f"{fence}{path.rsplit('.', 1)[-1] if '.' in path else ''} {path}\n{content.rstrip()}\n{fence}"
-            )
-        parts.append("\n".join(listing))
-    return "\n\n".join(parts)
 
 
 class Generation:
-    def __init__(self, service: Service, req: Generate, stream_id: str) -> None:
-        self.service = service
+    def __init__(self, launcher: Launcher, req: Generate, stream_id: str) -> None:
+        self.launcher = launcher
         self.req = req
         self.stream_id = stream_id
         self.project_id = req.project_id
@@ -124,7 +61,7 @@ class Generation:
     # -- events -------------------------------------------------------------------------
 
     def progress(self, phase: str, message: str = "", **kw: Any) -> None:
-        self.service.publish(
+        self.launcher.publish(
             "generate.progress",
             GenerationProgress(
                 stream_id=self.stream_id,
@@ -142,7 +79,7 @@ class Generation:
         self._last_progress = time.monotonic()
 
     def _on_close(self, block: FileBlock) -> None:
-        self.service.publish(
+        self.launcher.publish(
             "generate.file",
             GenerationFile(
                 stream_id=self.stream_id,
@@ -229,8 +166,8 @@ class Generation:
         if files:
             self.progress("saving", f"saving {len(files)} file{'s' if len(files) != 1 else ''}")
             try:
-                self.service.durable.flush(10.0)  # the assistant message exists before the checkpoint names it
-                reply = self.service.bus.request(
+                self.launcher.durable.flush(10.0)  # the assistant message exists before the checkpoint names it
+                reply = self.launcher.bus.request(
                     "storage",
                     ApplyFiles(
                         project_id=self.project_id,
@@ -244,8 +181,8 @@ class Generation:
                 checkpoint_id = str(checkpoint.id) if checkpoint is not None else ""
                 saved = [f.path for f in files]
             except VibingError as exc:
-                self.service.log.warning("generate.save_failed", stream_id=self.stream_id, error=exc.message)
-                self.service.publish(
+                self.launcher.log.warning("generate.save_failed", stream_id=self.stream_id, error=exc.message)
+                self.launcher.publish(
                     "generate.done",
                     GenerationDone(
                         ok=False,
@@ -266,7 +203,7 @@ class Generation:
         if incomplete:
             message += f" {incomplete[0]} was cut off and not saved; continue the answer to finish it."
         if run.state == "failed":
-            self.service.publish(
+            self.launcher.publish(
                 "generate.done",
                 GenerationDone(
                     ok=False,
@@ -281,15 +218,15 @@ class Generation:
         if run.state == "stopped":
             message = ("Stopped. " + message).strip()
         self.progress("done", message, output_tokens=usage.output_tokens)
-        self.service.publish(
+        self.launcher.publish(
             "generate.done", GenerationDone(ok=True, files=saved, checkpoint_id=checkpoint_id, message=message, **base)
         )
 
 
-def continuation_setup(service: Service, *, project_id: str, agent: str, prefix: str, stream_id: str):
+def continuation_setup(launcher: Launcher, *, project_id: str, agent: str, prefix: str, stream_id: str):
     """For continuing a generation: the file-block parser resumes from the partial text, and the files of
     the whole answer are saved (one checkpoint) when the continuation ends."""
-    gen = Generation(service, Generate(project_id=project_id, prompt="(continued)", agent=agent), stream_id)
+    gen = Generation(launcher, Generate(project_id=project_id, prompt="(continued)", agent=agent), stream_id)
     gen.agent = agent
     on_open, on_close = gen.parser.on_open, gen.parser.on_close
     gen.parser.on_open = gen.parser.on_close = None
@@ -307,34 +244,26 @@ def continuation_setup(service: Service, *, project_id: str, agent: str, prefix:
     return setup
 
 
-def _project_context(service: Service, req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str]]:
+def _project_context(launcher: Launcher, req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str]]:
     """(project info, history, files): given in the request, else the stored conversation and files."""
     if req.history or req.files:
-        project = service.bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
+        project = launcher.bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
         return project, list(req.history), dict(req.files)
-    detail = service.bus.request("storage", LoadProject(project_id=req.project_id), timeout=5.0)
-    history = [
-        ChatTurn(role=m.role, content=m.content)
-        for m in detail.messages
-        if m.role in ("user", "assistant") and m.content and m.status in ("complete", "stopped")
-    ]
-    files = {f.path: f.content for f in detail.files}
-    return detail.project, history, files
+    detail = launcher.bus.request("storage", LoadProject(project_id=req.project_id), timeout=5.0)
+    return detail.project, prompts.follow_up_turns(detail.messages), {f.path: f.content for f in detail.files}
 
 
-def _pick_agent(service: Service, req: Generate, project_type: str) -> tuple[str, str, str, str]:
+def _pick_agent(launcher: Launcher, req: Generate, project_type: str) -> tuple[str, str, str, str]:
     """(name, reason, prompt, model hint); an unavailable agent service degrades to no agent."""
-    from vibing.schema.agent import GetAgent, SelectAgents
-
     name, reason = req.agent, "chosen by you"
     try:
         if not name:
-            selection = service.bus.request(
+            selection = launcher.bus.request(
                 "agent", SelectAgents(prompt=req.prompt, project_type=project_type), timeout=3.0
             )
             name = selection.primary.name
             reason = selection.explanation or selection.primary.reason
-        detail = service.bus.request("agent", GetAgent(name=name), timeout=3.0).agent
+        detail = launcher.bus.request("agent", GetAgent(name=name), timeout=3.0).agent
         return detail.name, reason, detail.prompt, detail.model
     except NotFound:
         if req.agent:
@@ -343,23 +272,23 @@ def _pick_agent(service: Service, req: Generate, project_type: str) -> tuple[str
     except BusError as exc:
         if req.agent:
             raise
-        service.log.warning("generate.no_agent_service", error=exc.message)
+        launcher.log.warning("generate.no_agent_service", error=exc.message)
         return "", "the agent service is unavailable; using the general web developer", "", ""
 
 
-def start(service: Service, req: Generate) -> GenerationStarted:
+def start(launcher: Launcher, req: Generate) -> GenerationStarted:
     if not req.prompt.strip():
         raise InvalidRequest("Say what to build: the prompt is empty.")
     if not req.project_id:
         raise InvalidRequest("A generation needs a project (project_id).")
     stream_id = req.stream_id or new_stream_id()
-    gen = Generation(service, req, stream_id)
+    gen = Generation(launcher, req, stream_id)
     gen.progress("starting", "starting")
     try:
-        return _start(service, req, gen)
+        return _start(launcher, req, gen)
     except VibingError as exc:  # refused before streaming: the progress display still gets an end
         gen.progress("error", exc.message)
-        service.publish(
+        launcher.publish(
             "generate.done",
             GenerationDone(
                 stream_id=stream_id,
@@ -373,19 +302,19 @@ def start(service: Service, req: Generate) -> GenerationStarted:
         raise
 
 
-def _start(service: Service, req: Generate, gen: Generation) -> GenerationStarted:
+def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStarted:
     stream_id = gen.stream_id
-    project, history, files = _project_context(service, req)
+    project, history, files = _project_context(launcher, req)
     provider = req.provider or getattr(project, "provider", "") or ""
-    gen.agent, gen.agent_reason, agent_prompt, agent_model = _pick_agent(service, req, project.project_type)
+    gen.agent, gen.agent_reason, agent_prompt, agent_model = _pick_agent(launcher, req, project.project_type)
     if gen.agent:
         gen.progress("selecting", f"{gen.agent}: {gen.agent_reason}")
     model = req.model or getattr(project, "model", "") or ""
-    if not model and agent_model and (provider or service.config.provider) == "anthropic":
+    if not model and agent_model and (provider or launcher.config.provider) == "anthropic":
         model = _AGENT_MODELS.get(agent_model, agent_model if agent_model.startswith("claude-") else "")
-    system = _system(agent_prompt, files)
+    system = prompts.system_prompt(agent_prompt, files)
     messages = [t for t in history if t.content] + [ChatTurn(role="user", content=req.prompt)]
-    call = service.make_call(
+    call = launcher.make_call(
         provider=provider,
         base_url=req.base_url,
         model=model,
@@ -393,14 +322,12 @@ def _start(service: Service, req: Generate, gen: Generation) -> GenerationStarte
         system=system,
         max_tokens=req.max_tokens,
         temperature=req.temperature,
+        api_key=req.api_key,
     )
-    if req.base_url:
-        call.base_url = req.base_url
     window = costs.context_window(call.model)
     if window:
         chars = len(system) + sum(len(m.content) for m in messages)
         gen.context_used = min(1.0, chars / 3.5 / window)  # an estimate until the API reports the usage
-    service.rpm.acquire()
 
     def setup(run: StreamRun) -> None:
         gen.run = run
@@ -408,7 +335,7 @@ def _start(service: Service, req: Generate, gen: Generation) -> GenerationStarte
         run.on_finish.append(gen.on_finish)
         run.on_thinking = gen.on_thinking
 
-    run = service.start_run(
+    run = launcher.start(
         call,
         stream_id=stream_id,
         project_id=req.project_id,

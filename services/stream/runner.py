@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -22,7 +23,6 @@ from vibing import log
 from vibing.errors import ModelApiError, NotFound
 from vibing.schema.storage import FinishMessage
 from vibing.schema.stream import (
-    ChatTurn,
     StreamDone,
     StreamFailed,
     StreamInfo,
@@ -376,30 +376,31 @@ class Runner:
 
     async def _run(self, run: StreamRun) -> None:
         assert self._slots is not None
+        failure: Failure | None = None
+        cancelled = False
         try:
             if self._slots.locked():
                 self._status(run, "queued", f"Waiting: {self.max_concurrent} answers are already streaming.")
             async with self._slots:
                 await self._attempts(run)
         except asyncio.CancelledError:
-            self._finish_stopped(run)
-        except Failure as failure:
-            self._finish_failed(run, failure)
+            cancelled = True
+        except Failure as failed:
+            failure = failed
         except Exception as exc:  # a bug: report it as a failed stream, keep the loop
             logger.exception("stream.crashed", stream_id=run.stream_id)
             from vibing.errors import Internal
 
-            self._finish_failed(
-                run,
-                Failure(
-                    Internal(f"The stream service failed: {type(exc).__name__}: {exc}"),  # type: ignore[arg-type]
-                    retryable=False,
-                ),
+            failure = Failure(
+                Internal(f"The stream service failed: {type(exc).__name__}: {exc}"),  # type: ignore[arg-type]
+                retryable=False,
             )
+        if failure is not None:
+            self._finish(run, self._failed_end, failure)
+        elif cancelled:
+            self._finish(run, self._stopped_end)
         else:
-            self._finish_done(run)
-        finally:
-            self._retire(run)
+            self._finish(run, self._done_end)
 
     async def _attempts(self, run: StreamRun) -> None:
         # A local run stays "local": the engine is looked up before every attempt (and every continuation),
@@ -550,110 +551,89 @@ class Runner:
             meter.inc("vibing_stream_cost_usd_total", cost, provider=provider)
         meter.set("vibing_streams_active", self.active_count())
 
-    def _finish_done(self, run: StreamRun) -> None:
-        run.flush()
-        run.finished_at = time.monotonic()
-        run.state = "done"
-        reason = run.stop_reason_value or "end_turn"
-        run.stop_reason_value = reason
+    # -- the end of a stream: one path, three outcomes -----------------------------------
+
+    def _finish(self, run: StreamRun, outcome: Callable[..., _End], *args: Any) -> None:
+        """The one end of every stream (on the loop): the last tokens out, the stored message closed with its
+        usage, the metrics, the end event, a log line, then the run retired.  ``outcome`` says only what
+        differs between done, stopped and failed (:meth:`_done_end`, :meth:`_stopped_end`, :meth:`_failed_end`)."""
+        try:
+            run.flush()
+            run.finished_at = time.monotonic()
+            end = outcome(run, *args)
+            run.state = end.state
+            run.stop_reason_value = end.stop_reason or run.stop_reason_value
+            if run.persist:
+                self._persist_end(run, end.stored_status, end.stored_error)
+            self.publish(end.topic, end.event)
+            self._measure(run, end.state, end.code)
+            getattr(logger, end.log_level)(
+                end.log_event, stream_id=run.stream_id, seq=run.seq, chars=run.chars, **end.log
+            )
+        finally:
+            self._retire(run)
+
+    def _done_end(self, run: StreamRun) -> _End:
         self.completed += 1
-        cost = self._cost(run)
-        if run.persist:
-            status = "complete" if reason != "max_tokens" else "stopped"
-            self._persist_end(run, status, "" if reason != "max_tokens" else "The answer reached the max_tokens limit.")
-        self.publish(
-            "stream.done",
-            StreamDone(
-                stream_id=run.stream_id,
+        reason = run.stop_reason_value or "end_turn"
+        cut = reason == "max_tokens"
+        return _End(
+            state="done",
+            stop_reason=reason,
+            stored_status="stopped" if cut else "complete",
+            stored_error="The answer reached the max_tokens limit." if cut else "",
+            topic="stream.done",
+            event=StreamDone(**self._end_fields(run), stop_reason=reason, ttft_ms=run.ttft_ms, can_continue=cut),
+            log_event="stream.done",
+            log=dict(
                 stop_reason=reason,
-                usage=run.usage_value,
                 ttft_ms=run.ttft_ms,
                 duration_ms=run.duration_ms,
-                cost_usd=cost,
-                model=run.call.model,
-                provider=run.call.provider,
-                seq=run.seq,
-                chars=run.chars,
-                project_id=run.project_id,
-                message_id=run.message_id,
+                input_tokens=run.usage_value.input_tokens,
+                output_tokens=run.usage_value.output_tokens,
                 request_id=run.request_id,
-                can_continue=reason == "max_tokens",
-                tags=run.tags,
             ),
         )
-        self._measure(run, "done")
-        logger.info(
-            "stream.done",
-            stream_id=run.stream_id,
-            stop_reason=reason,
-            seq=run.seq,
-            chars=run.chars,
-            ttft_ms=run.ttft_ms,
-            duration_ms=run.duration_ms,
-            input_tokens=run.usage_value.input_tokens,
-            output_tokens=run.usage_value.output_tokens,
-            request_id=run.request_id,
-        )
 
-    def _finish_stopped(self, run: StreamRun) -> None:
-        run.flush()
-        run.finished_at = time.monotonic()
-        run.state = "stopped"
-        run.stop_reason_value = "stopped"
-        cost = self._cost(run)
-        if run.persist:
-            if self.shutting_down and not run.stop_requested_by_user:
-                self._persist_end(run, "interrupted", "The app stopped during the answer; continue it to finish.")
-            else:
-                self._persist_end(run, "stopped")
-        self.publish(
-            "stream.done",
-            StreamDone(
-                stream_id=run.stream_id,
+    def _stopped_end(self, run: StreamRun) -> _End:
+        cut_by_shutdown = self.shutting_down and not run.stop_requested_by_user
+        return _End(
+            state="stopped",
+            stop_reason="stopped",
+            stored_status="interrupted" if cut_by_shutdown else "stopped",
+            stored_error="The app stopped during the answer; continue it to finish." if cut_by_shutdown else "",
+            topic="stream.done",
+            event=StreamDone(
+                **self._end_fields(run),
                 stop_reason="stopped",
-                usage=run.usage_value,
                 ttft_ms=run.ttft_ms,
-                duration_ms=run.duration_ms,
-                cost_usd=cost,
-                model=run.call.model,
-                provider=run.call.provider,
-                seq=run.seq,
-                chars=run.chars,
-                project_id=run.project_id,
-                message_id=run.message_id,
-                request_id=run.request_id,
                 stopped=True,
                 can_continue=run.chars > 0 or run.offset > 0,
-                tags=run.tags,
             ),
+            log_event="stream.stopped",
         )
-        self._measure(run, "stopped")
-        logger.info("stream.stopped", stream_id=run.stream_id, seq=run.seq, chars=run.chars)
 
-    def _finish_failed(self, run: StreamRun, failure: Failure) -> None:
-        run.flush()
-        run.finished_at = time.monotonic()
-        run.state = "failed"
+    def _failed_end(self, run: StreamRun, failure: Failure) -> _End:
         self.failed += 1
         error = failure.error
         run.error_code = type(error).__name__
         run.error_message = error.message
         details = {k: v for k, v in error.details.items() if isinstance(v, (str, int, float, bool))}
-        retry_after = float(details.get("retry_after_s", 0.0) or 0.0)
         request_id = failure.request_id or run.request_id or str(details.get("request_id", ""))
         can_continue = run.chars > 0 or run.offset > 0
-        if run.persist:
-            self._persist_end(run, "interrupted" if can_continue else "error", error.message)
-        self.publish(
-            "stream.error",
-            StreamFailed(
+        return _End(
+            state="failed",
+            stored_status="interrupted" if can_continue else "error",
+            stored_error=error.message,
+            topic="stream.error",
+            event=StreamFailed(
                 stream_id=run.stream_id,
                 code=run.error_code,
                 message=error.message,
                 request_id=request_id,
                 status=failure.status,
                 retryable=isinstance(error, ModelApiError) and error.retryable,
-                retry_after_s=retry_after,
+                retry_after_s=float(details.get("retry_after_s", 0.0) or 0.0),
                 attempts=run.attempts,
                 seq=run.seq,
                 chars=run.chars,
@@ -663,16 +643,27 @@ class Runner:
                 details=details,
                 tags=run.tags,
             ),
-        )
-        self._measure(run, "failed", run.error_code)
-        logger.warning(
-            "stream.failed",
-            stream_id=run.stream_id,
             code=run.error_code,
-            status=failure.status,
-            request_id=request_id,
-            attempts=run.attempts,
+            log_level="warning",
+            log_event="stream.failed",
+            log=dict(code=run.error_code, status=failure.status, request_id=request_id, attempts=run.attempts),
+        )
+
+    def _end_fields(self, run: StreamRun) -> dict[str, Any]:
+        """What every :class:`StreamDone` says, whatever the outcome."""
+        return dict(
+            stream_id=run.stream_id,
+            usage=run.usage_value,
+            duration_ms=run.duration_ms,
+            cost_usd=self._cost(run),
+            model=run.call.model,
+            provider=run.call.provider,
+            seq=run.seq,
             chars=run.chars,
+            project_id=run.project_id,
+            message_id=run.message_id,
+            request_id=run.request_id,
+            tags=run.tags,
         )
 
     def _retire(self, run: StreamRun) -> None:
@@ -700,15 +691,20 @@ class Runner:
         return [r.info() for r in list(self.streams.values()) if r.active or not active_only]
 
 
-def continuation_messages(messages: list[ChatTurn], partial: str) -> tuple[list[ChatTurn], str]:
-    """The conversation plus the partial answer as an assistant prefill, and the whitespace trimmed
-    from its end (the API refuses a final assistant turn that ends in whitespace)."""
-    stripped = partial.rstrip()
-    trimmed = partial[len(stripped) :]
-    turns = [m for m in messages if m.content]
-    if stripped:
-        turns = turns + [ChatTurn(role="assistant", content=stripped)]
-    return turns, trimmed
+@dataclass
+class _End:
+    """How one outcome ends a stream: what :meth:`Runner._finish` stores, publishes and logs."""
+
+    state: str  # done | stopped | failed
+    stored_status: str  # the stored message's status: complete | stopped | interrupted | error
+    topic: str
+    event: Any
+    log_event: str
+    stored_error: str = ""
+    stop_reason: str = ""
+    code: str = ""  # the error class of a failure (a metric label)
+    log_level: str = "info"
+    log: dict[str, Any] = field(default_factory=dict)
 
 
-__all__ = ["Runner", "StreamRun", "Call", "new_stream_id", "continuation_messages", "_CONTINUABLE"]
+__all__ = ["Runner", "StreamRun", "Call", "new_stream_id", "_CONTINUABLE"]

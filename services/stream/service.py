@@ -2,7 +2,10 @@
 
 Handlers run on the worker thread and return at once; the streams themselves run
 on one asyncio loop in a background thread (``runner.py``), the durable writer
-on another (``durable.py``).  See ``schema/stream.py`` for the messages.
+on another (``durable.py``).  This class only wires those parts to the handlers:
+how a stream is started is the launcher's (``launcher.py``), what is said to the
+model the prompt builder's (``prompts.py``), where a key may go the credentials'
+(``credentials.py``).  See ``schema/stream.py`` for the messages.
 """
 
 from __future__ import annotations
@@ -11,19 +14,11 @@ import gc
 import os
 import threading
 import time
-import uuid
 from typing import Any
 
 from vibing import keys
 from vibing.errors import BusError, InvalidRequest, NoApiKey, NotFound, VibingError
-from vibing.schema.storage import (
-    FinishMessage,
-    GetMessage,
-    ListMessages,
-    ListStreamingMessages,
-    MessageList,
-    ResumeMessage,
-)
+from vibing.schema.storage import FinishMessage, ListStreamingMessages, MessageList
 from vibing.schema.stream import (
     ChatTurn,
     CheckKey,
@@ -48,20 +43,14 @@ from vibing.schema.stream import (
     TitleSuggestion,
     WorkflowStarted,
 )
-from vibing.services.stream import costs, failures, title
-from vibing.services.stream.anthropic import Call
+from vibing.services.stream import costs, failures, generate, title
 from vibing.services.stream.durable import DurableWriter
 from vibing.services.stream.failures import Failure
+from vibing.services.stream.launcher import Launcher
 from vibing.services.stream.ratelimit import RequestsPerMinute
-from vibing.services.stream.runner import Runner, StreamRun, continuation_messages, new_stream_id
+from vibing.services.stream.runner import Runner
+from vibing.services.stream.workflow import WorkflowRun
 from vibing.worker import Worker, handles
-
-_PROVIDERS = ("anthropic", "openai", "local")
-_MAX_TOKENS_CEILING = 128_000
-
-
-def new_message_id() -> str:
-    return uuid.uuid4().hex
 
 
 class Service(Worker):
@@ -92,8 +81,17 @@ class Service(Worker):
         ):
             self.metrics.describe(name, text)
         self.runner.start()
-        self.generations: dict[str, Any] = {}
-        self.workflows: dict[str, Any] = {}
+        self.launcher = Launcher(
+            config=cfg,
+            bus=self.bus,
+            publish=self.publish,
+            runner=self.runner,
+            durable=self.durable,
+            rpm=self.rpm,
+            log=self.log,
+        )
+        self.launcher.continuation_setup = generate.continuation_setup
+        self.workflows: dict[str, WorkflowRun] = {}
         self.recovered: list[str] = []
         self._recovery = threading.Thread(target=self._recover_interrupted, name="stream-recover", daemon=True)
         self._recovery.start()
@@ -150,7 +148,7 @@ class Service(Worker):
                 self.log.info("stream.recovered_interrupted", count=len(self.recovered))
             return
 
-    # -- resolving a request -------------------------------------------------------------
+    # -- the local engine --------------------------------------------------------------
 
     def _resolve_local(self, model: str) -> tuple[str, str]:
         """The local engine's URL and model id from the model service (blocking; called off the loop)."""
@@ -159,81 +157,11 @@ class Service(Worker):
         endpoint = ensure_local_model(self.bus, model)
         return endpoint.base_url, endpoint.model
 
-    def _provider(self, provider: str) -> str:
-        provider = provider or self.config.provider
-        if provider not in _PROVIDERS:
-            raise InvalidRequest(
-                f'Unknown provider {provider!r}: use "anthropic", "openai" (any OpenAI-compatible '
-                f'server such as Ollama, llama.cpp or LM Studio) or "local" (a model Vibing runs).',
-                provider=provider,
-            )
-        return provider
-
-    def _base_url(self, provider: str, base_url: str) -> str:
-        if base_url:
-            return base_url
-        return self.config.anthropic_base_url if provider == "anthropic" else self.config.openai_base_url
-
-    def _model(self, provider: str, model: str) -> str:
-        if model:
-            return model
-        if provider == "local":
-            return ""  # the model service's default local model
-        return self.config.default_model if provider == "anthropic" else self.config.openai_model
-
-    def _key(self, provider: str, given: str = "") -> tuple[str, str]:
-        if given:
-            return given, "given"
-        if provider == "anthropic":
-            return keys.get_key()
-        if provider == "local":
-            return "", "none"
-        return os.environ.get("OPENAI_API_KEY", "").strip(), "environment"
-
-    def make_call(
-        self,
-        *,
-        provider: str,
-        base_url: str,
-        model: str,
-        messages: list[ChatTurn],
-        system: str,
-        max_tokens: int,
-        temperature: float | None,
-        thinking_budget: int = 0,
-    ) -> Call:
-        provider = self._provider(provider)
-        turns = [m for m in messages if m.content]
-        if not turns:
-            raise InvalidRequest("There is nothing to send: the conversation has no message.")
-        for m in turns:
-            if m.role not in ("user", "assistant"):
-                raise InvalidRequest(
-                    f'A message has role {m.role!r}; only "user" and "assistant" are sent '
-                    f"(put instructions in the system prompt)."
-                )
-        if not 1 <= max_tokens <= _MAX_TOKENS_CEILING:
-            raise InvalidRequest(f"max_tokens must be between 1 and {_MAX_TOKENS_CEILING}.", max_tokens=max_tokens)
-        if temperature is not None and not 0.0 <= temperature <= 2.0:
-            raise InvalidRequest("temperature must be between 0 and 1 (Anthropic) or 2 (OpenAI-compatible).")
-        api_key, _source = self._key(provider)
-        return Call(
-            provider=provider,
-            base_url=self._base_url(provider, ""),
-            model=self._model(provider, model),
-            messages=turns,
-            system=system,
-            max_tokens=max_tokens,
-            temperature=temperature,
-            thinking_budget=thinking_budget,
-            api_key=api_key,
-        )
-
     # -- handlers ---------------------------------------------------------------------------
 
     @handles(StartStream)
     def start_stream(self, req: StartStream) -> StreamStarted:
-        call = self.make_call(
+        call = self.launcher.make_call(
             provider=req.provider,
             base_url=req.base_url,
             model=req.model,
@@ -242,11 +170,9 @@ class Service(Worker):
             max_tokens=req.max_tokens,
             temperature=req.temperature,
             thinking_budget=req.thinking_budget,
+            api_key=req.api_key,
         )
-        if req.base_url:
-            call.base_url = req.base_url
-        self.rpm.acquire()
-        run = self.start_run(
+        run = self.launcher.start(
             call,
             stream_id=req.stream_id,
             project_id=req.project_id,
@@ -263,63 +189,6 @@ class Service(Worker):
             provider=call.provider,
         )
 
-    def start_run(
-        self,
-        call: Call,
-        *,
-        stream_id: str = "",
-        project_id: str = "",
-        persist: bool = False,
-        user_message: str = "",
-        tags: dict[str, str] | None = None,
-        agent: str = "",
-        message_id: str = "",
-        prefix: str = "",
-        seq0: int = 0,
-        trim_ws: str = "",
-        resume: bool = False,
-        setup: Any = None,
-    ) -> StreamRun:
-        stream_id = stream_id or new_stream_id()
-        if persist and not message_id:
-            message_id = new_message_id()
-        run = StreamRun(
-            self.runner,
-            stream_id,
-            call,
-            project_id=project_id,
-            message_id=message_id,
-            persist=persist,
-            tags=tags,
-            prefix=prefix,
-            seq0=seq0,
-            trim_ws=trim_ws,
-        )
-        if setup is not None:
-            setup(run)
-        if persist:
-            self.durable.begin(
-                run.session,
-                project_id,
-                message_id,
-                agent=agent,
-                model=call.model,
-                user_message=user_message,
-                resume=ResumeMessage(message_id=message_id) if resume else None,
-            )
-        self.runner.launch(run)
-        self.log.info(
-            "stream.start",
-            stream_id=stream_id,
-            provider=call.provider,
-            model=call.model,
-            project_id=project_id,
-            message_id=message_id,
-            turns=len(call.messages),
-            persist=persist,
-        )
-        return run
-
     @handles(StopStream)
     def stop_stream(self, req: StopStream) -> StreamSnapshot:
         return self.runner.stop_stream(req.stream_id)
@@ -334,121 +203,11 @@ class Service(Worker):
 
     @handles(ContinueStream)
     def continue_stream(self, req: ContinueStream) -> StreamStarted:
-        old = self.runner.streams.get(req.stream_id) if req.stream_id else None
-        if old is None and req.message_id:
-            old = next((r for r in list(self.runner.streams.values()) if r.message_id == req.message_id), None)
-        if old is not None:
-            if old.active:
-                raise InvalidRequest(
-                    "That answer is still streaming; stop it before continuing it.", stream_id=old.stream_id
-                )
-            if old.state == "done" and old.stop_reason_value != "max_tokens":
-                raise InvalidRequest("That answer is complete; there is nothing to continue.", stream_id=old.stream_id)
-            partial = old.text()
-            base = old.call
-            turns, trimmed = continuation_messages(base.messages, partial)
-            call = Call(
-                provider=base.provider,
-                base_url=base.base_url,
-                model=req.model or base.model,
-                messages=turns,
-                system=base.system,
-                max_tokens=req.max_tokens or base.max_tokens,
-                temperature=base.temperature,
-                api_key=base.api_key,
-            )
-            project_id, message_id, seq0, tags = old.project_id, old.message_id, old.seq, old.tags
-            persist = old.persist
-        else:
-            if not req.message_id:
-                raise NotFound("Nothing to continue: give the stream id of a stopped answer or a stored message id.")
-            call, partial, trimmed, project_id, message_id, seq0, tags = self._continuation_from_storage(req)
-            persist = True
-        self.rpm.acquire()
-        stream_id = req.new_stream_id or new_stream_id()
-        setup = None
-        if tags.get("generation") == "1" and project_id and persist:
-            from vibing.services.stream import generate
-
-            setup = generate.continuation_setup(
-                self, project_id=project_id, agent=tags.get("agent", ""), prefix=partial, stream_id=stream_id
-            )
-        run = self.start_run(
-            call,
-            stream_id=stream_id,
-            project_id=project_id,
-            persist=persist,
-            tags=tags,
-            message_id=message_id,
-            prefix=partial,
-            seq0=seq0,
-            trim_ws=trimmed,
-            resume=persist,
-            agent=tags.get("agent", ""),
-            setup=setup,
-        )
-        return StreamStarted(
-            stream_id=run.stream_id,
-            state="connecting",
-            message_id=message_id,
-            model=call.model,
-            provider=call.provider,
-            offset=len(partial),
-        )
-
-    def _continuation_from_storage(self, req: ContinueStream) -> tuple[Call, str, str, str, str, int, dict[str, str]]:
-        reply = self.bus.request("storage", GetMessage(message_id=req.message_id))
-        message = reply.message
-        if message.role != "assistant":
-            raise InvalidRequest("Only an answer (an assistant message) can be continued.", message_id=message.id)
-        if message.status in ("complete", "streaming"):
-            if message.status == "streaming":
-                raise InvalidRequest("That answer is still streaming.", message_id=message.id)
-            raise InvalidRequest("That answer is complete; there is nothing to continue.", message_id=message.id)
-        listing: MessageList = self.bus.request("storage", ListMessages(project_id=message.project_id))
-        history: list[ChatTurn] = []
-        for m in listing.messages:
-            if m.id == message.id:
-                break
-            if m.role in ("user", "assistant") and m.content:
-                history.append(ChatTurn(role=m.role, content=m.content))
-        turns, trimmed = continuation_messages(history, message.content)
-        provider = self._provider("")
-        system = ""
-        if message.agent:
-            system = self._system_for_agent(message.agent)
-        call = self.make_call(
-            provider=provider,
-            base_url="",
-            model=req.model or message.model,
-            messages=turns,
-            system=system,
-            max_tokens=req.max_tokens or 8192,
-            temperature=None,
-        )
-        # an answer by an agent is a generation's: its files are saved when the continuation ends
-        return (
-            call,
-            message.content,
-            trimmed,
-            message.project_id,
-            message.id,
-            max(message.last_seq, 0),
-            {"agent": message.agent, "generation": "1"} if message.agent else {},
-        )
-
-    def _system_for_agent(self, agent: str) -> str:
-        try:
-            from vibing.services.stream import generate
-
-            return generate.system_prompt_for(self, agent)
-        except Exception as exc:  # no agent service, or no such agent: continue without it
-            self.log.warning("stream.continue_without_agent", agent=agent, error=str(exc))
-            return ""
+        return self.launcher.continue_stream(req)
 
     @handles(ListModels)
     def list_models(self, req: ListModels) -> ModelList:
-        provider = self._provider(req.provider)
+        provider = self.launcher.provider(req.provider)
         if provider == "anthropic":
             return ModelList(models=costs.catalogue(), default=self.config.default_model)
         if provider == "local":
@@ -462,8 +221,7 @@ class Service(Worker):
                 ],
                 default=local.default,
             )
-        base_url = self._base_url(provider, req.base_url)
-        api_key, _ = self._key(provider)
+        base_url, api_key, _source = self.launcher.credentials.destination(provider, req.base_url, req.api_key)
         try:
             names = self.runner.call(self.runner.providers["openai"].list_models(base_url, api_key), timeout=8.0)
         except Failure as failure:
@@ -477,16 +235,16 @@ class Service(Worker):
 
     @handles(CheckKey)
     def check_key(self, req: CheckKey) -> KeyCheck:
-        provider = self._provider(req.provider)
-        base_url = self._base_url(provider, req.base_url)
+        provider = self.launcher.provider(req.provider)
         if provider in ("openai", "local"):
+            base_url = req.base_url or self.launcher.credentials.configured_url(provider)
             try:
-                self.list_models(ListModels(provider=provider, base_url=base_url))
+                self.list_models(ListModels(provider=provider, base_url=req.base_url, api_key=req.key.strip()))
             except VibingError as exc:
                 return KeyCheck(ok=False, code=type(exc).__name__, message=exc.message, provider=provider)
             return KeyCheck(ok=True, message=f"The model server at {base_url} answers.", provider=provider)
         try:
-            key, source = self._key(provider, req.key.strip())
+            base_url, key, source = self.launcher.credentials.destination(provider, req.base_url, req.key.strip())
         except NoApiKey as exc:
             return KeyCheck(ok=False, code="NoApiKey", message=exc.message, provider=provider)
         try:
@@ -521,12 +279,12 @@ class Service(Worker):
 
     @handles(RunWorkflow)
     def run_workflow(self, req: RunWorkflow) -> WorkflowStarted:
-        from vibing.services.stream.workflow import WorkflowRun
-
         if not req.brief.strip():
             raise InvalidRequest("Say what the workflow is for: the brief is empty.")
         run_id = req.run_id or f"wf-{os.urandom(5).hex()}"
-        run, started = WorkflowRun.start(self, req, run_id)
+        run, started = WorkflowRun.start(
+            self.launcher, req, run_id, on_end=lambda ended: self.workflows.pop(ended.run_id, None)
+        )
         self.workflows[run_id] = run
         return started
 
@@ -553,11 +311,11 @@ class Service(Worker):
         if not req.prompt.strip():
             return TitleSuggestion(title=fallback, source="fallback", message="The prompt is empty.")
         try:
-            provider = self._provider(req.provider)
+            provider = self.launcher.provider(req.provider)
             if provider == "local":
                 return TitleSuggestion(title=fallback, source="fallback", message="Local models name no projects.")
             model = req.model or (costs.CHEAPEST if provider == "anthropic" else "")
-            call = self.make_call(
+            call = self.launcher.make_call(
                 provider=provider,
                 base_url="",
                 model=model,
@@ -602,6 +360,4 @@ class Service(Worker):
 
     @handles(Generate)
     def generate(self, req: Generate) -> GenerationStarted:
-        from vibing.services.stream import generate
-
-        return generate.start(self, req)
+        return generate.start(self.launcher, req)

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from vibing import log
 from vibing.errors import NotFound, VibingError
 from vibing.schema.agent import PlanWorkflow, WorkflowPlan, WorkflowTask
 from vibing.schema.stream import ChatTurn, RunWorkflow, WorkflowDone, WorkflowProgress, WorkflowStarted
-from vibing.services.stream.generate import system_prompt_for
-
-if TYPE_CHECKING:
-    from vibing.services.stream.runner import StreamRun
-    from vibing.services.stream.service import Service
+from vibing.services.stream import prompts
+from vibing.services.stream.launcher import Launcher
+from vibing.services.stream.runner import StreamRun
 
 logger = log.get("vibing.stream.workflow")
 
@@ -42,8 +40,17 @@ def task_prompt(task: WorkflowTask, brief: str, outputs: dict[str, tuple[str, st
 class WorkflowRun:
     """One run of a plan, driven from its own thread (the worker's loop stays free for requests)."""
 
-    def __init__(self, service: Service, req: RunWorkflow, run_id: str, plan: WorkflowPlan) -> None:
-        self.service = service
+    def __init__(
+        self,
+        launcher: Launcher,
+        req: RunWorkflow,
+        run_id: str,
+        plan: WorkflowPlan,
+        on_end: Callable[[WorkflowRun], None] | None = None,
+    ) -> None:
+        self.launcher = launcher
+        #: Called once the run is over (the service forgets it).
+        self.on_end = on_end
         self.req = req
         self.run_id = run_id
         self.plan = plan
@@ -52,12 +59,18 @@ class WorkflowRun:
         self.active: dict[str, StreamRun] = {}
 
     @classmethod
-    def start(cls, service: Service, req: RunWorkflow, run_id: str) -> tuple[WorkflowRun, WorkflowStarted]:
+    def start(
+        cls,
+        launcher: Launcher,
+        req: RunWorkflow,
+        run_id: str,
+        on_end: Callable[[WorkflowRun], None] | None = None,
+    ) -> tuple[WorkflowRun, WorkflowStarted]:
         params = {"app": req.brief, "features": req.brief, **req.params}
-        plan = service.bus.request("agent", PlanWorkflow(workflow=req.workflow, params=params), timeout=5.0)
+        plan = launcher.bus.request("agent", PlanWorkflow(workflow=req.workflow, params=params), timeout=5.0)
         if not plan.tasks:
             raise NotFound(f"The workflow {req.workflow!r} has no task to run.")
-        run = cls(service, req, run_id, plan)
+        run = cls(launcher, req, run_id, plan, on_end)
         threading.Thread(target=run._run, name=f"workflow-{run_id}", daemon=True).start()
         return run, WorkflowStarted(
             run_id=run_id, workflow=run.workflow, levels=plan.levels, agents={t.id: t.agent for t in plan.tasks}
@@ -66,10 +79,10 @@ class WorkflowRun:
     def stop(self) -> None:
         self.stopped.set()
         for stream in list(self.active.values()):
-            self.service.runner.stop_stream(stream.stream_id)
+            self.launcher.runner.stop_stream(stream.stream_id)
 
     def _progress(self, task: WorkflowTask, state: str, **fields: object) -> None:
-        self.service.publish(
+        self.launcher.publish(
             "workflow.progress",
             WorkflowProgress(
                 run_id=self.run_id,
@@ -85,11 +98,11 @@ class WorkflowRun:
 
     def _launch(self, task: WorkflowTask, outputs: dict[str, tuple[str, str]]) -> StreamRun:
         try:
-            system = system_prompt_for(self.service, task.agent)
+            system = prompts.agent_system_prompt(self.launcher.bus, task.agent)
         except VibingError as exc:  # the agent went away since planning: its task still runs, on the generic prompt
             logger.warning("workflow.agent_missing", agent=task.agent, error=exc.message)
             system = ""
-        call = self.service.make_call(
+        call = self.launcher.make_call(
             provider=self.req.provider,
             base_url="",
             model=task.model or self.req.model,
@@ -98,8 +111,7 @@ class WorkflowRun:
             max_tokens=task.max_tokens,
             temperature=None,
         )
-        self.service.rpm.acquire()
-        return self.service.start_run(
+        return self.launcher.start(
             call,
             project_id=self.req.project_id,
             persist=bool(self.req.project_id),
@@ -160,7 +172,7 @@ class WorkflowRun:
             if ok
             else f"{len(done)} finished, {len(failed)} failed, {len(skipped)} skipped."
         )
-        self.service.publish(
+        self.launcher.publish(
             "workflow.done",
             WorkflowDone(
                 run_id=self.run_id,
@@ -173,4 +185,5 @@ class WorkflowRun:
                 message=message,
             ),
         )
-        self.service.workflows.pop(self.run_id, None)
+        if self.on_end is not None:
+            self.on_end(self)

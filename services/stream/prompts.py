@@ -1,0 +1,115 @@
+"""The prompt builder: everything Vibing itself writes into a request to a model.
+
+Three callers need the same texts: a generation (an agent's system prompt plus the project's current files, and
+for a follow-up the conversation so far), a continuation (the conversation plus the partial answer as a prefill)
+and a workflow task (an agent's system prompt).  Keeping them here, as plain functions of their inputs, means the
+launcher, ``generate.py`` and ``workflow.py`` share one wording and none of them depends on another to get it.
+The only bus call is :func:`agent_system_prompt`, which reads an agent's body from the agent service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from vibing.schema.agent import GetAgent
+from vibing.schema.stream import ChatTurn
+
+OUTPUT_FORMAT = """\
+## How to answer (Vibing's output format)
+
+You are building a web app that runs as static files in a browser preview (no build step, no server).
+
+- Write every file as a fenced code block whose info string is the language and then the file's path
+  relative to the project root, for example:
+
+```html index.html
+<!DOCTYPE html>
+<html>...</html>
+```
+
+```css styles.css
+body { ... }
+```
+
+```js app.js
+...
+```
+
+- The entry point is `index.html`. Link the other files with relative paths (`styles.css`, `app.js`).
+  Libraries may only come from a CDN `<script>`/`<link>` tag.
+- Always write the complete content of each file you create or change: no placeholders such as
+  "rest unchanged" or "...".
+- For a change to an existing project, write only the files you change; the others stay as they are.
+- Paths stay inside the project: no absolute paths, no `..`.
+- Keep the prose short: a sentence or two before the files, a short summary of what you built after them.
+"""
+
+#: Used when no agent is chosen or the agent service is unavailable.
+GENERIC_AGENT = "You are an expert web developer who builds complete, polished, accessible web apps."
+#: The project's files go into the system prompt up to this many characters (the rest is named, not sent).
+MAX_FILES_IN_PROMPT_CHARS = 400_000
+#: Stored answers in these states are part of the conversation a follow-up sends.
+CONVERSATION_STATUSES = ("complete", "stopped")
+
+
+def system_prompt(agent_prompt: str, files: dict[str, str] | None = None) -> str:
+    """The agent's body, Vibing's output format, then the project's current files (each as a fenced block)."""
+    parts = [agent_prompt.strip() or GENERIC_AGENT, OUTPUT_FORMAT]
+    if files:
+        parts.append(_files_section(files))
+    return "\n\n".join(parts)
+
+
+def _files_section(files: dict[str, str]) -> str:
+    listing = ["## The project's current files", ""]
+    size = 0
+    for path, content in sorted(files.items()):
+        size += len(content)
+        if size > MAX_FILES_IN_PROMPT_CHARS:
+            listing.append(f"(further files omitted for length: {path} ...)")
+            break
+        fence = "````" if "```" in content else "```"
+        language = path.rsplit(".", 1)[-1] if "." in path else ""
+        listing.append(f"{fence}{language} {path}\n{content.rstrip()}\n{fence}")
+    return "\n".join(listing)
+
+
+def agent_system_prompt(bus: Any, agent: str, *, timeout: float = 3.0) -> str:
+    """The system prompt of a generation by ``agent`` (no files: used to continue one and for workflow tasks).
+
+    Raises what the agent service raises (``NotFound`` for an unknown agent, a ``BusError`` when it is down)."""
+    detail = bus.request("agent", GetAgent(name=agent), timeout=timeout).agent
+    return system_prompt(detail.prompt)
+
+
+def follow_up_turns(stored: Iterable[Any]) -> list[ChatTurn]:
+    """The conversation a follow-up sends: the stored user turns and the finished answers, in order."""
+    return [
+        ChatTurn(role=m.role, content=m.content)
+        for m in stored
+        if m.role in ("user", "assistant") and m.content and m.status in CONVERSATION_STATUSES
+    ]
+
+
+def turns_before(stored: Iterable[Any], message_id: str) -> list[ChatTurn]:
+    """The conversation up to (not including) the stored message ``message_id``: what an answer being continued
+    was answering."""
+    turns: list[ChatTurn] = []
+    for m in stored:
+        if m.id == message_id:
+            break
+        if m.role in ("user", "assistant") and m.content:
+            turns.append(ChatTurn(role=m.role, content=m.content))
+    return turns
+
+
+def continuation_messages(messages: list[ChatTurn], partial: str) -> tuple[list[ChatTurn], str]:
+    """The conversation plus the partial answer as an assistant prefill, and the whitespace trimmed
+    from its end (the API refuses a final assistant turn that ends in whitespace)."""
+    stripped = partial.rstrip()
+    trimmed = partial[len(stripped) :]
+    turns = [m for m in messages if m.content]
+    if stripped:
+        turns = turns + [ChatTurn(role="assistant", content=stripped)]
+    return turns, trimmed

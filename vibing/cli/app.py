@@ -129,7 +129,7 @@ def cmd_service(args: argparse.Namespace) -> int:
             default_timeout=config.request_timeout_s,
         )
         private = paths_mod.socket_dir(paths.runtime / f"standalone-{args.name}")
-        private.mkdir(parents=True, exist_ok=True, mode=0o700)
+        paths_mod.private_runtime_dir(private)
         endpoints = broker.bind(bind_specs(config.transport, private, 0))
         broker.start()
         print(

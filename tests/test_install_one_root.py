@@ -105,7 +105,7 @@ def test_no_module_of_the_checkout_loads_under_two_names():
         "for name, module in list(sys.modules.items()):\n"
         "    path = getattr(module, '__file__', None)\n"
         "    real = path and os.path.realpath(path)\n"
-        "    if real and real.startswith(sys.argv[1]):\n"
+        "    if real and real.startswith(sys.argv[1] + os.sep) and '/.venv/' not in real:\n"
         "        assert real not in files, f'{real} loaded as {files[real]} and {name}'\n"
         "        files[real] = name\n"
         "assert all(name.startswith('vibing') for name in files.values()), sorted(files.values())\n"

@@ -1,13 +1,16 @@
 """The supervisor: starts the bus and every process, keeps them alive, stops them cleanly.
 
 It owns the bus (broker and event proxy threads, see ``vibing.broker``), starts
-the four workers from a pre-imported fork server (fast, and their shared pages
-keep memory low), then the shell window as its own program.  A worker that
-exits or stops answering heartbeats is restarted with exponential backoff; one
-that crashes ``restart_limit`` times within ``restart_window_s`` is marked
-failed with a clear message, and the rest of the app keeps running.  Workers
-die with it: each asks the kernel for SIGTERM when its parent goes, and exits
-on its own when the bus stops answering.
+the five service workers (storage, agent, stream, metrics and, on first use,
+model) from a pre-imported fork server (fast, and their shared pages keep
+memory low), then the shell window as its own program.  This module is the
+loop that spawns and watches; every decision of policy (when to restart, when
+to give up, what a crash leaves behind, what an exit code means, the stop
+order) is asked of :mod:`vibing.supervision`.  Workers die with it: each asks
+the kernel for SIGTERM when its parent goes, and exits on its own when the bus
+stops answering.  The supervisor exits only after the fork server and
+multiprocessing's resource tracker have (see :func:`vibing.forkserver.stop`),
+so no process of the app outlives it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,16 +34,25 @@ from vibing import paths as paths_mod
 from vibing.broker import Broker
 from vibing.bus import Bus
 from vibing.config import Config
-from vibing.errors import AppNotRunning, ConfigError
+from vibing.errors import ConfigError
 from vibing.protocol import BusInfo, bind_specs, pid_alive
 from vibing.schema.common import ServiceDown, ServiceUp
-from vibing.schema.supervisor import AcknowledgeCrashes, CrashReport, ServiceStatus, Shutdown, Status, StatusReply
-from vibing.worker import Worker, handles, write_crash_report
+from vibing.schema.supervisor import AcknowledgeCrashes, ServiceStatus, Shutdown, Status, StatusReply
+from vibing.supervision import (
+    EXIT_NO_WINDOW,
+    EXIT_OK,
+    EXIT_RUNTIME_DELETED,
+    EXIT_SERVICE_FAILED,
+    STOP_STAGES,
+    CrashRecords,
+    RestartHistory,
+    RestartPolicy,
+    exit_reason,
+)
+from vibing.supervision import wait_for_exit as wait_for_exit  # re-exported: tests/ and bench/ import it from here
+from vibing.worker import Worker, handles
 
 logger = log.get("vibing.supervisor")
-
-#: Graceful stop order: the window, then whoever writes through storage, storage last.
-STOP_STAGES: tuple[tuple[str, ...], ...] = (("shell",), ("stream", "model", "agent"), ("metrics",), ("storage",))
 
 
 @dataclass
@@ -55,11 +66,13 @@ class Child:
     sentinel: int | None = None
     started_at: float = 0.0
     ready_at: float = 0.0
-    restarts: int = 0
-    consecutive_failures: int = 0
-    crashes: deque[float] = field(default_factory=deque)
+    history: RestartHistory = field(default_factory=RestartHistory)
     last_error: str = ""
     restart_at: float | None = None
+
+    @property
+    def restarts(self) -> int:
+        return self.history.restarts
 
     def status(self, queue_depth: int = 0) -> ServiceStatus:
         now = time.monotonic()
@@ -75,8 +88,13 @@ class Child:
         )
 
 
-class SupervisorService(Worker):
-    """The supervisor's own channel on the bus, served from a thread."""
+class ControlChannel(Worker):
+    """The supervisor's own channel on the bus (the control verbs), served from a thread.
+
+    Each verb only hands over to the supervisor; what it means is written in
+    :mod:`vibing.supervision`.  It lives here, not there, because the worker base
+    it builds on itself uses the supervision policy (crash reports, exit codes).
+    """
 
     name = "supervisor"
 
@@ -96,19 +114,6 @@ class SupervisorService(Worker):
     def shutdown(self, request: Shutdown) -> None:
         self.log.info("app.shutdown_requested", reason=request.reason)
         self.supervisor.request_stop()
-
-
-def _exit_reason(code: int | None) -> str:
-    if code is None:
-        return "exited"
-    if code < 0:
-        try:
-            return f"killed by {signal.Signals(-code).name}"
-        except ValueError:
-            return f"killed by signal {-code}"
-    if code == 3:
-        return "lost the bus and exited"
-    return f"exited with code {code}"
 
 
 class Supervisor:
@@ -135,7 +140,9 @@ class Supervisor:
             sock.setblocking(False)
         self._ready_announced = False
         self.dotenv = Path.cwd() / ".env"
-        self.exit_code = 0
+        self.exit_code = EXIT_OK
+        self.restart_policy = RestartPolicy.from_config(config)
+        self.crashes = CrashRecords(paths.crash_dir)
 
     # -- public ---------------------------------------------------------------------
 
@@ -153,58 +160,11 @@ class Supervisor:
             uptime_s=round(time.monotonic() - self.started, 3),
             services=[c.status(self.broker.queue_depth(c.name)) for c in list(self.children.values())],
             endpoints=self.endpoints.to_dict(),
-            unseen_crashes=self.unseen_crashes(),
+            unseen_crashes=self.crashes.unseen(),
         )
-
-    # -- crash reports -----------------------------------------------------------------
-
-    @property
-    def _seen_marker(self) -> Path:
-        return self.paths.crash_dir / ".seen"
-
-    def unseen_crashes(self) -> list[CrashReport]:
-        """Reports newer than the last acknowledgement, newest first."""
-        try:
-            seen = self._seen_marker.stat().st_mtime
-        except OSError:
-            seen = 0.0
-        reports = []
-        for path in self.paths.crash_dir.glob("*.txt"):
-            try:
-                when = path.stat().st_mtime
-                if when <= seen:
-                    continue
-                lines = [line.strip() for line in path.read_text(errors="replace").splitlines() if line.strip()]
-            except OSError:
-                continue
-            service = path.stem.split("-")[1] if path.stem.count("-") >= 2 else "?"
-            reports.append(CrashReport(path=str(path), service=service, when=when, summary=lines[-1] if lines else ""))
-        return sorted(reports, key=lambda r: r.when, reverse=True)
 
     def acknowledge_crashes(self) -> None:
-        self._seen_marker.touch()
-        os.utime(self._seen_marker)
-
-    def _report_exit(self, child: Child, pid: int | None, reason: str) -> None:
-        """A worker that died without writing its own report (SIGKILL, OOM, hang) gets one from us."""
-        if pid is None or list(self.paths.crash_dir.glob(f"*-{child.name}-{pid}.txt")):
-            return
-        log_file = self.paths.logs / f"{child.name}.log"
-        try:
-            tail = log_file.read_text(errors="replace").splitlines()[-20:]
-        except OSError:
-            tail = []
-        text = "\n".join(
-            [
-                f"{child.name} (pid {pid}) {reason}.",
-                "",
-                f"Last lines of {log_file}:",
-                *tail,
-                "",
-                f"{child.name} {reason}",
-            ]
-        )
-        write_crash_report(self.paths.crash_dir, child.name, text, pid=pid)
+        self.crashes.acknowledge()
 
     def run(self) -> int:
         paths_mod.ensure(self.paths)
@@ -220,6 +180,7 @@ class Supervisor:
             heartbeat_interval=self.config.heartbeat_interval_s,
             liveness=self.config.heartbeat_liveness,
             default_timeout=self.config.request_timeout_s,
+            max_pending_per_client=self.config.bus_max_pending_per_client,
         )
         self.endpoints = self.broker.bind(
             bind_specs(self.config.transport, self.paths.runtime, self.config.tcp_base_port)
@@ -230,7 +191,7 @@ class Supervisor:
         BusInfo(pid=os.getpid(), started=time.time(), endpoints=self.endpoints).write(self.paths.bus_file)
 
         self.mp = forkserver.context()
-        self._service = SupervisorService(self, config=self.config, endpoints=self.endpoints, context=self.context)
+        self._service = ControlChannel(self, config=self.config, endpoints=self.endpoints, context=self.context)
         service_thread = threading.Thread(
             target=self._service.run, kwargs={"install_signals": False}, name="supervisor-service", daemon=True
         )
@@ -248,7 +209,7 @@ class Supervisor:
             endpoints=self.endpoints.to_dict(),
             data=str(self.paths.data),
         )
-        earlier = self.unseen_crashes()
+        earlier = self.crashes.unseen()
         if earlier:
             print(
                 f"vibing: {len(earlier)} crash report(s) since you last looked (newest: {earlier[0].path}); "
@@ -263,6 +224,9 @@ class Supervisor:
             self._loop()
         finally:
             self._shutdown()
+            killed = forkserver.stop()  # after the workers: they hold its pipes too
+            if killed:
+                logger.warning("app.helper_stop_timeout", killed=killed)
             self._service.stop()
             service_thread.join(timeout=2)
             self.bus.close()
@@ -278,7 +242,7 @@ class Supervisor:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         failed = [c.name for c in self.children.values() if c.state == "failed" and c.name != "shell"]
-        return self.exit_code or (1 if failed else 0)
+        return self.exit_code or (EXIT_SERVICE_FAILED if failed else EXIT_OK)
 
     # -- spawning ---------------------------------------------------------------------
 
@@ -365,7 +329,7 @@ class Supervisor:
             )
             logger.error("app.runtime_dir_deleted", runtime=str(self.paths.runtime))
             print(f"vibing: {message}", file=sys.stderr, flush=True)
-            self.exit_code = 4
+            self.exit_code = EXIT_RUNTIME_DELETED
             self.stopping = True
 
     def _on_broker(self, frames: list[bytes]) -> None:
@@ -422,18 +386,19 @@ class Supervisor:
         if isinstance(child.handle, subprocess.Popen) and child.sentinel is not None:
             os.close(child.sentinel)
         self.control.send_multipart([b"dead", str(child.pid).encode()])
-        reason = _exit_reason(code)
+        reason = exit_reason(code)
         if not child.last_error or "stopped responding" not in child.last_error:
             child.last_error = reason
-        crash = self._latest_crash_report(child)
+        crash = self.crashes.summary_of_process(child.name, child.pid)
         if crash:
             child.last_error = f"{child.last_error}: {crash}"
         pid, child.pid, child.sentinel, child.handle = child.pid, None, None, None
         if self.stopping:
             child.state = "stopped"
             return
-        self._report_exit(child, pid, child.last_error)
-        if child.name == "shell" and code == 78:
+        if pid is not None:
+            self.crashes.write_silent_exit(child.name, pid, child.last_error, self.paths.logs / f"{child.name}.log")
+        if child.name == "shell" and code == EXIT_NO_WINDOW:
             # EX_CONFIG: no display, or the window toolkit is missing; restarting cannot help.
             child.state = "failed"
             child.last_error = (
@@ -449,19 +414,12 @@ class Supervisor:
             self.request_stop()
             return
         now = time.monotonic()
-        if child.ready_at and now - child.ready_at > self.config.restart_window_s:
-            child.consecutive_failures = 0
-        child.consecutive_failures += 1
-        child.crashes.append(now)
-        while child.crashes and now - child.crashes[0] > self.config.restart_window_s:
-            child.crashes.popleft()
+        delay = self.restart_policy.after_exit(child.history, now=now, ready_at=child.ready_at)
         logger.error("service.exited", service=child.name, pid=pid, reason=child.last_error)
-        if len(child.crashes) >= self.config.restart_limit:
+        if delay is None:
             child.state = "failed"
-            message = (
-                f"{child.name} crashed {len(child.crashes)} times within {self.config.restart_window_s:.0f} s "
-                f"and will not be restarted. Last error: {child.last_error}. "
-                f"See {self.paths.logs / (child.name + '.log')}."
+            message = self.restart_policy.give_up_message(
+                child.name, child.history, child.last_error, self.paths.logs / f"{child.name}.log"
             )
             child.last_error = message
             logger.error("service.failed", service=child.name, message=message)
@@ -471,23 +429,9 @@ class Supervisor:
                 "service.down", ServiceDown(service=child.name, pid=pid or 0, reason=message, restarting=False)
             )
             return
-        delay = min(
-            self.config.restart_backoff_s * 2 ** (child.consecutive_failures - 1), self.config.restart_backoff_max_s
-        )
         child.state = "restarting"
-        child.restarts += 1
         child.restart_at = now + delay
         self.bus.publish("service.down", ServiceDown(service=child.name, pid=pid or 0, reason=child.last_error))
-
-    def _latest_crash_report(self, child: Child) -> str:
-        try:
-            reports = sorted(self.paths.crash_dir.glob(f"*-{child.name}-{child.pid}.txt"))
-        except OSError:
-            return ""
-        if not reports:
-            return ""
-        lines = [line for line in reports[-1].read_text(errors="replace").splitlines() if line.strip()]
-        return lines[-1].strip() if lines else ""
 
     # -- stopping ------------------------------------------------------------------------
 
@@ -547,28 +491,3 @@ def run(*, headless: bool = True, services: tuple[str, ...] | None = None) -> in
     log.setup("supervisor", paths.logs, config.log_level)
     supervisor = Supervisor(config, paths, headless=headless, services=services or schema.SERVICES)
     return supervisor.run()
-
-
-def stop_running(paths: paths_mod.Paths, timeout: float = 15.0) -> int:
-    """Ask a running app to stop and wait until its supervisor has exited."""
-    info = BusInfo.read(paths.bus_file)
-    if info is None or not pid_alive(info.pid):
-        raise AppNotRunning("Vibing is not running for this data folder.")
-    with Bus(info.endpoints, "cli") as bus:
-        bus.request("supervisor", Shutdown(reason="vibing stop"), timeout=5)
-    wait_for_exit(info.pid, timeout)
-    return info.pid
-
-
-def wait_for_exit(pid: int, timeout: float) -> bool:
-    """Wait for any process (not only a child) to exit, via a pidfd; True if it did."""
-    import select
-
-    try:
-        fd = os.pidfd_open(pid)
-    except ProcessLookupError:
-        return True
-    try:
-        return bool(select.select([fd], [], [], timeout)[0])
-    finally:
-        os.close(fd)

@@ -31,6 +31,8 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     #: First loopback port for the tcp transport (three are used); 0 picks free ports.
     tcp_base_port: int = 0
     request_timeout_s: float = 5.0
+    #: Requests one bus client may have waiting or in progress at the broker; beyond it, LimitExceeded at once.
+    bus_max_pending_per_client: int = 1000
     heartbeat_interval_s: float = 0.5
     #: Heartbeats that may be missed before a peer is declared dead (or hung).
     heartbeat_liveness: int = 6

@@ -171,13 +171,20 @@ def write_private_text(path: Path, text: str) -> Path:
     return path
 
 
+def write_private_bytes(path: Path, data: bytes) -> Path:
+    """Write a new binary file of ours (a cache, a temp file before ``os.replace``), 0600 from its first byte."""
+    with os.fdopen(open_private(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "wb") as handle:
+        handle.write(data)
+    return path
+
+
 def create_private_file(path: Path) -> Path:
     """Make sure ``path`` exists and is 0600 before another library opens it.
 
     SQLite gives its ``-wal`` and ``-shm`` files the database file's mode, so a
     database created here first keeps all three private.
     """
-    os.close(open_private(path, os.O_WRONLY | os.O_CREAT))
+    os.close(open_private(path, os.O_RDONLY | os.O_CREAT))
     return path
 
 

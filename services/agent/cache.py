@@ -16,6 +16,7 @@ from pathlib import Path
 
 import msgspec
 
+from vibing import paths
 from vibing.services.agent.parser import Agent
 
 
@@ -128,7 +129,7 @@ class ParseCache:
         tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(_encoder.encode(_File(code=code_digest(), records=records)))
+            paths.write_private_bytes(tmp, _encoder.encode(_File(code=code_digest(), records=records)))
             os.replace(tmp, self.path)
         except OSError:
             try:

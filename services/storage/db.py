@@ -26,6 +26,8 @@ from typing import Any
 
 import apsw
 
+from vibing import paths
+
 DB_NAME = "vibing.db"
 LOCAL_USER_ID = "local"
 
@@ -171,6 +173,7 @@ class Database:
     def __init__(self, path: Path, log: Any = None) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        paths.create_private_file(self.path)  # 0600, and SQLite gives its -wal and -shm the same mode
         self.writer = _open(self.path)
         configure(self.writer)
         self.migrated_from, self.version, self.migration_backup = migrate(self.writer, self.path, log)

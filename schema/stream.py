@@ -364,7 +364,10 @@ class GenerationProgress(Message):
 
 
 class GenerationFile(Message):
-    """On ``generate.file``: a file block completed (saved at the end as one checkpoint)."""
+    """On ``generate.file``: a file block completed (saved at the end as one checkpoint).
+
+    The path and its size only, never the content: the text already went out once as tokens, and a client that
+    wants the file reads it from storage (``ReadFile``) once ``generate.done`` names it saved."""
 
     stream_id: str
     project_id: str
@@ -372,8 +375,6 @@ class GenerationFile(Message):
     lines: int
     chars: int
     language: str = ""
-    #: The file's full text (a live preview can show it before the checkpoint is saved).
-    content: str = ""
 
 
 class GenerationDone(Message):

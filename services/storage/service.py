@@ -545,8 +545,8 @@ class Service(Worker):
     def append_message_text(self, request: AppendMessageText) -> AppendReply:
         with self.db.transaction() as conn:
             project_id, applied, last_seq, length = messages.append(conn, request.message_id, request.text, request.seq)
-        if applied:
-            self._changed(project_id, "message", stale="text", message_id=request.message_id)
+        if applied:  # a batch of a streaming answer: the cache forgets it; no project.changed (the finish says it)
+            self.cache.invalidate_prefix(*(f"project:{project_id}:{key}" for key in self._STALE["text"][0]))
         return AppendReply(message_id=request.message_id, last_seq=last_seq, length=length, applied=applied)
 
     @handles(FinishMessage)

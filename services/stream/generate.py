@@ -7,7 +7,8 @@
 2. the system prompt is the agent's body plus Vibing's output format (and the current files);
 3. the answer streams like any other (``token.<stream_id>``, persisted through the durable writer, the
    user's prompt stored first); a :class:`FileBlockParser` watches the text and publishes
-   ``writing <file> (+N lines)`` progress and a ``generate.file`` event as each block completes;
+   ``writing <file> (+N lines)`` progress and a ``generate.file`` event as each block completes (path and
+   line count only: the text already went out as tokens; clients read a saved file from storage);
 4. at the end the files go to storage in one ``ApplyFiles`` (one checkpoint labelled with the message);
    ``generate.done`` says what was saved, tokens, time and cost.
 
@@ -88,7 +89,6 @@ class Generation:
                 lines=block.lines,
                 chars=len(block.content),
                 language=block.lang,
-                content=block.content,
             ),
         )
         self.progress(

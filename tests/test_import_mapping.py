@@ -9,7 +9,7 @@ from postgres import fenced
 
 from vibing.importer import mapping
 from vibing.importer.reader import MessageRow, ProjectRow, VersionRow, libpq_url, redact
-from vibing.services.storage.validation import Limits
+from vibing.project_files import Limits
 
 LIMITS = Limits(max_file_bytes=1000, max_project_bytes=5000, max_files=10)
 WHEN = dt.datetime(2025, 3, 1, 9, 30, 0, 123000)

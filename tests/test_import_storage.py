@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from vibing import project_files
 from vibing.errors import FileTooLarge, InvalidRequest
 from vibing.schema.storage import ExternalCheckpoint, ExternalMessage, ExternalUsage, ExternalUser, FileWrite
-from vibing.services.storage import history, imports, messages, validation
+from vibing.services.storage import history, imports, messages
 from vibing.services.storage.db import Database
 
-LIMITS = validation.Limits(max_file_bytes=1000, max_project_bytes=2500, max_files=3)
+LIMITS = project_files.Limits(max_file_bytes=1000, max_project_bytes=2500, max_files=3)
 
 
 def _import(db: Database, source_id: str = "p1", **kw) -> tuple[str, bool]:

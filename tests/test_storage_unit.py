@@ -8,6 +8,7 @@ from pathlib import Path
 import apsw
 import pytest
 
+from vibing import project_files
 from vibing.config import Config
 from vibing.errors import Conflict, FileTooLarge, InvalidPath, NotText
 from vibing.protocol import Endpoints
@@ -21,12 +22,12 @@ from vibing.schema.storage import (
     LoadProject,
     StartAssistantMessage,
 )
-from vibing.services.storage import archive, validation
+from vibing.services.storage import archive
 from vibing.services.storage import db as db_mod
 from vibing.services.storage.cache import QueryCache
 from vibing.services.storage.db import Database, Migration
 
-LIMITS = validation.Limits(max_file_bytes=1000, max_project_bytes=2500, max_files=3)
+LIMITS = project_files.Limits(max_file_bytes=1000, max_project_bytes=2500, max_files=3)
 
 
 # -- migrations ---------------------------------------------------------------------
@@ -136,7 +137,7 @@ def test_bundled_migrations_are_numbered_without_gaps() -> None:
 )
 def test_unsafe_paths_are_refused(path: str) -> None:
     with pytest.raises(InvalidPath):
-        validation.check_path(path)
+        project_files.check_path(path)
 
 
 @pytest.mark.parametrize(
@@ -155,29 +156,29 @@ def test_unsafe_paths_are_refused(path: str) -> None:
     ],
 )
 def test_safe_paths_are_accepted(path: str) -> None:
-    assert validation.check_path(path) == path
+    assert project_files.check_path(path) == path
 
 
 def test_size_limits_name_the_file_and_the_limit() -> None:
     with pytest.raises(FileTooLarge) as err:
-        validation.check_file("big.js", "x" * 1001, LIMITS)
+        project_files.check_file("big.js", "x" * 1001, LIMITS)
     assert "big.js" in err.value.message and "1000 bytes" in err.value.message
     assert err.value.details["limit"] == 1000
-    assert validation.check_file("ok.js", "é" * 500, LIMITS) == 1000
+    assert project_files.check_file("ok.js", "é" * 500, LIMITS) == 1000
     with pytest.raises(FileTooLarge, match="limit is 3"):
-        validation.check_totals("demo", 4, 10, LIMITS)
+        project_files.check_totals("demo", 4, 10, LIMITS)
     with pytest.raises(FileTooLarge, match="per project"):
-        validation.check_totals("demo", 2, 2501, LIMITS)
+        project_files.check_totals("demo", 2, 2501, LIMITS)
 
 
 def test_text_only() -> None:
     with pytest.raises(NotText, match="bin.dat"):
-        validation.decode_text("bin.dat", b"\x89PNG\0\0", LIMITS)
+        project_files.decode_text("bin.dat", b"\x89PNG\0\0", LIMITS)
     with pytest.raises(NotText):
-        validation.decode_text("latin.txt", "café".encode("latin-1"), LIMITS)
+        project_files.decode_text("latin.txt", "café".encode("latin-1"), LIMITS)
     with pytest.raises(NotText):
-        validation.check_text("nul.txt", "a\0b")
-    assert validation.decode_text("bom.txt", b"\xef\xbb\xbfhi\r\n", LIMITS) == "\ufeffhi\r\n"
+        project_files.check_text("nul.txt", "a\0b")
+    assert project_files.decode_text("bom.txt", b"\xef\xbb\xbfhi\r\n", LIMITS) == "\ufeffhi\r\n"
 
 
 def test_language_detection() -> None:
@@ -192,7 +193,7 @@ def test_language_detection() -> None:
         "x.unknownext": "plaintext",
     }
     for path, language in cases.items():
-        assert validation.language_of(path) == language
+        assert project_files.language_of(path) == language
 
 
 # -- cache ---------------------------------------------------------------------------
@@ -319,7 +320,7 @@ def test_accepted_paths_stay_inside_the_project(path: str) -> None:
     import os.path
 
     try:
-        validation.check_path(path)
+        project_files.check_path(path)
     except InvalidPath:
         return
     joined = os.path.normpath(os.path.join("/project", path))

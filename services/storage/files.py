@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 import apsw
 
+from vibing import project_files
 from vibing.errors import Conflict, InvalidRequest, NotFound
+from vibing.project_files import Limits
 from vibing.schema.storage import FileData, FileInfo, FileOp
-from vibing.services.storage import validation
-from vibing.services.storage.validation import Limits
 
 
 def sha256(content: str) -> str:
@@ -50,7 +50,7 @@ def contents(conn: apsw.Connection, project_id: str) -> dict[str, str]:
 
 
 def read(conn: apsw.Connection, project_id: str, path: str) -> FileData:
-    validation.check_path(path)
+    project_files.check_path(path)
     row = conn.execute(
         "SELECT path, content, language, size, sha256, updated_at FROM project_files WHERE project_id = ? AND path = ?",
         (project_id, path),
@@ -65,14 +65,14 @@ def validate_ops(ops: Iterable[FileOp], limits: Limits) -> list[FileOp]:
     checked = []
     for op in ops:
         if op.op in ("create", "update", "write"):
-            validation.check_file(op.path, op.content, limits)
+            project_files.check_file(op.path, op.content, limits)
         elif op.op == "delete":
-            validation.check_path(op.path)
+            project_files.check_path(op.path)
         elif op.op == "rename":
-            validation.check_path(op.path)
+            project_files.check_path(op.path)
             if not op.new_path:
                 raise InvalidRequest(f"Renaming {op.path!r} needs a new path.", path=op.path)
-            validation.check_path(op.new_path)
+            project_files.check_path(op.new_path)
         else:  # the schema's Literal already refuses this; kept for direct callers
             raise InvalidRequest(f"Unknown file operation {op.op!r}.", op=op.op)
         checked.append(op)
@@ -101,7 +101,7 @@ def write(
         conn.execute(
             "INSERT INTO project_files(project_id, path, content, language, size, sha256, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (project_id, path, content, validation.language_of(path), size, digest, now, now),
+            (project_id, path, content, project_files.language_of(path), size, digest, now, now),
         )
         return True
     if row[0] == digest:
@@ -132,7 +132,7 @@ def rename(conn: apsw.Connection, project_id: str, path: str, new_path: str, *, 
         )
     conn.execute(
         "UPDATE project_files SET path = ?, language = ?, updated_at = ? WHERE project_id = ? AND path = ?",
-        (new_path, validation.language_of(new_path), now, project_id, path),
+        (new_path, project_files.language_of(new_path), now, project_id, path),
     )
     if conn.changes() == 0:
         raise NotFound(f"The project has no file {path!r} to rename.", project_id=project_id, path=path)
@@ -155,15 +155,16 @@ def apply(conn: apsw.Connection, project_id: str, project_name: str, ops: list[F
             rename(conn, project_id, op.path, op.new_path, now=now)
             touched.append(op.new_path)
         touched.append(op.path)
-    check_totals(conn, project_id, project_name, limits)
+    check_stored_totals(conn, project_id, project_name, limits)
     return touched
 
 
-def check_totals(conn: apsw.Connection, project_id: str, project_name: str, limits: Limits) -> None:
+def check_stored_totals(conn: apsw.Connection, project_id: str, project_name: str, limits: Limits) -> None:
+    """The project's totals as stored now (inside the write transaction) against the limits."""
     count, total = conn.execute(
         "SELECT count(*), coalesce(sum(size), 0) FROM project_files WHERE project_id = ?", (project_id,)
     ).fetchone()
-    validation.check_totals(project_name, count, total, limits)
+    project_files.check_totals(project_name, count, total, limits)
 
 
 def replace_all(
@@ -179,5 +180,5 @@ def replace_all(
     for path, content in new_files.items():
         if write(conn, project_id, path, content, now=now):
             touched.append(path)
-    check_totals(conn, project_id, project_name, limits)
+    check_stored_totals(conn, project_id, project_name, limits)
     return touched

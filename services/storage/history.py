@@ -13,9 +13,10 @@ import time
 
 import apsw
 
+from vibing import project_files
 from vibing.errors import NotFound
 from vibing.schema.storage import CheckpointInfo, FileData, FileDiff
-from vibing.services.storage import files, validation
+from vibing.services.storage import files
 
 _SELECT = "SELECT id, project_id, kind, label, message_id, file_count, created_at FROM checkpoints"
 
@@ -82,7 +83,7 @@ def file_data(conn: apsw.Connection, checkpoint_id: int) -> list[FileData]:
         FileData(
             path=path,
             content=content,
-            language=validation.language_of(path),
+            language=project_files.language_of(path),
             size=len(content.encode("utf-8")),
             sha256=digest,
         )
@@ -130,7 +131,7 @@ def gc_blobs(conn: apsw.Connection) -> int:
 
 
 def restore(
-    conn: apsw.Connection, project_id: str, project_name: str, checkpoint_id: int, limits: validation.Limits
+    conn: apsw.Connection, project_id: str, project_name: str, checkpoint_id: int, limits: project_files.Limits
 ) -> tuple[CheckpointInfo, list[str]]:
     source = get(conn, checkpoint_id, project_id)
     touched = files.replace_all(conn, project_id, project_name, contents(conn, checkpoint_id), limits)

@@ -17,9 +17,10 @@ import time
 
 import apsw
 
+from vibing import project_files
 from vibing.errors import InvalidRequest
 from vibing.schema.storage import ExternalCheckpoint, ExternalMessage, ExternalUsage, ExternalUser, FileWrite
-from vibing.services.storage import files, history, messages, projects, validation
+from vibing.services.storage import files, history, messages, projects
 from vibing.services.storage.db import LOCAL_USER_ID
 
 KINDS = ("user", "project", "usage")
@@ -70,7 +71,7 @@ def check_project(
     file_writes: list[FileWrite],
     checkpoints: list[ExternalCheckpoint],
     msgs: list[ExternalMessage],
-    limits: validation.Limits,
+    limits: project_files.Limits,
 ) -> None:
     """Everything checked before the transaction starts (the whole project is refused on a problem)."""
     projects.check_name(name)
@@ -79,8 +80,8 @@ def check_project(
     for group in [file_writes, *(c.files for c in checkpoints)]:
         total = 0
         for f in group:
-            total += validation.check_file(f.path, f.content, limits)
-        validation.check_totals(name, len(group), total, limits)
+            total += project_files.check_file(f.path, f.content, limits)
+        project_files.check_totals(name, len(group), total, limits)
     for m in msgs:
         if m.role not in messages.ROLES:
             raise InvalidRequest(f"Unknown message role {m.role!r}; choose user, assistant or system.")
@@ -106,7 +107,7 @@ def import_project(
     msgs: list[ExternalMessage],
     checkpoints: list[ExternalCheckpoint],
     meta: dict,
-    limits: validation.Limits,
+    limits: project_files.Limits,
 ) -> tuple[str, bool]:
     """Insert the project (call inside a transaction); returns (local id, created)."""
     existing = local_id(conn, source, "project", source_id)

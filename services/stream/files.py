@@ -13,8 +13,9 @@ The output format (what the model is told, see ``generate.OUTPUT_FORMAT``)::
 - a block closes on a fence of the same character at least as long, with nothing after it (CommonMark), so
   ```` ```` ```` blocks can contain ``` lines; an unterminated block is kept only when the answer
   ended normally (``finish(complete=True)``);
-- a path that could leave the project is refused with the storage service's rules (no absolute path, no
-  ``..``, no backslash, no drive letter, no control character) and reported, never written.
+- a path that breaks the project-file rules (:func:`vibing.project_files.check_path`: no absolute path, no
+  ``..``, no backslash, no drive letter, no control, bidirectional or look-alike slash character, ...) is
+  refused and reported in ``refused`` as ``(path, reason)``, never written.
 
 The per-token cost is an append unless the text contains a newline.
 """
@@ -24,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-MAX_PATH_LENGTH = 512
-MAX_SEGMENT_LENGTH = 255
+from vibing.errors import InvalidPath
+from vibing.project_files import FORBIDDEN_CHARACTER, check_path, language_of
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _PATH_LINE = re.compile(
@@ -34,59 +35,17 @@ _PATH_LINE = re.compile(
     re.IGNORECASE,
 )
 _PATHISH = re.compile(r"^[\w@+\-./]+\.[A-Za-z0-9]+$|^[\w@+\-./]*/[\w@+\-.]+$|^(?:.*/)?(?:Dockerfile|Makefile)$")
-_LANGS = {
-    "html": "html",
-    "htm": "html",
-    "css": "css",
-    "js": "javascript",
-    "mjs": "javascript",
-    "cjs": "javascript",
-    "jsx": "javascript",
-    "ts": "typescript",
-    "tsx": "typescript",
-    "json": "json",
-    "md": "markdown",
-    "svg": "svg",
-    "xml": "xml",
-    "py": "python",
-    "txt": "text",
-    "yml": "yaml",
-    "yaml": "yaml",
-    "toml": "toml",
-    "sh": "shell",
-    "vue": "vue",
-    "svelte": "svelte",
-    "webmanifest": "json",
-    "sql": "sql",
-}
 
 
-class UnsafePath(ValueError):
-    pass
+def _masked(text: str) -> str:
+    """``text`` with each character no path may hold (whitespace aside) read as a letter, so that a name
+    holding one is still seen as a name, then refused and reported by :func:`check_path`, rather than being
+    taken for a language word and silently dropped."""
+    return FORBIDDEN_CHARACTER.sub(lambda m: m.group() if m.group().isspace() else "_", text)
 
 
-def check_path(path: str) -> str:
-    """The storage service's path rules (``services/storage/validation.py``), raising :class:`UnsafePath`."""
-    if not path:
-        raise UnsafePath("empty path")
-    if any(ord(c) < 32 or ord(c) == 127 for c in path):
-        raise UnsafePath("control character in the path")
-    if "\\" in path:
-        raise UnsafePath("backslash in the path")
-    if path.startswith("/"):
-        raise UnsafePath("absolute path")
-    if len(path) >= 2 and path[1] == ":" and path[0].isalpha():
-        raise UnsafePath("drive letter")
-    if len(path) > MAX_PATH_LENGTH:
-        raise UnsafePath("path too long")
-    for segment in path.split("/"):
-        if segment == "..":
-            raise UnsafePath("'..' leaves the project")
-        if segment in ("", "."):
-            raise UnsafePath("empty or '.' part")
-        if len(segment) > MAX_SEGMENT_LENGTH:
-            raise UnsafePath("a part of the path is too long")
-    return path
+def _pathish(token: str) -> bool:
+    return _PATHISH.match(_masked(token)) is not None
 
 
 def normalize(path: str) -> str:
@@ -94,13 +53,6 @@ def normalize(path: str) -> str:
     while path.startswith("./"):
         path = path[2:]
     return path
-
-
-def language_of(path: str, lang: str = "") -> str:
-    if lang:
-        return _LANGS.get(lang.lower(), lang.lower())
-    ext = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
-    return _LANGS.get(ext, ext)
 
 
 def parse_info(info: str) -> tuple[str, str]:
@@ -123,15 +75,15 @@ def parse_info(info: str) -> tuple[str, str]:
     first = cleaned[0]
     if ":" in first and not first.startswith(("http:", "https:")):
         lang, _, rest = first.partition(":")
-        if _PATHISH.match(rest):
+        if _pathish(rest):
             return lang.lower(), normalize(rest)
     if len(cleaned) == 1:
-        if _PATHISH.match(first) and first.lower() not in _LANGS:
+        if _pathish(first):
             return "", normalize(first)
         return first.lower(), ""
-    lang = first.lower() if not _PATHISH.match(first) else ""
+    lang = first.lower() if not _pathish(first) else ""
     for t in cleaned[1:] if lang else cleaned:
-        if _PATHISH.match(t):
+        if _pathish(t):
             return lang, normalize(t)
     return lang, ""
 
@@ -240,17 +192,18 @@ class FileBlockParser:
         lang, path = parse_info(info)
         guessed_index = False
         if not path:
-            named = _PATH_LINE.match(self._prev_line) if self._prev_line else None
+            prev = self._prev_line
+            named = _PATH_LINE.match(_masked(prev)) if prev else None
             if named is not None and "/" not in named.group(1)[:1]:
-                path = normalize(named.group(1))
+                path = normalize(prev[named.start(1) : named.end(1)])
             elif lang in ("html", "htm"):
                 path, guessed_index = "index.html", True
         self._prev_line = ""
         if path:
             try:
                 check_path(path)
-            except UnsafePath as exc:
-                self.refused.append((path, str(exc)))
+            except InvalidPath as exc:
+                self.refused.append((path, exc.details["reason"]))
                 path = ""
         if path == "index.html" and not guessed_index:
             self._explicit_index = True

@@ -24,10 +24,10 @@ import json
 import re
 from dataclasses import dataclass
 
+from vibing import project_files
 from vibing.errors import VibingError
 from vibing.importer.reader import MessageRow, ProjectRow, VersionRow, epoch
 from vibing.schema.storage import ExternalCheckpoint, ExternalMessage, FileWrite, ImportExternalProject
-from vibing.services.storage import validation
 
 SOURCE = "vibing2"
 
@@ -121,13 +121,13 @@ def code_files(code: str) -> dict[str, str]:
 
 
 def _checked_files(
-    raw: dict[str, str], limits: validation.Limits, source_id: str, what: str, problems: list[Problem]
+    raw: dict[str, str], limits: project_files.Limits, source_id: str, what: str, problems: list[Problem]
 ) -> list[FileWrite]:
     out = []
     total = 0
     for path, content in raw.items():
         try:
-            size = validation.check_file(path, content, limits)
+            size = project_files.check_file(path, content, limits)
         except VibingError as exc:
             problems.append(Problem("file", source_id, f"{what}: {exc.message}", project_id=source_id, path=path))
             continue
@@ -137,7 +137,7 @@ def _checked_files(
                     "file",
                     source_id,
                     f"{what}: {path} would take the project over its limit of "
-                    f"{limits.max_files} files / {validation.human_bytes(limits.max_project_bytes)}",
+                    f"{limits.max_files} files / {project_files.human_bytes(limits.max_project_bytes)}",
                     project_id=source_id,
                     path=path,
                 )
@@ -156,7 +156,7 @@ def orphan(row: MessageRow | VersionRow) -> Problem:
 
 
 def project_request(
-    row: ProjectRow, limits: validation.Limits, problems: list[Problem]
+    row: ProjectRow, limits: project_files.Limits, problems: list[Problem]
 ) -> ImportExternalProject | None:
     """The storage request for one project, or None (with a Problem) when the project itself is bad."""
     try:

@@ -17,6 +17,7 @@ from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TextIO
 
+from vibing import project_files
 from vibing.errors import AppNotRunning, BusError, RequestTimeout, ServiceUnavailable, VibingError
 from vibing.importer import mapping
 from vibing.importer.mapping import SOURCE, Problem
@@ -35,7 +36,6 @@ from vibing.schema.storage import (
     LinkImportedForks,
     ListImported,
 )
-from vibing.services.storage import validation
 
 USAGE_BATCH = 1000
 IN_FLIGHT = 4
@@ -68,7 +68,7 @@ class _Stop(Exception):
 def import_postgres(
     url: str,
     bus: Any,
-    limits: validation.Limits,
+    limits: project_files.Limits,
     *,
     user: str | None = None,
     progress_out: TextIO | None = sys.stderr,
@@ -147,7 +147,7 @@ def _users(reader: Reader, bus: Any, report: Report) -> None:
         report.rows_written += reply.added
 
 
-def _projects(reader: Reader, bus: Any, limits: validation.Limits, report: Report, bar: Progress) -> None:
+def _projects(reader: Reader, bus: Any, limits: project_files.Limits, report: Report, bar: Progress) -> None:
     done_before: ImportedList = _request(bus, ListImported(source=SOURCE, kind="project"))
     already = set(done_before.ids)
     pending: deque[tuple[Future, ImportExternalProject]] = deque()

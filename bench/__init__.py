@@ -4,6 +4,11 @@ Each module listed in :data:`ROW_MODULES` has ``PREFIX`` or ``PREFIXES`` (the
 row ids it produces start with one of them) and ``run(ctx) -> list[Row]``.  Rows carry the web
 app's figure and the plan's target from MISSION.md beside ours, so the table
 reads as a comparison.
+
+Shared machines differ 2-5x in raw speed, so most targets are ratios: a *floor*
+row (the least work that could do the job, measured in the same run by
+:mod:`vibing.bench.floors`) and a *ratio* row (our figure divided by the floor,
+with the target), made by :func:`versus_floor`.
 """
 
 from __future__ import annotations
@@ -35,6 +40,10 @@ class Row:
     plan: float | None = None
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    #: "figure" (ours), "floor" (a same-run baseline a target is a ratio to) or "ratio" (figure / floor).
+    kind: str = "figure"
+    #: For a ratio row: the ids of the row it divides and of the floor row it divides by.
+    divides: tuple[str, str] | None = None
 
     @property
     def meets_target(self) -> bool | None:
@@ -54,6 +63,24 @@ class Row:
         data["meets_target"] = self.meets_target
         data["ratio_to_target"] = None if self.ratio is None else round(self.ratio, 2)
         return data
+
+
+def versus_floor(
+    row_id: str, ours: Row, floor: Row, target: float | None, *, direction: str = "<", note: str = ""
+) -> Row:
+    """The ratio row ``ours.value / floor.value``, with its target (a multiple of the floor)."""
+    value = ours.value / floor.value if floor.value else float("inf")
+    text = f"{ours.id} / {floor.id} ({ours.value:g} / {floor.value:g} {floor.unit})"
+    return Row(
+        row_id,
+        round(value, 3),
+        "x",
+        target=target,
+        direction=direction,
+        note=f"{text}; {note}" if note else text,
+        kind="ratio",
+        divides=(ours.id, floor.id),
+    )
 
 
 def modules(only: str | None = None) -> list[Any]:

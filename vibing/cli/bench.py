@@ -1,11 +1,21 @@
-"""``vibing bench``: run the benchmarks and print the table."""
+"""``vibing bench``: run the benchmarks and print the table.
+
+Floors (same-run baselines) and the ratios to them are marked, so a reader sees
+which figure each target divides by; the machine's load average before and after
+is printed too, because the machines the bench runs on are shared.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
+import time
+
+#: How each kind of row is marked in the table's first column.
+KIND_MARKS = {"figure": " ", "floor": "F", "ratio": "R"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,9 +35,19 @@ def _fmt(value: float | None) -> str:
     return f"{value:.3g}"
 
 
+def _machine(started: float, load_before: float) -> dict:
+    return {
+        "cpus": os.cpu_count(),
+        "load_avg_1min_before": round(load_before, 2),
+        "load_avg_1min_after": round(os.getloadavg()[0], 2),
+        "seconds": round(time.monotonic() - started, 1),
+    }
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from vibing import bench
 
+    started, load_before = time.monotonic(), os.getloadavg()[0]
     rows = []
     with tempfile.TemporaryDirectory(prefix="vibing-bench-") as workdir:
         for module in bench.modules(args.only):
@@ -37,11 +57,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
                 if args.only and not row.id.startswith(args.only):
                     continue
                 rows.append(row)
+    machine = _machine(started, load_before)
     if args.json:
-        print(json.dumps({"rows": [row.to_json() for row in rows]}, indent=2))
+        print(json.dumps({"machine": machine, "rows": [row.to_json() for row in rows]}, indent=2))
         return 0
     header = (
-        f"{'figure':<30} {'ours':>12} {'unit':<8} {'target':>10} {'plan':>10} {'web app':>10} {'x target':>9}  note"
+        f"  {'figure':<40} {'ours':>12} {'unit':<6} {'target':>10} {'plan':>8} {'web app':>8} {'x target':>9}  note"
     )
     print(header)
     print("-" * len(header))
@@ -50,7 +71,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         ratio = f"{row.ratio:.1f}x" if row.ratio is not None else "-"
         mark = "" if row.meets_target in (None, True) else " (misses target)"
         print(
-            f"{row.id:<30} {_fmt(row.value):>12} {row.unit:<8} {target:>10} {_fmt(row.plan):>10} "
-            f"{_fmt(row.webapp):>10} {ratio:>9}  {row.note}{mark}"
+            f"{KIND_MARKS.get(row.kind, ' ')} {row.id:<40} {_fmt(row.value):>12} {row.unit:<6} {target:>10} "
+            f"{_fmt(row.plan):>8} {_fmt(row.webapp):>8} {ratio:>9}  {row.note}{mark}"
         )
+    print(
+        f"\nF: a floor measured in this run; R: a ratio to a floor (its note names both rows). "
+        f"{machine['seconds']:.0f} s on {machine['cpus']} CPUs, load average {machine['load_avg_1min_before']:.2f} "
+        f"-> {machine['load_avg_1min_after']:.2f}"
+    )
     return 0

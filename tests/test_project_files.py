@@ -323,7 +323,7 @@ def _python_files() -> Iterator[Path]:
     for folder, dirs, names in os.walk(ROOT):
         dirs[:] = [d for d in dirs if d not in _SKIP and not d.startswith(".") and not d.endswith(".egg-info")]
         for name in names:
-            if name.endswith(".py"):
+            if name.endswith(".py") and not (Path(folder) / name).is_symlink():  # vibing/ links to the real files
                 yield Path(folder) / name
 
 

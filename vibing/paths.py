@@ -236,9 +236,9 @@ def ensure(paths: Paths) -> Paths:
 
     Raises :class:`UnsafeFolder` when the runtime folder cannot be trusted.
     """
+    repaired = repair_private(paths.private_folders)  # first, so the report counts the top folders too
     for folder in paths.private_folders:
         private_dir(folder)
-    repaired = repair_private(paths.private_folders)
     if repaired or _unreported:
         _report_repair(repaired)
     private_runtime_dir(paths.runtime)

@@ -84,7 +84,7 @@ def test_an_older_install_open_to_everyone_is_repaired_at_start_and_it_is_logged
     (data / "logs" / "supervisor.log.1").write_text("an old rotated log\n")
     (data / "crashes" / "20240101T000000-storage-123.txt").write_text("Traceback: an old crash\n")
     (home / "config" / "config.toml").write_text("")
-    for name, mode in modes((data, home / "config")).items():
+    for name in modes((data, home / "config")):
         os.chmod(name, 0o755 if stat.S_ISDIR(os.lstat(name).st_mode) else 0o644)
     opened = modes((data, home / "config"))
     assert set(opened.values()) == {0o755, 0o644}

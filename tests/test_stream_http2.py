@@ -10,7 +10,7 @@ import pytest
 from fake_anthropic import FakeAnthropic
 
 from vibing.schema.stream import ChatTurn, StreamDone, StreamFailed, TokenDelta
-from vibing.services.stream.anthropic import Call
+from vibing.services.stream.provider import Call
 from vibing.services.stream.runner import Runner, StreamRun
 
 KEY = "sk-ant-test-0123456789abcdef"

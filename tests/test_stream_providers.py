@@ -11,7 +11,7 @@ import pytest
 from fake_anthropic import FakeAnthropic
 
 from vibing.schema.stream import ChatTurn, StreamDone, StreamFailed, StreamStatus, TokenDelta
-from vibing.services.stream.anthropic import Call
+from vibing.services.stream.provider import Call
 from vibing.services.stream.runner import Runner, StreamRun
 
 KEY = "sk-ant-test-0123456789abcdef"
@@ -314,6 +314,23 @@ def test_openai_compatible_provider(server, h):
     assert "authorization" not in req.headers
     failed = h.final(h.run("[[scenario:drop after=3]]", provider="openai", model="llama3.2", key=""))
     assert failed.code == "StreamInterrupted"
+
+
+def test_stop_closes_an_openai_compatible_stream_at_once(server, h):
+    """Cancel is the shared skeleton's: the local-model provider's response is closed at once as well."""
+    server.left.clear()
+    run = h.run("[[scenario:slow delay_ms=20 words=2000]]", provider="openai", model="llama3.2", key="", wait=False)
+    deadline = time.monotonic() + 10
+    while not h.of(run, TokenDelta) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    t0 = time.monotonic()
+    snap = h.runner.stop_stream(run.stream_id)
+    assert time.monotonic() - t0 < 0.5
+    assert server.left.wait(2), "the server did not see the client leave"
+    assert snap.state == "stopped" and snap.text and snap.seq >= 1
+    done = h.final(run)
+    assert isinstance(done, StreamDone) and done.stopped and done.provider == "openai"
+    assert snap.text == "".join(t.text for t in h.of(run, TokenDelta))
 
 
 def test_three_concurrent_streams_and_one_failing(server, h):

@@ -1,10 +1,11 @@
-"""Any OpenAI-compatible chat-completions server with streaming (Ollama, llama.cpp, LM Studio, vLLM).
+"""Any OpenAI-compatible chat-completions server (Ollama, llama.cpp, LM Studio, vLLM): its wire mapping.
 
 ``POST {base_url}/chat/completions`` with ``stream: true``; each SSE ``data:``
 line is a ``chat.completion.chunk`` (``choices[0].delta.content``, and
 ``reasoning_content``/``reasoning`` for thinking models), ``finish_reason``
 ends the choice, a final chunk may carry ``usage``, and ``data: [DONE]`` ends
 the stream.  ``base_url`` includes the version prefix (``http://127.0.0.1:11434/v1``).
+Connecting, reading, parsing and cancelling are the shared skeleton's (``provider.py``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ import httpx
 import msgspec
 
 from vibing.services.stream import failures
-from vibing.services.stream.anthropic import Call, Sink, read_error
 from vibing.services.stream.failures import Failure
-from vibing.services.stream.retry import parse_retry_after
-from vibing.services.stream.sse import SSEParser
+from vibing.services.stream.provider import USER_AGENT, Call, EventDecoder, Sink, StreamingProvider, join_url
+from vibing.services.stream.sse import SSEEvent
 
 _FINISH = {
     "stop": "end_turn",
@@ -27,7 +27,6 @@ _FINISH = {
     "tool_calls": "tool_use",
     "function_call": "tool_use",
 }
-_MAX_PENDING = 4 * 1024 * 1024
 
 
 class _ODelta(msgspec.Struct):
@@ -81,135 +80,120 @@ def request_body(call: Call) -> bytes:
     return _encoder.encode(body)
 
 
-def _headers(api_key: str) -> dict[str, str]:
-    h = {"content-type": "application/json", "accept": "text/event-stream", "user-agent": "vibing/0.1 (+httpx)"}
+def request_headers(api_key: str) -> dict[str, str]:
+    h = {"content-type": "application/json", "accept": "text/event-stream", "user-agent": USER_AGENT}
     if api_key:
         h["authorization"] = f"Bearer {api_key}"
     return h
 
 
-class OpenAIProvider:
-    name = "openai"
+class OpenAIEvents(EventDecoder):
+    """Chat-completion chunks for one stream: content and reasoning deltas, finish reason, usage, errors."""
 
-    def __init__(self, client: httpx.AsyncClient) -> None:
-        self.client = client
+    __slots__ = ("started", "got_finish")
 
-    async def stream(self, call: Call, sink: Sink) -> None:
-        url = call.base_url.rstrip("/") + "/chat/completions"
-        try:
-            async with self.client.stream(
-                "POST", url, content=request_body(call), headers=_headers(call.api_key)
-            ) as resp:
-                request_id = resp.headers.get("x-request-id", "") or resp.headers.get("request-id", "")
-                if resp.status_code != 200:
-                    body = await read_error(resp)
-                    retry_after = parse_retry_after(resp.headers)
-                    error = failures.from_response(
-                        resp.status_code,
-                        resp.headers,
-                        body,
-                        provider=self.name,
-                        model=call.model,
-                        retry_after_s=retry_after,
-                    )
-                    raise Failure(
-                        error, status=resp.status_code, headers=resp.headers, retryable=True, request_id=request_id
-                    )
-                ctype = resp.headers.get("content-type", "")
-                if "event-stream" not in ctype:
-                    body = await read_error(resp)
-                    error = failures.from_response(
-                        200, resp.headers, body, provider=self.name, model=call.model, retry_after_s=None
-                    )
-                    raise Failure(error, status=200, retryable=False, request_id=request_id)
-                sink.opened(request_id, resp.headers)
-                await self._consume(resp, call, sink, request_id)
-        except Failure:
-            raise
-        except httpx.HTTPError as exc:
-            raise failures.from_exception(
-                exc, base_url=call.base_url, provider=self.name, delivered=sink.delivered
-            ) from exc
+    def __init__(self, call: Call, sink: Sink, request_id: str) -> None:
+        super().__init__(call, sink, request_id)
+        self.started = False
+        self.got_finish = False
 
-    async def _consume(self, resp: httpx.Response, call: Call, sink: Sink, request_id: str) -> None:
-        parser = SSEParser()
+    def take(self, events: list[SSEEvent]) -> bool:
+        sink = self.sink
         add = sink.add
-        finished = False
-        got_finish = False
-        started = False
-        async for chunk in resp.aiter_bytes():
-            for _name, data, _id in parser.feed(chunk):
-                if data == b"[DONE]":
-                    finished = True
-                    break
-                try:
-                    c = _dec_chunk.decode(data)
-                except (msgspec.DecodeError, msgspec.ValidationError):
-                    continue
-                if c.error is not None:
-                    sink.flush()
-                    message = c.error if isinstance(c.error, str) else c.error.message
-                    error = failures.classify(
-                        200,
-                        "" if isinstance(c.error, str) else c.error.type,
-                        message,
-                        provider=self.name,
-                        model=call.model,
-                    )
-                    if sink.delivered:
-                        raise Failure(
-                            failures.StreamInterrupted(
-                                f"The answer was cut by an error from the model server: {error.message}", status=200
-                            ),
-                            status=200,
-                            retryable=False,
-                            after_tokens=True,
-                        )
-                    raise Failure(error, status=200, retryable=False)
-                if not started:
-                    started = True
-                    sink.started(c.id, c.model)
-                for choice in c.choices:
-                    d = choice.delta
-                    if d is not None:
-                        thinking = d.reasoning_content or d.reasoning
-                        if thinking:
-                            add(thinking, True)
-                        if d.content:
-                            add(d.content, False)
-                    if choice.finish_reason:
-                        got_finish = True
-                        sink.stop_reason(_FINISH.get(choice.finish_reason, choice.finish_reason))
-                if c.usage is not None:
-                    sink.usage(c.usage.prompt_tokens, c.usage.completion_tokens, None, None)
-            sink.flush()
-            if finished:
-                break
-            if parser.pending > _MAX_PENDING:
-                raise Failure(
-                    failures.ApiUnexpectedResponse(
-                        "The model server returned an unexpected response (no event in 4 MB).", status=200
-                    ),
-                    status=200,
-                    retryable=False,
-                )
-        if not finished and not got_finish:
-            if sink.delivered:
-                raise Failure(
-                    failures.StreamInterrupted(
-                        "The connection to the model server was cut in the middle of the answer; the text so far is kept "
-                        "and can be continued.",
-                        status=200,
-                    ),
-                    status=200,
-                    retryable=False,
-                    after_tokens=True,
-                )
-            raise Failure(
-                failures.ApiUnreachable("The model server closed the connection before answering."),
+        decode = _dec_chunk.decode
+        for _name, data, _id in events:
+            if data == b"[DONE]":
+                return True
+            try:
+                c = decode(data)
+            except (msgspec.DecodeError, msgspec.ValidationError):
+                continue
+            if c.error is not None:
+                sink.flush()
+                raise self._chunk_error(c.error)
+            if not self.started:
+                self.started = True
+                sink.started(c.id, c.model)
+            for choice in c.choices:
+                d = choice.delta
+                if d is not None:
+                    thinking = d.reasoning_content or d.reasoning
+                    if thinking:
+                        add(thinking, True)
+                    if d.content:
+                        add(d.content, False)
+                if choice.finish_reason:
+                    self.got_finish = True
+                    sink.stop_reason(_FINISH.get(choice.finish_reason, choice.finish_reason))
+            if c.usage is not None:
+                sink.usage(c.usage.prompt_tokens, c.usage.completion_tokens, None, None)
+        return False
+
+    def _chunk_error(self, err: _OError | str) -> Failure:
+        message = err if isinstance(err, str) else err.message
+        error = failures.classify(
+            200, "" if isinstance(err, str) else err.type, message, provider="openai", model=self.call.model
+        )
+        if self.sink.delivered:
+            return Failure(
+                failures.StreamInterrupted(
+                    f"The answer was cut by an error from the model server: {error.message}", status=200
+                ),
                 status=200,
-                retryable=True,
+                retryable=False,
+                after_tokens=True,
             )
+        return Failure(error, status=200, retryable=False)
+
+    def garbage(self) -> Failure:
+        return Failure(
+            failures.ApiUnexpectedResponse(
+                "The model server returned an unexpected response (no event in 4 MB).", status=200
+            ),
+            status=200,
+            retryable=False,
+        )
+
+    def ended(self) -> Failure | None:
+        if self.got_finish:
+            return None  # no [DONE], but the choice finished: a whole answer
+        if self.sink.delivered:
+            return Failure(
+                failures.StreamInterrupted(
+                    "The connection to the model server was cut in the middle of the answer; the text so far is kept "
+                    "and can be continued.",
+                    status=200,
+                ),
+                status=200,
+                retryable=False,
+                after_tokens=True,
+            )
+        return Failure(
+            failures.ApiUnreachable("The model server closed the connection before answering."),
+            status=200,
+            retryable=True,
+        )
+
+
+class OpenAIProvider(StreamingProvider):
+    name = "openai"
+    connect_timeout_s = 3.0
+    decoder = OpenAIEvents
+
+    def url(self, call: Call) -> str:
+        return join_url(call.base_url, "/chat/completions")
+
+    def headers(self, call: Call) -> dict[str, str]:
+        return request_headers(call.api_key)
+
+    def body(self, call: Call) -> bytes:
+        return request_body(call)
+
+    def request_id(self, headers: httpx.Headers) -> str:
+        return headers.get("x-request-id", "") or headers.get("request-id", "")
+
+    def is_event_stream(self, content_type: str) -> bool:
+        return "event-stream" in content_type  # local servers vary in what they put around it
 
     async def complete(self, call: Call, timeout: float = 8.0) -> tuple[str, Any]:
         """A small non-streamed answer: (text, usage dict with input_tokens/output_tokens)."""
@@ -217,10 +201,10 @@ class OpenAIProvider:
         body["stream"] = False
         body.pop("stream_options", None)
         resp = await self.client.post(
-            call.base_url.rstrip("/") + "/chat/completions",
+            self.url(call),
             content=_encoder.encode(body),
-            headers=_headers(call.api_key),
-            timeout=httpx.Timeout(timeout, connect=3.0),
+            headers=request_headers(call.api_key),
+            timeout=self.timeout(timeout),
         )
         if resp.status_code != 200:
             raise Failure(
@@ -244,7 +228,7 @@ class OpenAIProvider:
 
     async def list_models(self, base_url: str, api_key: str) -> list[str]:
         resp = await self.client.get(
-            base_url.rstrip("/") + "/models", headers=_headers(api_key), timeout=httpx.Timeout(5.0, connect=3.0)
+            join_url(base_url, "/models"), headers=request_headers(api_key), timeout=self.timeout(5.0)
         )
         if resp.status_code != 200:
             raise Failure(

@@ -32,9 +32,10 @@ from vibing.schema.stream import (
     Usage,
 )
 from vibing.services.stream import costs, retry
-from vibing.services.stream.anthropic import AnthropicProvider, Call
+from vibing.services.stream.anthropic import AnthropicProvider
 from vibing.services.stream.failures import Failure, human_wait
 from vibing.services.stream.openai import OpenAIProvider
+from vibing.services.stream.provider import Call
 
 logger = log.get("vibing.stream")
 

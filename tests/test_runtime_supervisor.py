@@ -145,16 +145,6 @@ def test_status_without_a_running_app_says_how_to_start_it(tmp_path):
     assert "not running" in result.stderr and "vibing" in result.stderr
 
 
-def test_the_tcp_transport_works_on_loopback(tmp_path):
-    app = start_app(tmp_path / "home", VIBING_TRANSPORT="tcp")
-    try:
-        bus = app.bus()
-        assert bus.endpoints.requests.startswith("tcp://127.0.0.1:")
-        assert bus.request("storage", Ping()).service == "storage"
-    finally:
-        app.stop()
-
-
 def test_the_runtime_dir_is_private(app):
     assert (app.paths.runtime.stat().st_mode & 0o777) == 0o700
 

@@ -22,6 +22,8 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from vibing.errors import ConfigError
+
 CLIENT = b"VC1"
 WORKER = b"VW1"
 
@@ -49,18 +51,29 @@ class Endpoints:
 
 
 def bind_specs(transport: str, runtime_dir: Path, tcp_base_port: int = 0) -> Endpoints:
-    """The addresses to bind; tcp port 0 means "any free port" (resolved at bind)."""
-    if transport == "ipc":
-        return Endpoints(
-            requests=f"ipc://{runtime_dir}/requests.sock",
-            events_in=f"ipc://{runtime_dir}/events-in.sock",
-            events_out=f"ipc://{runtime_dir}/events-out.sock",
+    """The addresses to bind: unix sockets in the private runtime folder, the only transport.
+
+    The bus has no authentication of its own: who may connect is decided by the
+    file system (the runtime folder is the user's, 0700).  A loopback tcp port
+    has no such owner, so any local program could register as any service and
+    receive the API key and projects; that transport was removed rather than
+    given keys of its own, since nothing used it.  ``transport`` and
+    ``tcp_base_port`` stay in the signature so an old setting gets this clear
+    refusal instead of an unknown-setting error.
+    """
+    if transport != "ipc":
+        raise ConfigError(
+            f"The {transport!r} bus transport is no longer available: it listened on a loopback port that any "
+            "program on this machine could use to pose as a Vibing service. Remove `transport` and `tcp_base_port` "
+            "from your settings (config.toml, .env or VIBING_TRANSPORT); Vibing talks over unix sockets in a "
+            "folder only you can open.",
+            transport=transport,
         )
-    if tcp_base_port:
-        ports = [str(tcp_base_port + i) for i in range(3)]
-    else:
-        ports = ["*", "*", "*"]
-    return Endpoints(*(f"tcp://127.0.0.1:{port}" for port in ports))
+    return Endpoints(
+        requests=f"ipc://{runtime_dir}/requests.sock",
+        events_in=f"ipc://{runtime_dir}/events-in.sock",
+        events_out=f"ipc://{runtime_dir}/events-out.sock",
+    )
 
 
 @dataclass(frozen=True)

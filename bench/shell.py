@@ -176,7 +176,7 @@ def _bridge_rows(workdir: Path, url: str) -> list[Row]:
         workdir / "shell-bridge-home", ANTHROPIC_BASE_URL=url, ANTHROPIC_API_KEY=KEY, VIBING_RATE_LIMIT_PER_MIN="100000"
     )
     web = subprocess.Popen(
-        [sys.executable, "-m", "vibing", "web"],
+        [sys.executable, "-m", "vibing", "web", "--print-url"],  # the token address, reused by each page
         cwd=app.home,
         env=app.env,
         stdout=subprocess.PIPE,

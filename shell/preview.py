@@ -1,16 +1,25 @@
 """The preview origin: a project's files, served on their own loopback port.
 
 The UI shows ``http://127.0.0.1:<preview port>/p/<secret>/<project id>/`` in an
-``<iframe sandbox="allow-scripts ...">`` without ``allow-same-origin``, so the
-generated app runs with an opaque origin: it cannot read the UI's storage, call
-the bridge (another port, a token it never sees) or reach the network (the CSP
-below allows this origin only).  HTML pages get a small script that reports
-console errors to the parent window with ``postMessage``, for "Fix this".
-Files come from the storage service over the bus, never from disk.
+``<iframe sandbox="allow-scripts ...">`` without ``allow-same-origin`` or
+``allow-popups``, so the generated app runs with an opaque origin: it cannot read
+the UI's storage, call the bridge (another port, a cookie it never gets), open a
+window to carry data out in a URL, or reach the network (the CSP below allows this
+origin only).  The same sandbox travels in the response's CSP (``sandbox``), so a
+preview opened in its own tab is just as confined.
+
+The secret is per project: an HMAC of the project id under a per-launch key, so a
+generated app knows its own address but cannot forge another project's, and so
+cannot load another project's files.  HTML pages get a small script that reports
+console errors to the parent window with ``postMessage``, for "Fix this".  Files
+come from the storage service over the bus, never from disk.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import mimetypes
 import re
 import secrets
@@ -19,7 +28,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from vibing import log
 from vibing.bus import Bus
@@ -36,6 +45,10 @@ var ce=console.error;console.error=function(){try{send('console',Array.prototype
 document.addEventListener('securitypolicyviolation',function(e){send('blocked','Blocked by the preview sandbox: '+e.blockedURI+' ('+e.violatedDirective+')')});
 window.addEventListener('load',function(){send('loaded','')});
 })();</script>"""
+
+#: What a preview may do, in the iframe's ``sandbox`` attribute and in its CSP alike:
+#: scripts, forms and alert/confirm; never the UI's origin, popups or top navigation.
+SANDBOX = "allow-scripts allow-forms allow-modals"
 
 _HEAD = re.compile(rb"<head[^>]*>", re.IGNORECASE)
 _HTML = re.compile(rb"<html[^>]*>", re.IGNORECASE)
@@ -66,7 +79,8 @@ class PreviewServer(ThreadingHTTPServer):
         self.bus = bus
         #: Runs a bus request (the bridge's pool keeps the request sockets few); None: on this thread.
         self.call = call or (lambda func, *args: func(*args))
-        self.secret = secrets.token_urlsafe(12)
+        #: Per-launch key from which every project's secret is derived.
+        self._key = secrets.token_bytes(32)
         self.ui_origin = ui_origin
         self.allow_network = allow_network
         super().__init__(("127.0.0.1", port), PreviewHandler)
@@ -74,8 +88,13 @@ class PreviewServer(ThreadingHTTPServer):
         self.origin = f"http://127.0.0.1:{self.port}"
         self.allowed_hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
 
+    def project_secret(self, project_id: str) -> str:
+        """The secret in a project's preview addresses: HMAC-SHA256(launch key, project id), 128 bits."""
+        digest = hmac.new(self._key, project_id.encode("utf-8", "surrogatepass"), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest[:16]).decode().rstrip("=")
+
     def base_url(self, project_id: str) -> str:
-        return f"{self.origin}/p/{self.secret}/{project_id}/"
+        return f"{self.origin}/p/{self.project_secret(project_id)}/{quote(project_id, safe='')}/"
 
     def csp(self) -> str:
         src = self.origin
@@ -85,7 +104,7 @@ class PreviewServer(ThreadingHTTPServer):
             f"default-src {src}{net}; script-src {src} 'unsafe-inline' 'unsafe-eval'{net}; "
             f"style-src {src} 'unsafe-inline'{net}; img-src {src} data: blob:{net}; font-src {src} data:{net}; "
             f"media-src {src} data: blob:; connect-src {src}{net}; worker-src {src} blob:; "
-            f"form-action 'none'; base-uri {src}; frame-ancestors {ancestors}"
+            f"form-action 'none'; base-uri {src}; frame-ancestors {ancestors}; sandbox {SANDBOX}"
         )
 
     def start(self) -> PreviewServer:
@@ -126,9 +145,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.FORBIDDEN, b"wrong host", "text/plain")
         parts = urlsplit(self.path).path.split("/", 4)
         # ["", "p", secret, project_id, path]
-        if len(parts) < 4 or parts[1] != "p" or not secrets.compare_digest(parts[2], self.server.secret):
+        if len(parts) < 4 or parts[1] != "p":
             return self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
         project_id = unquote(parts[3])
+        expected = self.server.project_secret(project_id)
+        if not hmac.compare_digest(parts[2].encode("utf-8", "surrogatepass"), expected.encode()):
+            return self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
         path = unquote(parts[4]) if len(parts) > 4 else ""
         if path == "" or path.endswith("/"):
             path += "index.html"

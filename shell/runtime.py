@@ -7,7 +7,7 @@ Both front doors use it: ``vibing web`` (a browser) and the pywebview window
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from vibing import paths as paths_mod
 from vibing.bus import Bus
 from vibing.errors import ConfigError, InvalidRequest
 from vibing.shell.bridge import Bridge
+from vibing.shell.folders import DIALOG_KINDS, FolderAccess
 from vibing.shell.preview import PreviewServer
 from vibing.shell.server import UiServer
 from vibing.shell.settings import Settings, WindowState
@@ -41,12 +42,15 @@ class Shell:
         preview_port: int = 0,
         mode: str = "web",
         sender: str = "shell",
+        allow_folders: Iterable[str | Path] = (),
     ) -> None:
         self.started = time.perf_counter()
         self.mode = mode
         self.paths = app_paths()
         self.bus = Bus.connect_running(bus_file or self.paths.bus_file, sender)
-        self.bridge = Bridge(self.bus)
+        #: In the window, paths come from its native dialogs; in a browser, from ``--allow-folder``.
+        self.folders = FolderAccess(allow_folders, dialogs=mode == "window")
+        self.bridge = Bridge(self.bus, self.folders)
         self.settings = Settings(self.paths)
         self.state = WindowState(self.paths)
         allow_net = bool(self.settings.get()["values"].get("preview_allow_network"))
@@ -67,9 +71,9 @@ class Shell:
             return {
                 "mode": self.mode,
                 "version": __version__,
-                "preview_base": self.preview.base_url("").rstrip("/") + "/",
                 "data_folder": str(self.paths.data),
                 "native": sorted(self.native),
+                "allowed_folders": [str(folder) for folder in self.folders.allowed],
                 "recent": self.state.load().get("recent", []),
             }
 
@@ -80,6 +84,13 @@ class Shell:
             self.bridge.mark_ready(self.ready_info)
             return {"ms": self.ready_info["ms"]}
 
+        @s.intent("preview.url")
+        def preview_url(data: dict[str, Any]) -> str:
+            project_id = data.get("project_id")
+            if not isinstance(project_id, str) or not project_id:
+                raise InvalidRequest("Which project? (project_id)")
+            return self.preview.base_url(project_id)
+
         @s.intent("settings.get")
         def settings_get(_: dict[str, Any]) -> dict[str, Any]:
             return self.settings.get()
@@ -89,6 +100,7 @@ class Shell:
             changes = data.get("values")
             if not isinstance(changes, dict):
                 raise InvalidRequest("Expected {values: {...}}.")
+            self._check_agent_dirs(changes)
             result = self.settings.update(changes)
             if "preview_allow_network" in changes:
                 self.preview.allow_network = bool(changes["preview_allow_network"])
@@ -100,7 +112,10 @@ class Shell:
 
         @s.intent("settings.import")
         def settings_import(data: dict[str, Any]) -> dict[str, Any]:
-            return self.settings.import_(data.get("document") or {})
+            document = data.get("document") or {}
+            if isinstance(document, dict) and isinstance(document.get("values"), dict):
+                self._check_agent_dirs(document["values"])
+            return self.settings.import_(document)
 
         @s.intent("recent.add")
         def recent_add(data: dict[str, Any]) -> list[str]:
@@ -116,12 +131,31 @@ class Shell:
             name = str(data.get("name", ""))
             handler = self.native.get(name)
             if handler is None:
-                raise InvalidRequest(f"{name!r} needs the desktop window.")
-            return handler(data)
+                raise InvalidRequest(f"{name[:80]!r} needs the desktop window.")
+            result = handler(data)
+            if name in DIALOG_KINDS and isinstance(result, str) and result:
+                self.folders.grant(result, DIALOG_KINDS[name])  # the user picked it: the page may now use it
+            return result
 
         @s.intent("metrics")
         def metrics(_: dict[str, Any]) -> dict[str, Any]:
             return {"events_seen": self.bridge.events_seen, "ready": self.ready_info}
+
+    def _check_agent_dirs(self, values: dict[str, Any]) -> None:
+        """Agent folders the page adds to the settings must be ones the user picked or allowed.
+
+        They are read at every start, so a folder typed by page script would be read later.
+        Folders already in the settings stay as they are.
+        """
+        folders = values.get("agent_dirs")
+        if folders is None:
+            return
+        if isinstance(folders, str):
+            folders = [line.strip() for line in folders.splitlines() if line.strip()]
+        if not isinstance(folders, list):
+            raise InvalidRequest("Agent folders must be a list of folder paths.")
+        current = self.settings.get()["values"].get("agent_dirs") or []
+        self.folders.check_new_folders([f for f in folders if f not in current], "Adding an agent folder")
 
     # -- life -------------------------------------------------------------------------
 
@@ -141,4 +175,5 @@ class Shell:
 
     @property
     def url(self) -> str:
+        """The UI's address, with no secret in it (see ``server.sign_in_url`` and ``server.token_url``)."""
         return self.server.url

@@ -1,35 +1,47 @@
 """The loopback HTTP front door of the UI (browser mode and the window alike).
 
-- ``GET /`` and ``/ui/*``: our own HTML/CSS/JS (no data in them).
+- ``GET /`` and ``/ui/*``: our own HTML/CSS/JS (no data in them).  ``/?code=`` (a one-time
+  sign-in code) or ``/?token=`` sets the session cookie and redirects to ``/``.
 - ``POST /api/request``: ``{"service", "type", "body", "timeout"}`` -> a bus request -> JSON.
 - ``POST /api/shell/<intent>``: the window's own intents (settings, ready, recent, native).
-- ``GET /events?token=``: Server-Sent Events of bus events.
+- ``GET /events``: Server-Sent Events of bus events.
 
-Only 127.0.0.1 is bound; every request must carry the Host it was served on
-(no DNS rebinding) and every data request the per-launch token (header
-``X-Vibing-Token``, or ``?token=`` for the event stream, which cannot send
-headers).  No cookies are used, so the preview origin (another port on the
-same host) never inherits any credential.
+Only 127.0.0.1 is bound; every request must carry the Host it was served on (no DNS
+rebinding), every POST the exact Origin of this server (a missing or malformed one is
+refused: browsers always send it on a POST, so only a forgery lacks it), and every data
+request the per-launch token: the page sends it as an HttpOnly, SameSite=Strict cookie it
+cannot read; tools send it as the ``X-Vibing-Token`` header (or ``?token=`` on the event
+stream).  The token never has to appear in a URL a browser keeps: ``vibing web`` prints a
+one-time code instead (:mod:`shell.login`).
+
+Bad HTTP is answered 400 with a JSON error and the connection closed, never a traceback:
+a body is read only with one well-formed ``Content-Length`` no larger than :data:`MAX_BODY`,
+and JSON is parsed strictly (no NaN, no Infinity).
 """
 
 from __future__ import annotations
 
 import hmac
-import json
+import math
 import mimetypes
 import secrets
+import sys
 import threading
 import time
 from collections.abc import Callable
 from http import HTTPStatus
+from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import msgspec
+
 from vibing import log
-from vibing.errors import VibingError
+from vibing.errors import InvalidRequest, VibingError
 from vibing.shell.bridge import Bridge
+from vibing.shell.login import LoginCodes
 
 logger = log.get("shell.server")
 
@@ -38,10 +50,17 @@ MAX_BODY = 8 * 1024 * 1024
 STATIC_TYPES = {".html", ".css", ".js", ".svg", ".png", ".woff2"}
 #: Comment lines sent on an idle event stream so proxies and the page know it is alive.
 KEEPALIVE_S = 15.0
+#: A client that sends nothing (or reads nothing) for this long is dropped (no slow-loris thread pile-up).
+SOCKET_TIMEOUT_S = 60.0
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; frame-src {preview}; object-src 'none'; base-uri 'none'; form-action 'none'; "
     "frame-ancestors 'none'"
+)
+SIGN_IN_PAGE = (
+    "<!doctype html><meta charset=utf-8><title>Vibing</title>"
+    "<body style='font:15px system-ui;color:#445;padding:3em;max-width:40em'><h1>Vibing</h1>"
+    "<p>{message}</p><p>In the terminal where <code>vibing web</code> runs, press Enter for a new sign-in link.</p>"
 )
 
 Intent = Callable[[dict[str, Any]], Any]
@@ -54,17 +73,31 @@ class UiServer(ThreadingHTTPServer):
     def __init__(self, bridge: Bridge, port: int = 0, *, token: str | None = None, preview_origin: str = "") -> None:
         self.bridge = bridge
         self.token = token or secrets.token_urlsafe(24)
+        self.codes = LoginCodes()
         self.intents: dict[str, Intent] = {}
         self.preview_origin = preview_origin
         self.started = time.time()
         super().__init__(("127.0.0.1", port), UiHandler)
         self.port = self.server_address[1]
         self.allowed_hosts = {f"127.0.0.1:{self.port}", f"localhost:{self.port}"}
+        self.allowed_origins = {f"http://{host}" for host in self.allowed_hosts}
+        #: Cookies are shared by every port of a host: the name keeps two `vibing web` apart.
+        self.cookie_name = f"vibing-{self.port}"
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/?token={self.token}"
+        """The address of the UI, with no secret in it."""
+        return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def token_url(self) -> str:
+        """The address with the session token (``vibing web --print-url``, tools and tests)."""
+        return f"{self.url}?token={self.token}"
+
+    def sign_in_url(self) -> str:
+        """A fresh one-time sign-in link: it works once, for a few minutes."""
+        return f"{self.url}?code={self.codes.issue()}"
 
     def intent(self, name: str) -> Callable[[Intent], Intent]:
         def register(func: Intent) -> Intent:
@@ -84,12 +117,33 @@ class UiServer(ThreadingHTTPServer):
         self.shutdown()
         self.server_close()
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A connection that broke (reset, timed out) is one log line; anything else is a bug, logged in full.
+
+        Never socketserver's default, a traceback on stderr.
+        """
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError):
+            logger.info("shell.connection_dropped", error=type(error).__name__)
+        else:
+            logger.exception("shell.connection_failed")
+
+
+class BadRequest(Exception):
+    """The HTTP request itself is malformed: answered 400 (or ``status``) and the connection closed."""
+
+    def __init__(self, message: str, status: int = HTTPStatus.BAD_REQUEST) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
 
 class UiHandler(BaseHTTPRequestHandler):
     server: UiServer
     protocol_version = "HTTP/1.1"
     #: Tokens are small writes: without TCP_NODELAY, Nagle + delayed ACKs hold them for 40+ ms.
     disable_nagle_algorithm = True
+    timeout = SOCKET_TIMEOUT_S
     server_version = "Vibing"
     sys_version = ""
 
@@ -101,9 +155,22 @@ class UiHandler(BaseHTTPRequestHandler):
     def _host_ok(self) -> bool:
         return self.headers.get("Host", "") in self.server.allowed_hosts
 
-    def _token_ok(self, query: dict[str, list[str]]) -> bool:
-        given = self.headers.get("X-Vibing-Token") or (query.get("token") or [""])[0]
+    def _cookie_token(self) -> str:
+        header = self.headers.get("Cookie")
+        if not header:
+            return ""
+        try:
+            morsel = SimpleCookie(header).get(self.server.cookie_name)
+        except CookieError:
+            return ""
+        return morsel.value if morsel is not None else ""
+
+    def _same_token(self, given: str) -> bool:
         return bool(given) and hmac.compare_digest(given.encode(), self.server.token.encode())
+
+    def _token_ok(self, query: dict[str, list[str]]) -> bool:
+        given = self.headers.get("X-Vibing-Token") or self._cookie_token() or (query.get("token") or [""])[0]
+        return self._same_token(given)
 
     def _send(self, status: int, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
         self.send_response(status)
@@ -114,15 +181,23 @@ class UiHandler(BaseHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         for key, value in (extra or {}).items():
             self.send_header(key, value)
+        if status >= 400:  # a body we refused may still be on the wire: never read it as the next request
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
     def _json(self, status: int, data: Any) -> None:
-        self._send(status, json.dumps(data, ensure_ascii=False).encode(), "application/json; charset=utf-8")
+        self._send(status, msgspec.json.encode(data, enc_hook=str), "application/json; charset=utf-8")
+
+    def _error(self, status: int, code: str, message: str) -> None:
+        self._json(
+            status, {"ok": False, "error": {"code": code, "message": message, "details": {}, "retryable": False}}
+        )
 
     def _deny(self, status: int, message: str) -> None:
-        self._json(status, {"ok": False, "error": {"code": "Forbidden", "message": message}})
+        self._error(status, "Forbidden", message)
 
     # -- GET ----------------------------------------------------------------------
 
@@ -136,6 +211,8 @@ class UiHandler(BaseHTTPRequestHandler):
                 return self._deny(HTTPStatus.FORBIDDEN, "This page is not the one Vibing opened.")
             return self._events()
         if parts.path in ("/", "/index.html"):
+            if "code" in query or "token" in query:
+                return self._sign_in(query)
             return self._static("index.html")
         if parts.path.startswith("/ui/"):
             return self._static(parts.path[4:])
@@ -144,6 +221,19 @@ class UiHandler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
 
     do_HEAD = do_GET
+
+    def _sign_in(self, query: dict[str, list[str]]) -> None:
+        """Trade a one-time code (or the token itself) for the session cookie, then drop it from the address."""
+        code = (query.get("code") or [""])[0]
+        token = (query.get("token") or [""])[0]
+        if not (self.server.codes.redeem(code) if code else self._same_token(token)):
+            logger.info("shell.sign_in_refused", how="code" if code else "token")
+            message = "This sign-in link was already used, has expired, or is not from this Vibing."
+            return self._send(
+                HTTPStatus.FORBIDDEN, SIGN_IN_PAGE.format(message=message).encode(), "text/html; charset=utf-8"
+            )
+        cookie = f"{self.server.cookie_name}={self.server.token}; Path=/; HttpOnly; SameSite=Strict"
+        self._send(HTTPStatus.SEE_OTHER, b"", "text/plain", {"Location": "/", "Set-Cookie": cookie})
 
     def _static(self, name: str) -> None:
         target = (UI_DIR / name).resolve()
@@ -172,15 +262,15 @@ class UiHandler(BaseHTTPRequestHandler):
             self.wfile.flush()
             while True:
                 try:
-                    event = client.queue.get(timeout=KEEPALIVE_S)
+                    chunk = client.queue.get(timeout=KEEPALIVE_S)
                 except Exception:
                     self.wfile.write(b": keepalive\n\n")
                     self.wfile.flush()
                     continue
-                if event is None:
+                if chunk is None:
                     break
                 # Drain what is queued into one write: a burst of tokens costs one syscall.
-                chunks = [_sse(event)]
+                chunks = [chunk]
                 while len(chunks) < 512:
                     try:
                         more = client.queue.get_nowait()
@@ -189,7 +279,7 @@ class UiHandler(BaseHTTPRequestHandler):
                     if more is None:
                         client.queue.put(None)
                         break
-                    chunks.append(_sse(more))
+                    chunks.append(more)
                 self.wfile.write(b"".join(chunks))
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, OSError):
@@ -203,50 +293,89 @@ class UiHandler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         if not self._host_ok():
             return self._deny(HTTPStatus.FORBIDDEN, "Wrong host.")
+        origin = self.headers.get_all("Origin") or []
+        if len(origin) != 1 or origin[0] not in self.server.allowed_origins:
+            why = "no Origin header" if not origin else "a foreign or malformed Origin"
+            return self._deny(HTTPStatus.FORBIDDEN, f"Refused: {why}. Vibing answers only its own page.")
         if not self._token_ok({}):
             return self._deny(HTTPStatus.FORBIDDEN, "This page is not the one Vibing opened.")
-        origin = self.headers.get("Origin")
-        if origin and origin.removeprefix("http://") not in self.server.allowed_hosts:
-            return self._deny(HTTPStatus.FORBIDDEN, "Wrong origin.")
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            return self._deny(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "Request too large.")
         try:
-            data = json.loads(self.rfile.read(length) or b"{}")
-        except ValueError:
-            return self._json(
-                HTTPStatus.BAD_REQUEST, {"ok": False, "error": {"code": "InvalidRequest", "message": "Not JSON."}}
-            )
-        if not isinstance(data, dict):
-            data = {}
-        if parts.path == "/api/request":
-            result = self.server.bridge.request(
-                str(data.get("service", "")), str(data.get("type", "")), data.get("body") or {}, data.get("timeout")
-            )
-            return self._json(HTTPStatus.OK, result)
+            data = self._read_json()
+            if parts.path == "/api/request":
+                service, type_name, body, timeout = _envelope(data)
+                return self._json(HTTPStatus.OK, self.server.bridge.request(service, type_name, body, timeout))
+        except BadRequest as exc:
+            return self._error(exc.status, "InvalidRequest", exc.message)
+        except InvalidRequest as exc:
+            return self._error(HTTPStatus.BAD_REQUEST, "InvalidRequest", exc.message)
         if parts.path.startswith("/api/shell/"):
-            name = parts.path[len("/api/shell/") :]
-            handler = self.server.intents.get(name)
-            if handler is None:
-                return self._json(
-                    HTTPStatus.NOT_FOUND,
-                    {"ok": False, "error": {"code": "NotFound", "message": f"No intent {name!r}."}},
-                )
-            try:
-                reply = handler(data)
-            except VibingError as exc:
-                return self._json(
-                    HTTPStatus.OK, {"ok": False, "error": {"code": type(exc).__name__, "message": exc.message}}
-                )
-            except Exception as exc:
-                logger.exception("shell.intent_failed", intent=name)
-                return self._json(
-                    HTTPStatus.OK,
-                    {"ok": False, "error": {"code": "Internal", "message": f"{type(exc).__name__}: {exc}"}},
-                )
-            return self._json(HTTPStatus.OK, {"ok": True, "reply": reply})
-        self._json(HTTPStatus.NOT_FOUND, {"ok": False, "error": {"code": "NotFound", "message": "No such endpoint."}})
+            return self._intent(parts.path[len("/api/shell/") :], data)
+        self._error(HTTPStatus.NOT_FOUND, "NotFound", "No such endpoint.")
+
+    def _read_json(self) -> dict[str, Any]:
+        """The request's JSON object, read with one well-formed Content-Length; BadRequest otherwise."""
+        if self.headers.get_all("Transfer-Encoding"):
+            raise BadRequest("Send the body with a Content-Length; chunked bodies are not accepted.")
+        lengths = self.headers.get_all("Content-Length") or []
+        if len(lengths) > 1:
+            raise BadRequest("The request has more than one Content-Length.")
+        raw = lengths[0].strip() if lengths else "0"
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
+            raise BadRequest(f"Content-Length must be a whole number of bytes, not {raw[:40]!r}.")
+        length = int(raw)
+        if length > MAX_BODY:
+            raise BadRequest(
+                f"Request too large ({length} bytes; at most {MAX_BODY}).", HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+            )
+        payload = self.rfile.read(length) if length else b""
+        if len(payload) != length:
+            raise BadRequest("The request body ended early.")
+        if not payload:
+            return {}
+        try:
+            data = msgspec.json.decode(payload)
+        except (msgspec.DecodeError, OverflowError) as exc:
+            raise BadRequest(f"The body is not valid JSON ({exc}).") from None
+        if not isinstance(data, dict):
+            raise BadRequest("The body must be a JSON object.")
+        return data
+
+    def _intent(self, name: str, data: dict[str, Any]) -> None:
+        handler = self.server.intents.get(name)
+        if handler is None:
+            return self._error(HTTPStatus.NOT_FOUND, "NotFound", f"No intent {name[:80]!r}.")
+        try:
+            reply = handler(data)
+        except InvalidRequest as exc:  # the shell itself refused what the page sent
+            return self._error(HTTPStatus.BAD_REQUEST, type(exc).__name__, exc.message)
+        except VibingError as exc:
+            return self._json(
+                HTTPStatus.OK, {"ok": False, "error": {"code": type(exc).__name__, "message": exc.message}}
+            )
+        except (TypeError, ValueError, AttributeError) as exc:  # a value of the wrong type reached an intent
+            logger.warning("shell.intent_bad_input", intent=name, error=type(exc).__name__)
+            return self._error(HTTPStatus.BAD_REQUEST, "InvalidRequest", f"{name}: a value has the wrong type.")
+        except Exception:
+            logger.exception("shell.intent_failed", intent=name)
+            return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "Internal", f"{name} failed; the shell log says why.")
+        self._json(HTTPStatus.OK, {"ok": True, "reply": reply})
 
 
-def _sse(event: dict[str, Any]) -> bytes:
-    return b"data: " + json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode() + b"\n\n"
+def _envelope(data: dict[str, Any]) -> tuple[str, str, dict[str, Any], float | None]:
+    """``service``, ``type``, ``body`` and ``timeout`` of a page request, each of the right type."""
+    service, type_name = data.get("service"), data.get("type")
+    if not isinstance(service, str) or not isinstance(type_name, str):
+        raise BadRequest('A request needs "service" and "type", as text.')
+    body = data.get("body")
+    if body is None:
+        body = {}
+    if not isinstance(body, dict):
+        raise BadRequest(f'"body" must be a JSON object, not {type(body).__name__}.')
+    timeout = data.get("timeout")
+    if timeout is not None:
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+            raise BadRequest(f'"timeout" must be a number of seconds, not {type(timeout).__name__}.')
+        timeout = float(timeout)
+        if not math.isfinite(timeout) or timeout <= 0:
+            raise BadRequest('"timeout" must be a positive number of seconds.')
+    return service, type_name, body, timeout

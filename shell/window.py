@@ -1,8 +1,10 @@
 """The desktop window: pywebview (Qt) showing the same UI as ``vibing web``.
 
 The window process runs the shell's loopback server with its own token and
-points the webview at it, so the page uses the same fetch + EventSource bridge
-in both modes.  Native things (file dialogs, opening a URL in the browser,
+points the webview at it with a one-time sign-in code, so the page uses the same
+fetch + EventSource bridge (and the same session cookie) in both modes.  Paths
+the page may send to storage or agents come only from the native dialogs here
+(:mod:`shell.folders`).  Native things (file dialogs, opening a URL in the browser,
 window geometry) are intents the server hands to this module; they run on
 server threads and pywebview marshals them to the GUI thread, which never
 blocks on the bus.
@@ -160,7 +162,7 @@ def run_window(bus_file: str) -> int:
 
     window = webview.create_window(
         TITLE,
-        shell.url,
+        shell.server.sign_in_url(),  # a one-time code: the webview trades it for the session cookie
         width=geo["width"],
         height=geo["height"],
         x=geo.get("x"),

@@ -53,16 +53,25 @@ def http(port: int, method: str, path: str, body=None, headers=None, host: str |
     return res.status, dict(res.getheaders()), payload
 
 
-def api(shell, service, type_, body=None):
-    status, _, payload = http(
+def page_headers(shell) -> dict[str, str]:
+    """What the page's fetch sends: its Origin (always, on a POST) and the session (here as the header)."""
+    return {"X-Vibing-Token": shell.server.token, "Origin": f"http://127.0.0.1:{shell.server.port}"}
+
+
+def api(shell, service, type_, body=None, status=200):
+    got, _, payload = http(
         shell.server.port,
         "POST",
         "/api/request",
         {"service": service, "type": type_, "body": body or {}},
-        {"X-Vibing-Token": shell.server.token},
+        page_headers(shell),
     )
-    assert status == 200
+    assert got == status, payload
     return json.loads(payload)
+
+
+def preview_path(shell, project_id: str) -> str:
+    return "/" + shell.preview.base_url(project_id).split("/", 3)[3]
 
 
 def test_static_ui_is_served_with_a_strict_csp(shell):
@@ -86,6 +95,8 @@ def test_requests_need_the_token_the_host_and_the_origin(shell):
         http(port, "POST", "/api/request", body, {"X-Vibing-Token": token, "Origin": "http://evil.example"})[0] == 403
     )
     assert http(port, "GET", "/events")[0] == 403
+    # a POST without an Origin is refused too (browsers always send one; only a forgery lacks it)
+    assert http(port, "POST", "/api/request", body, {"X-Vibing-Token": token})[0] == 403
     ok = http(port, "POST", "/api/request", body, {"X-Vibing-Token": token, "Origin": f"http://127.0.0.1:{port}"})
     assert ok[0] == 200 and json.loads(ok[2])["ok"] is True
 
@@ -98,10 +109,11 @@ def test_bus_requests_and_typed_errors(shell):
     assert any(p["id"] == pid for p in listed["reply"]["items"])
     missing = api(shell, "storage", "GetProject", {"project_id": "nope"})
     assert missing["ok"] is False and missing["error"]["code"] == "NotFound" and "nope" in missing["error"]["message"]
-    assert api(shell, "storage", "NoSuchThing")["error"]["code"] == "InvalidRequest"
-    assert api(shell, "nosuch", "Ping")["error"]["code"] == "InvalidRequest"
-    assert api(shell, "supervisor", "Shutdown")["error"]["code"] == "InvalidRequest"
-    bad = api(shell, "storage", "ListProjects", {"limit": "many"})
+    # what the page got wrong is refused before it reaches the bus: 400 (was 200 with the same error)
+    assert api(shell, "storage", "NoSuchThing", status=400)["error"]["code"] == "InvalidRequest"
+    assert api(shell, "nosuch", "Ping", status=400)["error"]["code"] == "InvalidRequest"
+    assert api(shell, "supervisor", "Shutdown", status=400)["error"]["code"] == "InvalidRequest"
+    bad = api(shell, "storage", "ListProjects", {"limit": "many"}, status=400)
     assert bad["ok"] is False and bad["error"]["code"] == "InvalidRequest"
 
 
@@ -125,6 +137,44 @@ def test_events_arrive_over_sse(shell):
     conn.close()
 
 
+def test_token_events_are_relayed_whole_with_their_topic(shell, app):
+    """The bridge relays token events from the raw frames (no header decoded, JSON straight from msgspec):
+    every field arrives, with the topic, in order, and a malformed frame on the way is dropped."""
+    import zmq
+
+    from vibing.schema.base import encode_header, make_header
+    from vibing.schema.stream import TokenDelta
+
+    conn = httpc.HTTPConnection("127.0.0.1", shell.server.port, timeout=TIMEOUT)
+    conn.request(
+        "GET", "/events", headers={"Host": f"127.0.0.1:{shell.server.port}", "X-Vibing-Token": shell.server.token}
+    )
+    res = conn.getresponse()
+    assert res.status == 200
+    assert res.fp.readline() == b"retry: 1000\n" and res.fp.readline() == b"event: hello\n"
+    bus = app.bus("relay-test")
+    texts = ["Hello", " wörld ✓", ' "quoted"\n', "</script>"]
+    bus.publish("token.relay-1", TokenDelta(stream_id="relay-1", seq=0, text=texts[0]))
+    push = zmq.Context.instance().socket(zmq.PUSH)  # a frame that is not an event: dropped, the stream goes on
+    push.connect(bus.endpoints.events_in)
+    push.send_multipart([b"token.relay-1", encode_header(make_header("x")), b"\xc1 not msgpack"])
+    for seq, text in enumerate(texts[1:], 1):
+        bus.publish("token.relay-1", TokenDelta(stream_id="relay-1", seq=seq, text=text, thinking=seq == 2))
+    got = []
+    while len(got) < len(texts):  # bounded by the socket timeout
+        line = res.fp.readline()
+        assert line, "the event stream ended"
+        if line.startswith(b"data: "):
+            event = json.loads(line[6:])
+            if event.get("stream_id") == "relay-1":
+                got.append(event)
+    conn.close()
+    push.close(0)
+    assert [e["text"] for e in got] == texts and [e["seq"] for e in got] == [0, 1, 2, 3]
+    assert all(e["topic"] == "token.relay-1" and e["type"] == "TokenDelta" for e in got)
+    assert got[2]["thinking"] is True and "thinking" not in got[1]
+
+
 def test_preview_origin_serves_files_sandboxed(shell):
     created = api(
         shell,
@@ -144,7 +194,7 @@ def test_preview_origin_serves_files_sandboxed(shell):
     )
     pid = created["reply"]["project"]["id"]
     port = shell.preview.port
-    base = f"/p/{shell.preview.secret}/{pid}/"
+    base = preview_path(shell, pid)
     status, headers, body = http(port, "GET", base)
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert b"vibingPreview" in body and body.index(b"vibingPreview") < body.index(b"<title>")
@@ -155,15 +205,16 @@ def test_preview_origin_serves_files_sandboxed(shell):
     assert status == 200 and headers["Content-Type"].startswith("text/css") and body == b"body{color:red}"
     assert http(port, "GET", base + "nope.js")[0] == 404
     assert http(port, "GET", f"/p/wrongsecret/{pid}/")[0] == 404
+    assert "sandbox allow-scripts" in csp and "allow-same-origin" not in csp and "allow-popups" not in csp
     assert http(port, "GET", base, host="evil.example")[0] == 403
 
 
 def test_settings_round_trip_without_secrets(shell, app):
-    port, token = shell.server.port, shell.server.token
+    port = shell.server.port
 
-    def intent(name, data=None):
-        status, _, payload = http(port, "POST", f"/api/shell/{name}", data or {}, {"X-Vibing-Token": token})
-        assert status == 200
+    def intent(name, data=None, status=200):
+        got, _, payload = http(port, "POST", f"/api/shell/{name}", data or {}, page_headers(shell))
+        assert got == status, payload
         return json.loads(payload)
 
     got = intent("settings.get")
@@ -174,31 +225,34 @@ def test_settings_round_trip_without_secrets(shell, app):
     assert updated["ok"], updated
     config = tomllib.loads(Path(app.paths.config_file).read_text())
     assert config["rate_limit_per_min"] == 42 and config["default_model"] == "claude-x" and "theme" not in config
-    assert intent("settings.update", {"values": {"rate_limit_per_min": 0}})["ok"] is False
-    assert intent("settings.update", {"values": {"api_key": "sk-ant-xxxxxxxxxxxxxxxxxxxxxx"}})["ok"] is False
+    assert intent("settings.update", {"values": {"rate_limit_per_min": 0}})["ok"] is False  # a ConfigError
+    # refused by the shell itself (InvalidRequest): 400 (was 200 with the same error)
+    assert (
+        intent("settings.update", {"values": {"api_key": "sk-ant-xxxxxxxxxxxxxxxxxxxxxx"}}, status=400)["ok"] is False
+    )
     exported = intent("settings.export")["reply"]
     assert exported["values"]["theme"] == "dark" and not any("key" in k for k in exported["values"])
     exported["values"]["theme"] = "light"
     assert intent("settings.import", {"document": exported})["reply"]["values"]["theme"] == "light"
-    assert intent("settings.import", {"document": {"hello": 1}})["ok"] is False
+    assert intent("settings.import", {"document": {"hello": 1}}, status=400)["ok"] is False
 
 
 def test_previews_may_be_allowed_the_internet(shell):
-    port, token = shell.server.port, shell.server.token
+    port = shell.server.port
     created = api(
         shell,
         "storage",
         "CreateProject",
         {"name": "CDN", "files": [{"type": "FileWrite", "path": "index.html", "content": "<h1>cdn</h1>"}]},
     )
-    base = f"/p/{shell.preview.secret}/{created['reply']['project']['id']}/"
+    base = preview_path(shell, created["reply"]["project"]["id"])
     assert "https:" not in http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]
     http(
         port,
         "POST",
         "/api/shell/settings.update",
         {"values": {"preview_allow_network": True}},
-        {"X-Vibing-Token": token},
+        page_headers(shell),
     )
     csp = http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]
     assert "script-src" in csp and " https:" in csp and f":{shell.server.port}" not in csp.split("frame-ancestors")[0]
@@ -207,7 +261,7 @@ def test_previews_may_be_allowed_the_internet(shell):
         "POST",
         "/api/shell/settings.update",
         {"values": {"preview_allow_network": False}},
-        {"X-Vibing-Token": token},
+        page_headers(shell),
     )
     assert "https:" not in http(shell.preview.port, "GET", base)[1]["Content-Security-Policy"]
 

@@ -64,9 +64,16 @@ def app(fake, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def web(app):
+def exports(tmp_path_factory):
+    """The folder `vibing web` lets the page export to (the browser has no native dialog)."""
+    return tmp_path_factory.mktemp("exports")
+
+
+@pytest.fixture(scope="module")
+def web(app, exports):
+    # --print-url: the reusable token address (each test's fresh browser context signs in with it)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "vibing", "web", "--port", "0"],
+        [sys.executable, "-m", "vibing", "web", "--port", "0", "--print-url", "--allow-folder", str(exports)],
         env=app.env,
         cwd=app.home,
         stdout=subprocess.PIPE,
@@ -418,7 +425,7 @@ def test_a_restarting_service_is_shown_and_the_ui_carries_on(page, app):
     page.wait_for_selector("#status-text:has-text('All services running')", timeout=WAIT)
 
 
-def test_drop_files_in_and_export_a_zip(page, app, tmp_path):
+def test_drop_files_in_and_export_a_zip(page, app, exports):
     import zipfile
 
     from vibing.schema.storage import ReadFile
@@ -435,7 +442,7 @@ def test_drop_files_in_and_export_a_zip(page, app, tmp_path):
     assert (
         app.bus().request("storage", ReadFile(project_id=pid, path="extra.css")).file.content == "body { color: teal; }"
     )
-    target = tmp_path / "dropzone.zip"
+    target = exports / "dropzone.zip"  # inside the folder `vibing web --allow-folder` named
     page.keyboard.press("Control+e")
     page.wait_for_selector("#export-modal:not(.hidden)", timeout=WAIT)
     page.fill("#export-path", str(target))

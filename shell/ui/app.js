@@ -7,12 +7,8 @@ const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 
 // ---------------------------------------------------------------- bridge
-const params = new URLSearchParams(location.search);
-const TOKEN = params.get("token") || sessionStorage.getItem("vibing.token") || "";
-if (params.get("token")) {
-  sessionStorage.setItem("vibing.token", TOKEN);
-  history.replaceState(null, "", location.pathname + location.hash);
-}
+// The session is an HttpOnly cookie set when the sign-in link was opened: this script never sees
+// a secret, and the browser sends it only to this origin.
 
 class VError extends Error {
   constructor(e) { super(e.message || "Something went wrong."); this.code = e.code || "Error"; this.details = e.details || {}; this.retryable = !!e.retryable; }
@@ -21,7 +17,7 @@ class VError extends Error {
 async function post(path, data) {
   let res;
   try {
-    res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json", "X-Vibing-Token": TOKEN }, body: JSON.stringify(data || {}) });
+    res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data || {}) });
   } catch (e) {
     throw new VError({ code: "Offline", message: "The Vibing window process is not answering." });
   }
@@ -314,7 +310,9 @@ async function openProject(id) {
   }
   let detail;
   try {
-    detail = await call("storage", "LoadProject", { project_id: id });
+    let url;
+    [detail, url] = await Promise.all([call("storage", "LoadProject", { project_id: id }), shell("preview.url", { project_id: id })]);
+    state.preview = { id, url };
   } catch (e) {
     showError(e);
     if (e.code === "NotFound") location.hash = "#/";
@@ -520,13 +518,15 @@ function showTab(name) {
 $$(".tab").forEach((t) => t.onclick = () => showTab(t.dataset.tab));
 
 // -- preview
-function previewUrl() { return state.project ? `${state.info.preview_base}${encodeURIComponent(state.project.id)}/` : ""; }
+// Each project's preview address carries its own secret (the shell derives it), so one generated
+// app cannot load another project's files.
+function previewUrl() { return state.project && state.preview?.id === state.project.id ? state.preview.url : ""; }
 function reloadPreview(force = false) {
   const frame = $("#preview");
   const has = state.files.has("index.html");
   $("#preview-empty").classList.toggle("hidden", has);
   $("#preview-url").textContent = has ? "index.html" : "";
-  if (!has) { frame.removeAttribute("src"); return; }
+  if (!has || !previewUrl()) { frame.removeAttribute("src"); return; }
   state.previewVersion += 1;
   state.previewErrors = []; renderConsole();
   frame.src = `${previewUrl()}?v=${state.previewVersion}`;
@@ -639,7 +639,13 @@ function exportProject() {
   if (!state.project) return;
   $("#export-error").textContent = "";
   $("#export-path").value = "";
-  $("#export-pick").classList.toggle("hidden", !state.info.native?.includes("save_dialog"));
+  const native = state.info.native?.includes("save_dialog");
+  $("#export-pick").classList.toggle("hidden", !native);
+  $("#export-path").readOnly = !!native; // the window writes only where its own dialog pointed
+  const allowed = state.info.allowed_folders || [];
+  $("#export-where").textContent = native ? "" : allowed.length
+    ? `From the browser, Vibing writes only inside: ${allowed.join(", ")}`
+    : "From the browser, Vibing writes only inside folders allowed with `vibing web --allow-folder FOLDER` (or use `vibing projects export`).";
   openModal("#export-modal");
 }
 $("#export-btn").onclick = exportProject;
@@ -1062,7 +1068,7 @@ function renderStatus() {
 
 let events;
 function connectEvents() {
-  events = new EventSource(`/events?token=${encodeURIComponent(TOKEN)}`);
+  events = new EventSource("/events");
   events.addEventListener("hello", () => {
     const wasDown = state.connected === false;
     state.connected = true; renderStatus();
@@ -1099,6 +1105,7 @@ async function showSettings() {
   $("#set-data").value = v.data_dir || "";
   $("#set-data").placeholder = state.info.data_folder || "(default)";
   $("#pick-data").classList.toggle("hidden", !state.info.native?.includes("folder_dialog"));
+  $("#pick-agents").classList.toggle("hidden", !state.info.native?.includes("folder_dialog"));
   markTheme(v.theme || "system");
   $("#settings-status").textContent = "";
   $("#key-status").textContent = "";
@@ -1133,12 +1140,21 @@ $("#settings-save").onclick = async () => {
     // New agent folders load at once (the agent service watches them); the rest applies after a restart.
     const problems = [];
     for (const path of values.agent_dirs.filter((p) => !before.has(p))) {
-      try { await call("agent", "AddAgentFolder", { path, persist: false }); } catch (e) { problems.push(`${path}: ${e.message}`); }
+      try { await call("agent", "AddAgentFolder", { path, persist: false }); } catch (e) {
+        problems.push(`${path}: ${e.message}`);
+        values.agent_dirs = values.agent_dirs.filter((p) => p !== path); // not kept: the shell refused or could not read it
+      }
     }
     state.settings = await shell("settings.update", { values });
     status.textContent = problems.length ? `Saved, but: ${problems.join("; ")}` : "Saved. Model, provider and rate limit apply to new generations after a restart.";
     status.className = problems.length ? "note bad" : "note ok";
   } catch (e) { status.textContent = e.message; status.className = "note bad"; }
+};
+$("#pick-agents").onclick = async () => {
+  try {
+    const p = await shell("native", { name: "folder_dialog" });
+    if (p && !$("#set-agents").value.split("\n").map((s) => s.trim()).includes(p)) $("#set-agents").value = [$("#set-agents").value.trim(), p].filter(Boolean).join("\n");
+  } catch (e) { showError(e); }
 };
 $("#pick-data").onclick = async () => { try { const p = await shell("native", { name: "folder_dialog" }); if (p) $("#set-data").value = p; } catch (e) { showError(e); } };
 $("#key-save").onclick = async () => {
@@ -1251,8 +1267,10 @@ $("#shortcuts-btn").onclick = () => openModal("#shortcuts-modal");
 // ---------------------------------------------------------------- start
 async function start() {
   const t0 = performance.now();
-  if (!TOKEN) { banner("This page needs the address Vibing printed (it carries a one-time token).", true); return; }
-  try { state.info = await shell("info"); } catch (e) { banner(e.message, true); return; }
+  try { state.info = await shell("info"); } catch (e) {
+    banner(e.code === "Forbidden" ? "This page is not signed in: open the sign-in link that `vibing web` printed (press Enter in its terminal for a new one)." : e.message, true);
+    return;
+  }
   state.recent = state.info.recent || [];
   renderShortcuts();
   connectEvents();

@@ -1,9 +1,18 @@
-"""``vibing web [--port N]``: the app's UI in a browser, on 127.0.0.1 only."""
+"""``vibing web``: the app's UI in a browser, on 127.0.0.1 only.
+
+The browser signs in with a one-time code (printed, or handed to the browser by
+``--open``), never with the session token itself: a URL ends up in the browser's
+history and, with ``--open``, on its command line, where every local user can read
+it.  The token is printed only when asked (``--print-url``, for scripts and tests).
+The browser has no native file dialog, so the page may read or write only inside the
+folders given with ``--allow-folder``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import signal
+import sys
 import threading
 
 
@@ -11,7 +20,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     web = subparsers.add_parser("web", help="serve the UI to a browser on this computer (127.0.0.1)")
     web.add_argument("--port", type=int, default=0, help="port to listen on (0: any free port; the default)")
     web.add_argument("--preview-port", type=int, default=0, help="port of the sandboxed preview (0: any free port)")
-    web.add_argument("--open", action="store_true", help="open the URL in the default browser")
+    web.add_argument("--open", action="store_true", help="sign in the default browser with a one-time link")
+    web.add_argument(
+        "--print-url",
+        action="store_true",
+        help="print the address with the session token (reusable: for scripts; keep it private)",
+    )
+    web.add_argument(
+        "--allow-folder",
+        action="append",
+        default=[],
+        metavar="FOLDER",
+        help="a folder the page may import from, export to and read agents from (repeatable; default: none)",
+    )
     web.set_defaults(func=cmd_web)
 
 
@@ -20,16 +41,42 @@ def cmd_web(args: argparse.Namespace) -> int:
     from vibing.shell.runtime import Shell, app_paths
 
     log.setup("web", app_paths().logs, "info", console=False)
-    shell = Shell(port=args.port, preview_port=args.preview_port, mode="web", sender="web").start()
+    shell = Shell(
+        port=args.port, preview_port=args.preview_port, mode="web", sender="web", allow_folders=args.allow_folder
+    ).start()
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, lambda *_: stop.set())
-    print(f"Vibing is served at {shell.url}", flush=True)
-    print("Open that address in a browser on this computer (it carries a one-time token). Ctrl+C stops.", flush=True)
+    if args.print_url:
+        print(f"Vibing is served at {shell.server.token_url}", flush=True)
+        print("That address carries the session token: keep it to yourself. Ctrl+C stops.", flush=True)
+    else:
+        print(f"Vibing is served at {shell.url}", flush=True)
     if args.open:
         import webbrowser
 
-        webbrowser.open(shell.url)
+        webbrowser.open(shell.server.sign_in_url())
+        print("Opened in your browser with a one-time sign-in link.", flush=True)
+    elif not args.print_url:
+        _print_sign_in(shell)
+    if sys.stdin is not None and sys.stdin.isatty():
+        threading.Thread(target=_new_links_on_enter, args=(shell, stop), name="web-sign-in", daemon=True).start()
     stop.wait()
     shell.stop()
     return 0
+
+
+def _print_sign_in(shell) -> None:
+    from vibing.shell.login import CODE_TTL_S
+
+    print(f"Sign in: {shell.server.sign_in_url()}", flush=True)
+    minutes = round(CODE_TTL_S / 60)
+    print(f"(that link works once, within {minutes} minutes; press Enter here for a new one; Ctrl+C stops)", flush=True)
+
+
+def _new_links_on_enter(shell, stop: threading.Event) -> None:
+    """Each Enter in the terminal prints a fresh one-time link (another browser, or one that expired)."""
+    for _ in sys.stdin:
+        if stop.is_set():
+            return
+        _print_sign_in(shell)

@@ -13,8 +13,10 @@ A handler returns a reply message (``None`` means ``Ok``) or raises a
 exception is logged with its traceback and answered as ``Internal``; the worker
 keeps serving.  A frame that cannot be decoded is logged with its sender and
 dropped (or answered ``BadMessage`` when its header names a request).
-Handlers run one at a time on the worker's thread: a service that needs
-parallel work starts threads and publishes events from them
+Handlers run one at a time on the worker's handler thread, while a separate
+bus thread keeps the heartbeats flowing, so a handler may take as long as its
+work needs without the worker looking hung (see :meth:`Worker.run`).  A service
+that needs parallel work starts threads and publishes events from them
 (:meth:`publish` is thread-safe).
 """
 
@@ -22,9 +24,10 @@ from __future__ import annotations
 
 import ctypes
 import os
+import queue
 import signal
-import socket
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -37,13 +40,15 @@ import zmq
 from vibing import log, schema
 from vibing.bus import Bus, Event
 from vibing.config import Config
-from vibing.errors import Internal, VibingError
+from vibing.errors import Internal, LimitExceeded, VibingError
 from vibing.meter import Meter
 from vibing.protocol import DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
 from vibing.schema.base import Header, decode_header, encode_header, make_header
 from vibing.schema.common import Error, Ok, Ping, Pong
 
 Handler = Callable[[Any, Any], Any]
+#: Handed from the handler thread to the bus thread: leave the bus and close its sockets.
+_BUS_STOP = b"stop"
 
 
 def handles(*types: type) -> Callable[[Handler], Handler]:
@@ -94,6 +99,8 @@ class Worker:
         self.state = "starting"
         self._stopping = False
         self._request_decoder = schema.request_decoder(self.name)
+        #: Requests, events and stop notes from the bus thread, for the handler thread (see :meth:`run`).
+        self._inbox: queue.SimpleQueue[tuple] = queue.SimpleQueue()
         self.current_header: Header | None = None
         self.metrics = Meter(self.name)
         self.metrics.describe("vibing_requests_total", "Requests handled, by request type.")
@@ -116,7 +123,7 @@ class Worker:
         return {}
 
     def tick(self) -> None:
-        """Called about every heartbeat interval, on the worker's thread."""
+        """Called about every heartbeat interval, on the handler thread (never while a handler runs)."""
 
     def translate_error(self, exc: Exception) -> VibingError | None:
         """Turn an exception that is a known condition (not a bug) into the error a person should read."""
@@ -130,11 +137,7 @@ class Worker:
     def stop(self) -> None:
         """Ask the loop to finish after the current handler (thread-safe)."""
         self._stopping = True
-        if hasattr(self, "_wake_w"):
-            try:
-                self._wake_w.send(b"\0")
-            except OSError:
-                pass
+        self._inbox.put(("stop", 0))  # SimpleQueue.put is safe in a signal handler
 
     @handles(Ping)
     def ping(self, _request: Ping) -> Pong:
@@ -149,16 +152,100 @@ class Worker:
 
     # -- the loop -----------------------------------------------------------------
 
+    #: Requests waiting for the handler thread beyond this are refused at once with ``LimitExceeded``
+    #: (the bus thread never blocks, so the queue is bounded here rather than by a socket's buffer).
+    MAX_QUEUED_REQUESTS = 1000
+
     def run(self, *, install_signals: bool = True) -> int:
-        """Serve until stopped; returns the process exit code."""
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._wake_r.setblocking(False)
-        self._wake_w.setblocking(False)
+        """Serve until stopped; returns the process exit code.
+
+        Two threads share the work.  This (the calling, usually main) thread runs ``setup``, every handler,
+        ``on_event``, ``tick`` and ``teardown``, one at a time, so a service needs no locks of its own.  The
+        bus thread owns the sockets: it registers, answers and sends heartbeats, reads requests and events
+        into :attr:`_inbox` and sends the replies it is handed.  A handler that takes minutes (a large import,
+        a backup) therefore never looks like a hung worker, while a process that is really stuck (stopped,
+        or deadlocked with the interpreter lock held) stops heartbeating and is restarted.
+        """
         if install_signals:
             signal.signal(signal.SIGTERM, lambda *_: self.stop())
             signal.signal(signal.SIGINT, lambda *_: self.stop())
-            signal.set_wakeup_fd(self._wake_w.fileno(), warn_on_full_buffer=False)
         self.setup()
+        replies_address = f"inproc://vibing-worker-replies-{id(self):x}"
+        replies = self.context.socket(zmq.PAIR)
+        replies.setsockopt(zmq.LINGER, 0)
+        replies.setsockopt(zmq.SNDHWM, 0)  # never drop or block on a reply; the bus thread drains them
+        replies.bind(replies_address)
+        self._replies = replies
+        bus_thread = threading.Thread(
+            target=self._bus_thread, args=(replies_address,), name=f"{self.name}-bus", daemon=True
+        )
+        bus_thread.start()
+        interval = self.config.heartbeat_interval_s
+        next_tick = time.monotonic() + interval
+        next_report = time.monotonic() + 1.0
+        exit_code = 0
+        try:
+            while not self._stopping:
+                try:
+                    item = self._inbox.get(timeout=max(0.0, next_tick - time.monotonic()))
+                except queue.Empty:
+                    item = None
+                if item is not None:
+                    exit_code = self._on_inbox(item) or exit_code
+                now = time.monotonic()
+                if now >= next_tick:
+                    next_tick = now + interval
+                    self.tick()
+                if now >= next_report:
+                    next_report = now + 1.0
+                    self.report_metrics()
+        finally:
+            self.state = "stopping"
+            try:
+                replies.send(_BUS_STOP)  # the bus thread says DISCONNECT to the broker and closes its sockets
+            except zmq.ZMQError:
+                pass
+            bus_thread.join(timeout=5.0)
+            try:
+                self.teardown()
+            finally:
+                replies.close()
+                self.bus.close()
+                self.log.info("service.stopped", exit_code=exit_code)
+        return exit_code
+
+    def _on_inbox(self, item: tuple) -> int | None:
+        """Act on one thing the bus thread queued; returns an exit code when the worker must stop."""
+        kind = item[0]
+        if kind == "request":
+            _, client, header_raw, body = item
+            reply = self._handle(client, header_raw, body)
+            if reply is not None:
+                self._replies.send_multipart([client, reply[0], reply[1]])
+        elif kind == "event":
+            self._dispatch_event(item[1])
+        elif kind == "stop":
+            self._stopping = True
+            return item[1]
+        return None
+
+    def _bus_thread(self, replies_address: str) -> None:
+        """Keep the worker on the bus (register, heartbeats, frames in, replies out) whatever the handlers do."""
+        exit_code = 0
+        try:
+            exit_code = self._bus_loop(replies_address)
+        except Exception:  # a bug here must not leave a worker that serves nothing: stop it, loudly
+            self.log.exception("service.bus_thread_failed")
+            exit_code = 70
+        finally:
+            if exit_code:
+                self._stopping = True
+                self._inbox.put(("stop", exit_code))
+
+    def _bus_loop(self, replies_address: str) -> int:
+        replies = self.context.socket(zmq.PAIR)
+        replies.setsockopt(zmq.LINGER, 0)
+        replies.connect(replies_address)
         dealer = self.context.socket(zmq.DEALER)
         dealer.setsockopt(zmq.LINGER, 0)
         dealer.connect(self.endpoints.requests)
@@ -166,70 +253,60 @@ class Worker:
         dealer.send_multipart([WORKER, READY, self.name.encode(), str(os.getpid()).encode()])
         self.state = "ready"
         self.log.info("service.ready", startup_ms=round((time.monotonic() - self.started) * 1000, 1))
-
         poller = zmq.Poller()
         poller.register(dealer, zmq.POLLIN)
-        poller.register(self._wake_r, zmq.POLLIN)
+        poller.register(replies, zmq.POLLIN)
         if sub is not None:
             poller.register(sub.socket, zmq.POLLIN)
         interval = self.config.heartbeat_interval_s
-        bus_deadline = time.monotonic() + interval * self.config.heartbeat_liveness
+        liveness_s = interval * self.config.heartbeat_liveness
+        bus_deadline = time.monotonic() + liveness_s
         next_beat = time.monotonic() + interval
-        next_report = time.monotonic() + 1.0
-        exit_code = 0
+        bus_lost = False
         try:
-            while not self._stopping:
-                wait = max(0, int((next_beat - time.monotonic()) * 1000))
-                ready = dict(poller.poll(wait))
-                if self._wake_r in ready:
-                    try:
-                        self._wake_r.recv(4096)
-                    except BlockingIOError:
-                        pass
+            while True:
+                ready = dict(poller.poll(max(0, int((next_beat - time.monotonic()) * 1000))))
+                if replies in ready:
+                    for _ in range(1000):
+                        try:
+                            frames = replies.recv_multipart(zmq.NOBLOCK)
+                        except zmq.Again:
+                            break
+                        if frames == [_BUS_STOP]:
+                            return 0
+                        dealer.send_multipart([WORKER, REPLY, *frames])
                 if dealer in ready:
                     for _ in range(100):
                         try:
                             frames = dealer.recv_multipart(zmq.NOBLOCK)
                         except zmq.Again:
                             break
-                        bus_deadline = time.monotonic() + interval * self.config.heartbeat_liveness
-                        if not self._on_frames(dealer, frames):
-                            self._stopping = True
-                            break
+                        bus_deadline = time.monotonic() + liveness_s
+                        self._on_frames(dealer, frames)
                 if sub is not None and sub.socket in ready:
                     for _ in range(1000):
                         if not sub.socket.poll(0, zmq.POLLIN):
                             break
                         event = sub.recv(0)
                         if event is not None:
-                            self._dispatch_event(event)
+                            self._inbox.put(("event", event))
                 now = time.monotonic()
                 if now >= next_beat:
                     dealer.send_multipart([WORKER, HEARTBEAT])
                     next_beat = now + interval
-                    self.tick()
-                if now >= next_report:
-                    next_report = now + 1.0
-                    self.report_metrics()
-                if now > bus_deadline and not self._stopping:
-                    self.log.error("service.bus_lost", waited_s=round(interval * self.config.heartbeat_liveness, 1))
-                    exit_code = 3
-                    break
+                if now > bus_deadline and not bus_lost and not self._stopping:
+                    self.log.error("service.bus_lost", waited_s=round(liveness_s, 1))
+                    bus_lost = True
+                    self._inbox.put(("stop", 3))
         finally:
-            self.state = "stopping"
             try:
                 dealer.send_multipart([WORKER, DISCONNECT], zmq.NOBLOCK)
             except zmq.ZMQError:
                 pass
-            try:
-                self.teardown()
-            finally:
-                dealer.close(linger=200)  # let the DISCONNECT reach the broker
-                if sub is not None:
-                    sub.close()
-                self.bus.close()
-                self.log.info("service.stopped", exit_code=exit_code)
-        return exit_code
+            dealer.close(linger=200)  # let the DISCONNECT reach the broker
+            if sub is not None:
+                sub.close()
+            replies.close()
 
     def _dispatch_event(self, event: Event) -> None:
         try:
@@ -237,25 +314,40 @@ class Worker:
         except Exception:
             self.log.exception("service.event_handler_failed", topic=event.topic)
 
-    def _on_frames(self, dealer: zmq.Socket, frames: list[bytes]) -> bool:
-        """Handle one frame from the broker; False means stop."""
+    def _on_frames(self, dealer: zmq.Socket, frames: list[bytes]) -> None:
+        """Handle one frame from the broker (on the bus thread): queue a request, or stop."""
         if len(frames) < 2 or frames[0] != WORKER:
             self.log.warning("bus.malformed_frame", parts=len(frames))
-            return True
+            return
         command = frames[1]
         if command == REQUEST and len(frames) == 5:
             client, header_raw, body = frames[2], frames[3], frames[4]
-            reply = self._handle(client, header_raw, body)
-            if reply is not None:
-                dealer.send_multipart([WORKER, REPLY, client, reply[0], reply[1]])
+            if self._inbox.qsize() >= self.MAX_QUEUED_REQUESTS:
+                refusal = self._refuse_busy(header_raw)
+                if refusal is not None:
+                    dealer.send_multipart([WORKER, REPLY, client, *refusal])
+                return
+            self._inbox.put(("request", client, header_raw, body))
         elif command == HEARTBEAT:
             pass
         elif command == DISCONNECT:
             self.log.info("service.stop_requested")
-            return False
+            self._stopping = True
+            self._inbox.put(("stop", 0))
         else:
             self.log.warning("bus.malformed_frame", command=command[:8].hex(), parts=len(frames))
-        return True
+
+    def _refuse_busy(self, header_raw: bytes) -> tuple[bytes, bytes] | None:
+        try:
+            header = decode_header(header_raw)
+        except msgspec.DecodeError:
+            return None
+        self.log.warning("service.queue_full", queued=self.MAX_QUEUED_REQUESTS, sender=header.sender)
+        error = LimitExceeded(
+            f"The {self.name} service has {self.MAX_QUEUED_REQUESTS} requests waiting; try again in a moment.",
+            limit=self.MAX_QUEUED_REQUESTS,
+        )
+        return self._reply(header, Error(code="LimitExceeded", message=error.message, details=error.details))
 
     def _handle(self, client: bytes, header_raw: bytes, body: bytes) -> tuple[bytes, bytes] | None:
         try:

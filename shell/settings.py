@@ -7,6 +7,13 @@ start.  Settings the services do not know (yet) and the window's preferences
 (theme, agent folders) live in ``<data>/shell/settings.json``.  The API key is
 never among them: it goes to a service over the bus, which puts it in the OS
 keychain.
+
+The Anthropic address (``anthropic_base_url``) is where the stored key is sent,
+so a generic settings write (``update``, ``import_``: what the page can reach)
+never changes it.  Only :meth:`Settings.set_anthropic_base_url` with
+``confirm=True`` does; the shell calls it after the user confirmed a native
+dialog naming the new address.  (The stream service also refuses to send the
+key anywhere else: ``services/stream/credentials.py``.)
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import os
 import tomllib
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from vibing import config as config_mod
 from vibing import paths as paths_mod
@@ -105,8 +113,29 @@ class Settings:
             "restart_needed_for": [k for k in values if k in config_mod.FIELDS],
         }
 
-    def update(self, changes: dict[str, Any]) -> dict[str, Any]:
-        """Validate and store ``changes``; returns :meth:`get` afterwards."""
+    def _anthropic_base_url(self) -> str:
+        """The address the key goes to now (config file, else the default)."""
+        return str(self._read_config_file().get("anthropic_base_url", config_mod.Config().anthropic_base_url))
+
+    def set_anthropic_base_url(self, url: str, *, confirm: bool = False) -> dict[str, Any]:
+        """Change where the API key is sent; ``confirm`` says the user confirmed this very address."""
+        if not isinstance(url, str):
+            raise InvalidRequest("The Anthropic address must be a URL such as https://api.anthropic.com.")
+        url = url.strip()
+        parts = urlsplit(url)
+        if parts.scheme not in ("https", "http") or not parts.hostname or parts.username or parts.password:
+            raise InvalidRequest(
+                f"{url!r} is not a usable address: give an http(s) URL such as https://api.anthropic.com.",
+                anthropic_base_url=url,
+            )
+        return self.update({"anthropic_base_url": url}, confirm_base_url=confirm)
+
+    def update(self, changes: dict[str, Any], *, confirm_base_url: bool = False) -> dict[str, Any]:
+        """Validate and store ``changes``; returns :meth:`get` afterwards.
+
+        A change of ``anthropic_base_url`` is refused unless ``confirm_base_url`` (see the module docstring):
+        the value in force is accepted as "no change" (and not written), so an export of these settings imports
+        as it is."""
         allowed = set(UI_DEFAULTS) | set(CONFIG_KEYS)
         unknown = sorted(k for k in changes if k not in allowed)
         if unknown:
@@ -114,6 +143,17 @@ class Settings:
         secret = [k for k in changes if _is_secret(k)]
         if secret:
             raise InvalidRequest("The API key is not a setting; it is kept in the keychain.")
+        if "anthropic_base_url" in changes and not confirm_base_url:
+            changes = dict(changes)
+            wanted = changes.pop("anthropic_base_url")
+            shown = (self._anthropic_base_url(), self.get()["values"]["anthropic_base_url"])
+            if not isinstance(wanted, str) or not any(config_mod.same_endpoint(wanted, now) for now in shown):
+                raise InvalidRequest(
+                    f"The Anthropic address is where your API key is sent, so it is not changed by a settings write "
+                    f"(asked: {wanted!r}; kept: {self._anthropic_base_url()}). Change it in Settings, where Vibing "
+                    f"asks you to confirm the new address.",
+                    setting="anthropic_base_url",
+                )
         to_config = {k: v for k, v in changes.items() if k in config_mod.FIELDS}
         to_ui = {k: v for k, v in changes.items() if k not in config_mod.FIELDS}
         if "theme" in to_ui and to_ui["theme"] not in ("light", "dark", "system"):

@@ -82,3 +82,27 @@ def test_dotenv_line_without_equals_is_reported_with_its_line(tmp_path):
     path.write_text("VIBING_LOG=info\nnonsense\n")
     with pytest.raises(ConfigError, match=r"\.env:2: expected KEY=VALUE"):
         config.read_dotenv(path)
+
+
+def test_each_setting_knows_where_it_came_from_and_no_layer_can_forge_that(tmp_path):
+    cfg = load(
+        tmp_path,
+        toml="restart_limit = 7\n",
+        dotenv="ANTHROPIC_BASE_URL=http://127.0.0.1:9\nVIBING_RATE_LIMIT_PER_MIN=20\n",
+        env={"VIBING_RATE_LIMIT_PER_MIN": "30"},
+    )
+    assert cfg.origins == {
+        "restart_limit": "config file",
+        "anthropic_base_url": ".env",
+        "rate_limit_per_min": "environment",
+    }
+    with pytest.raises(ConfigError, match="unknown setting 'origins'"):
+        load(tmp_path, toml='origins = {anthropic_base_url = "environment"}\n')
+    assert "origins" not in config.FIELDS
+
+
+def test_base_urls_compare_by_server_and_path():
+    assert config.same_endpoint("https://api.anthropic.com", "HTTPS://API.anthropic.com:443/")
+    assert not config.same_endpoint("https://api.anthropic.com", "https://api.anthropic.com.evil.example")
+    assert not config.same_endpoint("https://api.anthropic.com", "http://api.anthropic.com")
+    assert not config.same_endpoint("http://127.0.0.1:8000/v1", "http://127.0.0.1:8001/v1")

@@ -4,6 +4,13 @@ Each layer is validated on its own, so an error names the place to fix
 ("config.toml: rate_limit_per_min must be an integer"), not just the value.
 Environment variables are ``VIBING_<SETTING>`` (upper case); ``VIBING_LOG`` is
 a short alias for ``VIBING_LOG_LEVEL`` and ``ANTHROPIC_BASE_URL`` is honoured.
+
+Where each setting came from is kept in ``Config.origins`` ("config file", ".env",
+"environment"; absent = the default), because one decision depends on it: a stored
+API key (keychain, or ``ANTHROPIC_API_KEY`` in the real environment) is never sent
+to a base URL that a ``.env`` in the folder Vibing was started from set (see
+``services/stream/credentials.py``).  ``origins`` is computed here, never read from
+a layer.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -76,6 +84,8 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     #: Storage query cache: entries kept and how long one lives.
     storage_cache_size: int = 2048
     storage_cache_ttl_s: float = 60.0
+    #: Computed by :func:`load`, not a setting: setting name -> "config file" | ".env" | "environment".
+    origins: dict[str, str] = {}
 
     def __post_init__(self) -> None:
         if not 0 <= self.tcp_base_port <= 65533:
@@ -91,7 +101,10 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
             raise ValueError("metrics_port must be between 0 and 65535")
 
 
-FIELDS = Config.__struct_fields__
+#: Fields :func:`load` computes; no layer may set them.
+COMPUTED = ("origins",)
+#: The settings (what a config file, a .env or the environment may set).
+FIELDS = tuple(name for name in Config.__struct_fields__ if name not in COMPUTED)
 _ENV_ALIASES = {"VIBING_LOG": "log_level", "ANTHROPIC_BASE_URL": "anthropic_base_url"}
 
 
@@ -139,6 +152,8 @@ def read_dotenv(path: Path) -> dict[str, str]:
 
 #: Variables a .env may carry that are not settings but are read from the environment.
 DOTENV_SECRETS = ("ANTHROPIC_API_KEY",)
+#: Those of them this process took from a .env (so a key's origin can be told from a real environment's).
+FROM_DOTENV: set[str] = set()
 
 
 def export_dotenv_secrets(path: Path, values: dict[str, str] | None = None) -> None:
@@ -148,8 +163,9 @@ def export_dotenv_secrets(path: Path, values: dict[str, str] | None = None) -> N
             return
         values = read_dotenv(path)
     for name in DOTENV_SECRETS:
-        if values.get(name):
-            os.environ.setdefault(name, values[name])
+        if values.get(name) and not os.environ.get(name):
+            os.environ[name] = values[name]
+            FROM_DOTENV.add(name)
 
 
 def _from_variables(variables: dict[str, str]) -> dict[str, Any]:
@@ -175,6 +191,7 @@ def load(
     config_file = config_file or paths_mod.resolve().config_file
     dotenv = dotenv or Path.cwd() / ".env"
     merged: dict[str, Any] = {}
+    origins: dict[str, str] = {}
 
     if config_file.is_file():
         try:
@@ -183,17 +200,21 @@ def load(
             raise ConfigError(f"{config_file}: not valid TOML ({exc})", source=str(config_file)) from None
         _validate(layer, str(config_file))
         merged.update(layer)
+        origins.update(dict.fromkeys(layer, "config file"))
 
     if dotenv.is_file():
         dotenv_vars = read_dotenv(dotenv)
         layer = _from_variables(dotenv_vars)
         _validate(layer, str(dotenv))
         merged.update(layer)
+        origins.update(dict.fromkeys(layer, ".env"))
         export_dotenv_secrets(dotenv, dotenv_vars)
 
     layer = _from_variables(environ)
     _validate(layer, "environment")
     merged.update(layer)
+    origins.update(dict.fromkeys(layer, "environment"))
+    merged["origins"] = origins
     try:
         return msgspec.convert(merged, Config, strict=False)
     except msgspec.ValidationError as exc:
@@ -202,3 +223,24 @@ def load(
 
 def to_dict(config: Config) -> dict[str, Any]:
     return msgspec.to_builtins(config)
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def same_endpoint(a: str, b: str) -> bool:
+    """Whether two base URLs name the same server and path (case of scheme and host, default port, final /).
+
+    Used wherever a base URL decides where the API key goes, so ``https://api.anthropic.com/`` counts as the
+    configured ``https://api.anthropic.com`` and nothing else does."""
+
+    def norm(url: str) -> tuple[str, str, int | None, str]:
+        parts = urlsplit(url.strip())
+        scheme = parts.scheme.lower()
+        try:
+            port = parts.port or _DEFAULT_PORTS.get(scheme)
+        except ValueError:
+            port = -1
+        return scheme, (parts.hostname or "").lower(), port, parts.path.rstrip("/")
+
+    return norm(a) == norm(b)

@@ -223,3 +223,9 @@ class UnsafeFolder(VibingError):
 
 class UnknownService(BusError):
     """A request named a service that does not exist; the bus answers at once instead of holding it."""
+
+
+class KeyWithheld(NoApiKey):
+    """The stored API key was not sent: the request named an address other than the one the user configured,
+    or the configured address came from a ``.env`` file in the folder Vibing was started from.  Nothing was sent;
+    the request may bring its own key for that address."""

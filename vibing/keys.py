@@ -1,7 +1,9 @@
 """The Anthropic API key: in the OS keychain (keyring), never in a plain file.
 
 ``ANTHROPIC_API_KEY`` in the environment (or the ``.env``) wins over the
-keychain, as users of Anthropic's own tools expect.  When there is no usable
+keychain, as users of Anthropic's own tools expect.  :func:`get_key` says which
+of the three a key came from, because where a key may be sent depends on it
+(``services/stream/credentials.py``).  When there is no usable
 keychain we say so and how to fix it; we never fall back to a plaintext store.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import os
 
+from vibing import config as config_mod
 from vibing.errors import KeychainError, NoApiKey
 
 SERVICE = "vibing"
@@ -74,10 +77,10 @@ def delete_key() -> bool:
 
 
 def get_key() -> tuple[str, str]:
-    """The key and where it came from ("environment" or "keychain"); raises NoApiKey."""
+    """The key and where it came from ("environment", ".env" or "keychain"); raises NoApiKey."""
     env = os.environ.get("ANTHROPIC_API_KEY", "").strip()
     if env:
-        return env, "environment"
+        return env, ".env" if "ANTHROPIC_API_KEY" in config_mod.FROM_DOTENV else "environment"
     try:
         backend = _backend()
         stored = backend.get_password(SERVICE, USERNAME)

@@ -245,8 +245,8 @@ class Service(Worker):
             return KeyCheck(ok=True, message=f"The model server at {base_url} answers.", provider=provider)
         try:
             base_url, key, source = self.launcher.credentials.destination(provider, req.base_url, req.key.strip())
-        except NoApiKey as exc:
-            return KeyCheck(ok=False, code="NoApiKey", message=exc.message, provider=provider)
+        except NoApiKey as exc:  # none, or KeyWithheld: the stored key does not go to that address
+            return KeyCheck(ok=False, code=type(exc).__name__, message=exc.message, provider=provider)
         try:
             status, request_id, body, headers = self.runner.call(
                 self.runner.providers["anthropic"].check_key(base_url, key), timeout=10.0

@@ -190,7 +190,8 @@ def _ours_in_process(recorded: bytes) -> tuple[float, int]:
 
     import httpx
 
-    from vibing.services.stream.anthropic import AnthropicProvider, Call
+    from vibing.services.stream.anthropic import AnthropicProvider
+    from vibing.services.stream.provider import Call
 
     class Sink:
         delivered = False

@@ -19,9 +19,9 @@ from vibing.errors import InvalidRequest, NotFound, VibingError
 from vibing.schema.storage import GetMessage, ListMessages, MessageList, ResumeMessage
 from vibing.schema.stream import ChatTurn, ContinueStream, StreamStarted
 from vibing.services.stream import prompts
-from vibing.services.stream.anthropic import Call
 from vibing.services.stream.credentials import Credentials
 from vibing.services.stream.durable import DurableWriter
+from vibing.services.stream.provider import Call
 from vibing.services.stream.ratelimit import RequestsPerMinute
 from vibing.services.stream.runner import Runner, StreamRun, new_stream_id
 

@@ -10,16 +10,19 @@ symlinks, so an archive cannot place anything outside the project.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
 import stat
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from vibing import project_files as validation
-from vibing.errors import Conflict, FileTooLarge, InvalidPath, InvalidRequest, NotFound
+from vibing.errors import Conflict, FileTooLarge, InvalidPath, InvalidRequest, LimitExceeded, NotFound
 from vibing.project_files import Limits
 from vibing.schema.storage import FileData
 
@@ -127,74 +130,221 @@ def _add(bundle: Bundle, path: str, data: bytes, limits: Limits, running: list[i
     bundle.files[path] = text
 
 
+#: Entries an archive or a folder may hold, per file a project may hold: every entry is counted (folders, and the
+#: skipped ``node_modules/`` ones included), so 300,000 skipped entries cannot keep the worker busy or swell it.
+ENTRIES_PER_FILE = 10
+#: Bytes of a zip's table of contents allowed per entry: a real entry needs about 100 (46 + its name + extras).
+_CENTRAL_BYTES_PER_ENTRY = 1024
+#: The manifest holds a name, a description and a type: it is never larger than this.
+MAX_MANIFEST_BYTES = 1024 * 1024
+_CENTRAL_HEADER = struct.Struct("<4s24xHHH12x")  # signature; name, extra and comment lengths (46 bytes)
+_CENTRAL_SIGNATURE = b"PK\x01\x02"
+
+
+def entry_limit(limits: Limits) -> int:
+    """The most entries an import reads before refusing (see :data:`ENTRIES_PER_FILE`)."""
+    return max(1000, limits.max_files * ENTRIES_PER_FILE)
+
+
+def _too_many_entries(source: Path, limit: int) -> LimitExceeded:
+    return LimitExceeded(
+        f"{source.name} holds more than {limit} entries (files and folders, skipped ones included), the limit "
+        f"for an import ({ENTRIES_PER_FILE} per file a project may hold).",
+        path=str(source),
+        limit=limit,
+    )
+
+
+def _read_bounded(handle, limit: int) -> bytes:  # noqa: ANN001  (a zip entry or a file object)
+    """At most ``limit + 1`` bytes: one more than allowed proves the entry too large, whatever its header says."""
+    return handle.read(limit + 1)
+
+
+def _manifest_bytes(source_name: str, data: bytes) -> bytes:
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise FileTooLarge(
+            f"{source_name}: the manifest {MANIFEST} is larger than {validation.human_bytes(MAX_MANIFEST_BYTES)}, "
+            "the most a manifest may hold.",
+            path=MANIFEST,
+            limit=MAX_MANIFEST_BYTES,
+        )
+    return data
+
+
+def _check_zip_directory(source: Path, handle, limit: int) -> None:  # noqa: ANN001
+    """Refuse, before ``zipfile`` builds an object per entry, a zip whose table of contents lists too many.
+
+    ``zipfile.ZipFile`` reads the whole central directory into memory and makes a ``ZipInfo`` (about 600 bytes)
+    for each entry, whatever their number: 300,000 empty entries cost 180 MB and seconds.  So the directory's
+    size is bounded first, then its records are counted here (walking their fixed 46-byte headers), never
+    trusting the entry count the end record declares.  The end record is located by ``zipfile``'s own reader.
+    """
+    try:
+        end = zipfile._EndRecData(handle)  # noqa: SLF001  (the stdlib's end-record reader, zip64 included)
+    except OSError:
+        end = None
+    if not end:
+        raise InvalidRequest(f"{source} is not a readable zip file: no end of central directory.", path=str(source))
+    size = end[zipfile._ECD_SIZE]  # noqa: SLF001
+    if size > limit * _CENTRAL_BYTES_PER_ENTRY:
+        raise _too_many_entries(source, limit)
+    # Where the directory starts, as zipfile computes it (data may precede the zip: a self-extractor).
+    start = end[zipfile._ECD_LOCATION] - size  # noqa: SLF001
+    if end[zipfile._ECD_SIGNATURE] == zipfile.stringEndArchive64:  # noqa: SLF001
+        start -= zipfile.sizeEndCentDir64 + zipfile.sizeEndCentDir64Locator
+    if start < 0:
+        raise InvalidRequest(f"{source} is not a readable zip file: a bad central directory.", path=str(source))
+    handle.seek(start)
+    directory = handle.read(size)
+    count, at = 0, 0
+    while at + _CENTRAL_HEADER.size <= len(directory):
+        signature, name_len, extra_len, comment_len = _CENTRAL_HEADER.unpack_from(directory, at)
+        if signature != _CENTRAL_SIGNATURE:
+            break
+        count += 1
+        if count > limit:
+            raise _too_many_entries(source, limit)
+        at += _CENTRAL_HEADER.size + name_len + extra_len + comment_len
+
+
+def _read_zip_entry(
+    source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, bundle: Bundle, limits: Limits, running: list[int]
+) -> None:
+    name = info.filename
+    if info.is_dir():
+        return
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise InvalidPath(f"{name}: the zip holds a symbolic link; links cannot be imported.", path=name)
+    if name == MANIFEST:
+        with archive.open(info) as entry:
+            _apply_manifest(bundle, _manifest_bytes(source.name, _read_bounded(entry, MAX_MANIFEST_BYTES)))
+        return
+    top = name.split("/", 1)[0]
+    if top in SKIP_DIRS or name.rsplit("/", 1)[-1] in SKIP_FILES:
+        bundle.skipped.append(name)
+        return
+    validation.check_path(info.orig_filename)  # zipfile cuts a name at a NUL: check it whole
+    if info.file_size > limits.max_file_bytes:
+        raise FileTooLarge(
+            f"{name} is {validation.human_bytes(info.file_size)}; the limit per file is "
+            f"{validation.human_bytes(limits.max_file_bytes)}.",
+            path=name,
+            size=info.file_size,
+            limit=limits.max_file_bytes,
+        )
+    # The declared size may lie: decompress at most the limit + 1 bytes, and let decode_text refuse more.
+    with archive.open(info) as entry:
+        data = _read_bounded(entry, limits.max_file_bytes)
+    _add(bundle, name, data, limits, running)
+
+
 def read_zip(source: Path, limits: Limits) -> Bundle:
     bundle = Bundle(name=source.stem)
     running = [0]
+    limit = entry_limit(limits)
     try:
-        archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError) as exc:
+        handle = open(source, "rb")  # noqa: SIM115  (handed to ZipFile, closed with it)
+    except OSError as exc:
         raise InvalidRequest(f"{source} is not a readable zip file: {exc}", path=str(source)) from None
-    with archive:
-        for info in archive.infolist():
-            name = info.filename
-            if info.is_dir():
-                continue
-            mode = info.external_attr >> 16
-            if stat.S_ISLNK(mode):
-                raise InvalidPath(f"{name}: the zip holds a symbolic link; links cannot be imported.", path=name)
-            if name == MANIFEST:
-                _apply_manifest(bundle, archive.read(info)[:1_000_000])
-                continue
-            top = name.split("/", 1)[0]
-            if top in SKIP_DIRS or name.rsplit("/", 1)[-1] in SKIP_FILES:
-                bundle.skipped.append(name)
-                continue
-            validation.check_path(info.orig_filename)  # zipfile cuts a name at a NUL: check it whole
-            if info.file_size > limits.max_file_bytes:
-                raise FileTooLarge(
-                    f"{name} is {validation.human_bytes(info.file_size)}; the limit per file is "
-                    f"{validation.human_bytes(limits.max_file_bytes)}.",
-                    path=name,
-                    size=info.file_size,
-                    limit=limits.max_file_bytes,
-                )
-            with archive.open(info) as handle:  # read at most the limit (+1): a lying header cannot bomb us
-                data = handle.read(limits.max_file_bytes + 1)
-            _add(bundle, name, data, limits, running)
+    try:
+        _check_zip_directory(source, handle, limit)
+        archive = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, OSError) as exc:
+        handle.close()
+        raise InvalidRequest(f"{source} is not a readable zip file: {exc}", path=str(source)) from None
+    except BaseException:
+        handle.close()
+        raise
+    with handle, archive:
+        infos = archive.infolist()
+        if len(infos) > limit:  # cannot happen after the check above; kept so the bound never depends on it
+            raise _too_many_entries(source, limit)
+        for info in infos:
+            try:
+                _read_zip_entry(source, archive, info, bundle, limits, running)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+                # A CRC that does not match (an entry that lied about its size), a broken stream, an
+                # unsupported or encrypted entry: the archive is refused as damaged, nothing is kept.
+                raise InvalidRequest(
+                    f"{source.name} is damaged or unsupported at {info.filename}: {exc}",
+                    path=str(source),
+                    entry=info.filename,
+                ) from None
     return bundle
 
 
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_entry(dir_fd: int, name: str, rel: str, limit: int) -> bytes:
+    """Read one file of a folder import with no check-then-read race.
+
+    The file is opened relative to its folder's descriptor with ``O_NOFOLLOW`` (a symbolic link, even one
+    swapped in after the listing, fails to open) and ``O_NONBLOCK`` (a FIFO cannot hang the worker); what was
+    opened is then checked on the descriptor itself (a regular file), and at most ``limit + 1`` bytes are read
+    whatever size it reports, so a file that grows meanwhile cannot bomb us either.
+    """
+    try:
+        fd = os.open(name, _OPEN_FLAGS, dir_fd=dir_fd)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InvalidPath(f"{rel}: symbolic links cannot be imported.", path=rel) from None
+        raise InvalidRequest(f"{rel} could not be read: {exc.strerror}.", path=rel) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidPath(
+                f"{rel} is not a regular file (a device, FIFO or socket); it cannot be imported.", path=rel
+            )
+        if info.st_size > limit:
+            raise FileTooLarge(
+                f"{rel} is {validation.human_bytes(info.st_size)}; the limit per file is "
+                f"{validation.human_bytes(limit)}.",
+                path=rel,
+                size=info.st_size,
+                limit=limit,
+            )
+        return _read_bounded(handle, limit)
+
+
 def read_folder(source: Path, limits: Limits) -> Bundle:
+    """Read a folder as project files: no symbolic links, regular files only, every entry counted.
+
+    The walk is ``os.fwalk`` (it opens each sub-folder relative to its parent's descriptor and checks it is the
+    folder it listed), and each file is opened through :func:`_read_entry`; so nothing swapped on disk during
+    the import can make it read outside the folder.
+    """
     bundle = Bundle(name=source.name)
     running = [0]
+    limit = entry_limit(limits)
+    seen = 0
     root = source.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
+    for dirpath, dirnames, filenames, dir_fd in os.fwalk(root, follow_symlinks=False):
+        seen += len(dirnames) + len(filenames)
+        if seen > limit:
+            raise _too_many_entries(source, limit)
+        here = PurePosixPath(Path(dirpath).relative_to(root).as_posix())
+        kept = []
+        for name in sorted(dirnames):
+            if name in SKIP_DIRS:
+                continue
+            if stat.S_ISLNK(os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode):
+                rel = (here / name).as_posix()
+                raise InvalidPath(f"{rel}: symbolic links cannot be imported.", path=rel)
+            kept.append(name)
+        dirnames[:] = kept
         for name in sorted(filenames):
-            full = Path(dirpath) / name
-            rel = full.relative_to(root).as_posix()
+            rel = (here / name).as_posix()
             if rel == MANIFEST:
-                _apply_manifest(bundle, full.read_bytes()[:1_000_000])
+                data = _read_entry(dir_fd, name, rel, MAX_MANIFEST_BYTES)
+                _apply_manifest(bundle, _manifest_bytes(source.name, data))
                 continue
             if name in SKIP_FILES:
                 bundle.skipped.append(rel)
                 continue
-            if full.is_symlink():
-                raise InvalidPath(f"{rel}: symbolic links cannot be imported.", path=rel)
-            if not full.is_file():
-                bundle.skipped.append(rel)
-                continue
             validation.check_path(rel)
-            size = full.stat().st_size
-            if size > limits.max_file_bytes:
-                raise FileTooLarge(
-                    f"{rel} is {validation.human_bytes(size)}; the limit per file is "
-                    f"{validation.human_bytes(limits.max_file_bytes)}.",
-                    path=rel,
-                    size=size,
-                    limit=limits.max_file_bytes,
-                )
-            _add(bundle, rel, full.read_bytes(), limits, running)
+            _add(bundle, rel, _read_entry(dir_fd, name, rel, limits.max_file_bytes), limits, running)
     return bundle
 
 

@@ -15,7 +15,7 @@ from vibing import schema
 from vibing.errors import ServiceUnavailable
 from vibing.schema.common import Ping
 from vibing.schema.supervisor import Status
-from vibing.supervisor import wait_for_exit as wait_exit
+from vibing.supervision import wait_for_exit as wait_exit
 
 
 def service_pids(bus) -> dict[str, int]:
@@ -63,7 +63,7 @@ def test_a_flapping_worker_is_marked_failed_with_a_clear_message(tmp_path):
                 event = events.recv(timeout=10)
                 if event.topic == "service.down" and not event.body.restarting:
                     break
-                if event.topic == "service.up":
+                if event.topic == "service.up" and event.body.service == "metrics":
                     break
         status = {s.name: s for s in bus.request("supervisor", Status()).services}
         assert status["metrics"].state == "failed"

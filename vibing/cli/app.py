@@ -39,9 +39,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
-    from vibing import supervisor
+    from vibing import supervision
 
-    pid = supervisor.stop_running(running.setup().paths)
+    pid = supervision.stop_running(running.setup().paths)
     print(f"Vibing (pid {pid}) has stopped.")
     return 0
 

@@ -1,0 +1,107 @@
+"""Start the app, stop it, and report every process of its tree that outlived the supervisor (run as a script).
+
+This script makes itself a *child subreaper* (``PR_SET_CHILD_SUBREAPER``): a
+process whose parent exits is re-parented to the nearest subreaper instead of
+init.  So a process that outlives the supervisor becomes this script's child at
+the very moment the supervisor exits, before the supervisor can be waited for,
+and stays visible here (running, or as a zombie until this script reaps it):
+found whatever the timing.
+
+Usage: ``python tests/stop_probe.py stop|sigterm`` with ``VIBING_HOME`` set.
+Prints one JSON line: the supervisor's exit code, the fork server's and the
+resource tracker's pids while the app ran, the orphans (re-parented here) and
+the survivors (any process still running with this ``VIBING_HOME``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+PR_SET_CHILD_SUBREAPER = 36
+HELPERS = {"forkserver": b"multiprocessing.forkserver", "resource_tracker": b"multiprocessing.resource_tracker"}
+
+
+def processes() -> dict[int, tuple[int, bytes, bytes]]:
+    """Every process we can read: pid -> (parent pid, cmdline, environ)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_bytes()
+            ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+            found[int(entry.name)] = (ppid, (entry / "cmdline").read_bytes(), (entry / "environ").read_bytes())
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def main(how: str) -> int:
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_CHILD_SUBREAPER) failed")
+    home_marker = f"VIBING_HOME={os.environ['VIBING_HOME']}".encode()
+    errors = Path(os.environ["VIBING_HOME"]) / "stop-probe-stderr.txt"
+    with errors.open("wb") as stderr:
+        app = subprocess.Popen(
+            [sys.executable, "-m", "vibing", "run", "--headless"], stdout=subprocess.PIPE, stderr=stderr
+        )
+    for line in app.stdout:
+        if b"vibing: ready" in line:
+            break
+    else:
+        print(json.dumps({"error": "the app did not start", "stderr": errors.read_text(errors="replace")[-2000:]}))
+        return 1
+    helpers = {
+        name: pid
+        for pid, (ppid, cmdline, _env) in processes().items()
+        for name, marker in HELPERS.items()
+        if ppid == app.pid and marker in cmdline
+    }
+    if how == "stop":
+        subprocess.run([sys.executable, "-m", "vibing", "stop"], capture_output=True, timeout=60, check=True)
+    else:
+        app.send_signal(signal.SIGTERM)
+    code = app.wait(timeout=60)
+    # The supervisor is reaped: whatever it left behind was re-parented to us by now (running or a zombie).
+    table = processes()
+    orphans = sorted(
+        (pid, cmdline.replace(b"\0", b" ")[:120].decode(errors="replace"))
+        for pid, (ppid, cmdline, _env) in table.items()
+        if ppid == os.getpid()
+    )
+    survivors = sorted(
+        (pid, cmdline.replace(b"\0", b" ")[:120].decode(errors="replace"))
+        for pid, (_ppid, cmdline, environ) in table.items()
+        if pid != os.getpid() and home_marker in environ.split(b"\0")
+    )
+    helpers_alive = sorted(name for name, pid in helpers.items() if pid in table)
+    print(
+        json.dumps(
+            {
+                "exit_code": code,
+                "helpers": helpers,
+                "helpers_alive": helpers_alive,
+                "orphans": orphans,
+                "survivors": survivors,
+            }
+        ),
+        flush=True,
+    )
+    for pid, _ in orphans:  # leave nothing behind ourselves either
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -45,6 +45,7 @@ from vibing.meter import Meter
 from vibing.protocol import DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
 from vibing.schema.base import Header, decode_header, encode_header, make_header
 from vibing.schema.common import Error, Ok, Ping, Pong
+from vibing.supervision import write_crash_report  # one crash-report format, beside the code that reads it
 
 Handler = Callable[[Any, Any], Any]
 #: Handed from the handler thread to the bus thread: leave the bus and close its sockets.
@@ -426,14 +427,6 @@ def service_class(name: str) -> type[Worker]:
 
     module = importlib.import_module(f"vibing.services.{name}")
     return module.Service
-
-
-def write_crash_report(crash_dir: Path, service: str, text: str, pid: int | None = None) -> Path:
-    """Keep a (redacted) crash report where ``vibing status`` and the window will show it."""
-    crash_dir.mkdir(parents=True, exist_ok=True)
-    path = crash_dir / f"{time.strftime('%Y%m%dT%H%M%S')}-{service}-{pid or os.getpid()}.txt"
-    path.write_text(log.redact_text(text), encoding="utf-8")
-    return path
 
 
 def main(name: str, endpoints: dict[str, str], config_data: dict[str, Any], paths_data: dict[str, str]) -> None:

@@ -1,4 +1,8 @@
-"""The supervisor's own channel: the live process tree and stopping the app."""
+"""The supervisor's own channel: the live process tree, crash reports seen, stopping the app.
+
+These are the control verbs; what each one does (and the restart, crash-report
+and exit-code policy behind the answers) is written in ``vibing.supervision``.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ class Status(Message):
 
 
 class ServiceStatus(Message):
+    """One supervised process, as ``vibing status`` prints it."""
+
     name: str
     pid: int | None
     state: str  # "idle" (started on first use) | "starting" | "ready" | "restarting" | "failed" | "stopped"

@@ -2,8 +2,9 @@
 
 ``ls``, ``show``, ``search``, ``pick``, ``problems`` and ``types`` ask the running app's agent
 service through :func:`call`; when the app is not running they load the same folders in-process
-and print the same thing (``vibing workflows ls|plan`` use :func:`call` too).  ``check`` always works offline: it loads one folder exactly as the
-registry would and exits 1 if any file was refused.
+and print the same thing (``vibing workflows ls|plan``, in :mod:`vibing.cli.workflows`, use
+:func:`call` too).  ``check`` always works offline: it loads one folder exactly as the registry
+would and exits 1 if any file was refused.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ import time
 
 import anthropic
 import pytest
-from fake_anthropic import FakeAnthropic
 
+from tests.fakes import FakeAnthropic
 from vibing.schema.stream import ChatTurn, StreamDone, StreamFailed, StreamStatus, TokenDelta
 from vibing.services.stream.provider import Call
 from vibing.services.stream.runner import Runner, StreamRun

@@ -8,7 +8,7 @@ import signal
 import pytest
 
 from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
+from tests.fakes import FakeAnthropic
 from vibing.schema.storage import CreateProject, GetMessage, ListFiles
 from vibing.schema.stream import Generate, GenerationDone, TokenDelta
 from vibing.schema.supervisor import Status

@@ -6,10 +6,10 @@ import time
 
 import pytest
 from conftest import start_app
-from fake_anthropic import FakeAnthropic
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.fakes import FakeAnthropic
 from vibing.schema.storage import CreateProject, GetMessage, ListCheckpoints, ListFiles, ListMessages, ReadFile
 from vibing.schema.stream import Generate, GenerationDone, GenerationFile, GenerationProgress, TokenDelta
 from vibing.services.stream.files import FileBlockParser, parse_info

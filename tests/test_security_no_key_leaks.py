@@ -6,7 +6,7 @@ import os
 import signal
 
 from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
+from tests.fakes import FakeAnthropic
 from vibing.schema.storage import CreateProject
 from vibing.schema.stream import Generate, GenerationDone
 from vibing.schema.supervisor import Status

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
+from tests.fakes import FakeAnthropic
 
 PAGE = (
     '<!doctype html>\n<html><head><link rel="stylesheet" href="styles.css"></head>\n<body><h1>25:00</h1>\n'

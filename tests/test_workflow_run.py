@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
+from tests.fakes import FakeAnthropic
 from vibing.schema.agent import PlanWorkflow
 from vibing.schema.stream import RunWorkflow, WorkflowDone, WorkflowProgress
 

@@ -7,8 +7,8 @@ import subprocess
 import time
 
 import pytest
-from fake_anthropic import FakeAnthropic
 
+from tests.fakes import FakeAnthropic
 from vibing.schema.stream import ChatTurn, StreamDone, StreamFailed, TokenDelta
 from vibing.services.stream.provider import Call
 from vibing.services.stream.runner import Runner, StreamRun

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, start_app, wait_for_line
-from fake_anthropic import FakeAnthropic
 from localmodel import skip_without_engine
+
+from tests.fakes import FakeAnthropic
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"

@@ -12,7 +12,7 @@ import pytest
 import zmq
 
 from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
+from tests.fakes import FakeAnthropic
 from vibing import schema
 from vibing.schema.base import new_id
 from vibing.schema.storage import CreateProject, GetMessage, ProjectChanged, ReadFile

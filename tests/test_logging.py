@@ -6,7 +6,7 @@ import json
 import logging
 
 from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
+from tests.fakes import FakeAnthropic
 from vibing import log
 
 SECRET = "sk-ant-api03-" + "Zx9" * 20

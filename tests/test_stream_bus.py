@@ -8,8 +8,8 @@ import time
 
 import pytest
 from conftest import App, start_app
-from fake_anthropic import FakeAnthropic
 
+from tests.fakes import FakeAnthropic
 from vibing.errors import ApiKeyRejected, InvalidRequest, LimitExceeded, NotFound, from_reply
 from vibing.schema.storage import CreateProject, GetMessage, ListMessages, UsageSummary
 from vibing.schema.stream import (

@@ -12,7 +12,7 @@ from collections import defaultdict
 import pytest
 
 from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
+from tests.fakes import FakeAnthropic
 from vibing.bench.app import memory_mb, percentile, process_tree
 from vibing.schema.storage import CreateProject, GetMessage, UpdateFile
 from vibing.schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta

@@ -15,7 +15,7 @@ import tomllib
 import pytest
 
 from tests.conftest import start_app
-from tests.fake_anthropic import FakeAnthropic
+from tests.fakes import FakeAnthropic
 from vibing.errors import InvalidRequest, KeyWithheld
 from vibing.schema.storage import CreateProject
 from vibing.schema.stream import (

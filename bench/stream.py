@@ -1,6 +1,6 @@
 """Rows for streaming: added latency per token, token throughput, and the official SDK side by side.
 
-Setup: the fake Anthropic server (``tests/fake_anthropic.py``) in its own process, a real headless
+Setup: the fake Anthropic server (``tests/fakes/``) in its own process, a real headless
 app pointed at it, and this process as the subscriber (another process than the stream worker).
 
 - ``stream.token_latency_p50_ms`` / ``p99``: each token's text is the server's ``time.monotonic_ns()``
@@ -39,8 +39,9 @@ from vibing.schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed
 
 PREFIX = "stream."
 ROOT = Path(__file__).resolve().parent.parent
-#: The fake Anthropic server: where it is, and where the tests' fakes are moving to.
-FAKE_CANDIDATES = (ROOT / "tests" / "fake_anthropic.py", ROOT / "tests" / "fakes" / "anthropic.py")
+#: The fake Anthropic server, run as a module from the repository root (a wheel ships no tests).
+FAKE = ROOT / "tests" / "fakes" / "anthropic.py"
+FAKE_MODULE = "tests.fakes.anthropic"
 KEY = "sk-ant-bench-000000000000000000000000"
 LATENCY_TOKENS = 2000
 #: Words of the big answers (the fake server sends about 1.3 four-character tokens per word).
@@ -51,13 +52,13 @@ SDK_WORDS = HUGE_WORDS // 3
 EVENT_WORDS = 40_000
 
 
-def _fake_server() -> Path | None:
-    return next((path for path in FAKE_CANDIDATES if path.is_file()), None)
-
-
-def _start_fake(fake: Path) -> tuple[subprocess.Popen, str]:
+def _start_fake() -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen(
-        [sys.executable, str(fake)], stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+        [sys.executable, "-m", FAKE_MODULE],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     line = proc.stdout.readline().strip()
     if not line.startswith("fake-anthropic: "):
@@ -243,11 +244,10 @@ def _ours_in_process(recorded: bytes) -> tuple[float, int]:
 
 
 def run(workdir: str) -> list[Row]:
-    fake_path = _fake_server()
-    if fake_path is None:
-        print(f"bench.stream: skipped, no fake Anthropic server at {FAKE_CANDIDATES}", file=sys.stderr)
+    if not FAKE.is_file():
+        print(f"bench.stream: skipped, no fake Anthropic server at {FAKE}", file=sys.stderr)
         return []
-    fake, url = _start_fake(fake_path)
+    fake, url = _start_fake()
     app = None
     try:
         app = BenchApp(

@@ -54,7 +54,7 @@ def _children(pid: int) -> list[int]:
 _FAKE_WITH_ANSWER = """
 import sys, threading, signal
 sys.path.insert(0, sys.argv[1])
-from fake_anthropic import FakeAnthropic
+from tests.fakes import FakeAnthropic
 server = FakeAnthropic().start()
 server.answers["ui"] = sys.stdin.read()
 print("fake-anthropic: " + server.url, flush=True)
@@ -82,7 +82,7 @@ def realistic_answer(tokens: int = UI_TOKENS, piece: int = 4) -> str:
 
 def _start_fake_with_answer(text: str) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen(
-        [sys.executable, "-c", _FAKE_WITH_ANSWER, str(ROOT / "tests")],
+        [sys.executable, "-c", _FAKE_WITH_ANSWER, str(ROOT)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

@@ -7,7 +7,9 @@ the very moment the supervisor exits, before the supervisor can be waited for,
 and stays visible here (running, or as a zombie until this script reaps it):
 found whatever the timing.
 
-Usage: ``python tests/stop_probe.py stop|sigterm`` with ``VIBING_HOME`` set.
+Usage: ``python tests/stop_probe.py stop|sigterm|refused`` with ``VIBING_HOME``
+set.  ``refused`` first starts a second app on the same data folder (which is
+refused) and reports what that one left behind, then stops the first by SIGTERM.
 Prints one JSON line: the supervisor's exit code, the fork server's and the
 resource tracker's pids while the app ran, the orphans (re-parented here) and
 the survivors (any process still running with this ``VIBING_HOME``).
@@ -27,8 +29,15 @@ PR_SET_CHILD_SUBREAPER = 36
 HELPERS = {"forkserver": b"multiprocessing.forkserver", "resource_tracker": b"multiprocessing.resource_tracker"}
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # a zombie has no cmdline and refuses its environ (ESRCH): it still counts
+        return b""
+
+
 def processes() -> dict[int, tuple[int, bytes, bytes]]:
-    """Every process we can read: pid -> (parent pid, cmdline, environ)."""
+    """Every process, zombies included: pid -> (parent pid, cmdline, environ; empty when unreadable)."""
     found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -36,9 +45,9 @@ def processes() -> dict[int, tuple[int, bytes, bytes]]:
         try:
             stat = (entry / "stat").read_bytes()
             ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
-            found[int(entry.name)] = (ppid, (entry / "cmdline").read_bytes(), (entry / "environ").read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError):  # gone meanwhile
             continue
+        found[int(entry.name)] = (ppid, _read(entry / "cmdline"), _read(entry / "environ"))
     return found
 
 
@@ -64,6 +73,15 @@ def main(how: str) -> int:
         for name, marker in HELPERS.items()
         if ppid == app.pid and marker in cmdline
     }
+    extra = {}
+    if how == "refused":
+        second = subprocess.run(
+            [sys.executable, "-m", "vibing", "run", "--headless"], capture_output=True, text=True, timeout=60
+        )
+        extra["refused_exit_code"] = second.returncode
+        extra["refused_orphans"] = sorted(
+            pid for pid, (ppid, _cmdline, _env) in processes().items() if ppid == os.getpid() and pid != app.pid
+        )
     if how == "stop":
         subprocess.run([sys.executable, "-m", "vibing", "stop"], capture_output=True, timeout=60, check=True)
     else:
@@ -90,6 +108,7 @@ def main(how: str) -> int:
                 "helpers_alive": helpers_alive,
                 "orphans": orphans,
                 "survivors": survivors,
+                **extra,
             }
         ),
         flush=True,

@@ -2,10 +2,11 @@
 
 The fork server and multiprocessing's resource tracker are the supervisor's
 children that stop when a pipe the supervisor holds closes.  That pipe used to
-close only with the supervisor's own exit, so they could outlive it, orphaned
-(seen 1 stop in 5 by a test that looked at that moment; before the fix this
-test failed on every SIGTERM round).  The probe (tests/stop_probe.py) is a child
-subreaper, so such an orphan is re-parented to it and found whatever the timing.
+close only with the supervisor's own exit, so they outlived it, orphaned, on
+every stop (a test that looked by luck of timing saw it 1 stop in 5; these tests
+failed on their first round before the fix).  The probe (tests/stop_probe.py) is
+a child subreaper, so such an orphan is re-parented to it and found whatever the
+timing, running or as a zombie.
 """
 
 from __future__ import annotations
@@ -39,3 +40,22 @@ def test_start_and_stop_five_times_and_no_process_of_the_app_survives(tmp_path):
         assert report["helpers_alive"] == [], where
         assert report["orphans"] == [], where
         assert report["survivors"] == [], where
+
+
+def test_a_refused_second_start_leaves_no_fork_server_behind(tmp_path):
+    """``vibing run`` starts the fork server before it knows whether it may run; refused, it stops it too."""
+    home = tmp_path / "home"
+    home.mkdir()
+    result = subprocess.run(
+        [sys.executable, str(PROBE), "refused"],
+        env=vibing_env(home),
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["refused_exit_code"] == 2, report
+    assert report["refused_orphans"] == [], report
+    assert report["exit_code"] == 0 and report["orphans"] == [] and report["survivors"] == [], report

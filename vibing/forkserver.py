@@ -9,8 +9,9 @@ nothing heavy on purpose (``schema`` is msgspec and a few Structs).
 Starting the fork server also starts multiprocessing's resource tracker.  Both
 are children of the supervisor that stop only when they read end-of-file on a
 pipe whose write end the supervisor (and every worker) holds.  Left alone, that
-happens only when the supervisor's own process ends, so both could outlive it,
-orphaned (seen in 1 stop of 5; on every SIGTERM stop by tests/stop_probe.py).
+happens only when the supervisor's own process ends, so both outlived it,
+orphaned, on every stop (a test looking by luck of timing saw it 1 stop in 5;
+tests/stop_probe.py sees it every time).
 :func:`stop` closes those pipes while the supervisor still runs and waits for
 both to exit.
 """

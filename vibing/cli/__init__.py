@@ -45,22 +45,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] == "run":
-        # Let the fork server import the services on the other core while we import the rest.
-        from vibing import forkserver
+    launching = not argv or argv[0] == "run"
+    if not launching:
+        return _command(argv)
+    # Let the fork server import the services on the other core while we import the rest.
+    from vibing import forkserver
 
-        forkserver.context()
+    forkserver.context()
+    try:
+        return _command(argv)
+    finally:
+        # The supervisor stops them after its workers; this covers the ways out that never reach
+        # it (a second instance refused, a bad setting, a bad option): they must not outlive us.
+        forkserver.stop()
+
+
+def _command(argv: list[str]) -> int:
+    """Parse ``argv`` and run its command; a refusal (``VibingError``) is printed, not raised."""
+    from vibing.supervision import EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED
+
     parser = build_parser()
     args = parser.parse_args(argv or ["run"])
     try:
-        return int(args.func(args) or 0)
+        return int(args.func(args) or EXIT_OK)
     except VibingError as exc:
         print(f"vibing: {exc.message}", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `vibing ... | head`: the reader left; that is not an error
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return EXIT_OK

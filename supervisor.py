@@ -93,7 +93,8 @@ class ControlChannel(Worker):
 
     Each verb only hands over to the supervisor; what it means is written in
     :mod:`vibing.supervision`.  It lives here, not there, because the worker base
-    it builds on itself uses the supervision policy (crash reports, exit codes).
+    it builds on writes its crash reports through that module: a channel there
+    would make the two import each other.
     """
 
     name = "supervisor"
@@ -117,6 +118,8 @@ class ControlChannel(Worker):
 
 
 class Supervisor:
+    """The loop: spawn every child, watch its sentinel and the broker's news, restart or give up, stop in order."""
+
     def __init__(
         self,
         config: Config,

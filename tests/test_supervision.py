@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 from vibing.supervision import (
     EXIT_BUS_LOST,
@@ -22,7 +23,7 @@ def test_the_backoff_doubles_up_to_its_ceiling_and_a_flapping_process_is_given_u
     assert delays == [0.1, 0.2, 0.35]
     assert history.restarts == 3
     assert POLICY.after_exit(history, now=103.0, ready_at=102.5) is None  # 4 exits within 30 s
-    message = POLICY.give_up_message("metrics", history, "killed by SIGKILL", "/logs/metrics.log")
+    message = POLICY.give_up_message("metrics", history, "killed by SIGKILL", Path("/logs/metrics.log"))
     assert "metrics crashed 4 times within 30 s" in message and "/logs/metrics.log" in message
 
 

@@ -66,7 +66,7 @@ def event_types() -> tuple[type, ...]:
 
 @cache
 def event_decoder() -> msgspec.msgpack.Decoder:
-    return msgspec.msgpack.Decoder(Union[event_types()])  # type: ignore[valid-type]
+    return msgspec.msgpack.Decoder(Union[event_types()])
 
 
 def decode_event(data: bytes) -> Any:

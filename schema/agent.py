@@ -299,36 +299,32 @@ class AgentsChanged(Message):
     project_dir: str = ""
 
 
-Request = Union[
-    COMMON_REQUESTS
-    + (  # type: ignore[valid-type]
-        ListAgents,
-        GetAgent,
-        ListCategories,
-        SearchAgents,
-        SelectAgents,
-        AgentProblems,
-        CheckAgentFolder,
-        AddAgentFolder,
-        ReloadAgents,
-        ListProjectTypes,
-        ListWorkflows,
-        PlanWorkflow,
-    )
-]
-Reply = Union[
-    COMMON_REPLIES
-    + (  # type: ignore[valid-type]
-        AgentList,
-        AgentReply,
-        AgentCategoryList,
-        AgentSearchResults,
-        AgentSelection,
-        AgentLoadReport,
-        AgentCheckReport,
-        ProjectTypeList,
-        WorkflowList,
-        WorkflowPlan,
-    )
-]
+REQUEST_TYPES = COMMON_REQUESTS + (
+    ListAgents,
+    GetAgent,
+    ListCategories,
+    SearchAgents,
+    SelectAgents,
+    AgentProblems,
+    CheckAgentFolder,
+    AddAgentFolder,
+    ReloadAgents,
+    ListProjectTypes,
+    ListWorkflows,
+    PlanWorkflow,
+)
+Request = Union[REQUEST_TYPES]  # type: ignore[valid-type]
+REPLY_TYPES = COMMON_REPLIES + (
+    AgentList,
+    AgentReply,
+    AgentCategoryList,
+    AgentSearchResults,
+    AgentSelection,
+    AgentLoadReport,
+    AgentCheckReport,
+    ProjectTypeList,
+    WorkflowList,
+    WorkflowPlan,
+)
+Reply = Union[REPLY_TYPES]  # type: ignore[valid-type]
 EVENTS: tuple = (AgentsChanged,)

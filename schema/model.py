@@ -101,6 +101,8 @@ class ModelEndpoint(Message):
     state: str
     #: OpenAI-compatible base URL, e.g. http://127.0.0.1:41234/v1 ("" while starting).
     base_url: str = ""
+    #: The engine's per-launch key (``Authorization: Bearer``); it refuses every request without it.
+    api_key: str = ""
     pid: int = 0
     path: str = ""
     #: True when this request started the engine (a cold start).
@@ -138,16 +140,14 @@ class ModelEngineState(Message):
     log_tail: str = ""
 
 
-Request = Union[
-    COMMON_REQUESTS
-    + (
-        EnsureModel,
-        StopModel,
-        ListLocalModels,
-        AddLocalModel,  # type: ignore[valid-type]
-        UseLocalModel,
-        RemoveLocalModel,
-    )
-]
+REQUEST_TYPES = COMMON_REQUESTS + (
+    EnsureModel,
+    StopModel,
+    ListLocalModels,
+    AddLocalModel,
+    UseLocalModel,
+    RemoveLocalModel,
+)
+Request = Union[REQUEST_TYPES]  # type: ignore[valid-type]
 Reply = Union[COMMON_REPLIES + (ModelEndpoint, LocalModelList, LocalModelReply)]  # type: ignore[valid-type]
 EVENTS: tuple = (ModelEngineState,)

@@ -422,36 +422,32 @@ class WorkflowDone(Message):
     message: str = ""
 
 
-Request = Union[
-    COMMON_REQUESTS
-    + (
-        StartStream,
-        StopStream,
-        SnapshotStream,
-        ContinueStream,
-        ListStreams,  # type: ignore[valid-type]
-        ListModels,
-        CheckKey,
-        SetKey,
-        Generate,
-        SuggestTitle,
-        RunWorkflow,
-        StopWorkflow,
-    )
-]
-Reply = Union[
-    COMMON_REPLIES
-    + (
-        StreamStarted,
-        StreamSnapshot,
-        StreamList,
-        ModelList,
-        KeyCheck,  # type: ignore[valid-type]
-        GenerationStarted,
-        TitleSuggestion,
-        WorkflowStarted,
-    )
-]
+REQUEST_TYPES = COMMON_REQUESTS + (
+    StartStream,
+    StopStream,
+    SnapshotStream,
+    ContinueStream,
+    ListStreams,
+    ListModels,
+    CheckKey,
+    SetKey,
+    Generate,
+    SuggestTitle,
+    RunWorkflow,
+    StopWorkflow,
+)
+Request = Union[REQUEST_TYPES]  # type: ignore[valid-type]
+REPLY_TYPES = COMMON_REPLIES + (
+    StreamStarted,
+    StreamSnapshot,
+    StreamList,
+    ModelList,
+    KeyCheck,
+    GenerationStarted,
+    TitleSuggestion,
+    WorkflowStarted,
+)
+Reply = Union[REPLY_TYPES]  # type: ignore[valid-type]
 EVENTS: tuple = (
     TokenDelta,
     StreamStatus,

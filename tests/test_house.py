@@ -45,3 +45,47 @@ def test_the_import_contracts_hold():
     assert lint, "import-linter is part of the test extra"
     result = subprocess.run([lint, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-4000:]
+
+
+def _modules_of(package: Path, dotted: str) -> set[str]:
+    found = set()
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found.add(".".join((dotted, *parts)) if parts else dotted)
+    return found
+
+
+def test_the_architecture_guide_names_every_module_of_the_services_and_the_shell():
+    guide = (ROOT / "docs" / "architecture.md").read_text()
+    missing = []
+    for part in ("services", "shell"):
+        for module in _modules_of(ROOT / part, f"vibing.{part}"):
+            package, _, name = module.rpartition(".")
+            if module.count(".") < 3 and part == "services":
+                continue  # vibing.services and vibing.services.<name> themselves
+            if f"`{name}`" not in guide or f"`{package}`" not in guide and f"`{module}`" not in guide:
+                missing.append(module)
+    for core in (ROOT / "vibing").glob("*.py"):
+        if core.stem not in ("__init__",) and not core.is_symlink() and f"`vibing.{core.stem}`" not in guide:
+            missing.append(f"vibing.{core.stem}")
+    assert not missing, f"docs/architecture.md does not name: {sorted(missing)}"
+
+
+MYPY_TARGETS = ["-p", "vibing.schema"] + [
+    arg
+    for module in ("protocol", "paths", "log", "errors", "project_files", "config", "keys", "bus", "broker", "meter")
+    for arg in ("-m", f"vibing.{module}")
+]
+
+
+def test_the_schema_and_the_core_type_check():
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", *MYPY_TARGETS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]

@@ -141,12 +141,13 @@ class Broker:
 
     def stop(self) -> None:
         """Stop both threads; call from the owner's thread."""
-        self.control().send(b"stop")
+        owner = self.control()
+        owner.send(b"stop")
         self._proxy_control.send(b"TERMINATE")
         for thread in self._threads:
             thread.join(timeout=2)
         self._proxy_control.close(0)
-        self._owner.close(0)
+        owner.close(0)
         self._owner = None
 
     def queue_depth(self, service: str) -> int:

@@ -96,7 +96,8 @@ class Internal(VibingError):
 
 
 def _all_subclasses(cls: type) -> list[type]:
-    found = []
+    found: list[type] = []
+    sub: type
     for sub in cls.__subclasses__():
         found.append(sub)
         found.extend(_all_subclasses(sub))

@@ -12,6 +12,7 @@ import logging.handlers
 import os
 import re
 import sys
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ def _redact(value: Any, depth: int = 0) -> Any:
     return value
 
 
-def redact_secrets(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+def redact_secrets(_logger: Any, _method: str, event: MutableMapping[str, Any]) -> Mapping[str, Any]:
     """structlog processor: drop secret values wherever they appear."""
     return _redact(event)
 
@@ -59,7 +60,7 @@ def setup(service: str, logs_dir: Path | None, level: str = "info", *, console: 
     """Configure structlog and stdlib logging for this process (idempotent)."""
     level = os.environ.get("VIBING_LOG", level).lower()
     numeric = getattr(logging, level.upper(), logging.INFO)
-    shared = [
+    shared: list[structlog.typing.Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),

@@ -672,10 +672,12 @@ class CheckReply(Message):
 
 
 class ProjectChanged(Message):
-    """Published on ``project.changed`` after every committed write.
+    """Published on ``project.changed`` after a committed change a person would see.
 
-    ``what``: created, updated, renamed, deleted, saved, files, messages,
-    message (a stream's text), generation, restored, imported, usage.
+    ``what``: created, updated, renamed, deleted, saved, files, messages, generation,
+    restored, imported, usage.  The growing text of a streamed answer is not one: its
+    batches are durable writes only (the tokens already travel on ``token.<stream id>``),
+    and the end of the message publishes ``messages``.
     """
 
     project_id: str

@@ -49,7 +49,6 @@ from vibing.supervision import (
     RestartPolicy,
     exit_reason,
 )
-from vibing.supervision import wait_for_exit as wait_for_exit  # re-exported: tests/ and bench/ import it from here
 from vibing.worker import Worker, handles
 
 logger = log.get("vibing.supervisor")

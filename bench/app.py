@@ -65,7 +65,7 @@ class BenchApp:
 
     def stop(self) -> None:
         """Stop the app and wait until every one of its processes is gone (the next figure starts clean)."""
-        from vibing.supervisor import wait_for_exit
+        from vibing.supervision import wait_for_exit
 
         tree = self.pids()
         self.bus.close()

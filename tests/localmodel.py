@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from vibing.supervisor import wait_for_exit as wait_exit  # noqa: F401  (the local-model tests use it from here)
+from vibing.supervision import wait_for_exit as wait_exit  # noqa: F401  (the local-model tests use it from here)
 
 _MISSING = [
     name
@@ -48,8 +48,11 @@ def stream_chat(
     temperature: float = 0.0,
     on_token=None,
     timeout: float = 60.0,
+    api_key: str = "",
 ) -> tuple[str, str]:
-    """Stream one chat completion from an OpenAI-compatible server: (text, finish_reason)."""
+    """Stream one chat completion from an OpenAI-compatible server: (text, finish_reason).
+
+    ``api_key``: the local engine's per-launch key (``ModelEndpoint.api_key``); it refuses requests without it."""
     body = {
         "model": model,
         "messages": [{"role": "user", "content": prompt}],
@@ -59,7 +62,8 @@ def stream_chat(
     }
     parts: list[str] = []
     finish = ""
-    with httpx.Client(timeout=httpx.Timeout(timeout, connect=5.0), trust_env=False) as client:
+    headers = {"authorization": f"Bearer {api_key}"} if api_key else {}
+    with httpx.Client(timeout=httpx.Timeout(timeout, connect=5.0), trust_env=False, headers=headers) as client:
         with client.stream("POST", base_url + "/chat/completions", json=body) as resp:
             assert resp.status_code == 200, resp.read()
             for line in resp.iter_lines():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pkgutil
+import shutil
 import subprocess
 import sys
 import venv
@@ -32,7 +33,15 @@ def _run(*cmd: str | Path, **kwargs) -> subprocess.CompletedProcess:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A virtualenv with the wheel built from this checkout, plus PyPI's ``schema`` and ``supervisor``."""
     where = tmp_path_factory.mktemp("install")
-    _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", ROOT, "-w", where / "dist")
+    # Build from a copy, so that setuptools' build/ folder never lands in the checkout.
+    source = where / "source"
+    shutil.copytree(
+        ROOT,
+        source,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__"),
+    )
+    _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", source, "-w", where / "dist")
     (wheel,) = (where / "dist").glob("vibing-*.whl")
     venv.create(where / "venv", with_pip=True)
     python = where / "venv" / "bin" / "python"

@@ -32,7 +32,7 @@ PROMPT = "Write a long story about a lighthouse keeper and a storm."
 ANSWER_TOKENS = 200
 
 
-def _direct_tokens(base_url: str, model: str, max_tokens: int) -> int:
+def _direct_tokens(base_url: str, model: str, max_tokens: int, api_key: str = "") -> int:
     """Tokens in the answer, counted straight from the engine (one SSE chunk per token).  At temperature 0 the
     answer is the same through the stream service, whose events may each carry several tokens and whose usage
     is empty for llama.cpp's server (it sends no usage chunk)."""
@@ -47,7 +47,8 @@ def _direct_tokens(base_url: str, model: str, max_tokens: int) -> int:
         "temperature": 0.0,
     }
     count = 0
-    with httpx.Client(timeout=120, trust_env=False) as client:
+    headers = {"authorization": f"Bearer {api_key}"}  # the engine's per-launch key
+    with httpx.Client(timeout=120, trust_env=False, headers=headers) as client:
         with client.stream("POST", base_url + "/chat/completions", json=body) as resp:
             for line in resp.iter_lines():
                 if line.startswith("data: {"):
@@ -115,7 +116,7 @@ def run(workdir: str) -> list[Row]:
         for _ in range(3):
             _stream(app, sub, 16)  # warm-up: the first answers after a start are slower
         endpoint = ensure_local_model(app.bus)
-        tokens = _direct_tokens(endpoint.base_url, endpoint.model, ANSWER_TOKENS)
+        tokens = _direct_tokens(endpoint.base_url, endpoint.model, ANSWER_TOKENS, endpoint.api_key)
         firsts, rates = [], []
         for _ in range(5):
             first, done, _events, _info = _stream(app, sub, ANSWER_TOKENS)

@@ -42,7 +42,8 @@ def test_engine_starts_lazily_and_answers_a_url(app, bus) -> None:
     assert first.state == "ready" and first.model == BUNDLED and first.cold
     assert first.base_url.startswith("http://127.0.0.1:") and first.base_url.endswith("/v1")
     assert first.start_ms > 0 and Path(first.path) == bundled_path()
-    models = httpx.get(first.base_url + "/models", trust_env=False).json()
+    key = {"authorization": f"Bearer {first.api_key}"}
+    models = httpx.get(first.base_url + "/models", headers=key, trust_env=False).json()
     assert [m["id"] for m in models["data"]] == [BUNDLED]
     again = bus.request("model", EnsureModel())
     assert (again.state, again.pid, again.base_url, again.cold) == ("ready", first.pid, first.base_url, False)
@@ -56,8 +57,8 @@ def test_engine_starts_lazily_and_answers_a_url(app, bus) -> None:
 def test_temperature_zero_is_identical_run_to_run(bus) -> None:
     endpoint = ensure_local_model(bus)
     prompt = "Write one sentence about the sea."
-    one, finish_one = stream_chat(endpoint.base_url, endpoint.model, prompt, max_tokens=48)
-    two, finish_two = stream_chat(endpoint.base_url, endpoint.model, prompt, max_tokens=48)
+    one, finish_one = stream_chat(endpoint.base_url, endpoint.model, prompt, max_tokens=48, api_key=endpoint.api_key)
+    two, finish_two = stream_chat(endpoint.base_url, endpoint.model, prompt, max_tokens=48, api_key=endpoint.api_key)
     assert one.strip() and finish_one in ("stop", "length")
     assert one == two and finish_one == finish_two
 
@@ -117,7 +118,14 @@ def test_sigkill_engine_mid_stream_then_next_generation_works(bus) -> None:
             os.kill(endpoint.pid, signal.SIGKILL)
 
     with pytest.raises(httpx.HTTPError):
-        stream_chat(endpoint.base_url, endpoint.model, COUNT_PROMPT, max_tokens=400, on_token=kill_after_a_few)
+        stream_chat(
+            endpoint.base_url,
+            endpoint.model,
+            COUNT_PROMPT,
+            max_tokens=400,
+            on_token=kill_after_a_few,
+            api_key=endpoint.api_key,
+        )
     assert killed.is_set() and count[0] >= 5
     crashed = next_event(events, lambda b: isinstance(b, ModelEngineState) and b.state == "crashed")
     assert crashed.pid == endpoint.pid and crashed.exit_code == -signal.SIGKILL
@@ -126,7 +134,9 @@ def test_sigkill_engine_mid_stream_then_next_generation_works(bus) -> None:
 
     fresh = ensure_local_model(bus)
     assert fresh.cold and fresh.pid != endpoint.pid
-    text, _ = stream_chat(fresh.base_url, fresh.model, "Write one sentence about the sea.", max_tokens=48)
+    text, _ = stream_chat(
+        fresh.base_url, fresh.model, "Write one sentence about the sea.", max_tokens=48, api_key=fresh.api_key
+    )
     assert text.strip()
 
 
@@ -142,7 +152,7 @@ def test_sigkill_model_worker_restarts_it_and_leaves_no_orphan(app, bus) -> None
     assert up.pid != worker_pid
     fresh = ensure_local_model(bus)
     assert fresh.cold and fresh.pid != endpoint.pid
-    text, _ = stream_chat(fresh.base_url, fresh.model, "Say hello.", max_tokens=8)
+    text, _ = stream_chat(fresh.base_url, fresh.model, "Say hello.", max_tokens=8, api_key=fresh.api_key)
     assert text.strip()
 
 
@@ -164,7 +174,7 @@ def test_idle_engine_is_stopped_and_restarts_on_demand(tmp_path: Path) -> None:
         events = bus.subscribe("model.engine")
         events.sync()
         endpoint = ensure_local_model(bus)
-        text, _ = stream_chat(endpoint.base_url, endpoint.model, "Say hello.", max_tokens=8)
+        text, _ = stream_chat(endpoint.base_url, endpoint.model, "Say hello.", max_tokens=8, api_key=endpoint.api_key)
         assert text.strip()
         stopped = next_event(events, lambda b: isinstance(b, ModelEngineState) and b.state == "stopped", timeout=30)
         assert stopped.reason == "idle" and stopped.pid == endpoint.pid

@@ -36,6 +36,7 @@ def _start(bus, endpoint, prompt: str, max_tokens: int) -> str:
             messages=[ChatTurn(role="user", content=prompt)],
             provider=PROVIDER,
             base_url=endpoint.base_url,
+            api_key=endpoint.api_key,
             model=endpoint.model,
             temperature=0.0,
             max_tokens=max_tokens,
@@ -76,7 +77,7 @@ def test_tokens_from_the_bundled_model_on_the_bus(bus) -> None:
     text = "".join(t.text for t in tokens)
     assert done.chars == len(text) and done.stop_reason in ("end_turn", "max_tokens") and done.ttft_ms > 0
     # The same request straight to the engine gives the same text: the bus adds nothing and loses nothing.
-    direct, _ = stream_chat(endpoint.base_url, endpoint.model, prompt, max_tokens=48)
+    direct, _ = stream_chat(endpoint.base_url, endpoint.model, prompt, max_tokens=48, api_key=endpoint.api_key)
     assert text == direct
     # And a second run through the bus is identical (temperature 0).
     tokens_again, _ = _collect(sub, _start(bus, endpoint, prompt, 48))
@@ -100,7 +101,7 @@ def test_stop_mid_stream(bus) -> None:
     assert snapshot.state == "stopped" and snapshot.text.startswith("".join(t.text for t in tokens[:3]))
     assert len(tokens) < 100
     # The engine keeps serving after its client went away mid-answer.
-    text, _ = stream_chat(endpoint.base_url, endpoint.model, "Say hello.", max_tokens=8)
+    text, _ = stream_chat(endpoint.base_url, endpoint.model, "Say hello.", max_tokens=8, api_key=endpoint.api_key)
     assert text.strip()
 
 

@@ -8,6 +8,10 @@ outlives the worker, even when the worker is SIGKILLed.  (The death signal is
 tied to the thread that forked; the worker's main thread lives as long as the
 worker.)
 
+The engine is locked (see ``llama_server.py``): each start gets a fresh random key, passed in the
+child's environment (never its command line, which every user can read) and known only to this process and
+to whoever the model service hands an endpoint over the bus.
+
 Readiness is awaited, bounded, by asking the server's ``/v1/models`` until it
 answers 200 (it loads the model before it listens), while watching for an
 early exit; the engine's output goes to ``logs/engine-<model>.log`` and its
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -28,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vibing.schema.model import LocalModel
+from vibing.services.model.llama_server import KEY_ENV
 
 PR_SET_PDEATHSIG = 1
 #: ``llama_cpp.server`` with a clean state per request (see that module).
@@ -152,6 +158,8 @@ class Engine:
         self.proc: subprocess.Popen | None = None
         self.port = 0
         self.base_url = ""
+        #: The per-launch key every request to the engine must carry (``Authorization: Bearer``).
+        self.api_key = ""
         self.spawned_at = 0.0
         self.ready_at = 0.0
         self.ended_at = 0.0
@@ -195,6 +203,7 @@ class Engine:
     def start(self) -> None:
         """Spawn the engine (call from a thread that lives as long as the engine should)."""
         self.port = free_port()
+        self.api_key = secrets.token_urlsafe(32)
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -211,6 +220,7 @@ class Engine:
             log.flush()
             self._log_offset = log.tell()
             env = dict(os.environ, PYTHONUNBUFFERED="1")
+            env[KEY_ENV] = self.api_key
             env.pop("ANTHROPIC_API_KEY", None)
             self.spawned_at = time.monotonic()
             self.state = "starting"
@@ -284,7 +294,8 @@ class Engine:
         assert self.proc is not None
         deadline = self.spawned_at + self.start_timeout_s
         url = self.base_url + "/models"
-        with httpx.Client(timeout=httpx.Timeout(5.0, connect=1.0), trust_env=False) as client:
+        headers = {"authorization": f"Bearer {self.api_key}"}
+        with httpx.Client(timeout=httpx.Timeout(5.0, connect=1.0), trust_env=False, headers=headers) as client:
             while not self.stopping:
                 if self.proc.poll() is not None:
                     return False

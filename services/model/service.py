@@ -9,10 +9,13 @@ path).  An engine unused for ``model_idle_s`` is stopped to give its memory
 back; an engine that exits on its own is reported on ``model.engine`` with a
 clear message, and the next ``EnsureModel`` starts a fresh one.
 
-Handlers run on the worker's thread and must return well within the heartbeat
-deadline, so ``EnsureModel`` waits at most a couple of seconds and answers
+``EnsureModel`` waits at most the ``wait_s`` it is given and answers
 ``state="starting"`` when the model is still loading (the caller asks again;
-see ``vibing.local.ensure_local_model``).
+see ``vibing.local.ensure_local_model``); while it waits, requests to this
+service queue behind it, so callers ask for short waits.
+
+The engine is locked with a per-launch key (``engine.py``, ``llama_server.py``):
+``ModelEndpoint.api_key`` carries it to the bus client that streams from it.
 """
 
 from __future__ import annotations
@@ -161,9 +164,9 @@ class Service(Worker):
         return engine
 
     def _max_wait(self, asked: float) -> float:
-        # Stay well inside the broker's heartbeat deadline: the worker sends no heartbeat while a handler runs.
-        ceiling = self.config.heartbeat_interval_s * self.config.heartbeat_liveness / 2
-        return max(0.0, min(asked, ceiling))
+        # Heartbeats flow while a handler waits (the worker base's bus thread), but other requests to this
+        # service queue behind it: keep a wait within one request timeout.
+        return max(0.0, min(asked, self.config.request_timeout_s))
 
     @handles(EnsureModel)
     def ensure(self, req: EnsureModel) -> ModelEndpoint:
@@ -192,6 +195,7 @@ class Service(Worker):
                 model=name,
                 state="ready",
                 base_url=engine.base_url,
+                api_key=engine.api_key,
                 pid=engine.pid,
                 path=engine.model.path,
                 cold=cold,

@@ -258,13 +258,13 @@ class Runner:
         max_concurrent: int = 4,
         max_retries: int = 2,
         read_timeout_s: float = 120.0,
-        resolve_local: Callable[[str], tuple[str, str]] | None = None,
+        resolve_local: Callable[[str], tuple[str, str, str]] | None = None,
         meter: Any = None,
     ) -> None:
         self.publish = publish
         #: vibing.meter.Meter (thread-safe): per-stream figures, recorded when a stream ends (never per token).
         self.meter = meter
-        #: For provider "local": model name -> (OpenAI-compatible base URL, model id); blocking (run in a thread).
+        #: For provider "local": model name -> (OpenAI-compatible base URL, model id, the engine's key); blocking.
         self.resolve_local = resolve_local
         self.durable = durable
         self.max_concurrent = max(1, max_concurrent)
@@ -470,11 +470,11 @@ class Runner:
         run.state = "connecting"
         self._status(run, "connecting", f"Starting the local model {wanted or '(default)'}…")
         try:
-            base_url, model = await asyncio.to_thread(self.resolve_local, wanted)
+            base_url, model, api_key = await asyncio.to_thread(self.resolve_local, wanted)
         except VibingError as exc:
             raise Failure(exc, retryable=False) from None  # type: ignore[arg-type]
         run.call.model = model  # the engine's model id, recorded with the answer
-        return msgspec.structs.replace(run.call, provider="openai", base_url=base_url, model=model, api_key="")
+        return msgspec.structs.replace(run.call, provider="openai", base_url=base_url, model=model, api_key=api_key)
 
     def _status(self, run: StreamRun, state: str, message: str = "", **extra: Any) -> None:
         self.publish(

@@ -150,12 +150,12 @@ class Service(Worker):
 
     # -- the local engine --------------------------------------------------------------
 
-    def _resolve_local(self, model: str) -> tuple[str, str]:
-        """The local engine's URL and model id from the model service (blocking; called off the loop)."""
+    def _resolve_local(self, model: str) -> tuple[str, str, str]:
+        """The local engine's URL, model id and per-launch key from the model service (blocking; off the loop)."""
         from vibing.local import ensure_local_model
 
         endpoint = ensure_local_model(self.bus, model)
-        return endpoint.base_url, endpoint.model
+        return endpoint.base_url, endpoint.model, endpoint.api_key
 
     # -- handlers ---------------------------------------------------------------------------
 

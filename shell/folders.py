@@ -12,6 +12,9 @@ what the user chose where page script cannot reach:
   line with ``--allow-folder`` (the page cannot change that list), and whatever
   lies inside them once symlinks are resolved.
 
+The same holds for folders the page puts in the settings (agent folders, the data
+folder): ``shell/runtime.py`` checks them here before they are stored.
+
 ``overwrite`` is never honoured from the page: replacing what is on disk is for the
 command line (``vibing projects export --overwrite``).
 """
@@ -84,8 +87,11 @@ class FolderAccess:
 
     # -- checks ------------------------------------------------------------------------
 
-    def check(self, path: object, kind: str | None, purpose: str) -> str:
-        """``path`` resolved (symlinks followed) if the page may use it for ``purpose``; else InvalidRequest."""
+    def check(self, path: object, kind: str | None, purpose: str, *, elsewhere: str = "") -> str:
+        """``path`` resolved (symlinks followed) if the page may use it for ``purpose``; else InvalidRequest.
+
+        ``elsewhere`` is what a refusal in ``vibing web`` suggests instead of the command line's project and agent
+        commands (e.g. editing the config file)."""
         if not isinstance(path, str) or not path.strip():
             raise InvalidRequest(f"{purpose} needs a path.")
         if "\x00" in path or not os.path.isabs(path):
@@ -96,9 +102,10 @@ class FolderAccess:
         target = Path(resolved)
         if any(target == folder or folder in target.parents for folder in self.allowed):
             return resolved
-        raise InvalidRequest(self._refusal(purpose, path), path=path)
+        raise InvalidRequest(self._refusal(purpose, path, elsewhere), path=path)
 
-    def _refusal(self, purpose: str, path: str) -> str:
+    def _refusal(self, purpose: str, path: str, elsewhere: str = "") -> str:
+        elsewhere = elsewhere or "or use the command line (`vibing projects export|import`, `vibing agents`)"
         if self.dialogs:
             return (
                 f"{purpose} from the window works only with a place picked in Vibing's own dialog "
@@ -108,13 +115,9 @@ class FolderAccess:
             folders = ", ".join(str(folder) for folder in self.allowed)
             return (
                 f"{purpose} from the browser works only inside the folders allowed when `vibing web` started "
-                f"({folders}); {path} is not inside one. Start it with `--allow-folder FOLDER`, or use the "
-                "command line (`vibing projects export|import`, `vibing agents`)."
+                f"({folders}); {path} is not inside one. Start it with `--allow-folder FOLDER`, {elsewhere}."
             )
-        return (
-            f"{purpose} from the browser needs a folder you allowed: start `vibing web --allow-folder FOLDER`, "
-            "or use the command line (`vibing projects export|import`, `vibing agents`)."
-        )
+        return f"{purpose} from the browser needs a folder you allowed: start `vibing web --allow-folder FOLDER`, {elsewhere}."
 
     def check_message(self, service: str, type_name: str, message: msgspec.Struct) -> msgspec.Struct:
         """The page's request with every path it names checked (and resolved); InvalidRequest if one is not allowed."""

@@ -1,11 +1,18 @@
 """One shell: the bus client, the bridge, the UI server and the preview server.
 
 Both front doors use it: ``vibing web`` (a browser) and the pywebview window
-(:mod:`shell.window`), which adds native intents (dialogs, geometry).
+(:mod:`shell.window`), which adds native intents (dialogs, geometry) and the native
+confirmation that changing a provider address needs (:attr:`Shell.confirm`).
+
+What the page sends to the settings is checked here, because the page is the least
+trusted part of the shell: a new agent folder or data folder must be one the user
+picked or allowed (:mod:`shell.folders`), and a provider address (where the API key
+goes) changes only after the person said yes in a dialog page script cannot reach.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,10 +24,10 @@ from vibing import paths as paths_mod
 from vibing.bus import Bus
 from vibing.errors import ConfigError, InvalidRequest
 from vibing.shell.bridge import Bridge
-from vibing.shell.folders import DIALOG_KINDS, FolderAccess
+from vibing.shell.folders import DIALOG_KINDS, FOLDER, FolderAccess
 from vibing.shell.preview import PreviewServer
 from vibing.shell.server import UiServer
-from vibing.shell.settings import Settings, WindowState
+from vibing.shell.settings import KEY_NAMES, PROVIDER_NAMES, Settings, WindowState, address_setting, check_address
 
 logger = log.get("shell")
 
@@ -58,6 +65,10 @@ class Shell:
         self.server = UiServer(self.bridge, port, preview_origin=self.preview.origin)
         self.preview.ui_origin = f"http://127.0.0.1:{self.server.port} http://localhost:{self.server.port}"
         self.native: dict[str, Callable[[dict[str, Any]], Any]] = {}
+        #: The native yes/no dialog, ``confirm(title, message) -> bool`` (the window sets it; ``vibing web`` has
+        #: none).  Its answer is the person's: nothing the page sends can stand for it.
+        self.confirm: Callable[[str, str], bool] | None = None
+        self._confirming = threading.Lock()
         self.ready_info: dict[str, Any] = {}
         self._register()
 
@@ -73,6 +84,7 @@ class Shell:
                 "version": __version__,
                 "data_folder": str(self.paths.data),
                 "native": sorted(self.native),
+                "confirm": self.confirm is not None,
                 "allowed_folders": [str(folder) for folder in self.folders.allowed],
                 "recent": self.state.load().get("recent", []),
             }
@@ -100,7 +112,7 @@ class Shell:
             changes = data.get("values")
             if not isinstance(changes, dict):
                 raise InvalidRequest("Expected {values: {...}}.")
-            self._check_agent_dirs(changes)
+            changes = self._check_folders(changes)
             result = self.settings.update(changes)
             if "preview_allow_network" in changes:
                 self.preview.allow_network = bool(changes["preview_allow_network"])
@@ -114,8 +126,12 @@ class Shell:
         def settings_import(data: dict[str, Any]) -> dict[str, Any]:
             document = data.get("document") or {}
             if isinstance(document, dict) and isinstance(document.get("values"), dict):
-                self._check_agent_dirs(document["values"])
+                document = {**document, "values": self._check_folders(document["values"])}
             return self.settings.import_(document)
+
+        @s.intent("settings.address")
+        def settings_address(data: dict[str, Any]) -> dict[str, Any]:
+            return self._change_address(data.get("provider", "anthropic"), data.get("url"))
 
         @s.intent("recent.add")
         def recent_add(data: dict[str, Any]) -> list[str]:
@@ -141,21 +157,78 @@ class Shell:
         def metrics(_: dict[str, Any]) -> dict[str, Any]:
             return {"events_seen": self.bridge.events_seen, "ready": self.ready_info}
 
-    def _check_agent_dirs(self, values: dict[str, Any]) -> None:
-        """Agent folders the page adds to the settings must be ones the user picked or allowed.
+    def _check_folders(self, values: dict[str, Any]) -> dict[str, Any]:
+        """``values`` from the page, with every new folder in them one the user picked or allowed.
 
-        They are read at every start, so a folder typed by page script would be read later.
-        Folders already in the settings stay as they are.
+        Agent folders are read at every start, and the data folder is where the next start reads and writes
+        everything, so a folder typed by page script would be used later.  Folders already in the settings
+        stay as they are; a new data folder is stored resolved (a symlink swapped later does not move it).
         """
+        values = dict(values)
+        current = self.settings.get()["values"]
         folders = values.get("agent_dirs")
-        if folders is None:
-            return
-        if isinstance(folders, str):
-            folders = [line.strip() for line in folders.splitlines() if line.strip()]
-        if not isinstance(folders, list):
-            raise InvalidRequest("Agent folders must be a list of folder paths.")
-        current = self.settings.get()["values"].get("agent_dirs") or []
-        self.folders.check_new_folders([f for f in folders if f not in current], "Adding an agent folder")
+        if folders is not None:
+            if isinstance(folders, str):
+                folders = [line.strip() for line in folders.splitlines() if line.strip()]
+            if not isinstance(folders, list):
+                raise InvalidRequest("Agent folders must be a list of folder paths.")
+            known = current.get("agent_dirs") or []
+            self.folders.check_new_folders([f for f in folders if f not in known], "Adding an agent folder")
+        data_dir = values.get("data_dir")
+        if data_dir is not None and data_dir != "" and data_dir != current.get("data_dir"):
+            values["data_dir"] = self.folders.check(
+                data_dir,
+                FOLDER,
+                "Moving the data folder",
+                elsewhere=f"or set data_dir in {self.paths.config_file} yourself",
+            )
+        return values
+
+    def _change_address(self, provider: object, url: object) -> dict[str, Any]:
+        """Change where a provider's API key is sent, only after the person confirmed it in a native dialog."""
+        setting = address_setting(provider)
+        provider = str(provider)
+        url = check_address(provider, url)
+        name = PROVIDER_NAMES[provider]
+        if config_mod.same_endpoint(url, self.settings.address_in_force(provider)):
+            return {
+                "changed": False,
+                "message": f"The {name} address is already {url}.",
+                "settings": self.settings.get(),
+            }
+        if self.confirm is None:
+            raise InvalidRequest(
+                f"Changing the {name} address from the browser is not possible: your API key is sent to that "
+                f"address, and only you can confirm that, which a web page cannot do on your behalf. In a terminal, "
+                f"run `vibing config set-address {provider} URL` (it asks you to confirm), then restart Vibing.",
+                setting=setting,
+            )
+        if not self._confirming.acquire(blocking=False):
+            raise InvalidRequest("A confirmation is already open in the window; answer it first.")
+        try:
+            answer = self.confirm(
+                f"Send your API key to {url}?",
+                f"Vibing will send your {KEY_NAMES[provider]} to\n\n    {url}\n\nwith every request from now on "
+                f"(it was {self.settings.address_in_force(provider)}). Only say yes if you set up or trust "
+                "this server. The change applies after Vibing restarts.",
+            )
+        finally:
+            self._confirming.release()
+        if answer is not True:  # only an explicit yes
+            logger.info("shell.address_declined", setting=setting)
+            return {
+                "changed": False,
+                "message": f"Not changed: you said no. The {name} address stays "
+                f"{self.settings.address_in_force(provider)}.",
+                "settings": self.settings.get(),
+            }
+        result = self.settings.set_address(provider, url, confirm=True)
+        logger.info("shell.address_changed", setting=setting)
+        return {
+            "changed": True,
+            "message": f"The {name} address is now {url}. Restart Vibing to use it.",
+            "settings": result,
+        }
 
     # -- life -------------------------------------------------------------------------
 

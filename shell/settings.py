@@ -8,12 +8,14 @@ start.  Settings the services do not know (yet) and the window's preferences
 never among them: it goes to a service over the bus, which puts it in the OS
 keychain.
 
-The Anthropic address (``anthropic_base_url``) is where the stored key is sent,
+The provider addresses (``anthropic_base_url``, ``openai_base_url``) are where a
+stored key is sent (the keychain's, or ``ANTHROPIC_API_KEY`` / ``OPENAI_API_KEY``),
 so a generic settings write (``update``, ``import_``: what the page can reach)
-never changes it.  Only :meth:`Settings.set_anthropic_base_url` with
-``confirm=True`` does; the shell calls it after the user confirmed a native
-dialog naming the new address.  (The stream service also refuses to send the
-key anywhere else: ``services/stream/credentials.py``.)
+never changes them.  Only :meth:`Settings.set_address` with ``confirm=True`` does;
+the caller vouches that the person confirmed that very address: the window after a
+native dialog naming it (``settings.address`` in ``shell/runtime.py``), or
+``vibing config set-address`` on a terminal.  (The stream service also refuses to
+send the key anywhere else: ``services/stream/credentials.py``.)
 """
 
 from __future__ import annotations
@@ -40,6 +42,40 @@ UI_DEFAULTS: dict[str, Any] = {
 #: Backend settings shown on the Settings screen.
 CONFIG_KEYS = ("default_model", "rate_limit_per_min", "anthropic_base_url", "data_dir", "openai_model")
 SECRET_WORDS = ("key", "secret", "token", "password")
+#: Provider -> the setting that says where its API key is sent (changed only with a confirmation).
+ADDRESS_SETTINGS = {"anthropic": "anthropic_base_url", "openai": "openai_base_url"}
+PROVIDER_NAMES = {"anthropic": "Anthropic", "openai": "OpenAI-compatible server"}
+#: The key that follows each address, as a person knows it.
+KEY_NAMES = {"anthropic": "Anthropic API key", "openai": "API key for that server (OPENAI_API_KEY)"}
+EXAMPLE_ADDRESSES = {"anthropic": "https://api.anthropic.com", "openai": "http://127.0.0.1:11434/v1"}
+
+
+def address_setting(provider: object) -> str:
+    """The setting holding ``provider``'s address; InvalidRequest for a provider that has none."""
+    if not isinstance(provider, str) or provider not in ADDRESS_SETTINGS:
+        raise InvalidRequest(f"Which provider's address? anthropic or openai, not {str(provider)[:40]!r}.")
+    return ADDRESS_SETTINGS[provider]
+
+
+def check_address(provider: str, url: object) -> str:
+    """``url`` stripped, if it is a usable address for ``provider`` (http(s), a host, no user or password in it)."""
+    example = EXAMPLE_ADDRESSES[provider]
+    if not isinstance(url, str):
+        raise InvalidRequest(f"The {PROVIDER_NAMES[provider]} address must be a URL such as {example}.")
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        usable = parts.scheme in ("https", "http") and bool(parts.hostname)
+        usable = usable and not parts.username and not parts.password and not any(c.isspace() for c in url)
+    except ValueError:
+        usable = False
+    if not usable:
+        raise InvalidRequest(
+            f"{url[:200]!r} is not a usable address: give an http(s) URL such as {example}.",
+            **{address_setting(provider): url[:200]},
+        )
+    return url
 
 
 def _is_secret(name: str) -> bool:
@@ -113,29 +149,28 @@ class Settings:
             "restart_needed_for": [k for k in values if k in config_mod.FIELDS],
         }
 
-    def _anthropic_base_url(self) -> str:
-        """The address the key goes to now (config file, else the default)."""
-        return str(self._read_config_file().get("anthropic_base_url", config_mod.Config().anthropic_base_url))
+    def address_in_force(self, provider: str) -> str:
+        """Where ``provider``'s key goes now: the config file's address, else the default."""
+        setting = address_setting(provider)
+        return str(self._read_config_file().get(setting, getattr(config_mod.Config(), setting)))
+
+    def set_address(self, provider: str, url: object, *, confirm: bool = False) -> dict[str, Any]:
+        """Change where ``provider``'s API key is sent; ``confirm`` says the person confirmed this very address."""
+        setting = address_setting(provider)
+        return self._store({setting: check_address(provider, url)}, confirmed=setting if confirm else "")
 
     def set_anthropic_base_url(self, url: str, *, confirm: bool = False) -> dict[str, Any]:
-        """Change where the API key is sent; ``confirm`` says the user confirmed this very address."""
-        if not isinstance(url, str):
-            raise InvalidRequest("The Anthropic address must be a URL such as https://api.anthropic.com.")
-        url = url.strip()
-        parts = urlsplit(url)
-        if parts.scheme not in ("https", "http") or not parts.hostname or parts.username or parts.password:
-            raise InvalidRequest(
-                f"{url!r} is not a usable address: give an http(s) URL such as https://api.anthropic.com.",
-                anthropic_base_url=url,
-            )
-        return self.update({"anthropic_base_url": url}, confirm_base_url=confirm)
+        """:meth:`set_address` for Anthropic."""
+        return self.set_address("anthropic", url, confirm=confirm)
 
-    def update(self, changes: dict[str, Any], *, confirm_base_url: bool = False) -> dict[str, Any]:
+    def update(self, changes: dict[str, Any]) -> dict[str, Any]:
         """Validate and store ``changes``; returns :meth:`get` afterwards.
 
-        A change of ``anthropic_base_url`` is refused unless ``confirm_base_url`` (see the module docstring):
-        the value in force is accepted as "no change" (and not written), so an export of these settings imports
-        as it is."""
+        A change of a provider address is refused (see the module docstring): the value in force is accepted
+        as "no change" (and not written), so an export of these settings imports as it is."""
+        return self._store(changes, confirmed="")
+
+    def _store(self, changes: dict[str, Any], *, confirmed: str) -> dict[str, Any]:
         allowed = set(UI_DEFAULTS) | set(CONFIG_KEYS)
         unknown = sorted(k for k in changes if k not in allowed)
         if unknown:
@@ -143,16 +178,19 @@ class Settings:
         secret = [k for k in changes if _is_secret(k)]
         if secret:
             raise InvalidRequest("The API key is not a setting; it is kept in the keychain.")
-        if "anthropic_base_url" in changes and not confirm_base_url:
-            changes = dict(changes)
-            wanted = changes.pop("anthropic_base_url")
-            shown = (self._anthropic_base_url(), self.get()["values"]["anthropic_base_url"])
+        changes = dict(changes)
+        for provider, setting in ADDRESS_SETTINGS.items():
+            if setting not in changes or setting == confirmed:
+                continue
+            wanted = changes.pop(setting)
+            shown = (self.address_in_force(provider), self.get()["values"][setting])
             if not isinstance(wanted, str) or not any(config_mod.same_endpoint(wanted, now) for now in shown):
                 raise InvalidRequest(
-                    f"The Anthropic address is where your API key is sent, so it is not changed by a settings write "
-                    f"(asked: {wanted!r}; kept: {self._anthropic_base_url()}). Change it in Settings, where Vibing "
-                    f"asks you to confirm the new address.",
-                    setting="anthropic_base_url",
+                    f"The {PROVIDER_NAMES[provider]} address is where your API key is sent, so it is not changed by "
+                    f"a settings write (asked: {str(wanted)[:200]!r}; kept: {self.address_in_force(provider)}). "
+                    f"Change it in Settings, where Vibing asks you to confirm the new address, or with "
+                    f"`vibing config set-address {provider} URL` in a terminal.",
+                    setting=setting,
                 )
         to_config = {k: v for k, v in changes.items() if k in config_mod.FIELDS}
         to_ui = {k: v for k, v in changes.items() if k not in config_mod.FIELDS}

@@ -4,7 +4,8 @@ The window process runs the shell's loopback server with its own token and
 points the webview at it with a one-time sign-in code, so the page uses the same
 fetch + EventSource bridge (and the same session cookie) in both modes.  Paths
 the page may send to storage or agents come only from the native dialogs here
-(:mod:`shell.folders`).  Native things (file dialogs, opening a URL in the browser,
+(:mod:`shell.folders`), and a provider address changes only after a yes in a native
+confirmation dialog (``Shell.confirm``).  Native things (file dialogs, opening a URL in the browser,
 window geometry) are intents the server hands to this module; they run on
 server threads and pywebview marshals them to the GUI thread, which never
 blocks on the bus.
@@ -145,6 +146,12 @@ def run_window(bus_file: str) -> int:
         return webbrowser.open(url)
 
     shell.native.update(folder_dialog=folder_dialog, save_dialog=save_dialog, save_text=save_text, open_url=open_url)
+
+    def confirm(title: str, message: str) -> bool:
+        # Qt's own modal yes/no box on the GUI thread; only the person's click answers it, never the page.
+        return window_ref["window"].create_confirmation_dialog(title, message) is True
+
+    shell.confirm = confirm
 
     service_ref: dict[str, Any] = {}
 

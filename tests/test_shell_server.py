@@ -235,6 +235,13 @@ def test_settings_round_trip_without_secrets(shell, app):
     exported["values"]["theme"] = "light"
     assert intent("settings.import", {"document": exported})["reply"]["values"]["theme"] == "light"
     assert intent("settings.import", {"document": {"hello": 1}}, status=400)["ok"] is False
+    # a provider address is where a key goes: never a settings write, and no confirmation in a browser
+    assert intent("info")["reply"]["confirm"] is False
+    moved = intent("settings.update", {"values": {"openai_base_url": "http://127.0.0.1:9/v1"}}, status=400)
+    assert "confirm" in moved["error"]["message"]
+    asked = intent("settings.address", {"provider": "openai", "url": "http://127.0.0.1:9/v1"}, status=400)
+    assert "vibing config set-address openai" in asked["error"]["message"]
+    assert "openai_base_url" not in tomllib.loads(Path(app.paths.config_file).read_text())
 
 
 def test_previews_may_be_allowed_the_internet(shell):

@@ -1096,6 +1096,9 @@ async function showSettings() {
   $("#settings-where").textContent = `Saved in ${state.settings.config_file}${state.settings.problem ? ` — ${state.settings.problem}` : ""}`;
   $("#set-provider").value = v.provider || "anthropic";
   $("#set-openai-url").value = v.openai_base_url || "";
+  $("#set-anthropic-url").value = v.anthropic_base_url || "";
+  $("#address-status").textContent = state.info.confirm ? "" : "Addresses change from a terminal here: vibing config set-address anthropic|openai URL";
+  $("#address-status").className = "note muted";
   $("#set-openai-model").value = v.openai_model || "";
   $("#set-preview-net").checked = !!v.preview_allow_network;
   showProviderFields();
@@ -1120,6 +1123,7 @@ $$("#set-theme button").forEach((b) => b.onclick = async () => {
 function showProviderFields() {
   const openai = $("#set-provider").value === "openai";
   $("#field-base-url").classList.toggle("hidden", !openai);
+  $("#field-anthropic-url").classList.toggle("hidden", openai);
   $("#field-openai-model").classList.toggle("hidden", !openai);
 }
 $("#set-provider").onchange = showProviderFields;
@@ -1127,9 +1131,27 @@ $("#set-preview-net").onchange = async () => {
   try { await shell("settings.update", { values: { preview_allow_network: $("#set-preview-net").checked } }); if (state.project) reloadPreview(true); }
   catch (e) { showError(e); }
 };
+// A provider address is where an API key goes: never part of a settings write. The shell asks the person in a
+// native dialog (the window), or refuses and names the terminal command (a browser); the page only shows the answer.
+$$(".address-change").forEach((b) => b.onclick = async () => {
+  const provider = b.dataset.provider;
+  const url = $(provider === "openai" ? "#set-openai-url" : "#set-anthropic-url").value.trim();
+  const status = $("#address-status");
+  status.textContent = state.info.confirm ? "Waiting for your answer in the dialog…" : "";
+  status.className = "note";
+  try {
+    const r = await shell("settings.address", { provider, url });
+    state.settings = r.settings;
+    status.textContent = r.message;
+    status.className = "note " + (r.changed ? "ok" : "");
+  } catch (e) { status.textContent = e.message; status.className = "note bad"; }
+  const v = state.settings?.values || {};
+  $("#set-openai-url").value = v.openai_base_url || "";
+  $("#set-anthropic-url").value = v.anthropic_base_url || "";
+});
 $("#settings-save").onclick = async () => {
   const values = {
-    provider: $("#set-provider").value, openai_base_url: $("#set-openai-url").value.trim(),
+    provider: $("#set-provider").value,
     openai_model: $("#set-openai-model").value.trim() || "llama3.2",
     default_model: $("#set-model").value.trim() || "claude-sonnet-4-5", rate_limit_per_min: parseInt($("#set-rate").value, 10) || 60,
     agent_dirs: $("#set-agents").value.split("\n").map((s) => s.trim()).filter(Boolean), data_dir: $("#set-data").value.trim(),
@@ -1146,6 +1168,10 @@ $("#settings-save").onclick = async () => {
       }
     }
     state.settings = await shell("settings.update", { values });
+    const v = state.settings.values;
+    if ($("#set-openai-url").value.trim() !== (v.openai_base_url || "") || $("#set-anthropic-url").value.trim() !== (v.anthropic_base_url || "")) {
+      problems.push("an address changes only with its Change… button, which asks you to confirm");
+    }
     status.textContent = problems.length ? `Saved, but: ${problems.join("; ")}` : "Saved. Model, provider and rate limit apply to new generations after a restart.";
     status.className = problems.length ? "note bad" : "note ok";
   } catch (e) { status.textContent = e.message; status.className = "note bad"; }

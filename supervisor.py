@@ -401,7 +401,7 @@ class Supervisor:
         if pid is not None:
             self.crashes.write_silent_exit(child.name, pid, child.last_error, self.paths.logs / f"{child.name}.log")
         if child.name == "shell" and code == EXIT_NO_WINDOW:
-            # EX_CONFIG: no display, or the window toolkit is missing; restarting cannot help.
+            # no display, or the window toolkit is missing: restarting cannot help.
             child.state = "failed"
             child.last_error = (
                 "the window could not open (no display, or the window toolkit is missing: the shell "

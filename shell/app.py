@@ -1,8 +1,9 @@
 """The window process: connects to the bus and opens the pywebview window.
 
-The full UI arrives with the shell issue; until the window toolkit is installed
-this process says exactly what is missing and exits with ``EX_CONFIG`` (78),
-which the supervisor reports once instead of restarting it in a loop.
+When the window cannot open (no window toolkit, no display) this process says
+exactly what is missing and exits with ``EXIT_NO_WINDOW`` (78, sysexits'
+EX_CONFIG), which the supervisor reports once instead of restarting it in a loop;
+the services keep running headless.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-EX_CONFIG = 78
+from vibing.supervision import EXIT_NO_WINDOW
 
 
 def main() -> int:
@@ -22,14 +23,14 @@ def main() -> int:
             "(pywebview + Qt), or run `vibing run --headless`.",
             file=sys.stderr,
         )
-        return EX_CONFIG
+        return EXIT_NO_WINDOW
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         print(
             "vibing: the window cannot open: no display (DISPLAY is not set). Use `vibing web` for the UI in a "
             "browser, or run `vibing run --headless`.",
             file=sys.stderr,
         )
-        return EX_CONFIG
+        return EXIT_NO_WINDOW
     from vibing.shell.window import run_window
 
     return run_window(os.environ["VIBING_BUS_FILE"])

@@ -1,10 +1,11 @@
 """Getting the URL of a local model's engine from the model service, for any process on the bus.
 
-The model service answers ``EnsureModel`` within a couple of seconds (its
-handlers must not hold up its heartbeat), with ``state="starting"`` while a
-model is still loading; :func:`ensure_local_model` asks again until the engine
-is ready or the deadline passes.  Each question waits inside the service (a
-long poll), so there is no sleeping here.
+The model service answers ``EnsureModel`` with ``state="starting"`` while a
+model is still loading (a handler may take as long as it needs: the worker's bus
+thread keeps heartbeating beside it), and :func:`ensure_local_model` asks again
+until the engine is ready or the deadline passes.  Each question waits inside the
+service (a long poll), so there is no sleeping here.  The reply carries the
+engine's per-launch key, which only a client on the private bus can ask for.
 """
 
 from __future__ import annotations

@@ -45,7 +45,10 @@ from vibing.meter import Meter
 from vibing.protocol import DISCONNECT, HEARTBEAT, READY, REPLY, REQUEST, WORKER, Endpoints
 from vibing.schema.base import Header, decode_header, encode_header, make_header
 from vibing.schema.common import Error, Ok, Ping, Pong
-from vibing.supervision import write_crash_report  # one crash-report format, beside the code that reads it
+from vibing.supervision import (  # one crash-report format, beside the code that reads it
+    EXIT_CRASHED,
+    write_crash_report,
+)
 
 Handler = Callable[[Any, Any], Any]
 #: Handed from the handler thread to the bus thread: leave the bus and close its sockets.
@@ -237,7 +240,7 @@ class Worker:
             exit_code = self._bus_loop(replies_address)
         except Exception:  # a bug here must not leave a worker that serves nothing: stop it, loudly
             self.log.exception("service.bus_thread_failed")
-            exit_code = 70
+            exit_code = EXIT_CRASHED
         finally:
             if exit_code:
                 self._stopping = True
@@ -449,5 +452,5 @@ def main(name: str, endpoints: dict[str, str], config_data: dict[str, Any], path
             raise
         report = write_crash_report(Path(paths_data["crashes"]), name, traceback.format_exc())
         log.get("vibing.worker").error("service.crashed", error=str(exc), report=str(report))
-        os._exit(70)
+        os._exit(EXIT_CRASHED)
     os._exit(code)

@@ -48,16 +48,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from vibing import bench
 
     started, load_before = time.monotonic(), os.getloadavg()[0]
-    rows = []
+    rows, seconds = [], {}
     with tempfile.TemporaryDirectory(prefix="vibing-bench-") as workdir:
         for module in bench.modules(args.only):
-            if not args.json:
-                print(f"running {module.__name__} ...", file=sys.stderr, flush=True)
+            print(f"running {module.__name__} ...", file=sys.stderr, flush=True)
+            module_started = time.monotonic()
             for row in module.run(workdir):
                 if args.only and not row.id.startswith(args.only):
                     continue
                 rows.append(row)
-    machine = _machine(started, load_before)
+            seconds[module.__name__] = round(time.monotonic() - module_started, 1)
+            print(f"  {module.__name__}: {seconds[module.__name__]:.0f} s", file=sys.stderr, flush=True)
+    machine = {**_machine(started, load_before), "module_seconds": seconds}
     if args.json:
         print(json.dumps({"machine": machine, "rows": [row.to_json() for row in rows]}, indent=2))
         return 0

@@ -2,7 +2,7 @@
 -- a table per model named after the model, quoted, a column per field in camelCase,
 -- cuid text ids, DateTime as timestamp(3), enums as PostgreSQL enum types, foreign keys
 -- with ON DELETE CASCADE where the schema says so.  Written by us from the field list in
--- shared/webapp-schema.md (the web app's prisma/schema.prisma), for the import tests.
+-- the field list of the web app's prisma/schema.prisma (docs/import-postgres.md), for the import tests.
 
 CREATE TYPE "Plan" AS ENUM ('FREE', 'PRO', 'BUSINESS', 'ENTERPRISE');
 CREATE TYPE "ProjectType" AS ENUM ('WEBSITE', 'MOBILE_APP', 'GAME', 'API', 'DASHBOARD');

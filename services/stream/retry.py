@@ -1,4 +1,4 @@
-"""The retry policy of the official SDKs (see ``anthropic-wire.md``), as pure functions.
+"""The retry policy of the official SDKs (as we measured them on the wire), as pure functions.
 
 - retry 408, 409, 429, every status >= 500 (529 included) and connection errors,
   only before any token was delivered; default 2 retries;

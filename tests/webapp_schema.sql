@@ -1,7 +1,7 @@
 -- The vibing2 web app's database as Prisma creates it on PostgreSQL (`prisma migrate`):
 -- a table per model named after the model, quoted, a column per field in camelCase,
 -- cuid text ids, DateTime as timestamp(3), enums as PostgreSQL enum types, foreign keys
--- with ON DELETE CASCADE where the schema says so.  Written by us from the field list in
+-- with ON DELETE CASCADE where the schema says so.  Written by us from
 -- the field list of the web app's prisma/schema.prisma (docs/import-postgres.md), for the import tests.
 
 CREATE TYPE "Plan" AS ENUM ('FREE', 'PRO', 'BUSINESS', 'ENTERPRISE');

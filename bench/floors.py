@@ -3,7 +3,7 @@
 Absolute times on shared machines swing 2-5x from one machine (and one minute) to
 the next, so every target of ``vibing bench`` is a ratio to a floor measured beside
 it: the least work that could possibly do the same job, with no Vibing code in the
-way.  Each function here measures one floor and returns the raw samples; the row
+way.  Each function or class here measures one floor (its samples); the row
 modules turn them into floor rows and ratio rows (see :func:`vibing.bench.versus_floor`).
 
 - :func:`import_floor_ms`: a fresh Python that imports our core libraries and exits.
@@ -28,24 +28,12 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import zmq
 
 #: The libraries every Vibing process needs; importing them is the least a cold start can cost.
 IMPORT_FLOOR_LIBRARIES = ("zmq", "msgspec", "apsw", "structlog", "httpx", "yaml")
-
-
-def timed_ms(fn: Callable[[], object], n: int) -> list[float]:
-    """``n`` wall-clock timings of ``fn()``, in milliseconds."""
-    times = []
-    clock = time.perf_counter
-    for _ in range(n):
-        start = clock()
-        fn()
-        times.append((clock() - start) * 1000)
-    return times
 
 
 # -- start-up -------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from vibing.schema.common import Ping, ServiceUp
 from vibing.schema.supervisor import Status
 
 PREFIXES = ("startup.", "memory.", "bus.", "restart.")
-EVENTS = 200_000
+EVENTS = 100_000
 #: Cold start must also be under this many ms when the import floor is at most IMPORT_FLOOR_FAST_MS.
 COLD_START_MS = 500
 IMPORT_FLOOR_FAST_MS = 250

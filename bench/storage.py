@@ -276,7 +276,9 @@ def run(workdir: str) -> list[Row]:
                 in_process(q)
                 fts_direct.append((clock() - start) * 1000)
         in_process.close()
-        common = floors.timed_ms(lambda: bus.request("storage", SearchProjects(query="timer")), 1)  # a frequent word
+        start = clock()
+        bus.request("storage", SearchProjects(query="timer"))  # a frequent word
+        common = (clock() - start) * 1000
 
         listing = []
         sorts = ("updated", "created", "name")
@@ -398,7 +400,7 @@ def run(workdir: str) -> list[Row]:
         plan=50,
         note=f"{len(fts)} distinct queries over {PROJECTS:,} projects (+messages, files); "
         f"p50 {percentile(fts, 50):.3f}; avg {hits / len(fts):.1f} hits/page; "
-        f"common word {common[0]:.2f} ms",
+        f"common word {common:.2f} ms",
     )
     rows += [
         fts_floor,

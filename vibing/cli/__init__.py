@@ -1,8 +1,11 @@
 """The ``vibing`` command.
 
 Each command family lives in its own module here and adds itself to the parser
-through ``register(subparsers)``; :data:`COMMAND_MODULES` lists them in the
-order ``vibing --help`` shows them.  With no command, ``vibing`` launches the app.
+through ``register(subparsers)``.  :data:`COMMANDS` lists every command in the
+order ``vibing --help`` shows them, with its help line and the modules that
+build it, so that a command is parsed after importing its own modules only:
+``vibing run`` (the supervisor) does not pay for the eleven others.  With no
+command, ``vibing`` launches the app.
 """
 
 from __future__ import annotations
@@ -14,33 +17,62 @@ import sys
 from vibing import __version__
 from vibing.errors import VibingError
 
-COMMAND_MODULES = [
-    "app",
-    "key",
-    "config",
-    "generate",
-    "projects",
-    "db",
-    "importpg",
-    "web",
-    "agents",
-    "workflows",
-    "bench",
-    "metrics",
-    "models",
-]
+#: Every command in the order ``vibing --help`` lists them: (name, help line, the modules that build it).  The
+#: help line is the one its module registers, repeated here so the top-level parser can name every command
+#: without importing it; ``tests/test_cli_commands.py`` checks both against the modules.
+COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("run", "launch the app (the default command)", ("app",)),
+    ("stop", "stop the running app gracefully", ("app",)),
+    ("status", "show the running app's processes", ("app",)),
+    ("service", "run one service in the foreground, for debugging", ("app",)),
+    ("key", "manage the Anthropic API key (kept in the OS keychain)", ("key",)),
+    ("config", "show the settings in force and the folders in use", ("config",)),
+    ("generate", "describe an app; an agent writes it into a project", ("generate",)),
+    ("projects", "list, show, search, export, import and delete projects", ("projects",)),
+    ("db", "back up or check the database", ("db", "importpg")),
+    ("web", "serve the UI to a browser on this computer (127.0.0.1)", ("web",)),
+    ("agents", "list, search and check the agents; pick one for a prompt", ("agents",)),
+    ("workflows", "multi-agent workflows: list them, show a plan, run one", ("workflows",)),
+    ("bench", "measure speed and memory against the targets", ("bench",)),
+    ("metrics", "print the Prometheus URL and the live figures", ("metrics",)),
+    ("models", "local models (offline) and remote providers: list, add, choose", ("models",)),
+)
+#: The command modules, imported by name in this order (``importpg`` extends ``db``, so it comes after it).
+COMMAND_MODULES = list(dict.fromkeys(module for _name, _help, modules in COMMANDS for module in modules))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: the chosen command from its own modules, every other one as a name and help line.
+
+    Without ``argv``, or when it names no known command (``--help``, ``--version``, a typo), every module is
+    imported, so anything argparse prints comes from the modules themselves.
+    """
     parser = argparse.ArgumentParser(
         prog="vibing",
         description="Vibing: describe a web app in plain words; a specialist AI agent writes it.",
     )
     parser.add_argument("--version", action="version", version=f"vibing {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"vibing.cli.{name}").register(subparsers)
+    needed = _modules_for(argv)
+    registered: set[str] = set()
+    for name, help_line, modules in COMMANDS:  # in the table's order, which is the order --help lists them
+        if needed.issuperset(modules):
+            for module in modules:
+                if module not in registered:
+                    registered.add(module)
+                    importlib.import_module(f"vibing.cli.{module}").register(subparsers)
+        if name not in subparsers.choices:
+            subparsers.add_parser(name, help=help_line)
     return parser
+
+
+def _modules_for(argv: list[str] | None) -> set[str]:
+    """The command modules ``argv`` needs: its command's, or all of them when it names none."""
+    command = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    for name, _help, modules in COMMANDS:
+        if name == command:
+            return set(modules)
+    return set(COMMAND_MODULES)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,24 +80,26 @@ def main(argv: list[str] | None = None) -> int:
     launching = not argv or argv[0] == "run"
     if not launching:
         return _command(argv)
-    # Let the fork server import the services on the other core while we import the rest.
-    from vibing import forkserver
+    # Fork the zygote now, before any thread or zmq context, so it preloads on the other core
+    # while we import the rest and start the bus.
+    from vibing import zygote
 
-    forkserver.context()
+    zygote.start()
     try:
         return _command(argv)
     finally:
-        # The supervisor stops them after its workers; this covers the ways out that never reach
-        # it (a second instance refused, a bad setting, a bad option): they must not outlive us.
-        forkserver.stop()
+        # The supervisor stops it after its workers; this covers the ways out that never reach
+        # it (a second instance refused, a bad setting, a bad option): it must not outlive us.
+        zygote.stop()
 
 
 def _command(argv: list[str]) -> int:
     """Parse ``argv`` and run its command; a refusal (``VibingError``) is printed, not raised."""
     from vibing.supervision import EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED
 
-    parser = build_parser()
-    args = parser.parse_args(argv or ["run"])
+    argv = argv or ["run"]
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
     try:
         return int(args.func(args) or EXIT_OK)
     except VibingError as exc:

@@ -2,15 +2,17 @@
 
 It owns the bus (broker and event proxy threads, see ``vibing.broker``), starts
 the five service workers (storage, agent, stream, metrics and, on first use,
-model) from a pre-imported fork server (fast, and their shared pages keep
-memory low), then the shell window as its own program.  This module is the
+model) as forks of its zygote (:mod:`vibing.zygote`: a copy of this process
+made before the bus started, so a worker starts in milliseconds and shares the
+base's pages with the supervisor), then the shell window as its own program.  This module is the
 loop that spawns and watches; every decision of policy (when to restart, when
 to give up, what a crash leaves behind, what an exit code means, the stop
-order) is asked of :mod:`vibing.supervision`.  Workers die with it: each asks
-the kernel for SIGTERM when its parent goes, and exits on its own when the bus
-stops answering.  The supervisor exits only after the fork server and
-multiprocessing's resource tracker have (see :func:`vibing.forkserver.stop`),
-so no process of the app outlives it.
+order) is asked of :mod:`vibing.supervision`.  The supervisor is each
+worker's parent (a child subreaper that the zygote's double fork re-parents them
+to), so it reads their exit codes on pidfds and reaps them.  Workers die with
+it: each asks the kernel for SIGTERM when its parent goes, and exits on its own
+when the bus stops answering.  The supervisor exits only after the zygote has
+(see :func:`vibing.zygote.stop`), so no process of the app outlives it.
 """
 
 from __future__ import annotations
@@ -29,12 +31,12 @@ from typing import Any
 import zmq
 
 from vibing import config as config_mod
-from vibing import forkserver, log, schema
+from vibing import log, schema, zygote
 from vibing import paths as paths_mod
 from vibing.broker import Broker
 from vibing.bus import Bus
 from vibing.config import Config
-from vibing.errors import ConfigError
+from vibing.errors import ConfigError, Internal
 from vibing.protocol import BusInfo, bind_specs, pid_alive
 from vibing.schema.common import ServiceDown, ServiceUp
 from vibing.schema.supervisor import AcknowledgeCrashes, ServiceStatus, Shutdown, Status, StatusReply
@@ -176,6 +178,9 @@ class Supervisor:
                 f"Vibing is already running for this data folder (pid {existing.pid}). "
                 "Use `vibing status`, or `vibing stop` first."
             )
+        # Normally started by `vibing run` before anything else; here for a supervisor started another way.
+        # Either way before the first zmq context and thread: the zygote is a fork of this process.
+        self.zygote = zygote.current() or zygote.start()
         self.context = zmq.Context()
         self.broker = Broker(
             self.context,
@@ -192,7 +197,6 @@ class Supervisor:
         self.bus = Bus(self.endpoints, "supervisor", context=self.context)
         BusInfo(pid=os.getpid(), started=time.time(), endpoints=self.endpoints).write(self.paths.bus_file)
 
-        self.mp = forkserver.context()
         self._service = ControlChannel(self, config=self.config, endpoints=self.endpoints, context=self.context)
         service_thread = threading.Thread(
             target=self._service.run, kwargs={"install_signals": False}, name="supervisor-service", daemon=True
@@ -226,9 +230,9 @@ class Supervisor:
             self._loop()
         finally:
             self._shutdown()
-            killed = forkserver.stop()  # after the workers: they hold its pipes too
-            if killed:
-                logger.warning("app.helper_stop_timeout", killed=killed)
+            if not zygote.stop():  # after the workers, so none is forked during the stop
+                logger.warning("app.helper_stop_timeout", killed=["zygote"])
+            self._reap_orphans()
             self._service.stop()
             service_thread.join(timeout=2)
             self.bus.close()
@@ -267,23 +271,48 @@ class Supervisor:
             child.handle, child.pid = proc, proc.pid
             child.sentinel = os.pidfd_open(proc.pid)
         else:
-            from vibing import worker
-
-            proc = self.mp.Process(
-                target=worker.main,
-                name=f"vibing-{child.name}",
-                args=(child.name, self.endpoints.to_dict(), config_mod.to_dict(self.config), paths),
-            )
-            proc.start()
-            child.handle, child.pid, child.sentinel = proc, proc.pid, proc.sentinel
+            try:
+                pid = self.zygote.spawn(child.name, self.endpoints.to_dict(), config_mod.to_dict(self.config), paths)
+            except Internal as exc:  # the zygote is gone: no worker can start until Vibing restarts
+                logger.error("service.spawn_failed", service=child.name, error=exc.message)
+                self._give_up(child, exc.message, pid=None)
+                return
+            # Our child (re-parented to us): its pidfd stays readable, and its exit code ours to read, until reaped.
+            child.handle, child.pid, child.sentinel = None, pid, os.pidfd_open(pid)
         logger.info("service.spawned", service=child.name, pid=child.pid, restarts=child.restarts)
 
     def _exit_code(self, child: Child) -> int | None:
         handle = child.handle
         if isinstance(handle, subprocess.Popen):
             return handle.wait(timeout=1)
-        handle.join(timeout=1)
-        return handle.exitcode
+        try:
+            _, status = os.waitpid(child.pid, 0)  # type: ignore[arg-type]
+        except ChildProcessError:
+            return None
+        return os.waitstatus_to_exitcode(status)  # negative for a signal, as Popen says it
+
+    def _reap_orphans(self) -> None:
+        """Reap the children we did not start: as a subreaper we inherit every orphaned descendant.
+
+        (A local engine whose model worker was killed, say.)  Peek without reaping, so a worker's or
+        the shell's exit code stays for :meth:`_on_exit`, which its pidfd wakes in this same loop.
+        """
+        known = {c.pid for c in self.children.values() if c.pid is not None}
+        while True:
+            try:
+                found = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+            except ChildProcessError:
+                return
+            if found is None or found.si_pid in known:
+                return
+            if found.si_pid == self.zygote.pid:
+                logger.error("app.zygote_exited", pid=found.si_pid, code=found.si_status)
+            else:
+                logger.info("app.orphan_reaped", pid=found.si_pid, code=found.si_status)
+            try:
+                os.waitpid(found.si_pid, 0)
+            except ChildProcessError:
+                return
 
     # -- the loop ---------------------------------------------------------------------
 
@@ -320,6 +349,7 @@ class Supervisor:
             for child in self.children.values():
                 if child.restart_at is not None and now >= child.restart_at and not self.stopping:
                     self._spawn(child)
+            self._reap_orphans()
             self._check_runtime_dir()
 
     def _check_runtime_dir(self) -> None:
@@ -385,7 +415,7 @@ class Supervisor:
 
     def _on_exit(self, child: Child) -> None:
         code = self._exit_code(child)
-        if isinstance(child.handle, subprocess.Popen) and child.sentinel is not None:
+        if child.sentinel is not None:
             os.close(child.sentinel)
         self.control.send_multipart([b"dead", str(child.pid).encode()])
         reason = exit_reason(code)
@@ -419,21 +449,26 @@ class Supervisor:
         delay = self.restart_policy.after_exit(child.history, now=now, ready_at=child.ready_at)
         logger.error("service.exited", service=child.name, pid=pid, reason=child.last_error)
         if delay is None:
-            child.state = "failed"
             message = self.restart_policy.give_up_message(
                 child.name, child.history, child.last_error, self.paths.logs / f"{child.name}.log"
             )
-            child.last_error = message
-            logger.error("service.failed", service=child.name, message=message)
-            print(f"vibing: {message}", file=sys.stderr, flush=True)
-            self.control.send_multipart([b"state", child.name.encode(), b"failed", message.encode()])
-            self.bus.publish(
-                "service.down", ServiceDown(service=child.name, pid=pid or 0, reason=message, restarting=False)
-            )
+            self._give_up(child, message, pid=pid)
             return
         child.state = "restarting"
         child.restart_at = now + delay
         self.bus.publish("service.down", ServiceDown(service=child.name, pid=pid or 0, reason=child.last_error))
+
+    def _give_up(self, child: Child, message: str, *, pid: int | None) -> None:
+        """Mark ``child`` failed for good, and say so: in the log, on stderr, to the broker and on the bus."""
+        child.state = "failed"
+        child.last_error = message
+        child.restart_at = None
+        logger.error("service.failed", service=child.name, message=message)
+        print(f"vibing: {message}", file=sys.stderr, flush=True)
+        self.control.send_multipart([b"state", child.name.encode(), b"failed", message.encode()])
+        self.bus.publish(
+            "service.down", ServiceDown(service=child.name, pid=pid or 0, reason=message, restarting=False)
+        )
 
     # -- stopping ------------------------------------------------------------------------
 

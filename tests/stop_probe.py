@@ -10,9 +10,11 @@ found whatever the timing.
 Usage: ``python tests/stop_probe.py stop|sigterm|refused`` with ``VIBING_HOME``
 set.  ``refused`` first starts a second app on the same data folder (which is
 refused) and reports what that one left behind, then stops the first by SIGTERM.
-Prints one JSON line: the supervisor's exit code, the fork server's and the
-resource tracker's pids while the app ran, the orphans (re-parented here) and
-the survivors (any process still running with this ``VIBING_HOME``).
+Prints one JSON line: the supervisor's exit code, the zygote's pid while the app
+ran (found by its process name), any multiprocessing helper (fork server or
+resource tracker) seen then (there must be none: the app forks its workers
+from its own zygote), the orphans (re-parented here) and the survivors (any
+process still running with this ``VIBING_HOME``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ import sys
 from pathlib import Path
 
 PR_SET_CHILD_SUBREAPER = 36
-HELPERS = {"forkserver": b"multiprocessing.forkserver", "resource_tracker": b"multiprocessing.resource_tracker"}
+#: The app's helper processes, by the name each gives itself (``/proc/PID/comm``).
+HELPERS = {"zygote": b"vibing-zygote"}
+#: What multiprocessing's helpers carry in their command line; the app must start none.
+MP_HELPERS = (b"multiprocessing.forkserver", b"multiprocessing.resource_tracker")
 
 
 def _read(path: Path) -> bytes:
@@ -36,8 +41,8 @@ def _read(path: Path) -> bytes:
         return b""
 
 
-def processes() -> dict[int, tuple[int, bytes, bytes]]:
-    """Every process, zombies included: pid -> (parent pid, cmdline, environ; empty when unreadable)."""
+def processes() -> dict[int, tuple[int, bytes, bytes, bytes]]:
+    """Every process, zombies included: pid -> (parent pid, cmdline, environ; empty when unreadable, name)."""
     found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -45,9 +50,10 @@ def processes() -> dict[int, tuple[int, bytes, bytes]]:
         try:
             stat = (entry / "stat").read_bytes()
             ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+            name = stat[stat.index(b"(") + 1 : stat.rindex(b")")]
         except (OSError, ValueError):  # gone meanwhile
             continue
-        found[int(entry.name)] = (ppid, _read(entry / "cmdline"), _read(entry / "environ"))
+        found[int(entry.name)] = (ppid, _read(entry / "cmdline"), _read(entry / "environ"), name)
     return found
 
 
@@ -67,12 +73,18 @@ def main(how: str) -> int:
     else:
         print(json.dumps({"error": "the app did not start", "stderr": errors.read_text(errors="replace")[-2000:]}))
         return 1
+    running = processes()
     helpers = {
         name: pid
-        for pid, (ppid, cmdline, _env) in processes().items()
+        for pid, (ppid, _cmdline, _env, comm) in running.items()
         for name, marker in HELPERS.items()
-        if ppid == app.pid and marker in cmdline
+        if ppid == app.pid and comm == marker
     }
+    mp_helpers = sorted(
+        pid
+        for pid, (_ppid, cmdline, environ, _comm) in running.items()
+        if home_marker in environ.split(b"\0") and any(marker in cmdline for marker in MP_HELPERS)
+    )
     extra = {}
     if how == "refused":
         second = subprocess.run(
@@ -80,7 +92,7 @@ def main(how: str) -> int:
         )
         extra["refused_exit_code"] = second.returncode
         extra["refused_orphans"] = sorted(
-            pid for pid, (ppid, _cmdline, _env) in processes().items() if ppid == os.getpid() and pid != app.pid
+            pid for pid, (ppid, _cmdline, _env, _comm) in processes().items() if ppid == os.getpid() and pid != app.pid
         )
     if how == "stop":
         subprocess.run([sys.executable, "-m", "vibing", "stop"], capture_output=True, timeout=60, check=True)
@@ -91,12 +103,12 @@ def main(how: str) -> int:
     table = processes()
     orphans = sorted(
         (pid, cmdline.replace(b"\0", b" ")[:120].decode(errors="replace"))
-        for pid, (ppid, cmdline, _env) in table.items()
+        for pid, (ppid, cmdline, _env, _comm) in table.items()
         if ppid == os.getpid()
     )
     survivors = sorted(
         (pid, cmdline.replace(b"\0", b" ")[:120].decode(errors="replace"))
-        for pid, (_ppid, cmdline, environ) in table.items()
+        for pid, (_ppid, cmdline, environ, _comm) in table.items()
         if pid != os.getpid() and home_marker in environ.split(b"\0")
     )
     helpers_alive = sorted(name for name, pid in helpers.items() if pid in table)
@@ -105,6 +117,7 @@ def main(how: str) -> int:
             {
                 "exit_code": code,
                 "helpers": helpers,
+                "mp_helpers": mp_helpers,
                 "helpers_alive": helpers_alive,
                 "orphans": orphans,
                 "survivors": survivors,

@@ -1,12 +1,13 @@
-"""Stopping the app leaves no process behind: not a worker, not the fork server, not the resource tracker.
+"""Stopping the app leaves no process behind: not a worker, not the zygote, and no multiprocessing helper.
 
-The fork server and multiprocessing's resource tracker are the supervisor's
-children that stop when a pipe the supervisor holds closes.  That pipe used to
-close only with the supervisor's own exit, so they outlived it, orphaned, on
-every stop (a test that looked by luck of timing saw it 1 stop in 5; these tests
-failed on their first round before the fix).  The probe (tests/stop_probe.py) is
-a child subreaper, so such an orphan is re-parented to it and found whatever the
-timing, running or as a zombie.
+The zygote (vibing/zygote.py) is the supervisor's child that stops when the
+socket the supervisor holds closes; the supervisor closes it, then awaits the
+zygote's exit before its own.  multiprocessing's fork server and resource
+tracker, which Vibing used before, stopped only with the supervisor's own exit
+and outlived it, orphaned (a test that looked by luck of timing saw it 1 stop
+in 5); the app must not start them at all now.  The probe (tests/stop_probe.py)
+is a child subreaper, so such an orphan is re-parented to it and found whatever
+the timing, running or as a zombie.
 """
 
 from __future__ import annotations
@@ -35,15 +36,16 @@ def test_start_and_stop_five_times_and_no_process_of_the_app_survives(tmp_path):
         report = json.loads(result.stdout.strip().splitlines()[-1])
         where = f"round {round_number + 1} ({how}): {report}"
         assert report["exit_code"] == 0, where
-        # The probe did see both helpers while the app ran, so the checks below are about them.
-        assert set(report["helpers"]) == {"forkserver", "resource_tracker"}, where
+        # The probe did see the zygote while the app ran, so the checks below are about it.
+        assert set(report["helpers"]) == {"zygote"}, where
+        assert report["mp_helpers"] == [], where
         assert report["helpers_alive"] == [], where
         assert report["orphans"] == [], where
         assert report["survivors"] == [], where
 
 
-def test_a_refused_second_start_leaves_no_fork_server_behind(tmp_path):
-    """``vibing run`` starts the fork server before it knows whether it may run; refused, it stops it too."""
+def test_a_refused_second_start_leaves_no_zygote_behind(tmp_path):
+    """``vibing run`` forks the zygote before it knows whether it may run; refused, it stops it too."""
     home = tmp_path / "home"
     home.mkdir()
     result = subprocess.run(

@@ -433,12 +433,12 @@ def service_class(name: str) -> type[Worker]:
 
 
 def main(name: str, endpoints: dict[str, str], config_data: dict[str, Any], paths_data: dict[str, str]) -> None:
-    """Entry point of a worker process (started by the supervisor's fork server)."""
+    """Entry point of a worker process, a fork of the supervisor's zygote (:mod:`vibing.zygote`)."""
     from vibing import config as config_mod
 
     die_with_parent()
     config = msgspec.convert(config_data, config_mod.Config)
-    # The fork server started before the supervisor read the .env; pick up its secrets here.
+    # The zygote was forked before the supervisor read the .env; pick up its secrets here.
     if paths_data.get("dotenv"):
         config_mod.export_dotenv_secrets(Path(paths_data["dotenv"]))
     logs = Path(paths_data["logs"])

@@ -10,7 +10,6 @@ model the prompt builder's (``prompts.py``), where a key may go the credentials'
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
 import time
@@ -95,9 +94,6 @@ class Service(Worker):
         self.recovered: list[str] = []
         self._recovery = threading.Thread(target=self._recover_interrupted, name="stream-recover", daemon=True)
         self._recovery.start()
-        # Everything loaded so far lives as long as the worker: keep it out of the collector's full passes, so a
-        # full collection in the middle of a stream is short (fewer pauses between two tokens).
-        gc.freeze()
 
     def teardown(self) -> None:
         self.runner.stop()
@@ -222,8 +218,9 @@ class Service(Worker):
                 default=local.default,
             )
         base_url, api_key, _source = self.launcher.credentials.destination(provider, req.base_url, req.api_key)
+        openai = self.runner.provider("openai")
         try:
-            names = self.runner.call(self.runner.providers["openai"].list_models(base_url, api_key), timeout=8.0)
+            names = self.runner.call(openai.list_models(base_url, api_key), timeout=8.0)
         except Failure as failure:
             raise failure.error from None
         except Exception as exc:
@@ -247,10 +244,9 @@ class Service(Worker):
             base_url, key, source = self.launcher.credentials.destination(provider, req.base_url, req.key.strip())
         except NoApiKey as exc:  # none, or KeyWithheld: the stored key does not go to that address
             return KeyCheck(ok=False, code=type(exc).__name__, message=exc.message, provider=provider)
+        anthropic = self.runner.provider("anthropic")
         try:
-            status, request_id, body, headers = self.runner.call(
-                self.runner.providers["anthropic"].check_key(base_url, key), timeout=10.0
-            )
+            status, request_id, body, headers = self.runner.call(anthropic.check_key(base_url, key), timeout=10.0)
         except Exception as exc:
             failure = failures.from_exception(exc, base_url=base_url, provider=provider, delivered=False)
             return KeyCheck(
@@ -325,9 +321,7 @@ class Service(Worker):
                 temperature=0.3,
             )
             self.rpm.acquire()
-            text, usage = self.runner.call(
-                self.runner.providers[call.provider].complete(call, timeout=6.0), timeout=7.0
-            )
+            text, usage = self.runner.call(self.runner.provider(call.provider).complete(call, timeout=6.0), timeout=7.0)
         except Failure as failure:
             return TitleSuggestion(title=fallback, source="fallback", message=failure.error.message)
         except VibingError as exc:

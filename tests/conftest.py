@@ -10,8 +10,10 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +21,24 @@ from vibing import paths as paths_mod
 from vibing.bus import Bus
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextmanager
+def home_of(app: App) -> Iterator[None]:
+    """``VIBING_HOME`` set to the app's home in this process for the block.
+
+    Module-scoped fixtures cannot use ``monkeypatch``, and code that resolves the app's
+    folders in-process (paths, an in-process shell) reads this variable.
+    """
+    old = os.environ.get("VIBING_HOME")
+    os.environ["VIBING_HOME"] = str(app.home)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("VIBING_HOME", None)
+        else:
+            os.environ["VIBING_HOME"] = old
 
 
 def vibing_env(home: Path, **extra: str) -> dict[str, str]:
@@ -39,15 +59,15 @@ class App:
 
     @property
     def paths(self) -> paths_mod.Paths:
-        old = os.environ.get("VIBING_HOME")
-        os.environ["VIBING_HOME"] = str(self.home)
-        try:
+        with home_of(self):
             return paths_mod.resolve(self.env.get("VIBING_DATA_DIR") or None)
-        finally:
-            if old is None:
-                del os.environ["VIBING_HOME"]
-            else:
-                os.environ["VIBING_HOME"] = old
+
+    def shell(self, mode: str, sender: str) -> Any:
+        """A shell (bridge, UI server, preview) in this process, on this app's bus; stop it when done."""
+        with home_of(self):
+            from vibing.shell.runtime import Shell
+
+            return Shell(self.paths.bus_file, mode=mode, sender=sender).start()
 
     def bus(self, name: str = "test") -> Bus:
         bus = Bus.connect_running(self.paths.bus_file, name, context=None)

@@ -23,19 +23,7 @@ def app(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def shell(app, tmp_path_factory):
-    import os
-
-    old = os.environ.get("VIBING_HOME")
-    os.environ["VIBING_HOME"] = str(app.home)
-    from vibing.shell.runtime import Shell
-
-    try:
-        s = Shell(app.paths.bus_file, mode="web", sender="test-shell").start()
-    finally:
-        if old is None:
-            os.environ.pop("VIBING_HOME", None)
-        else:
-            os.environ["VIBING_HOME"] = old
+    s = app.shell("web", "test-shell")
     yield s
     s.stop()
 

@@ -165,17 +165,7 @@ def test_in_the_window_only_the_place_picked_in_the_dialog_is_usable(app, disk, 
     """
     victim, allowed = disk
     picked = allowed / "site"
-    old = os.environ.get("VIBING_HOME")
-    os.environ["VIBING_HOME"] = str(app.home)
-    try:
-        from vibing.shell.runtime import Shell
-
-        shell = Shell(app.paths.bus_file, mode="window", sender="test-window").start()
-    finally:
-        if old is None:
-            os.environ.pop("VIBING_HOME", None)
-        else:
-            os.environ["VIBING_HOME"] = old
+    shell = app.shell("window", "test-window")
     try:
         shell.native["folder_dialog"] = lambda _data: str(picked)
         server = (shell.server.port, shell.server.token)

@@ -94,17 +94,7 @@ def web_allowed(app, disk):
 @pytest.fixture
 def window(app):
     """The window's shell, in this process; its native dialogs are the test's to answer."""
-    old = os.environ.get("VIBING_HOME")
-    os.environ["VIBING_HOME"] = str(app.home)
-    try:
-        from vibing.shell.runtime import Shell
-
-        shell = Shell(app.paths.bus_file, mode="window", sender="test-window").start()
-    finally:
-        if old is None:
-            os.environ.pop("VIBING_HOME", None)
-        else:
-            os.environ["VIBING_HOME"] = old
+    shell = app.shell("window", "test-window")
     yield shell
     shell.stop()
 

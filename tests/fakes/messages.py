@@ -123,6 +123,20 @@ async def _stream_body(
                 writer.write(chunk(payload))
                 await writer.drain()
 
+    async def end_with_error_event() -> bool:
+        """An ``error`` event in the middle of a 200 stream (the scenario's ``error_type``), then the end."""
+        await send(
+            sse(
+                "error",
+                {"type": "error", "error": {"type": sc.get("error_type", "overloaded_error"), "message": "Overloaded"}},
+                nl,
+            ),
+            force=True,
+        )
+        writer.write(LAST_CHUNK)
+        await writer.drain()
+        return True
+
     await send(
         sse(
             "message_start",
@@ -155,20 +169,7 @@ async def _stream_body(
             await asyncio.sleep(0.05)
             await send(b": keep-alive" + nl.encode() + nl.encode(), force=True)
     if name == "error_first":
-        await send(
-            sse(
-                "error",
-                {
-                    "type": "error",
-                    "error": {"type": sc.get("error_type", "overloaded_error"), "message": "Overloaded"},
-                },
-                nl,
-            ),
-            force=True,
-        )
-        writer.write(LAST_CHUNK)
-        await writer.drain()
-        return True
+        return await end_with_error_event()
     index = 0
     output_tokens = 1
     if name == "thinking" or sc.get("thinking") == "1":
@@ -258,20 +259,7 @@ async def _stream_body(
                     writer.transport.abort()
                     server.disconnects += 1
                     return False
-                await send(
-                    sse(
-                        "error",
-                        {
-                            "type": "error",
-                            "error": {"type": sc.get("error_type", "overloaded_error"), "message": "Overloaded"},
-                        },
-                        nl,
-                    ),
-                    force=True,
-                )
-                writer.write(LAST_CHUNK)
-                await writer.drain()
-                return True
+                return await end_with_error_event()
             if name == "garbage" and i % 3 == 1:
                 await send((": this is a comment" + nl).encode())
                 await send(

@@ -36,8 +36,9 @@ class Service(Worker):
         cache_file = self.data_dir / CACHE_FILE if self.data_dir is not None else None
         self.catalog = Catalog.from_config(self.config, cache_file)
         self.catalog.load()
-        # Everything loaded so far lives as long as the process: keep it out of the collector's way.
-        gc.collect()
+        # Everything loaded so far lives as long as the process: keep it out of the collector's way (measured: a
+        # later full collection 0.3-0.5 ms shorter, for 0.01 ms).  No gc.collect() first: the fork server has
+        # collected and frozen the preload, and a collection here cost 3-15 ms of the start for ~200 objects.
         gc.freeze()
         self.core = AgentCore(self.catalog)
         self.selections = 0

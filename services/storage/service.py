@@ -87,7 +87,7 @@ from vibing.schema.storage import (
     UsageReply,
     UsageSummary,
 )
-from vibing.services.storage import archive, files, history, imports, messages, projects, search
+from vibing.services.storage import files, history, messages, projects, search
 from vibing.services.storage.cache import QueryCache
 from vibing.services.storage.db import Database, db_path
 from vibing.worker import Worker, handles
@@ -693,6 +693,8 @@ class Service(Worker):
 
     @handles(ExportProject)
     def export_project(self, request: ExportProject) -> ExportReply:
+        from vibing.services.storage import archive  # zips and folders: imported on the first export or import
+
         detail = self._load(request.project_id)
         p = detail.project
         meta = {
@@ -712,6 +714,8 @@ class Service(Worker):
 
     @handles(ImportProject)
     def import_project(self, request: ImportProject) -> ProjectReply:
+        from vibing.services.storage import archive  # zips and folders: imported on the first export or import
+
         bundle = archive.read(Path(request.path), self.limits)
         name = request.name or bundle.name or Path(request.path).stem or "Imported project"
         project_type = request.project_type or (
@@ -734,6 +738,8 @@ class Service(Worker):
 
     @handles(ImportExternalProject)
     def import_external_project(self, request: ImportExternalProject) -> ImportedProjectReply:
+        from vibing.services.storage import imports  # another database's rows: imported on the first such request
+
         existing = self.db.read_one(
             "SELECT local_id FROM import_sources WHERE source = ? AND kind = 'project' AND source_id = ?",
             (request.source, request.source_id),
@@ -772,12 +778,16 @@ class Service(Worker):
 
     @handles(ImportExternalUsers)
     def import_external_users(self, request: ImportExternalUsers) -> ImportCountReply:
+        from vibing.services.storage import imports  # another database's rows: imported on the first such request
+
         with self.db.transaction() as conn:
             added, skipped = imports.import_users(conn, request.source, request.users)
         return ImportCountReply(added=added, skipped=skipped)
 
     @handles(ImportExternalUsage)
     def import_external_usage(self, request: ImportExternalUsage) -> ImportCountReply:
+        from vibing.services.storage import imports  # another database's rows: imported on the first such request
+
         with self.db.transaction() as conn:
             added, skipped = imports.import_usage(conn, request.source, request.rows)
         if added:
@@ -786,6 +796,8 @@ class Service(Worker):
 
     @handles(LinkImportedForks)
     def link_imported_forks(self, request: LinkImportedForks) -> ImportCountReply:
+        from vibing.services.storage import imports  # another database's rows: imported on the first such request
+
         with self.db.transaction() as conn:
             linked = imports.link_forks(conn, request.source, request.links)
         for project_id in linked:
@@ -794,6 +806,8 @@ class Service(Worker):
 
     @handles(ListImported)
     def list_imported(self, request: ListImported) -> ImportedList:
+        from vibing.services.storage import imports  # another database's rows: imported on the first such request
+
         return ImportedList(
             source=request.source, kind=request.kind, ids=imports.imported(self.db.reader, request.source, request.kind)
         )

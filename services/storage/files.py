@@ -35,9 +35,10 @@ def list_info(conn: apsw.Connection, project_id: str) -> list[FileInfo]:
 
 
 def load_all(conn: apsw.Connection, project_id: str) -> list[FileData]:
+    """Every file of a project with its content, by path (the hot path of ``LoadProject``: rows unpack in place)."""
     return [
-        FileData(path=row[0], content=row[1], language=row[2], size=row[3], sha256=row[4], updated_at=row[5])
-        for row in conn.execute(
+        FileData(path=path, content=content, language=language, size=size, sha256=digest, updated_at=updated_at)
+        for path, content, language, size, digest, updated_at in conn.execute(
             "SELECT path, content, language, size, sha256, updated_at FROM project_files WHERE project_id = ?"
             " ORDER BY path",
             (project_id,),

@@ -32,7 +32,6 @@ LEFT JOIN (SELECT message_id, sum(input_tokens) AS input_tokens, sum(output_toke
            FROM token_usage WHERE message_id IS NOT NULL {usage_filter} GROUP BY message_id) u
        ON u.message_id = m.id
 """
-_BY_PROJECT = _SELECT.format(usage_filter="AND project_id = ?1") + " WHERE m.project_id = ?1 ORDER BY m.pk"
 _BY_ID = _SELECT.format(usage_filter="AND message_id = ?1") + " WHERE m.id = ?1"
 
 
@@ -59,11 +58,57 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+# A project's messages are read as two plain queries joined here: the project's usage sums by
+# message (a few rows), then the messages themselves.  The one-statement LEFT JOIN above made
+# SQLite materialise the usage and build an automatic index on it for every load, which cost
+# more than reading the 200 messages of a large project (``vibing bench``, storage.load_*).
+_PROJECT_MESSAGES = (
+    "SELECT id, project_id, role, content, status, created_at, updated_at, agent, model, last_seq, error"
+    " FROM messages WHERE project_id = ?1 ORDER BY pk"
+)
+_PROJECT_USAGE = (
+    "SELECT message_id, sum(input_tokens), sum(output_tokens), sum(cost_usd) FROM token_usage"
+    " WHERE project_id = ?1 AND message_id IS NOT NULL GROUP BY message_id"
+)
+_NO_USAGE = (None, 0, 0, 0.0)
+
+
 def for_project(conn: apsw.Connection, project_id: str, limit: int = 0, offset: int = 0) -> list[MessageInfo]:
-    if limit > 0:
-        sql = _BY_PROJECT + " LIMIT ?2 OFFSET ?3"
-        return [_info(row) for row in conn.execute(sql, (project_id, limit, max(0, offset)))]
-    return [_info(row) for row in conn.execute(_BY_PROJECT, (project_id,))]
+    """A project's messages, oldest first, each with its token usage (the same rows as :data:`_SELECT` gives).
+
+    Rows are unpacked straight into keyword arguments: this is the hot path of ``LoadProject``.
+    """
+    with conn:  # a savepoint: both queries read one snapshot, inside a caller's transaction or not
+        usage = {row[0]: row for row in conn.execute(_PROJECT_USAGE, (project_id,))}
+        if limit > 0:
+            sql, params = _PROJECT_MESSAGES + " LIMIT ?2 OFFSET ?3", (project_id, limit, max(0, offset))
+        else:
+            sql, params = _PROJECT_MESSAGES, (project_id,)
+        rows = conn.execute(sql, params).fetchall()
+    found = usage.get
+    out = []
+    append = out.append
+    for message_id, project, role, content, status, created_at, updated_at, agent, model, last_seq, error in rows:
+        _mid, input_tokens, output_tokens, cost_usd = found(message_id, _NO_USAGE)
+        append(
+            MessageInfo(
+                id=message_id,
+                project_id=project,
+                role=role,
+                content=content,
+                status=status,
+                created_at=created_at,
+                updated_at=updated_at,
+                agent=agent,
+                model=model,
+                last_seq=last_seq,
+                error=error,
+                input_tokens=input_tokens,
+                output_tokens=output_tokens,
+                cost_usd=cost_usd,
+            )
+        )
+    return out
 
 
 def get(conn: apsw.Connection, message_id: str) -> MessageInfo:

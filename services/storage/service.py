@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -106,7 +105,8 @@ class Service(Worker):
         self.db = Database(db_path(data_dir), log=self.log)
         self.limits = validation.Limits.from_config(self.config)
         self.cache = QueryCache(self.config.storage_cache_size, self.config.storage_cache_ttl_s)
-        self._encoded: OrderedDict[int, tuple[Any, bytes]] = OrderedDict()
+        #: The reply the current handler returns with its bytes already encoded (see :meth:`_reply`).
+        self._encoded: tuple[Any, bytes] | None = None
         self.log.info(
             "storage.opened",
             path=str(self.db.path),
@@ -162,26 +162,16 @@ class Service(Worker):
 
     # -- helpers ------------------------------------------------------------------
 
-    #: Cached replies at least this large also keep their encoded bytes (a 300 KB project
-    #: load is then sent without encoding it again).
-    ENCODED_MIN_BYTES = 16 * 1024
-    ENCODED_KEEP = 16
-
     def _reply(self, header: Any, reply: Any) -> tuple[bytes, bytes]:
-        kept = self._encoded.get(id(reply)) if hasattr(self, "_encoded") else None
-        if kept is None or kept[0] is not reply:
+        """Send a reply whose bytes a handler already has (a cached project load: 300 KB not encoded again)."""
+        encoded = getattr(self, "_encoded", None)
+        if encoded is None or encoded[0] is not reply:
             return super()._reply(header, reply)
-        self._encoded.move_to_end(id(reply))
-        return encode_header(make_header(self.name, corr=header.id)), kept[1]
+        return encode_header(make_header(self.name, corr=header.id)), encoded[1]
 
-    def _keep_encoded(self, reply: Any) -> Any:
-        """Remember the encoded form of a large cached reply (the reply object is held, so its id stays unique)."""
-        data = schema.encode(reply)
-        if len(data) >= self.ENCODED_MIN_BYTES:
-            self._encoded[id(reply)] = (reply, data)
-            while len(self._encoded) > self.ENCODED_KEEP:
-                self._encoded.popitem(last=False)
-        return reply
+    def _with_bytes(self, reply: T) -> tuple[T, bytes]:
+        """A reply with its encoded bytes, to be cached together (the bytes are what the next hit sends)."""
+        return reply, schema.encode(reply)
 
     def _cached(self, key: str, compute: Callable[[], T]) -> T:
         return self.cache.get(key, compute)
@@ -253,9 +243,16 @@ class Service(Worker):
 
     @handles(LoadProject)
     def load_project(self, request: LoadProject) -> ProjectDetail:
-        return self._cached(
-            f"project:{request.project_id}:load", lambda: self._keep_encoded(self._load(request.project_id))
+        """The project, its messages and files; cached with its encoded bytes, so a hit encodes nothing.
+
+        The cache entry (reply and bytes) is dropped by every write that stales it (:meth:`_changed`);
+        the bytes are handed to :meth:`_reply` by identity, for this reply only.
+        """
+        detail, data = self._cached(
+            f"project:{request.project_id}:load", lambda: self._with_bytes(self._load(request.project_id))
         )
+        self._encoded = (detail, data)
+        return detail
 
     def _load(self, project_id: str) -> ProjectDetail:
         conn = self.db.reader

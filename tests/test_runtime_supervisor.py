@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,30 @@ from vibing.supervision import wait_for_exit as wait_exit
 def service_pids(bus) -> dict[str, int]:
     """The pids of the services that are running (a lazy one that was never used has none)."""
     return {s.name: s.pid for s in bus.request("supervisor", Status()).services if s.pid}
+
+
+def _parent_and_name(pid: int) -> tuple[int, str]:
+    """A process's parent pid and name (``/proc/PID/comm``); (0, "") if it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0, ""
+    return int(stat[stat.rindex(")") + 2 :].split()[1]), stat[stat.index("(") + 1 : stat.rindex(")")]
+
+
+def test_workers_are_forked_by_the_zygote_yet_children_of_the_supervisor(app):
+    """The zygote's double fork re-parents each worker to the supervisor, which waits for it and reads its exit code."""
+    workers = service_pids(app.bus())
+    assert {name: _parent_and_name(pid) for name, pid in workers.items()} == {
+        name: (app.proc.pid, f"vibing-{name}") for name in workers
+    }
+    children = [
+        name
+        for pid in (int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit())
+        for ppid, name in [_parent_and_name(pid)]
+        if ppid == app.proc.pid
+    ]
+    assert sorted(children) == sorted([f"vibing-{name}" for name in workers] + ["vibing-zygote"])
 
 
 def test_each_killed_worker_comes_back_and_serves_again(app):

@@ -213,7 +213,13 @@ def _serve(sock: socket.socket, supervisor_pid: int) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
     _name_process("vibing-zygote")
     for module in PRELOAD:
-        importlib.import_module(module)
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001
+            # A service that fails to import must fail alone: its worker imports it again after the
+            # fork, and that error becomes its crash report, restarts and "failed" like any crash.
+            # Ending the zygote here would stop every service from starting.
+            continue
     entry = getattr(importlib.import_module(WORKER_ENTRY[0]), WORKER_ENTRY[1])
     while True:
         data = sock.recv(_MAX_MESSAGE)

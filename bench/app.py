@@ -60,7 +60,7 @@ class BenchApp:
             raise RuntimeError(f"the app did not become ready: {self.proc.stderr.read()[-2000:]}") from None
 
     def pids(self) -> list[int]:
-        """The supervisor and every process below it (fork server and workers)."""
+        """The supervisor and every process below it (the zygote and the workers)."""
         return process_tree(self.proc.pid)
 
     def stop(self) -> None:

@@ -142,7 +142,7 @@ def run(workdir: str) -> list[Row]:
             target=100,
             plan=150,
             webapp=300,
-            note=f"supervisor, fork server, its resource tracker, the eager workers; RSS {rss:.0f} MB",
+            note=f"supervisor, the zygote, the eager workers; RSS {rss:.0f} MB",
         )
     )
 

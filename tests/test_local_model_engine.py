@@ -186,7 +186,7 @@ def test_idle_engine_is_stopped_and_restarts_on_demand(tmp_path: Path) -> None:
 
 
 def test_sigkill_of_the_whole_app_leaves_no_engine_behind(tmp_path: Path) -> None:
-    """The supervisor killed outright: its fork server goes, the model worker is told to stop (or finds the bus
+    """The supervisor killed outright: its zygote goes, the model worker is told to stop (or finds the bus
     gone) and stops its engine on the way out."""
     doomed = start_app(tmp_path / "home")
     try:

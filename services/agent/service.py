@@ -37,7 +37,7 @@ class Service(Worker):
         self.catalog = Catalog.from_config(self.config, cache_file)
         self.catalog.load()
         # Everything loaded so far lives as long as the process: keep it out of the collector's way (measured: a
-        # later full collection 0.3-0.5 ms shorter, for 0.01 ms).  No gc.collect() first: the fork server has
+        # later full collection 0.3-0.5 ms shorter, for 0.01 ms).  No gc.collect() first: the zygote has
         # collected and frozen the preload, and a collection here cost 3-15 ms of the start for ~200 objects.
         gc.freeze()
         self.core = AgentCore(self.catalog)

@@ -1,6 +1,6 @@
 """One TLS context for every connection to a model API, built when the stream package is imported.
 
-Loading the CA bundle takes 40-60 ms of CPU.  Built at import, it is built once in the fork server that
+Loading the CA bundle takes 40-60 ms of CPU.  Built at import, it is built once in the zygote that
 preloads ``vibing.services.stream``, and every stream worker forked from it shares the context and its CA
 store instead of loading them again on its way to ready.  It is the context httpx builds for
 ``verify=True``; when ``SSL_CERT_FILE`` or ``SSL_CERT_DIR`` names the CAs to trust (a corporate proxy's),

@@ -48,7 +48,7 @@ def _parent(pid: int) -> int | None:
 
 
 def app_processes(root: int) -> dict[int, bytes]:
-    """The command line of ``root`` and of every process under it (workers, fork server, helpers)."""
+    """The command line of ``root`` and of every process under it (workers, the zygote, helpers)."""
     parents = {int(entry): _parent(int(entry)) for entry in os.listdir("/proc") if entry.isdigit()}
     tree, grew = {root}, True
     while grew:

@@ -13,6 +13,15 @@ to), so it reads their exit codes on pidfds and reaps them.  Workers die with
 it: each asks the kernel for SIGTERM when its parent goes, and exits on its own
 when the bus stops answering.  The supervisor exits only after the zygote has
 (see :func:`vibing.zygote.stop`), so no process of the app outlives it.
+
+The zygote is watched like a worker: if it dies while the app runs (SIGKILL,
+out of memory), its pidfd wakes the loop, which logs it once, writes a crash
+record and starts a new one after the restart policy's backoff, as a fresh
+interpreter (:func:`vibing.zygote.respawn`: this process has threads and a zmq
+context by then, so it must not fork one).  A worker start meanwhile waits for
+the replacement's ``Ready`` on the loop instead of failing; a zygote that keeps
+dying is given up on like a worker, and every later worker start then fails with
+:class:`vibing.zygote.ZygoteFailed`, which says why.
 """
 
 from __future__ import annotations
@@ -147,6 +156,15 @@ class Supervisor:
         self.exit_code = EXIT_OK
         self.restart_policy = RestartPolicy.from_config(config)
         self.crashes = CrashRecords(paths.crash_dir)
+        # The zygote, watched like a worker (see the module's docstring).
+        self.zygote: zygote.Zygote | None = None
+        self._zygote_pidfd: int | None = None
+        self._zygote_history = RestartHistory()
+        self._zygote_restart_at: float | None = None
+        #: Why the zygote was given up on; set, every worker start fails with ZygoteFailed.
+        self._zygote_failure = ""
+        #: Workers whose start waits for the zygote's Ready (a replacement starting, or the first preloading).
+        self._awaiting_zygote: dict[str, Child] = {}
 
     # -- public ---------------------------------------------------------------------
 
@@ -180,7 +198,7 @@ class Supervisor:
             )
         # Normally started by `vibing run` before anything else; here for a supervisor started another way.
         # Either way before the first zmq context and thread: the zygote is a fork of this process.
-        self.zygote = zygote.current() or zygote.start()
+        self._watch_zygote(zygote.current() or zygote.start())
         self.context = zmq.Context()
         self.broker = Broker(
             self.context,
@@ -232,6 +250,10 @@ class Supervisor:
             self._shutdown()
             if not zygote.stop():  # after the workers, so none is forked during the stop
                 logger.warning("app.helper_stop_timeout", killed=["zygote"])
+            self.zygote = None
+            if self._zygote_pidfd is not None:
+                os.close(self._zygote_pidfd)
+                self._zygote_pidfd = None
             self._reap_orphans()
             self._service.stop()
             service_thread.join(timeout=2)
@@ -272,14 +294,104 @@ class Supervisor:
             child.sentinel = os.pidfd_open(proc.pid)
         else:
             try:
-                pid = self.zygote.spawn(child.name, self.endpoints.to_dict(), config_mod.to_dict(self.config), paths)
-            except Internal as exc:  # the zygote is gone: no worker can start until Vibing restarts
+                ready = self._ready_zygote(child.name)
+            except zygote.ZygoteFailed as exc:  # given up on: no worker can start until Vibing restarts
+                logger.error("service.spawn_failed", service=child.name, error=exc.message)
+                self._give_up(child, exc.message, pid=None)
+                return
+            if ready is None:  # a zygote is on its way: the loop starts this worker on its Ready
+                self._awaiting_zygote[child.name] = child
+                logger.info("service.awaits_zygote", service=child.name)
+                return
+            try:
+                pid = ready.spawn(child.name, self.endpoints.to_dict(), config_mod.to_dict(self.config), paths)
+            except zygote.ZygoteGone:  # it died just now: its pidfd wakes the loop, which starts a new one
+                self._awaiting_zygote[child.name] = child
+                logger.info("service.awaits_zygote", service=child.name)
+                return
+            except Internal as exc:  # the zygote could not fork (out of memory or of processes)
                 logger.error("service.spawn_failed", service=child.name, error=exc.message)
                 self._give_up(child, exc.message, pid=None)
                 return
             # Our child (re-parented to us): its pidfd stays readable, and its exit code ours to read, until reaped.
             child.handle, child.pid, child.sentinel = None, pid, os.pidfd_open(pid)
         logger.info("service.spawned", service=child.name, pid=child.pid, restarts=child.restarts)
+
+    # -- the zygote ------------------------------------------------------------------------
+
+    def _watch_zygote(self, new: zygote.Zygote) -> None:
+        """Make ``new`` the zygote workers are spawned from, and watch its pidfd like a worker's."""
+        self.zygote = new
+        self._zygote_pidfd = os.pidfd_open(new.pid)
+
+    def _ready_zygote(self, service: str) -> zygote.Zygote | None:
+        """The zygote to spawn ``service`` from, None while one is starting; ZygoteFailed if given up on."""
+        if self._zygote_failure:
+            raise zygote.ZygoteFailed(
+                f"{service} cannot start: the worker fork server (zygote) was given up on "
+                f"({self._zygote_failure}). Restart Vibing.",
+                service=service,
+            )
+        if self.zygote is None or self.zygote.gone or not self.zygote.ready:
+            return None
+        return self.zygote
+
+    def _on_zygote_ready(self) -> None:
+        """The zygote's socket is readable: its Ready (then start the workers waiting for it), or its death."""
+        if self.zygote is None or not self.zygote.take_ready():
+            return  # dead: its pidfd says so in this same loop
+        logger.info("app.zygote_ready", pid=self.zygote.pid, waiting=list(self._awaiting_zygote))
+        waiting, self._awaiting_zygote = self._awaiting_zygote, {}
+        for child in waiting.values():
+            if not self.stopping:
+                self._spawn(child)
+
+    def _on_zygote_exit(self) -> None:
+        """The zygote died: reap it, log it once, leave a crash record, and restart it or give up (the worker policy)."""
+        gone = self.zygote
+        assert gone is not None and self._zygote_pidfd is not None
+        code = gone.reap()
+        os.close(self._zygote_pidfd)
+        self.zygote, self._zygote_pidfd = None, None
+        zygote.forget(gone)
+        self._zygote_down(gone.pid, exit_reason(code), gone.ready_at)
+
+    def _zygote_down(self, pid: int | None, reason: str, ready_at: float) -> None:
+        """Record an unexpected end of the zygote (or a failed start of one); schedule the next or give up."""
+        if self.stopping:
+            return
+        log_file = self.paths.logs / "supervisor.log"
+        now = time.monotonic()
+        delay = self.restart_policy.after_exit(self._zygote_history, now=now, ready_at=ready_at)
+        logger.error("app.zygote_exited", pid=pid, reason=reason, restart_in_s=delay)
+        if pid is not None:
+            self.crashes.write_silent_exit("zygote", pid, reason, log_file)
+        if delay is not None:
+            self._zygote_restart_at = now + delay
+            return
+        self._zygote_failure = self.restart_policy.give_up_message(
+            "the worker fork server (zygote)", self._zygote_history, reason, log_file
+        )
+        logger.error("app.zygote_failed", message=self._zygote_failure)
+        print(
+            f"vibing: {self._zygote_failure} No service can start or restart until Vibing is restarted.",
+            file=sys.stderr,
+            flush=True,
+        )
+        waiting, self._awaiting_zygote = self._awaiting_zygote, {}
+        for child in waiting.values():
+            self._spawn(child)  # each fails with ZygoteFailed and is marked failed, saying why
+
+    def _restart_zygote(self) -> None:
+        """Start the replacement zygote, a fresh interpreter (this process has threads now: no fork)."""
+        self._zygote_restart_at = None
+        try:
+            new = zygote.respawn()
+        except OSError as exc:
+            self._zygote_down(None, f"could not be started again: {exc}", 0.0)
+            return
+        self._watch_zygote(new)
+        logger.info("app.zygote_started", pid=new.pid, restarts=self._zygote_history.restarts)
 
     def _exit_code(self, child: Child) -> int | None:
         handle = child.handle
@@ -298,6 +410,8 @@ class Supervisor:
         the shell's exit code stays for :meth:`_on_exit`, which its pidfd wakes in this same loop.
         """
         known = {c.pid for c in self.children.values() if c.pid is not None}
+        if self.zygote is not None:
+            known.add(self.zygote.pid)  # reaped by _on_zygote_exit, which its pidfd wakes
         while True:
             try:
                 found = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
@@ -305,10 +419,7 @@ class Supervisor:
                 return
             if found is None or found.si_pid in known:
                 return
-            if found.si_pid == self.zygote.pid:
-                logger.error("app.zygote_exited", pid=found.si_pid, code=found.si_status)
-            else:
-                logger.info("app.orphan_reaped", pid=found.si_pid, code=found.si_status)
+            logger.info("app.orphan_reaped", pid=found.si_pid, code=found.si_status)
             try:
                 os.waitpid(found.si_pid, 0)
             except ChildProcessError:
@@ -326,7 +437,15 @@ class Supervisor:
                 if child.sentinel is not None:
                     poller.register(child.sentinel, zmq.POLLIN)
                     by_fd[child.sentinel] = child
+            if self._zygote_pidfd is not None:
+                poller.register(self._zygote_pidfd, zmq.POLLIN)
+            zygote_socket = None
+            if self.zygote is not None and not self.zygote.ready and not self.zygote.gone:
+                zygote_socket = self.zygote.fileno()
+                poller.register(zygote_socket, zmq.POLLIN)
             restart_times = [c.restart_at for c in self.children.values() if c.restart_at is not None]
+            if self._zygote_restart_at is not None:
+                restart_times.append(self._zygote_restart_at)
             timeout = 1000
             if restart_times:
                 timeout = max(0, int((min(restart_times) - time.monotonic()) * 1000))
@@ -339,6 +458,10 @@ class Supervisor:
                     self._wake_r.recv(4096)
                 except BlockingIOError:
                     pass
+            if zygote_socket is not None and zygote_socket in events:
+                self._on_zygote_ready()
+            if self._zygote_pidfd is not None and self._zygote_pidfd in events:
+                self._on_zygote_exit()
             if self.control in events:
                 while self.control.poll(0, zmq.POLLIN):
                     self._on_broker(self.control.recv_multipart())
@@ -346,6 +469,8 @@ class Supervisor:
                 if fd in events:
                     self._on_exit(child)
             now = time.monotonic()
+            if self._zygote_restart_at is not None and now >= self._zygote_restart_at and not self.stopping:
+                self._restart_zygote()
             for child in self.children.values():
                 if child.restart_at is not None and now >= child.restart_at and not self.stopping:
                     self._spawn(child)

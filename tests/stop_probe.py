@@ -7,9 +7,12 @@ the very moment the supervisor exits, before the supervisor can be waited for,
 and stays visible here (running, or as a zombie until this script reaps it):
 found whatever the timing.
 
-Usage: ``python tests/stop_probe.py stop|sigterm|refused`` with ``VIBING_HOME``
+Usage: ``python tests/stop_probe.py stop|sigterm|refused|zygote`` with ``VIBING_HOME``
 set.  ``refused`` first starts a second app on the same data folder (which is
 refused) and reports what that one left behind, then stops the first by SIGTERM.
+``zygote`` first SIGKILLs the zygote, then a worker, awaits the worker's return
+(``service.up``) and reports the replacement zygote (``helpers`` names both), then
+stops the app by SIGTERM.
 Prints one JSON line: the supervisor's exit code, the zygote's pid while the app
 ran (found by its process name), any multiprocessing helper (fork server or
 resource tracker) seen then (there must be none: the app forks its workers
@@ -22,6 +25,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -57,6 +61,35 @@ def processes() -> dict[int, tuple[int, bytes, bytes, bytes]]:
     return found
 
 
+def _replace_zygote(supervisor: int, old: int) -> dict[str, object]:
+    """SIGKILL the zygote, then the agent worker; await the agent's return on the bus; the replacement zygote."""
+    from vibing import paths as paths_mod
+    from vibing.bus import Bus
+    from vibing.schema.supervisor import Status
+
+    with Bus.connect_running(paths_mod.resolve(None).bus_file, "stop-probe") as bus:
+        events = bus.subscribe("service.up")
+        events.sync()
+        pidfd = os.pidfd_open(old)
+        os.kill(old, signal.SIGKILL)
+        select.select([pidfd], [], [], 30)
+        os.close(pidfd)
+        victim = next(s.pid for s in bus.request("supervisor", Status()).services if s.name == "agent")
+        os.kill(victim, signal.SIGKILL)
+        while True:
+            up = events.recv(timeout=30)
+            if up is None:
+                return {"replaced": None}
+            if up.body.service == "agent" and up.body.pid != victim:  # not a late copy of its first
+                break
+    new = [
+        pid
+        for pid, (ppid, _cmdline, _env, comm) in processes().items()
+        if ppid == supervisor and comm == HELPERS["zygote"]
+    ]
+    return {"replaced": {"old": old, "new": new, "worker": up.body.pid, "killed_worker": victim}}
+
+
 def main(how: str) -> int:
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
@@ -85,7 +118,12 @@ def main(how: str) -> int:
         for pid, (_ppid, cmdline, environ, _comm) in running.items()
         if home_marker in environ.split(b"\0") and any(marker in cmdline for marker in MP_HELPERS)
     )
-    extra = {}
+    extra: dict[str, object] = {}
+    if how == "zygote" and "zygote" in helpers:
+        extra = _replace_zygote(app.pid, helpers["zygote"])
+        replaced = extra["replaced"]
+        if isinstance(replaced, dict) and len(replaced["new"]) == 1:
+            helpers["zygote_replacement"] = replaced["new"][0]
     if how == "refused":
         second = subprocess.run(
             [sys.executable, "-m", "vibing", "run", "--headless"], capture_output=True, text=True, timeout=60

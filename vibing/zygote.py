@@ -24,6 +24,16 @@ intermediate exits.  The zygote itself gets SIGKILL when the supervisor dies and
 exits when its end of the socketpair closes (:func:`stop`), which the supervisor
 awaits before it exits: no process of the app outlives it.
 
+If the zygote dies while the app runs (SIGKILL, out of memory), the supervisor
+notices on its pidfd, like a worker's death, and starts a new one
+(:func:`respawn`).  By then the supervisor has threads and a zmq context, so
+the replacement cannot be a fork of it: it is a fresh interpreter
+(``python -m vibing.zygote``, its end of a new socketpair passed as an open fd)
+that imports :data:`BASE` and :data:`PRELOAD` itself and then serves exactly as
+the first one does: same double fork, same subreaper parent, same
+``PR_SET_PDEATHSIG``.  Either zygote says :class:`Ready` once it has preloaded,
+so the supervisor can wait for that on its loop instead of blocking in a spawn.
+
 The zygote preloads the eager services' packages, so a worker (and a restart)
 starts in milliseconds; the lazy ``model`` service is not among them: it is
 imported by its worker, on first use only.
@@ -41,7 +51,9 @@ import os
 import select
 import signal
 import socket
+import subprocess
 import sys
+import time
 from typing import Any
 
 import msgspec
@@ -84,7 +96,23 @@ class SpawnFailed(msgspec.Struct, tag=True):
     error: str
 
 
-_reply_decoder = msgspec.msgpack.Decoder(Spawned | SpawnFailed)
+class Ready(msgspec.Struct, tag=True):
+    """Zygote to supervisor, once, first: :data:`PRELOAD` is imported, spawns are served from now on."""
+
+
+class ZygoteGone(Internal):
+    """The zygote exited (killed from outside, out of memory) before or while it served a spawn.
+
+    The supervisor notices the same death on the zygote's pidfd and starts a new one; the
+    worker's start waits for it.
+    """
+
+
+class ZygoteFailed(Internal):
+    """The zygote kept dying and was given up on: no worker can be started until Vibing restarts."""
+
+
+_reply_decoder = msgspec.msgpack.Decoder(Spawned | SpawnFailed | Ready)
 _request_decoder = msgspec.msgpack.Decoder(Spawn)
 
 
@@ -105,18 +133,51 @@ def _name_process(name: str) -> None:
 
 
 class Zygote:
-    """The supervisor's handle on its zygote: spawn workers through it, stop it."""
+    """The supervisor's handle on its zygote: await its :class:`Ready`, spawn workers through it, stop it.
 
-    def __init__(self, pid: int, sock: socket.socket) -> None:
+    ``proc`` is set for a replacement started by :func:`respawn` (a fresh interpreter), so it is
+    reaped through its ``Popen``; the first zygote is a plain fork, reaped with ``waitpid``.
+    """
+
+    def __init__(self, pid: int, sock: socket.socket, proc: subprocess.Popen[bytes] | None = None) -> None:
         self.pid = pid
         self._sock = sock
+        self._proc = proc
+        #: Monotonic time its :class:`Ready` arrived (0.0 before): the restart policy's "up since".
+        self.ready_at = 0.0
+        #: Its socket said end-of-file: it is gone (its pidfd says so too).
+        self.gone = False
+
+    @property
+    def ready(self) -> bool:
+        return self.ready_at > 0.0
+
+    def fileno(self) -> int:
+        """The socket to poll for :class:`Ready` (readable once the preload is done, or at its death)."""
+        return self._sock.fileno()
+
+    def take_ready(self) -> bool:
+        """Read the :class:`Ready` its socket holds (call when :meth:`fileno` is readable); False if it died instead."""
+        try:
+            data = self._sock.recv(_MAX_MESSAGE)
+        except OSError:
+            data = b""
+        if not data:
+            self.gone = True
+            return False
+        if not isinstance(_reply_decoder.decode(data), Ready):
+            raise Internal(f"The worker fork server (zygote, pid {self.pid}) spoke before it was ready.")
+        self.ready_at = time.monotonic()
+        return True
 
     def spawn(self, service: str, endpoints: dict[str, str], config: dict[str, Any], paths: dict[str, str]) -> int:
         """Fork a worker for ``service``; its pid (a child of this process, to be waited for here).
 
-        The first call waits for the zygote to finish :data:`PRELOAD`.  Raises :class:`Internal`
-        when the zygote is gone (killed from outside): no worker can be started any more.
+        Before the zygote is ready this waits for its :class:`Ready`.  Raises :class:`ZygoteGone`
+        when the zygote has exited (its owner starts a new one), :class:`Internal` when it could not fork.
         """
+        if not self.ready and not self.take_ready():
+            raise self._gone(service, "it closed its socket")
         request = msgspec.msgpack.encode(Spawn(service=service, endpoints=endpoints, config=config, paths=paths))
         try:
             self._sock.sendall(request)
@@ -126,15 +187,32 @@ class Zygote:
         else:
             reason = "it closed its socket"
         if not data:
-            raise Internal(
-                f"The worker fork server (zygote, pid {self.pid}) has exited ({reason}); "
-                f"cannot start {service}. Restart Vibing.",
-                service=service,
-            )
+            self.gone = True
+            raise self._gone(service, reason)
         reply = _reply_decoder.decode(data)
         if isinstance(reply, SpawnFailed):
             raise Internal(f"Could not start {service}: {reply.error}", service=service)
+        if not isinstance(reply, Spawned):
+            raise Internal(f"The worker fork server (zygote, pid {self.pid}) answered out of turn.", service=service)
         return reply.pid
+
+    def _gone(self, service: str, reason: str) -> ZygoteGone:
+        return ZygoteGone(
+            f"The worker fork server (zygote, pid {self.pid}) has exited ({reason}); cannot start {service} "
+            "until its replacement is ready.",
+            service=service,
+        )
+
+    def reap(self) -> int | None:
+        """Reap the exited zygote (its pidfd is readable); its exit code, negative for a signal as Popen says it."""
+        self._sock.close()
+        if self._proc is not None:
+            return self._proc.wait()
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            return None
+        return os.waitstatus_to_exitcode(status)
 
     def stop(self, timeout: float = 5.0) -> bool:
         """Close the socketpair (the zygote exits on end-of-file), await its exit, reap it; False if it was killed."""
@@ -149,10 +227,7 @@ class Zygote:
             if not exited:
                 os.kill(self.pid, signal.SIGKILL)
                 select.select([pidfd], [], [], timeout)
-            try:
-                os.waitpid(self.pid, 0)
-            except ChildProcessError:
-                pass
+            self.reap()
             return exited
         finally:
             os.close(pidfd)
@@ -195,6 +270,39 @@ def start() -> Zygote:
     return _current
 
 
+def respawn() -> Zygote:
+    """Start a replacement zygote as a fresh interpreter (``python -m vibing.zygote``); it becomes :func:`current`.
+
+    For a process that already has threads and a zmq context, where a fork would copy
+    locks held by other threads: ``Popen`` forks and execs at once, and the new
+    interpreter imports the preload itself.  This process must already be a subreaper
+    (:func:`start` made it one), so the workers the new zygote forks become its children.
+    Raises ``OSError`` if the interpreter cannot be started.
+    """
+    global _current
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "vibing.zygote", str(theirs.fileno()), str(os.getpid())],
+            pass_fds=(theirs.fileno(),),
+            stdin=subprocess.DEVNULL,
+        )
+    except BaseException:
+        ours.close()
+        raise
+    finally:
+        theirs.close()
+    _current = Zygote(proc.pid, ours, proc)
+    return _current
+
+
+def forget(gone: Zygote) -> None:
+    """``gone`` has exited and was reaped by its owner: it is no longer :func:`current`."""
+    global _current
+    if _current is gone:
+        _current = None
+
+
 def stop(timeout: float = 5.0) -> bool:
     """Stop this process's zygote if it runs (after every worker it forked has exited); False if it was killed."""
     global _current
@@ -221,6 +329,7 @@ def _serve(sock: socket.socket, supervisor_pid: int) -> int:
             # Ending the zygote here would stop every service from starting.
             continue
     entry = getattr(importlib.import_module(WORKER_ENTRY[0]), WORKER_ENTRY[1])
+    sock.sendall(msgspec.msgpack.encode(Ready()))
     while True:
         data = sock.recv(_MAX_MESSAGE)
         if not data:
@@ -273,10 +382,27 @@ def _fork_worker(sock: socket.socket, supervisor_pid: int, entry: Any, request: 
 
 def _run_worker(go_r: int, supervisor_pid: int, entry: Any, request: Spawn) -> None:
     """In the worker: await the re-parenting, ask to die with the supervisor, run the service."""
-    os.read(go_r, 1)  # a byte once re-parented; end-of-file if the zygote died meanwhile
+    go = os.read(go_r, 1)  # a byte once re-parented; end-of-file if the zygote died meanwhile
     os.close(go_r)
+    if go != b"g":  # the zygote died before it told the supervisor our pid: we would run unknown to it
+        os._exit(0)
     _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != supervisor_pid:  # the supervisor is gone already: nobody to serve
         os._exit(0)
     _name_process(f"vibing-{request.service}")
     entry(request.service, request.endpoints, request.config, request.paths)
+
+
+def main(argv: list[str]) -> int:
+    """A replacement zygote's entry (``python -m vibing.zygote FD SUPERVISOR_PID``, see :func:`respawn`)."""
+    fd, supervisor_pid = int(argv[0]), int(argv[1])
+    for module in BASE:
+        importlib.import_module(module)
+    return _serve(socket.socket(fileno=fd), supervisor_pid)
+
+
+if __name__ == "__main__":
+    # Run the module's own copy under its real name, so the messages and errors are vibing.zygote's.
+    from vibing.zygote import main as _main
+
+    sys.exit(_main(sys.argv[1:]))

@@ -109,3 +109,12 @@ def test_a_cached_load_sends_the_bytes_of_the_current_reply(service) -> None:
     assert _sent(service, final) == schema.encode(final)
     info = service.get_project(GetProject(project_id=project.id))  # not the load's reply: encoded as it is
     assert _sent(service, info) == schema.encode(info) != _sent(service, final)
+
+
+def test_both_connections_keep_their_plans_whatever_is_bound(tmp_path: Path) -> None:
+    import apsw
+
+    db = Database(tmp_path / "v.db")
+    for conn in (db.reader, db.writer):  # -1 reads the setting without changing it
+        assert conn.config(apsw.SQLITE_DBCONFIG_ENABLE_QPSG, -1) == 1
+    db.close()

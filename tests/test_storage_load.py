@@ -13,6 +13,7 @@ import pytest
 
 from vibing import schema
 from vibing.config import Config
+from vibing.errors import NotFound
 from vibing.protocol import Endpoints
 from vibing.schema.base import make_header
 from vibing.schema.storage import (
@@ -96,6 +97,8 @@ def test_a_cached_load_sends_the_bytes_of_the_current_reply(service) -> None:
         handler(write)
         fresh = service.load_project(load)
         assert fresh is not first and _sent(service, fresh) == schema.encode(fresh)
+        # the totals counted from the loaded rows are the ones SQL counts for GetProject
+        assert fresh.project == service.get_project(GetProject(project_id=project.id)).project
         first = fresh
     assert fresh.project.name == "Renamed" and [m.content for m in fresh.messages] == ["hello"]
     assert [(f.path, f.content) for f in fresh.files] == [("a.txt", "two")]
@@ -107,6 +110,9 @@ def test_a_cached_load_sends_the_bytes_of_the_current_reply(service) -> None:
     final = service.load_project(load)
     assert [(m.content, m.input_tokens, m.output_tokens) for m in final.messages][-1] == ("done", 4, 2)
     assert _sent(service, final) == schema.encode(final)
+    assert (final.project.file_count, final.project.total_bytes, final.project.message_count) == (1, 3, 2)
+    with pytest.raises(NotFound):
+        service.load_project(LoadProject(project_id="missing"))
     info = service.get_project(GetProject(project_id=project.id))  # not the load's reply: encoded as it is
     assert _sent(service, info) == schema.encode(info) != _sent(service, final)
 

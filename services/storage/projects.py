@@ -24,6 +24,13 @@ SELECT p.id, p.name, p.description, p.project_type, p.provider, p.model, p.creat
 FROM projects p
 """
 
+#: The columns of :data:`SELECT` without the totals.
+_SELECT_ROW = """
+SELECT p.id, p.name, p.description, p.project_type, p.provider, p.model, p.created_at, p.updated_at,
+       p.forked_from
+FROM projects p
+"""
+
 _ORDER = {
     "updated": ("p.updated_at", True),
     "created": ("p.created_at", True),
@@ -87,6 +94,18 @@ def get(conn: apsw.Connection, project_id: str) -> ProjectInfo:
     if row is None:
         raise NotFound(f"No project with id {project_id!r}.", project_id=project_id)
     return info(row)
+
+
+def get_with_contents(conn: apsw.Connection, project_id: str, file_sizes: list[int], message_count: int) -> ProjectInfo:
+    """The project's row, its totals taken from the files and messages the caller read in the same snapshot.
+
+    For ``LoadProject``, which reads every file and message anyway: counting them again in SQL (the
+    three sub-selects of :data:`SELECT`) would walk the same rows twice.
+    """
+    row = conn.execute(_SELECT_ROW + " WHERE p.id = ?", (project_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"No project with id {project_id!r}.", project_id=project_id)
+    return info((*row, len(file_sizes), sum(file_sizes), message_count))
 
 
 def exists(conn: apsw.Connection, project_id: str) -> str:

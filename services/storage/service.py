@@ -258,11 +258,12 @@ class Service(Worker):
         conn = self.db.reader
         conn.execute("BEGIN")  # one snapshot for the three reads
         try:
-            return ProjectDetail(
-                project=projects.get(conn, project_id),
-                messages=messages.for_project(conn, project_id),
-                files=files.load_all(conn, project_id),
+            project_messages = messages.for_project(conn, project_id)
+            project_files = files.load_all(conn, project_id)
+            project = projects.get_with_contents(
+                conn, project_id, [f.size for f in project_files], len(project_messages)
             )
+            return ProjectDetail(project=project, messages=project_messages, files=project_files)
         finally:
             conn.execute("COMMIT")
 

@@ -81,9 +81,14 @@ def user_runtime_dir() -> Path | None:
 
 
 def _short_runtime_dir(digest: str) -> Path:
-    """A short per-user folder for the bus sockets: in ``$XDG_RUNTIME_DIR``, else in the shared temp dir."""
+    """A short per-user folder for the bus sockets: in ``$XDG_RUNTIME_DIR``, else in the shared temp dir.
+
+    ``$XDG_RUNTIME_DIR`` is usually short (``/run/user/1000``), but any value may be set;
+    when socket paths would not fit there either, the temp dir's folder is used, with the
+    same ownership, mode and symlink checks as always.
+    """
     base = user_runtime_dir()
-    if base is not None:
+    if base is not None and len(str(base / f"vibing-{digest}")) <= _MAX_IPC_DIR:
         return base / f"vibing-{digest}"
     return Path(tempfile.gettempdir()) / f"vibing-{os.getuid()}-{digest}"
 

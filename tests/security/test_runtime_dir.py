@@ -160,8 +160,8 @@ def test_a_runtime_folder_open_to_others_is_refused_even_when_it_is_ours(tmp_pat
 
 
 def test_xdg_runtime_dir_is_used_and_the_shared_temp_dir_is_not(tmp_path, monkeypatch, other_user, cleanup):
-    xdg = tmp_path / "xdg"
-    xdg.mkdir(mode=0o700)
+    xdg = Path(tempfile.mkdtemp(prefix="xdg-"))  # short, like /run/user/<uid>; mkdtemp makes it 0700
+    cleanup.append(xdg)
     env = app_env(tmp_path, with_home=True, XDG_RUNTIME_DIR=str(xdg))
     shared = runtime_of({k: v for k, v in env.items() if k != "XDG_RUNTIME_DIR"}, monkeypatch)
     cleanup.append(shared)
@@ -191,5 +191,23 @@ def test_a_fresh_runtime_folder_in_the_temp_dir_is_ours_and_private(tmp_path, mo
         info = runtime.lstat()
         assert stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and stat.S_IMODE(info.st_mode) == 0o700
         assert app.paths.bus_file.is_file()
+    finally:
+        app.stop()
+
+
+def test_an_xdg_runtime_dir_too_long_for_sockets_falls_back_to_a_checked_temp_folder(tmp_path, monkeypatch, cleanup):
+    """Socket paths must fit in 108 bytes; a long XDG_RUNTIME_DIR must not stop the app from starting."""
+    xdg = tmp_path / ("x" * 90)
+    xdg.mkdir(mode=0o700)
+    env = app_env(tmp_path, with_home=True, XDG_RUNTIME_DIR=str(xdg))
+    runtime = runtime_of(env, monkeypatch)
+    cleanup.append(runtime)
+    assert runtime.parent == Path(tempfile.gettempdir())
+
+    app = start_app(tmp_path / LONG, XDG_RUNTIME_DIR=str(xdg))
+    try:
+        assert app.paths.runtime == runtime
+        assert stat.S_IMODE(runtime.stat().st_mode) == 0o700 and runtime.stat().st_uid == os.geteuid()
+        assert (runtime / "requests.sock").exists()
     finally:
         app.stop()

@@ -173,5 +173,14 @@ def main(how: str) -> int:
     return 0
 
 
+def run_probe(home: Path, how: str, env: dict[str, str]) -> dict:
+    """Run this probe as its own process (it must be the subreaper) for ``home``; its JSON report."""
+    result = subprocess.run(
+        [sys.executable, __file__, how], env=env, cwd=home, capture_output=True, text=True, timeout=180
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1]))

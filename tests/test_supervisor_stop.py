@@ -12,14 +12,9 @@ the timing, running or as a zombie.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 from tests.conftest import vibing_env
+from tests.stop_probe import run_probe
 
-PROBE = Path(__file__).with_name("stop_probe.py")
 ROUNDS = 5
 
 
@@ -29,11 +24,7 @@ def test_start_and_stop_five_times_and_no_process_of_the_app_survives(tmp_path):
     env = vibing_env(home)
     for round_number in range(ROUNDS):
         how = "stop" if round_number % 2 == 0 else "sigterm"  # `vibing stop`, and SIGTERM as a desktop would send
-        result = subprocess.run(
-            [sys.executable, str(PROBE), how], env=env, cwd=home, capture_output=True, text=True, timeout=180
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        report = json.loads(result.stdout.strip().splitlines()[-1])
+        report = run_probe(home, how, env)
         where = f"round {round_number + 1} ({how}): {report}"
         assert report["exit_code"] == 0, where
         # The probe did see the zygote while the app ran, so the checks below are about it.
@@ -48,16 +39,7 @@ def test_a_refused_second_start_leaves_no_zygote_behind(tmp_path):
     """``vibing run`` forks the zygote before it knows whether it may run; refused, it stops it too."""
     home = tmp_path / "home"
     home.mkdir()
-    result = subprocess.run(
-        [sys.executable, str(PROBE), "refused"],
-        env=vibing_env(home),
-        cwd=home,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_probe(home, "refused", vibing_env(home))
     assert report["refused_exit_code"] == 2, report
     assert report["refused_orphans"] == [], report
     assert report["exit_code"] == 0 and report["orphans"] == [] and report["survivors"] == [], report

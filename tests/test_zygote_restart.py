@@ -14,17 +14,14 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.conftest import start_app, vibing_env
+from tests.stop_probe import run_probe
 from vibing import schema
 from vibing.schema.common import Ping
 from vibing.schema.supervisor import Status
 from vibing.supervision import wait_for_exit
-
-PROBE = Path(__file__).with_name("stop_probe.py")
 
 
 def _parent_name_cmdline(pid: int) -> tuple[int, str, str]:
@@ -144,16 +141,7 @@ def test_a_zygote_that_keeps_dying_is_given_up_on_and_worker_starts_then_fail_sa
 def test_after_a_zygote_replacement_the_app_stops_without_orphans(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
-    result = subprocess.run(
-        [sys.executable, str(PROBE), "zygote"],
-        env=vibing_env(home),
-        cwd=home,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_probe(home, "zygote", vibing_env(home))
     replaced = report["replaced"]
     assert replaced is not None and len(replaced["new"]) == 1 and replaced["worker"] != replaced["killed_worker"], (
         report

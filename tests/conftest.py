@@ -138,6 +138,20 @@ def wait_for_line(proc: subprocess.Popen, marker: str, timeout: float) -> str:
     raise AssertionError(f"{marker!r} not seen within {timeout}s; stdout={''.join(seen)!r} stderr={stderr!r}")
 
 
+def start_web(app: App, *args: str) -> tuple[subprocess.Popen, int, str]:
+    """``vibing web --print-url`` against ``app``: the process, its port and its session token."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "web", "--print-url", *args],
+        env=app.env,
+        cwd=app.home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = wait_for_line(proc, "Vibing is served at", 30).split(" at ", 1)[1].strip()
+    return proc, int(url.split(":")[2].split("/")[0]), url.split("token=", 1)[1]
+
+
 def start_app(home: Path, *args: str, timeout: float = 30, **extra_env: str) -> App:
     home.mkdir(parents=True, exist_ok=True)
     env = vibing_env(home, **extra_env)

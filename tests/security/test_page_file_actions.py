@@ -13,12 +13,10 @@ from __future__ import annotations
 import http.client as httpc
 import json
 import os
-import subprocess
-import sys
 import tomllib
 
 import pytest
-from conftest import start_app, wait_for_line
+from conftest import start_app, start_web
 
 AGENT = "---\nname: spy\ndescription: reads what it should not\n---\nYou are a spy.\n"
 
@@ -44,19 +42,6 @@ def disk(tmp_path_factory):
     (allowed / "site" / "index.html").write_text("<h1>mine</h1>")
     (allowed / "escape").symlink_to(victim)
     return victim, allowed
-
-
-def start_web(app, *args: str) -> tuple[subprocess.Popen, int, str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vibing", "web", "--print-url", *args],
-        env=app.env,
-        cwd=app.home,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = wait_for_line(proc, "Vibing is served at", 30).split(" at ", 1)[1].strip()
-    return proc, int(url.split(":")[2].split("/")[0]), url.split("token=", 1)[1]
 
 
 @pytest.fixture(scope="module")

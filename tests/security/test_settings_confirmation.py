@@ -16,12 +16,10 @@ from __future__ import annotations
 import http.client as httpc
 import json
 import os
-import subprocess
-import sys
 import tomllib
 
 import pytest
-from conftest import start_app, wait_for_line
+from conftest import start_app, start_web
 
 EVIL = {"anthropic": "http://127.0.0.1:9/steal", "openai": "http://127.0.0.1:9/v1"}
 SETTING = {"anthropic": "anthropic_base_url", "openai": "openai_base_url"}
@@ -62,31 +60,18 @@ def disk(tmp_path_factory):
     return allowed, elsewhere
 
 
-def start_web(app, *args: str):
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vibing", "web", "--print-url", *args],
-        env=app.env,
-        cwd=app.home,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = wait_for_line(proc, "Vibing is served at", 30).split(" at ", 1)[1].strip()
-    return proc, (int(url.split(":")[2].split("/")[0]), url.split("token=", 1)[1])
-
-
 @pytest.fixture(scope="module")
 def web(app):
-    proc, server = start_web(app)
-    yield server
+    proc, port, token = start_web(app)
+    yield port, token
     proc.terminate()
     proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def web_allowed(app, disk):
-    proc, server = start_web(app, "--allow-folder", str(disk[0]))
-    yield server
+    proc, port, token = start_web(app, "--allow-folder", str(disk[0]))
+    yield port, token
     proc.terminate()
     proc.wait(timeout=10)
 

@@ -82,7 +82,10 @@ class PreviewServer(ThreadingHTTPServer):
         #: Per-launch key from which every project's secret is derived.
         self._key = secrets.token_bytes(32)
         self.ui_origin = ui_origin
+        #: Every project may use the network (Settings); otherwise only the projects in :attr:`network_projects`.
         self.allow_network = allow_network
+        #: Projects the person allowed to use the network ("Allow network for this project").
+        self.network_projects: set[str] = set()
         super().__init__(("127.0.0.1", port), PreviewHandler)
         self.port = self.server_address[1]
         self.origin = f"http://127.0.0.1:{self.port}"
@@ -96,9 +99,13 @@ class PreviewServer(ThreadingHTTPServer):
     def base_url(self, project_id: str) -> str:
         return f"{self.origin}/p/{self.project_secret(project_id)}/{quote(project_id, safe='')}/"
 
-    def csp(self) -> str:
+    def network_allowed(self, project_id: str) -> bool:
+        return self.allow_network or project_id in self.network_projects
+
+    def csp(self, project_id: str = "") -> str:
+        """The preview's policy: this origin only, plus ``https:`` for a project allowed to use the network."""
         src = self.origin
-        net = " https:" if self.allow_network else ""
+        net = " https:" if self.network_allowed(project_id) else ""
         ancestors = self.ui_origin or "'none'"
         return (
             f"default-src {src}{net}; script-src {src} 'unsafe-inline' 'unsafe-eval'{net}; "
@@ -128,14 +135,14 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
-    def _send(self, status: int, body: bytes, ctype: str) -> None:
+    def _send(self, status: int, body: bytes, ctype: str, project_id: str = "") -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Content-Security-Policy", self.server.csp())
+        self.send_header("Content-Security-Policy", self.server.csp(project_id))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
@@ -162,7 +169,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 f"<!doctype html><meta charset=utf-8><body style='font:14px system-ui;color:#667;padding:2em'>"
                 f"<p>No <code>{_escape(path)}</code> in this project yet.</p>"
             ).encode()
-            return self._send(HTTPStatus.NOT_FOUND, inject(body), "text/html; charset=utf-8")
+            return self._send(HTTPStatus.NOT_FOUND, inject(body), "text/html; charset=utf-8", project_id)
         except VibingError as exc:
             return self._send(HTTPStatus.SERVICE_UNAVAILABLE, exc.message.encode(), "text/plain; charset=utf-8")
         content = reply.file.content.encode()
@@ -171,7 +178,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             content = inject(content)
         if ctype.startswith("text/") or ctype in ("application/javascript", "application/json", "image/svg+xml"):
             ctype += "; charset=utf-8"
-        self._send(HTTPStatus.OK, content, ctype)
+        self._send(HTTPStatus.OK, content, ctype, project_id)
 
     do_HEAD = do_GET
 

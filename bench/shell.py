@@ -15,14 +15,13 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from vibing.bench import Row
+from vibing.bench import Row, missing, skipped
 from vibing.bench.app import BenchApp, memory_mb, percentile, process_tree, read_line
 
 PREFIX = "shell."
@@ -97,14 +96,26 @@ def _start_fake_with_answer(text: str) -> tuple[subprocess.Popen, str]:
     return proc, line.split(": ", 1)[1]
 
 
+#: The rows of the desktop window (first paint, memory), skipped together when it cannot be opened here.
+WINDOW_ROWS = (
+    ("shell.window_first_paint_ms", "ms"),
+    ("shell.window_memory_mb", "MB"),
+    ("shell.webengine_memory_mb", "MB"),
+)
+#: The rows read in a real browser page; skipped without Chromium or Playwright.
+UI_ROWS = (
+    ("shell.ui_longest_render_ms", "ms"),
+    ("shell.enter_to_first_token_ms", "ms"),
+    ("shell.ui_longest_task_ms", "ms"),
+)
+#: The rows that stream through `vibing web` from the fake Anthropic server.
+BRIDGE_ROWS = (("shell.bridge_token_latency_p50_ms", "ms"), ("shell.bridge_token_latency_p99_ms", "ms"))
+
+
 def _window_rows(workdir: Path) -> list[Row]:
-    if not (shutil.which("Xvfb")):
-        return []
-    try:
-        import webview  # noqa: F401
-        from PySide6 import QtWebEngineWidgets  # noqa: F401
-    except ImportError:
-        return []
+    absent = missing("Xvfb", "webview", "PySide6.QtWebEngineWidgets")
+    if absent:
+        return [skipped(row_id, unit, absent) for row_id, unit in WINDOW_ROWS]
     number = next(n for n in range(150, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
     xvfb = subprocess.Popen(
         ["Xvfb", f":{number}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
@@ -248,12 +259,11 @@ def _bridge_rows(workdir: Path, url: str) -> list[Row]:
 
 
 def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
-    if not Path(CHROMIUM).exists():
-        return []
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return []
+    absent = (["chromium"] if not Path(CHROMIUM).exists() else []) + missing("playwright")
+    if absent:
+        return [skipped(row_id, unit, absent) for row_id, unit in UI_ROWS]
+    from playwright.sync_api import sync_playwright
+
     from vibing.schema.storage import CreateProject
     from vibing.schema.stream import ChatTurn, StartStream
 
@@ -362,11 +372,13 @@ def run(workdir: str) -> list[Row]:
 
     work = Path(workdir)
     rows = _window_rows(work)
-    if FAKE.is_file():
-        fake, url = _start_fake_with_answer(realistic_answer())
-        try:
-            rows += _bridge_rows(work, url)
-        finally:
-            fake.terminate()
-            fake.wait(10)
+    if not FAKE.is_file():
+        needs = "tests/fakes (a source checkout)"
+        return rows + [skipped(row_id, unit, needs) for row_id, unit in BRIDGE_ROWS + UI_ROWS]
+    fake, url = _start_fake_with_answer(realistic_answer())
+    try:
+        rows += _bridge_rows(work, url)
+    finally:
+        fake.terminate()
+        fake.wait(10)
     return rows

@@ -53,7 +53,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         for module in bench.modules(args.only):
             print(f"running {module.__name__} ...", file=sys.stderr, flush=True)
             module_started = time.monotonic()
-            for row in module.run(workdir):
+            for row in bench.run_module(module, workdir):
                 if args.only and not row.id.startswith(args.only):
                     continue
                 rows.append(row)
@@ -72,12 +72,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
         target = f"{row.direction}{_fmt(row.target)}" if row.target is not None else "-"
         ratio = f"{row.ratio:.1f}x" if row.ratio is not None else "-"
         mark = "" if row.meets_target in (None, True) else " (misses target)"
+        value, note = _fmt(row.value), row.note
+        if row.skipped:
+            value, note = "skipped", f"skipped (needs: {row.skipped})" + (f"; {row.note}" if row.note else "")
         print(
-            f"{KIND_MARKS.get(row.kind, ' ')} {row.id:<40} {_fmt(row.value):>12} {row.unit:<6} {target:>10} "
-            f"{_fmt(row.plan):>8} {_fmt(row.webapp):>8} {ratio:>9}  {row.note}{mark}"
+            f"{KIND_MARKS.get(row.kind, ' ')} {row.id:<40} {value:>12} {row.unit:<6} {target:>10} "
+            f"{_fmt(row.plan):>8} {_fmt(row.webapp):>8} {ratio:>9}  {note}{mark}"
         )
     print(
-        f"\nF: a floor measured in this run; R: a ratio to a floor (its note names both rows). "
+        f"\nF: a floor measured in this run; R: a ratio to a floor (its note names both rows); "
+        f"{sum(1 for row in rows if row.skipped)} rows skipped (not measurable in this install). "
         f"{machine['seconds']:.0f} s on {machine['cpus']} CPUs, load average {machine['load_avg_1min_before']:.2f} "
         f"-> {machine['load_avg_1min_after']:.2f}"
     )

@@ -481,3 +481,130 @@ def test_every_file_the_committed_manifest_lists_reads_back(committed):
                 count += 1
     assert count > 50
     assert not any(os.path.islink(p) for p in committed.cache.rglob("*"))
+
+
+# -- rewriting pages, scripts and stylesheets ------------------------------------------------------------
+
+PAGE = """<!doctype html><html><head>
+<script src="https://cdn.tailwindcss.com?plugins=forms"></script>
+<link rel="preconnect" href="https://fonts.googleapis.com">
+<link href="https://fonts.googleapis.com/css2?family=Inter:wght@400;700&amp;display=swap" rel="stylesheet">
+<link rel="stylesheet" href="https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.5.2/css/all.min.css"
+      integrity="sha512-abc==" crossorigin="anonymous" referrerpolicy="no-referrer" />
+<script src='//cdn.jsdelivr.net/npm/chart.js@4.3.0/dist/chart.umd.min.js' integrity=sha384-xyz></script>
+<script src="https://unpkg.com/left-pad@1.3.0/index.js" integrity="sha384-keep"></script>
+<script type="importmap">
+{"imports": {"three": "https://cdn.jsdelivr.net/npm/three@0.160.0/build/three.module.js",
+             "three/addons/": "https://cdn.jsdelivr.net/npm/three@0.160.0/examples/jsm/"}}
+</script>
+<style>@import url('https://fonts.googleapis.com/css2?family=Press+Start+2P');</style>
+</head><body><p>Made with https://unpkg.com/chart.js.</p>
+<script type="module">
+import * as THREE from 'three';
+const { Chart } = await import("https://esm.sh/chart.js@4.4.1");
+const url = `https://unpkg.com/three@${version}/build/three.module.js`;
+</script></body></html>"""
+
+
+def test_a_page_is_rewritten_to_the_offline_library(catalog):
+    from vibing.shell.libraries.rewrite import rewrite_html
+
+    result = rewrite_html(PAGE, catalog)
+    text = result.text
+    assert '<script src="/lib/tailwindcss-cdn@3.4.10/tailwindcss-with-all-plugins.js"></script>' in text
+    assert 'href="/lib/fonts/css2?family=Inter:wght@400;700&amp;display=swap"' in text
+    assert '<link rel="preconnect" href="https://fonts.googleapis.com">' in text  # not a stylesheet: left alone
+    assert (
+        '<link rel="stylesheet" href="/lib/@fortawesome/fontawesome-free@6.5.2/css/all.min.css"'
+        ' crossorigin="anonymous" referrerpolicy="no-referrer" />'
+    ) in text
+    assert "<script src='/lib/chart.js@4.4.1/dist/chart.umd.js'></script>" in text
+    assert '"three": "/lib/three@0.160.0/build/three.module.js"' in text
+    assert '"three/addons/": "/lib/three@0.160.0/examples/jsm/"' in text
+    assert "@import url('/lib/fonts/css2?family=Press+Start+2P');" in text
+    assert 'await import("/lib/chart.js@4.4.1/dist/chart.js")' in text
+    assert "Made with /lib/chart.js@4.4.1/dist/chart.umd.js." in text  # prose too, its full stop kept
+    # what is not cached stays as written, its integrity with it, and is reported; so is a URL built at run time
+    assert '<script src="https://unpkg.com/left-pad@1.3.0/index.js" integrity="sha384-keep"></script>' in text
+    assert "`https://unpkg.com/three@${version}/build/three.module.js`" in text
+    assert [(r.package, r.requested) for r in result.missing] == [("left-pad", "1.3.0")]
+    assert [(r.package, r.requested, r.version) for r in result.substituted] == [
+        ("chart.js", "4.3.0", "4.4.1"),
+    ]
+    assert result.reports() == [
+        {
+            "kind": "library",
+            "message": "Vibing: chart.js@4.3.0 is not in the offline library; serving 4.4.1.",
+            "package": "chart.js",
+            "version": "4.3.0",
+            "served": "4.4.1",
+        },
+        {
+            "kind": "missing",
+            "message": "Vibing: left-pad@1.3.0 is not in the offline library; it needs the network.",
+            "package": "left-pad",
+            "version": "1.3.0",
+            "url": "https://unpkg.com/left-pad@1.3.0/index.js",
+        },
+    ]
+
+
+def test_scripts_and_stylesheets_are_rewritten(catalog):
+    from vibing.shell.libraries.rewrite import rewrite_code
+
+    js = rewrite_code(
+        "import { Chart } from 'https://cdn.jsdelivr.net/npm/chart.js@4.4.1/+esm';\n"
+        'import "https://unpkg.com/three@0.160.0/examples/jsm/controls/OrbitControls.js";\n'
+        "const m = import('https://esm.sh/react-dom@18/client');\n",
+        catalog,
+    )
+    assert js.text == (
+        "import { Chart } from '/lib/chart.js@4.4.1/dist/chart.js';\n"
+        'import "/lib/three@0.160.0/examples/jsm/controls/OrbitControls.js";\n'
+        "const m = import('/lib/react-dom@18.3.1/_vibing/client.js');\n"
+    )
+    css = rewrite_code(
+        '@import "https://fonts.googleapis.com/css2?family=Inter";\n'
+        ".marker{background:url(https://unpkg.com/leaflet@1.9.4/dist/images/marker-icon.png)}",
+        catalog,
+    )
+    assert css.text == (
+        '@import "/lib/fonts/css2?family=Inter";\n.marker{background:url(/lib/leaflet@1.9.4/dist/images/marker-icon.png)}'
+    )
+    assert not css.missing and not css.substituted
+
+
+def test_a_page_without_cdn_urls_is_returned_unchanged(catalog):
+    from vibing.shell.libraries.rewrite import rewrite_html
+
+    page = "<!doctype html><script src='app.js' integrity='sha384-x'></script><a href='https://example.com/'>x</a>"
+    result = rewrite_html(page, catalog)
+    assert (result.text, result.count, result.reports()) == (page, 0, [])
+
+
+def test_report_json_cannot_close_the_script_it_is_written_into():
+    from vibing.shell.libraries.rewrite import script_json
+
+    text = script_json([{"message": "</script><script>alert(1)</script><!--", "url": "a&b\u2028"}])
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == [{"message": "</script><script>alert(1)</script><!--", "url": "a&b\u2028"}]
+
+
+def test_rewriting_a_200_kb_page_is_fast(catalog):
+    import time
+
+    from vibing.shell.libraries.rewrite import rewrite_html
+
+    filler = "<div class='card'><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></div>\n" * 2400
+    page = PAGE.replace("<body>", "<body>" + filler[: 200_000 - len(PAGE)])
+    assert 195_000 < len(page) < 205_000
+    rewrite_html(page, catalog)  # the first pass fills the catalog's memo
+    runs = []
+    for _ in range(20):
+        start = time.perf_counter()
+        rewrite_html(page, catalog)
+        runs.append(time.perf_counter() - start)
+    print(
+        f"rewrite of a {len(page) // 1000} KB page: best {min(runs) * 1000:.2f} ms, median {sorted(runs)[10] * 1000:.2f} ms"
+    )
+    assert min(runs) < 0.02, "a 200 KB page should take a few milliseconds"

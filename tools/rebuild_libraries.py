@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import fnmatch
 import hashlib
 import io
 import json
@@ -299,6 +298,10 @@ def generate(name: str, version: str, spec: dict) -> bytes:
             lines.append("export default lib;")
         for export in spec.get("names", []):
             lines.append(f"export const {export} = lib.{export};")
+        # A name the ES build has and the UMD global lacks, with what stands for it (Chart.js's UMD build has no
+        # `registerables` because it registers them all itself, so registering [] again is the same chart).
+        for export, fallback in sorted(spec.get("fallbacks", {}).items()):
+            lines.append(f"export const {export} = lib.{export} ?? {fallback};")
     elif spec["kind"] == "jsx-runtime":
         # React's automatic JSX runtime (react/jsx-runtime) over createElement: the key travels apart from the props.
         lines += [
@@ -319,7 +322,7 @@ def generate(name: str, version: str, spec: dict) -> bytes:
 # Manifest
 
 
-def _resolve_entry(path: str | None, kept: dict[str, bytes]) -> str | None:
+def _resolve_entry(path: str | None, kept: dict[str, bytes], aliases: dict[str, str]) -> str | None:
     """A package.json entry (main, browser, ...) normalised to a kept file, the way CDNs resolve it."""
     if not isinstance(path, str) or not path:
         return None
@@ -327,6 +330,8 @@ def _resolve_entry(path: str | None, kept: dict[str, bytes]) -> str | None:
     for candidate in (path, f"{path}.js", f"{path}/index.js"):
         if candidate in kept:
             return candidate
+        if candidate in aliases:
+            return aliases[candidate]
     return None
 
 
@@ -449,10 +454,10 @@ def build(lock: dict, out: Path, fetch: Fetch = fetch_url, store: Path | None = 
         default = entry["default"] if "default" in entry else None
         if "default" not in entry:
             for field in ("jsdelivr", "browser", "main"):
-                default = _resolve_entry(package_json.get(field), kept)
+                default = _resolve_entry(package_json.get(field), kept, aliases)
                 if default or package_json.get(field):
                     break
-        unpkg = _resolve_entry(package_json.get("unpkg"), kept)
+        unpkg = _resolve_entry(package_json.get("unpkg"), kept, aliases)
         if default is not None and default not in kept:
             raise LibraryError(f"{label}: the default file {default} is not kept")
         esm = dict(entry.get("esm", {}))

@@ -4,40 +4,81 @@ A thin client of the stream service's ``Generate`` request, exactly like the
 window: it subscribes to the generation's events first (so no token is missed),
 starts the generation, shows the progress as it happens and, at the end, where
 the files are.  Ctrl+C stops the generation; the partial answer is kept.
+
+It never waits on a dead stream.  The window learns that its stream worker died
+from ``service.down``, and after a restart asks the new worker about the stream
+(unknown to it: the answer was cut, "press Continue").  This command does the
+same: ``service.down`` for the stream service ends it at once, and after a few
+seconds without a word from the stream it asks the stream service (briefly) and,
+when that cannot answer, the stored message's status.  Either way it ends with one
+line that says the answer so far is kept and how to finish it:
+``vibing generate --continue``, which sends the window's Continue (``ContinueStream``
+for the stored answer) and follows it like a generation.
 """
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
 
-from vibing.bus import Bus
+from vibing.bus import Bus, Subscription
 from vibing.cli import running
-from vibing.errors import NotFound
+from vibing.errors import InvalidRequest, NotFound, RequestTimeout, ServiceUnavailable, VibingError
 from vibing.schema.base import new_id
-from vibing.schema.storage import CreateProject, FindProject
+from vibing.schema.common import ServiceDown
+from vibing.schema.storage import CreateProject, FindProject, GetMessage, ListMessages, ListProjects, MessageInfo
 from vibing.schema.stream import (
+    ContinueStream,
     Generate,
     GenerationDone,
     GenerationFile,
     GenerationProgress,
+    ListStreams,
+    SnapshotStream,
     StopStream,
+    StreamDone,
     StreamFailed,
     SuggestTitle,
     TokenDelta,
 )
 
 PROJECT_TYPES = ("website", "mobile-app", "game", "api", "dashboard")
+#: Seconds without a word from the stream before the stream service is asked whether it still runs it.  Long
+#: enough for a slow model's first token (the service sends progress events meanwhile), short enough that a
+#: dead worker is noticed within a few seconds even if its ``service.down`` was missed.
+SILENCE_S = 3.0
+#: How long that question may take: a live worker answers a snapshot in milliseconds.
+PROBE_TIMEOUT_S = 2.0
+#: Unanswered questions in a row after which the stream service is taken for gone.
+PROBE_STRIKES = 2
+#: Stream states in which the answer is still being written.
+ACTIVE_STATES = frozenset({"queued", "connecting", "retrying", "streaming"})
+#: Stored statuses of an answer that Continue can finish (the window offers Continue for the same ones).
+CONTINUABLE = frozenset({"stopped", "interrupted", "error"})
+#: How long ``--continue`` waits for a restarted stream service to mark a cut answer "interrupted".
+RECOVERY_WAIT_S = 15.0
+#: Exit status of a generation that did not finish (failed, or cut by the stream service stopping).
+EXIT_NOT_DONE = 1
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     cmd = subparsers.add_parser("generate", help="describe an app; an agent writes it into a project")
-    cmd.add_argument("prompt", help='what to build, in plain words ("a pomodoro timer with a dark theme")')
+    cmd.add_argument(
+        "prompt", nargs="?", default="", help='what to build, in plain words ("a pomodoro timer with a dark theme")'
+    )
+    cmd.add_argument(
+        "--continue",
+        dest="resume",
+        action="store_true",
+        help="finish the project's interrupted answer (as the window's Continue) instead of a new prompt",
+    )
     cmd.add_argument(
         "--project",
         metavar="NAME",
-        help="the project to build in (created if it does not exist; default: a new project named after the prompt)",
+        help="the project to build in (created if it does not exist; default: a new project named after the prompt); "
+        "with --continue, the project whose answer to finish (default: the most recent interrupted one)",
     )
     cmd.add_argument(
         "--type", dest="project_type", choices=PROJECT_TYPES, default="website", help="project type of a new project"
@@ -96,13 +137,18 @@ def _project(bus: Bus, args: argparse.Namespace) -> tuple[str, str, bool]:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    if args.resume and args.prompt:
+        raise InvalidRequest("Give either a prompt or --continue, not both.")
+    if not args.resume and not args.prompt.strip():
+        raise InvalidRequest('Say what to build: vibing generate "a pomodoro timer with a dark theme".')
     progress = Progress()
     with running.connect() as bus:
+        if args.resume:
+            return _continue(bus, args, progress)
         project_id, project_name, created = _project(bus, args)
         progress.line(f"{'Created' if created else 'Building in'} project “{project_name}” ({project_id[:8]})")
         stream_id = new_id()
-        events = bus.subscribe(f"token.{stream_id}", "generate.", "stream.error")
-        events.sync()
+        events = _subscribe(bus, stream_id)
         started = bus.request(
             "stream",
             Generate(
@@ -117,48 +163,239 @@ def cmd_generate(args: argparse.Namespace) -> int:
         )
         if started.agent:
             progress.line(f"Agent: {started.agent}" + (f" ({started.agent_reason})" if started.agent_reason else ""))
-        begin = time.monotonic()
-        answer: list[str] = []
+        return Follow(bus, events, stream_id, started.message_id, project_name, progress, args.show_text).run()
+
+
+def _subscribe(bus: Bus, stream_id: str) -> Subscription:
+    """The events of one stream, its generation's, and the services going down; live before the stream starts."""
+    events = bus.subscribe(f"token.{stream_id}", "generate.", "stream.error", "stream.done", "service.down")
+    events.sync()
+    return events
+
+
+class Follow:
+    """Shows one stream (a generation, or the continuation of a stored answer) until it ends, whatever ends it.
+
+    It ends on the generation's ``generate.done`` (or, for an answer without an agent, on ``stream.done`` /
+    ``stream.error``), and also when the stream can no longer end: the stream service went down (``service.down``),
+    or after :data:`SILENCE_S` of silence it no longer knows the stream, cannot answer, or the stored answer is
+    already marked interrupted.  Then one line says so, and how to finish the kept answer.
+    """
+
+    def __init__(
+        self,
+        bus: Bus,
+        events: Subscription,
+        stream_id: str,
+        message_id: str,
+        project_name: str,
+        progress: Progress,
+        show_text: bool,
+        *,
+        generation: bool = True,
+    ) -> None:
+        self.bus, self.events, self.stream_id, self.message_id = bus, events, stream_id, message_id
+        self.project_name, self.progress, self.show_text, self.generation = (
+            project_name,
+            progress,
+            show_text,
+            generation,
+        )
+        self.answer: list[str] = []
+        #: Questions in a row that the stream service left unanswered / answered "ended" with no report since.
+        self.strikes = self.ended = 0
+
+    def run(self) -> int:
+        begin = last_word = time.monotonic()
         stopping = False
         while True:
             try:
-                event = events.recv(timeout=1.0)
+                event = self.events.recv(timeout=1.0)
             except KeyboardInterrupt:
                 if stopping:
                     raise
                 stopping = True
-                progress.line("Stopping… (the partial answer is kept)")
-                bus.request("stream", StopStream(stream_id=stream_id))
+                self.progress.line("Stopping… (the partial answer is kept)")
+                self.bus.request("stream", StopStream(stream_id=self.stream_id))
                 continue
+            now = time.monotonic()
             if event is None:
-                progress.status(f"{progress.last.split(' · ')[0] or 'waiting'} · {time.monotonic() - begin:.0f}s")
+                if now - last_word >= SILENCE_S:
+                    lost = self._lost()
+                    if lost:
+                        return self._cut(lost)
+                    last_word = now  # asked: the next question after another quiet spell
+                self.progress.status(f"{self.progress.last.split(' · ')[0] or 'waiting'} · {now - begin:.0f}s")
                 continue
             body = event.body
-            if getattr(body, "stream_id", stream_id) != stream_id:
+            if isinstance(body, ServiceDown):
+                if body.service == "stream":
+                    return self._cut("it is being restarted" if body.restarting else f"it was stopped: {body.reason}")
+                continue  # the generation survives the other services' restarts
+            if getattr(body, "stream_id", self.stream_id) != self.stream_id:
                 continue
-            if isinstance(body, TokenDelta):
-                if not body.thinking:
-                    answer.append(body.text)
-                    if args.show_text:
-                        sys.stdout.write(body.text)
-                        sys.stdout.flush()
-            elif isinstance(body, GenerationProgress):
-                if body.phase == "selecting":
-                    continue  # the chosen agent is printed once, above
-                text = body.message or body.phase
-                if body.phase == "writing" and body.file:
-                    text = f"writing {body.file} (+{body.lines} lines)"
-                progress.status(f"{text} · {time.monotonic() - begin:.0f}s")
-            elif isinstance(body, GenerationFile):
-                progress.line(f"  ✓ {body.path}  ({body.lines} lines)")
-            elif isinstance(body, StreamFailed):
-                progress.line(f"Error: {body.message}")
-            elif isinstance(body, GenerationDone):
-                if args.show_text:
-                    sys.stdout.write("\n")
-                elif not body.files and answer:
-                    progress.line("".join(answer).strip())  # a chat answer with no files: show it
-                return _finish(progress, body, project_name)
+            last_word, self.strikes = now, 0
+            ended = self._show(body, begin)
+            if ended is not None:
+                return ended
+
+    def _show(self, body: object, begin: float) -> int | None:
+        """Show one event of the stream; the exit status when it was the last one."""
+        progress = self.progress
+        if isinstance(body, TokenDelta):
+            if not body.thinking:
+                self.answer.append(body.text)
+                if self.show_text:
+                    sys.stdout.write(body.text)
+                    sys.stdout.flush()
+        elif isinstance(body, GenerationProgress):
+            if body.phase == "selecting":
+                return None  # the chosen agent is printed once, above
+            text = body.message or body.phase
+            if body.phase == "writing" and body.file:
+                text = f"writing {body.file} (+{body.lines} lines)"
+            progress.status(f"{text} · {time.monotonic() - begin:.0f}s")
+        elif isinstance(body, GenerationFile):
+            progress.line(f"  ✓ {body.path}  ({body.lines} lines)")
+        elif isinstance(body, StreamFailed):
+            progress.line(f"Error: {body.message}")
+            if not self.generation:
+                return EXIT_NOT_DONE
+        elif isinstance(body, GenerationDone):
+            if self.show_text:
+                sys.stdout.write("\n")
+            elif not body.files and self.answer:
+                progress.line("".join(self.answer).strip())  # a chat answer with no files: show it
+            return _finish(progress, body, self.project_name)
+        elif isinstance(body, StreamDone) and not self.generation:
+            if self.show_text:
+                sys.stdout.write("\n")
+            progress.line(f"Done ({body.stop_reason or 'complete'}): the answer is finished in “{self.project_name}”.")
+            return 0
+        return None
+
+    def _lost(self) -> str:
+        """Why the stream can no longer end ("" while it runs): asked of the stream service, then of storage."""
+        try:
+            snap = self.bus.request("stream", SnapshotStream(stream_id=self.stream_id), timeout=PROBE_TIMEOUT_S)
+        except NotFound:
+            return "it was restarted"  # a new worker, which never ran this stream: the window says "Interrupted"
+        except ServiceUnavailable:
+            return "it is being restarted"
+        except RequestTimeout:
+            self.strikes += 1
+            if self._stored_status() == "interrupted":
+                return "it was restarted"
+            return "it stopped answering" if self.strikes >= PROBE_STRIKES else ""
+        self.strikes = 0
+        if snap.state in ACTIVE_STATES:
+            self.ended = 0
+            return ""
+        if snap.state == "interrupted":
+            return "it was stopping"
+        # done, stopped or failed: its generate.done / stream.done is on its way, unless it was lost
+        self.ended += 1
+        return f"ended:{snap.state}" if self.ended >= PROBE_STRIKES else ""
+
+    def _stored_status(self) -> str:
+        if not self.message_id:
+            return ""
+        try:
+            reply = self.bus.request("storage", GetMessage(message_id=self.message_id), timeout=PROBE_TIMEOUT_S)
+        except VibingError:
+            return ""
+        return reply.message.status
+
+    def _cut(self, why: str) -> int:
+        """End with the one line that says the stream cannot end, and how to finish the kept answer."""
+        name = shlex.quote(self.project_name)
+        if why.startswith("ended:"):
+            self.progress.line(
+                f"The answer ended ({why[6:]}), but the report of its files never came: "
+                f"`vibing projects show {name}` shows what was saved."
+            )
+            return EXIT_NOT_DONE
+        self.progress.line(
+            f"The stream service stopped during the generation ({why}). The answer so far is kept: run "
+            f"`vibing generate --continue --project {name}` to finish it."
+        )
+        return EXIT_NOT_DONE
+
+
+# -- --continue ---------------------------------------------------------------------------------------
+
+
+def _continue(bus: Bus, args: argparse.Namespace, progress: Progress) -> int:
+    """Finish the interrupted answer of ``--project`` (or the most recent one), as the window's Continue does."""
+    project_id, project_name, message = _interrupted_answer(bus, args.project)
+    stream_id = new_id()  # chosen here, so its tokens are subscribed to before it starts
+    events = _subscribe(bus, stream_id)
+    kept = len(message.content)
+    progress.line(f"Continuing the answer in project “{project_name}” ({kept:,} characters kept)")
+    bus.request(
+        "stream",
+        ContinueStream(message_id=message.id, project_id=project_id, new_stream_id=stream_id, model=args.model),
+        timeout=20,
+    )
+    follow = Follow(
+        bus, events, stream_id, message.id, project_name, progress, args.show_text, generation=bool(message.agent)
+    )
+    return follow.run()
+
+
+def _interrupted_answer(bus: Bus, project: str | None) -> tuple[str, str, MessageInfo]:
+    """(project id, project name, the answer to continue): the project's last answer, if Continue can finish it."""
+    if project:
+        try:
+            info = bus.request("storage", FindProject(ref=project)).project
+        except NotFound:
+            raise NotFound(f"There is no project “{project}”.", project=project) from None
+        candidates = [info]
+    else:
+        candidates = bus.request("storage", ListProjects(sort="updated", limit=10), idempotent=True).items
+    best: tuple[str, str, MessageInfo] | None = None
+    for info in candidates:
+        answer = _last_answer(bus, info.id)
+        if answer is None:
+            continue
+        if answer.status == "streaming":
+            answer = _settled(bus, answer)
+        if answer.status in CONTINUABLE and answer.content and (best is None or answer.updated_at > best[2].updated_at):
+            best = (info.id, info.name, answer)
+    if best is None:
+        where = f"in project “{candidates[0].name}”" if project else "in the recent projects"
+        raise NotFound(f"There is no interrupted answer to continue {where}.")
+    return best
+
+
+def _last_answer(bus: Bus, project_id: str) -> MessageInfo | None:
+    messages = bus.request("storage", ListMessages(project_id=project_id), idempotent=True).messages
+    return next((m for m in reversed(messages) if m.role == "assistant"), None)
+
+
+def _settled(bus: Bus, answer: MessageInfo) -> MessageInfo:
+    """An answer stored as "streaming": still being written (refused), or cut by a stream worker that died.
+
+    A restarted stream worker marks the answers it finds "streaming" as interrupted as it starts; wait
+    for that (a few seconds at most) rather than refuse an answer the window would offer to continue.
+    """
+    active = bus.request("stream", ListStreams(active_only=True), timeout=RECOVERY_WAIT_S).streams
+    if any(s.message_id == answer.id for s in active):
+        raise InvalidRequest(
+            "That answer is still being written; wait for it to end (or stop it) before continuing it.",
+            message_id=answer.id,
+        )
+    changes = bus.subscribe("project.changed")
+    try:
+        changes.sync()
+        deadline = time.monotonic() + RECOVERY_WAIT_S
+        while answer.status == "streaming" and time.monotonic() < deadline:
+            answer = bus.request("storage", GetMessage(message_id=answer.id), idempotent=True).message
+            if answer.status == "streaming":
+                changes.recv(timeout=0.5)  # the mark publishes project.changed; re-read on it (or every half second)
+    finally:
+        changes.close()
+    return answer
 
 
 def _finish(progress: Progress, done: GenerationDone, project_name: str) -> int:

@@ -6,11 +6,18 @@ history and, with ``--open``, on its command line, where every local user can re
 it.  The token is printed only when asked (``--print-url``, for scripts and tests).
 The browser has no native file dialog, so the page may read or write only inside the
 folders given with ``--allow-folder``.
+
+It serves the running app, so it ends when that app stops: a thread waits on the
+supervisor's process (a pidfd, so the wait costs nothing) and, when it exits,
+``vibing web`` stops its servers and says why in one line, instead of serving a
+page whose every request would fail.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import select
 import signal
 import sys
 import threading
@@ -47,6 +54,12 @@ def cmd_web(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, lambda *_: stop.set())
+    app_gone = threading.Event()
+    supervisor = _supervisor_pid(shell.paths.bus_file)
+    if supervisor:
+        threading.Thread(
+            target=_watch_app, args=(supervisor, stop, app_gone), name="web-app-watch", daemon=True
+        ).start()
     if args.print_url:
         print(f"Vibing is served at {shell.server.token_url}", flush=True)
         print("That address carries the session token: keep it to yourself. Ctrl+C stops.", flush=True)
@@ -63,7 +76,47 @@ def cmd_web(args: argparse.Namespace) -> int:
         threading.Thread(target=_new_links_on_enter, args=(shell, stop), name="web-sign-in", daemon=True).start()
     stop.wait()
     shell.stop()
+    if app_gone.is_set():
+        print(
+            f"The Vibing app this page served has stopped (its supervisor, pid {supervisor}, exited), so `vibing web` "
+            "stops too; start the app, then `vibing web` again.",
+            file=sys.stderr,
+            flush=True,
+        )
     return 0
+
+
+def _supervisor_pid(bus_file) -> int:
+    """The pid of the supervisor that owns the bus this page talks to (0 if it cannot be read)."""
+    from vibing.protocol import BusInfo
+
+    info = BusInfo.read(bus_file)
+    return info.pid if info is not None else 0
+
+
+def _watch_app(pid: int, stop: threading.Event, app_gone: threading.Event) -> None:
+    """Set ``app_gone`` and ``stop`` when process ``pid`` exits.
+
+    A pidfd becomes readable when the process exits, so this thread sleeps in the kernel until then; where
+    pidfds do not exist (kernels before 5.3, other systems) it checks the process twice a second instead.
+    """
+    from vibing.protocol import pid_alive
+
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        fd = None  # already gone
+    except (AttributeError, OSError):
+        while pid_alive(pid) and not stop.wait(0.5):
+            pass
+    else:
+        try:
+            select.select([fd], [], [])
+        finally:
+            os.close(fd)
+    if not stop.is_set():
+        app_gone.set()
+        stop.set()
 
 
 def _print_sign_in(shell) -> None:

@@ -192,6 +192,9 @@ class Supervisor:
         paths_mod.ensure(self.paths)
         existing = BusInfo.read(self.paths.bus_file)
         if existing is not None and existing.pid != os.getpid() and pid_alive(existing.pid):
+            if not self.headless and focus_running_window(self.paths.bus_file):
+                print(f"vibing: Vibing is already running (pid {existing.pid}); its window is now in front.")
+                return EXIT_OK
             raise ConfigError(
                 f"Vibing is already running for this data folder (pid {existing.pid}). "
                 "Use `vibing status`, or `vibing stop` first."
@@ -644,6 +647,23 @@ class Supervisor:
                 poller.register(fd, zmq.POLLIN)
             for fd, _ in poller.poll(int(remaining * 1000)):
                 self._on_exit(by_fd[fd])
+
+
+def focus_running_window(bus_file: Path) -> bool:
+    """Ask the running app's window to come to the front; False when it has no window or does not answer.
+
+    A second launch (the desktop entry clicked again) must never start a second supervisor on the
+    same data: it shows the window that is already there, as desktop apps do.
+    """
+    from vibing.errors import VibingError
+    from vibing.schema.shell import Focus
+
+    try:
+        with Bus.connect_running(bus_file, "launcher") as bus:
+            reply = bus.request("shell", Focus(), timeout=3)
+    except (VibingError, OSError):
+        return False
+    return bool(getattr(reply, "raised", False))
 
 
 def run(*, headless: bool = True, services: tuple[str, ...] | None = None) -> int:

@@ -12,7 +12,8 @@ from typing import Any
 
 from vibing import config as config_mod
 from vibing.errors import ConfigError
-from vibing.worker import Worker
+from vibing.schema.shell import Focus, Focused
+from vibing.worker import Worker, handles
 
 
 class ShellService(Worker):
@@ -30,6 +31,15 @@ class ShellService(Worker):
             "events_forwarded": self.shell.bridge.events_seen,
             "ui_ready_ms": self.shell.ready_info.get("ms", 0.0),
         }
+
+    @handles(Focus)
+    def focus(self, _request: Focus) -> Focused:
+        """Raise the window (a second launch asked); the window process set ``shell.raise_window``."""
+        raise_window = getattr(self.shell, "raise_window", None)
+        if raise_window is None:
+            return Focused(raised=False, mode=self.shell.mode)
+        raise_window()
+        return Focused(raised=True, mode=self.shell.mode)
 
 
 def start(shell: Any) -> ShellService:

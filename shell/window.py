@@ -26,11 +26,14 @@ from typing import Any
 from vibing import log
 from vibing.errors import InvalidRequest
 from vibing.protocol import BusInfo, pid_alive
+from vibing.shell import geometry
 from vibing.shell.runtime import Shell
 
 logger = log.get("shell.window")
 
 TITLE = "Vibing"
+#: The window's class (X11 ``WM_CLASS``, Wayland app id): the desktop entry's ``StartupWMClass`` and file name.
+WINDOW_CLASS = "vibing"
 MOD = "Ctrl"
 
 
@@ -98,6 +101,26 @@ def _menus(command, window_ref: dict[str, Any]):
     ]
 
 
+def _qt_application() -> Any:
+    """Qt's application, made before pywebview's so that the window carries Vibing's name.
+
+    X11 takes the window class from ``argv[0]``, which for ``python -m vibing.shell`` is
+    ``__main__.py``; named ``vibing``, the class matches the desktop entry's ``StartupWMClass``
+    and the dock groups the window under Vibing's icon (Wayland uses the desktop file name).
+    Qt WebEngine must be imported before the application exists.  pywebview reuses it.
+    """
+    try:
+        from qtpy import QtWebEngineWidgets  # noqa: F401 - must precede the QApplication
+        from qtpy.QtGui import QGuiApplication
+        from qtpy.QtWidgets import QApplication
+    except ImportError:
+        return None
+    application = QApplication.instance() or QApplication([WINDOW_CLASS, *sys.argv[1:]])
+    QGuiApplication.setApplicationName(WINDOW_CLASS)
+    QGuiApplication.setDesktopFileName(WINDOW_CLASS)
+    return application
+
+
 def run_window(bus_file: str) -> int:
     started = time.perf_counter()
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -111,7 +134,8 @@ def run_window(bus_file: str) -> int:
     shell = Shell(Path(bus_file), mode="window", sender="shell")
     log.setup("shell", shell.paths.logs, os.environ.get("VIBING_LOG", "info"), console=False)
     shell.start()
-    geo = shell.state.geometry()
+    application = _qt_application()
+    geo = geometry.fit(shell.state.load(), geometry.qt_screens(application))
     window_ref: dict[str, Any] = {}
     closing = threading.Event()
 
@@ -152,6 +176,9 @@ def run_window(bus_file: str) -> int:
         return window_ref["window"].create_confirmation_dialog(title, message) is True
 
     shell.confirm = confirm
+    # A second launch asks the running app to show its window (over the bus: shell/service.py's Focus).
+    # pywebview's restore() runs on the GUI thread: it un-minimizes, raises and activates the window.
+    shell.raise_window = lambda: window_ref["window"].restore()
 
     service_ref: dict[str, Any] = {}
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 PR_SET_CHILD_SUBREAPER = 36
 #: The app's helper processes, by the name each gives itself (``/proc/PID/comm``).
-HELPERS = {"zygote": b"vibing-zygote"}
+HELPERS = {"zygote": b"vibing: zygote"}
 #: What multiprocessing's helpers carry in their command line; the app must start none.
 MP_HELPERS = (b"multiprocessing.forkserver", b"multiprocessing.resource_tracker")
 

@@ -38,15 +38,18 @@ def test_workers_are_forked_by_the_zygote_yet_children_of_the_supervisor(app):
     """The zygote's double fork re-parents each worker to the supervisor, which waits for it and reads its exit code."""
     workers = service_pids(app.bus())
     assert {name: _parent_and_name(pid) for name, pid in workers.items()} == {
-        name: (app.proc.pid, f"vibing-{name}") for name in workers
+        name: (app.proc.pid, f"vibing: {name}") for name in workers
     }
+    # ps shows the same readable name, not the zygote's (or the supervisor's) command line
+    for name, pid in workers.items():
+        assert Path(f"/proc/{pid}/cmdline").read_bytes().rstrip(b"\0") == f"vibing: {name}".encode()
     children = [
         name
         for pid in (int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit())
         for ppid, name in [_parent_and_name(pid)]
         if ppid == app.proc.pid
     ]
-    assert sorted(children) == sorted([f"vibing-{name}" for name in workers] + ["vibing-zygote"])
+    assert sorted(children) == sorted([f"vibing: {name}" for name in workers] + ["vibing: zygote"])
 
 
 def next_event_about(events, service: str, old_pid: int, timeout: float = 10):

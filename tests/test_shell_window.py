@@ -42,13 +42,13 @@ def _free_display() -> int:
     raise RuntimeError("no free X display")
 
 
-@pytest.fixture
-def display():
+def start_xvfb(size: str):
+    """An Xvfb screen of ``size`` ("WxH"); yields its DISPLAY and stops it afterwards."""
     pytest.importorskip("webview")
     pytest.importorskip("PySide6.QtWebEngineWidgets")
     number = _free_display()
     xvfb = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1440x900x24", "-nolisten", "tcp"],
+        ["Xvfb", f":{number}", "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -61,6 +61,40 @@ def display():
     yield f":{number}"
     xvfb.terminate()
     xvfb.wait(timeout=10)
+
+
+@pytest.fixture
+def display():
+    yield from start_xvfb("1440x900")
+
+
+@pytest.fixture
+def small_display():
+    yield from start_xvfb("1280x800")
+
+
+def window_info(display: str) -> tuple[str, str]:
+    """The Vibing window's ``xwininfo`` and ``xprop WM_CLASS`` output."""
+    xenv = {**os.environ, "DISPLAY": display}
+    found = subprocess.run(
+        ["xdotool", "search", "--name", "^Vibing$"], env=xenv, capture_output=True, text=True, timeout=10
+    )
+    window_id = found.stdout.split()[0]
+    info = subprocess.run(["xwininfo", "-id", window_id], env=xenv, capture_output=True, text=True, timeout=10)
+    wm_class = subprocess.run(
+        ["xprop", "-id", window_id, "WM_CLASS"], env=xenv, capture_output=True, text=True, timeout=10
+    )
+    return info.stdout, wm_class.stdout
+
+
+def stop_and_wait(proc: subprocess.Popen) -> int:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
 
 
 def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
@@ -81,21 +115,9 @@ def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
         painted = wait_for_line(proc, "vibing: window ready", 90)
         ready = wait_for_line(proc, "vibing: ready", 30)
         assert "shell" in ready, ready
-        found = subprocess.run(
-            ["xdotool", "search", "--name", "^Vibing$"],
-            env={**os.environ, "DISPLAY": display},
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-        window_id = found.stdout.split()[0]
-        info = subprocess.run(
-            ["xwininfo", "-id", window_id],
-            env={**os.environ, "DISPLAY": display},
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout
+        info, wm_class = window_info(display)
+        # the class the desktop entry names (StartupWMClass), so a dock groups the window under Vibing's icon
+        assert 'WM_CLASS(STRING) = "vibing", "vibing"' in wm_class, wm_class
         assert "Width: 1200" in info and "Height: 760" in info, info
         assert "Absolute upper-left X:  50" in info and "Absolute upper-left Y:  30" in info, info
         shot = tmp_path / "window.png"
@@ -120,13 +142,7 @@ def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
             shutil.copy(dimmed, Path(extra) / "00-window-menu.png")
         print(painted.strip(), "|", shot)
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-        try:
-            code = proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            raise
+        code = stop_and_wait(proc)
     assert code == 0, proc.stderr.read()[-3000:]
     saved = json.loads(state.read_text())
     assert saved["width"] == 1200 and saved["height"] == 760
@@ -142,3 +158,29 @@ def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
             except OSError:
                 continue
     assert not leftovers, f"processes left behind: {leftovers}"
+
+
+def test_the_first_window_fits_a_1280x800_screen_menu_bar_included(small_display, tmp_path):
+    """With no remembered geometry, the window is sized from the screen: nothing lands off-screen."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = vibing_env(home, DISPLAY=small_display, QTWEBENGINE_DISABLE_SANDBOX="1")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "run"],
+        env=env,
+        cwd=home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for_line(proc, "vibing: window ready", 90)
+        info, _ = window_info(small_display)
+    finally:
+        code = stop_and_wait(proc)
+    assert code == 0, proc.stderr.read()[-3000:]
+    fields = dict(line.strip().split(":", 1) for line in info.splitlines() if ":" in line)
+    left, top = int(fields["Absolute upper-left X"]), int(fields["Absolute upper-left Y"])
+    width, height = int(fields["Width"]), int(fields["Height"])
+    assert left >= 0 and top >= 0, info
+    assert left + width <= 1280 and top + height <= 800, info

@@ -39,7 +39,7 @@ def zygotes_of(supervisor: int) -> list[int]:
     return [
         pid
         for pid in (int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit())
-        if _parent_name_cmdline(pid)[:2] == (supervisor, "vibing-zygote")
+        if _parent_name_cmdline(pid)[:2] == (supervisor, "vibing: zygote")
     ]
 
 
@@ -73,10 +73,10 @@ def test_after_the_zygote_is_killed_a_killed_worker_comes_back_serves_and_everyt
     [new_zygote] = zygotes_of(app.proc.pid)
     assert new_zygote != old_zygote
     assert "-m vibing.zygote" in _parent_name_cmdline(new_zygote)[2]
-    assert _parent_name_cmdline(new)[:2] == (app.proc.pid, "vibing-agent")
+    assert _parent_name_cmdline(new)[:2] == (app.proc.pid, "vibing: agent")
     # A lazy service (not preloaded) starts from the replacement too.
     model = bus.request("model", Ping(), timeout=30)
-    assert _parent_name_cmdline(model.pid)[:2] == (app.proc.pid, "vibing-model")
+    assert _parent_name_cmdline(model.pid)[:2] == (app.proc.pid, "vibing: model")
 
     status = app.cli("status", "--json")
     assert status.returncode == 0, status.stderr

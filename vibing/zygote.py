@@ -124,12 +124,23 @@ def _prctl(option: int, value: int | bytes) -> None:
         raise OSError(errno, f"prctl({option}) failed: {os.strerror(errno)}")
 
 
-def _name_process(name: str) -> None:
-    """Set the process's name in ``ps``/``top``/``/proc/PID/comm`` (15 bytes), so each process says what it is."""
+def _name_process(name: str, *, title: bool = False) -> None:
+    """Name the process in ``top`` (``/proc/PID/comm``, 15 bytes) and, with ``title``, in ``ps`` too.
+
+    A worker is a fork of the zygote, so its command line is the zygote's (or the supervisor's);
+    ``title`` replaces it with ``name`` through setproctitle, the library gunicorn and celery use for
+    the same job (rewriting argv's memory by hand is platform-specific and easy to get wrong).
+    """
     try:
         _prctl(PR_SET_NAME, name.encode()[:15])
     except OSError:
         pass
+    if title:
+        try:
+            import setproctitle
+        except ImportError:  # an install without it: the name in top is still right
+            return
+        setproctitle.setproctitle(name)
 
 
 class Zygote:
@@ -319,7 +330,7 @@ def _serve(sock: socket.socket, supervisor_pid: int) -> int:
     if os.getppid() != supervisor_pid:  # the supervisor died before the line above
         return 0
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
-    _name_process("vibing-zygote")
+    _name_process("vibing: zygote")
     for module in PRELOAD:
         try:
             importlib.import_module(module)
@@ -389,7 +400,7 @@ def _run_worker(go_r: int, supervisor_pid: int, entry: Any, request: Spawn) -> N
     _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != supervisor_pid:  # the supervisor is gone already: nobody to serve
         os._exit(0)
-    _name_process(f"vibing-{request.service}")
+    _name_process(f"vibing: {request.service}", title=True)
     entry(request.service, request.endpoints, request.config, request.paths)
 
 

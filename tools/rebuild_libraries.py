@@ -506,6 +506,7 @@ def write_file(root: Path, relative: str, data: bytes) -> None:
     if not parts or any(p in ("", ".", "..") for p in parts) or PurePosixPath(relative).is_absolute():
         raise LibraryError(f"refusing to write {relative!r}: not a plain relative path")
     target = root.joinpath(*parts)
+    root.mkdir(parents=True, exist_ok=True)
     current = root
     for part in parts[:-1]:
         current = current / part

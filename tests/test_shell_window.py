@@ -160,7 +160,7 @@ def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
     assert not leftovers, f"processes left behind: {leftovers}"
 
 
-def test_the_first_window_fits_a_1280x800_screen_menu_bar_included(small_display, tmp_path):
+def test_the_first_window_fits_a_1280x800_screen_and_a_second_launch_shows_it(small_display, tmp_path):
     """With no remembered geometry, the window is sized from the screen: nothing lands off-screen."""
     home = tmp_path / "home"
     home.mkdir()
@@ -176,6 +176,13 @@ def test_the_first_window_fits_a_1280x800_screen_menu_bar_included(small_display
     try:
         wait_for_line(proc, "vibing: window ready", 90)
         info, _ = window_info(small_display)
+        # launching again (the desktop entry clicked twice) shows this window; it never starts a second app
+        again = subprocess.run(
+            [sys.executable, "-m", "vibing"], env=env, cwd=home, capture_output=True, text=True, timeout=60
+        )
+        assert again.returncode == 0, again.stderr
+        assert "already running" in again.stdout and "window is now in front" in again.stdout, again.stdout
+        assert proc.poll() is None
     finally:
         code = stop_and_wait(proc)
     assert code == 0, proc.stderr.read()[-3000:]

@@ -42,6 +42,7 @@ COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("bench", "measure speed and memory against the targets", ("bench",)),
     ("metrics", "print the Prometheus URL and the live figures", ("metrics",)),
     ("models", "local models (offline) and remote providers: list, add, choose", ("models",)),
+    ("desktop", "add or remove Vibing's desktop entry and icons (pip installs)", ("desktop",)),
 )
 #: The command modules, imported by name in this order (``importpg`` extends ``db``, so it comes after it).
 COMMAND_MODULES = list(dict.fromkeys(module for _name, _help, modules in COMMANDS for module in modules))

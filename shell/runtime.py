@@ -8,6 +8,11 @@ What the page sends to the settings is checked here, because the page is the lea
 trusted part of the shell: a new agent folder or data folder must be one the user
 picked or allowed (:mod:`shell.folders`), and a provider address (where the API key
 goes) changes only after the person said yes in a dialog page script cannot reach.
+
+The preview's network permission is per project (``preview.network``): stored in the
+shell's settings, loaded into the preview server at start and set there on every
+change, so the next page served for that project gets the CSP that matches.  The
+"every project" switch in Settings (``preview_allow_network``) stays, off by default.
 """
 
 from __future__ import annotations
@@ -23,11 +28,20 @@ from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus
 from vibing.errors import ConfigError, InvalidRequest
+from vibing.schema.storage import GetProject
 from vibing.shell.bridge import Bridge
 from vibing.shell.folders import DIALOG_KINDS, FOLDER, FolderAccess
 from vibing.shell.preview import PreviewServer
 from vibing.shell.server import UiServer
-from vibing.shell.settings import KEY_NAMES, PROVIDER_NAMES, Settings, WindowState, address_setting, check_address
+from vibing.shell.settings import (
+    KEY_NAMES,
+    PROVIDER_NAMES,
+    Settings,
+    WindowState,
+    address_setting,
+    check_address,
+    check_project_id,
+)
 
 logger = log.get("shell")
 
@@ -62,6 +76,7 @@ class Shell:
         self.state = WindowState(self.paths)
         allow_net = bool(self.settings.get()["values"].get("preview_allow_network"))
         self.preview = PreviewServer(self.bus, preview_port, allow_network=allow_net, call=self.bridge.call)
+        self.preview.network_projects = set(self.settings.network_projects())
         self.server = UiServer(self.bridge, port, preview_origin=self.preview.origin)
         self.preview.ui_origin = f"http://127.0.0.1:{self.server.port} http://localhost:{self.server.port}"
         self.native: dict[str, Callable[[dict[str, Any]], Any]] = {}
@@ -103,6 +118,18 @@ class Shell:
                 raise InvalidRequest("Which project? (project_id)")
             return self.preview.base_url(project_id)
 
+        @s.intent("preview.network")
+        def preview_network(data: dict[str, Any]) -> dict[str, Any]:
+            """Allow or revoke the network for one project's previews (the bar's and Settings' buttons)."""
+            project_id = check_project_id(data.get("project_id"))
+            allow = data.get("allow")
+            if allow is True:  # only a project that exists is remembered
+                self.bridge.call(lambda: self.bus.request("storage", GetProject(project_id=project_id), timeout=5))
+            projects = self.settings.set_network(project_id, allow)
+            self.preview.network_projects = set(projects)
+            logger.info("shell.preview_network", project_id=project_id, allowed=allow)
+            return self._network_state(project_id)
+
         @s.intent("settings.get")
         def settings_get(_: dict[str, Any]) -> dict[str, Any]:
             return self.settings.get()
@@ -114,8 +141,7 @@ class Shell:
                 raise InvalidRequest("Expected {values: {...}}.")
             changes = self._check_folders(changes)
             result = self.settings.update(changes)
-            if "preview_allow_network" in changes:
-                self.preview.allow_network = bool(changes["preview_allow_network"])
+            self.preview.allow_network = bool(result["values"].get("preview_allow_network"))
             return result
 
         @s.intent("settings.export")
@@ -127,7 +153,9 @@ class Shell:
             document = data.get("document") or {}
             if isinstance(document, dict) and isinstance(document.get("values"), dict):
                 document = {**document, "values": self._check_folders(document["values"])}
-            return self.settings.import_(document)
+            result = self.settings.import_(document)
+            self.preview.allow_network = bool(result["values"].get("preview_allow_network"))
+            return result
 
         @s.intent("settings.address")
         def settings_address(data: dict[str, Any]) -> dict[str, Any]:
@@ -156,6 +184,16 @@ class Shell:
         @s.intent("metrics")
         def metrics(_: dict[str, Any]) -> dict[str, Any]:
             return {"events_seen": self.bridge.events_seen, "ready": self.ready_info}
+
+    def _network_state(self, project_id: str) -> dict[str, Any]:
+        """What the page shows about the network: this project's permission, the global switch, every allowed id."""
+        return {
+            "project_id": project_id,
+            "allowed": self.preview.network_allowed(project_id),
+            "project_allowed": project_id in self.preview.network_projects,
+            "everywhere": self.preview.allow_network,
+            "projects": self.settings.network_projects(),
+        }
 
     def _check_folders(self, values: dict[str, Any]) -> dict[str, Any]:
         """``values`` from the page, with every new folder in them one the user picked or allowed.

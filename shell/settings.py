@@ -16,12 +16,20 @@ the caller vouches that the person confirmed that very address: the window after
 native dialog naming it (``settings.address`` in ``shell/runtime.py``), or
 ``vibing config set-address`` on a terminal.  (The stream service also refuses to
 send the key anywhere else: ``services/stream/credentials.py``.)
+
+The projects whose previews may use the network (``preview_network_projects`` in
+settings.json) are a permission the person gives one project at a time ("Allow network
+for this project"), so they change only through :meth:`Settings.set_network`, one
+project per call: never through a generic write, and never through an import, since
+a settings file from elsewhere must not open the network to a generated app here.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import threading
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -48,6 +56,20 @@ PROVIDER_NAMES = {"anthropic": "Anthropic", "openai": "OpenAI-compatible server"
 #: The key that follows each address, as a person knows it.
 KEY_NAMES = {"anthropic": "Anthropic API key", "openai": "API key for that server (OPENAI_API_KEY)"}
 EXAMPLE_ADDRESSES = {"anthropic": "https://api.anthropic.com", "openai": "http://127.0.0.1:11434/v1"}
+#: settings.json's list of the projects whose previews may use the network (see the module docstring).
+NETWORK_PROJECTS = "preview_network_projects"
+#: More would be a page granting itself the network in bulk, not a person clicking Allow per project.
+MAX_NETWORK_PROJECTS = 500
+#: Project ids are storage's (uuid4 hex); this bounds what the page can make the shell store.
+_PROJECT_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")
+
+
+def check_project_id(project_id: object) -> str:
+    """``project_id`` if it has the shape of a project id; InvalidRequest naming what was wrong otherwise."""
+    if not isinstance(project_id, str) or not _PROJECT_ID.fullmatch(project_id):
+        shown = str(project_id)[:40] if project_id is not None else "nothing"
+        raise InvalidRequest(f"Which project? A project id is letters, digits, - and _ (got {shown!r}).")
+    return project_id
 
 
 def address_setting(provider: object) -> str:
@@ -104,6 +126,8 @@ class Settings:
         self.paths = paths
         self.dir = paths.data / "shell"
         self.file = self.dir / "settings.json"
+        #: settings.json is read, changed and replaced whole: one writer at a time (intents run on threads).
+        self._ui_lock = threading.Lock()
 
     # -- files -------------------------------------------------------------------
 
@@ -147,7 +171,35 @@ class Settings:
             "in_config_file": sorted(k for k in stored if k in values),
             "problem": problem,
             "restart_needed_for": [k for k in values if k in config_mod.FIELDS],
+            "network_projects": self.network_projects(),
         }
+
+    # -- the network, per project ------------------------------------------------------
+
+    def network_projects(self) -> list[str]:
+        """The projects allowed the network, oldest permission first (a hand-edited file's junk is ignored)."""
+        stored = self._read_ui().get(NETWORK_PROJECTS)
+        if not isinstance(stored, list):
+            return []
+        valid = [p for p in stored if isinstance(p, str) and _PROJECT_ID.fullmatch(p)]
+        return list(dict.fromkeys(valid))[:MAX_NETWORK_PROJECTS]
+
+    def set_network(self, project_id: object, allow: object) -> list[str]:
+        """Allow (``allow=True``) or revoke the network for one project; the projects allowed afterwards."""
+        project_id = check_project_id(project_id)
+        if not isinstance(allow, bool):
+            raise InvalidRequest("Allow the network or revoke it? (allow: true or false)")
+        with self._ui_lock:
+            projects = [p for p in self.network_projects() if p != project_id]
+            if allow:
+                if len(projects) >= MAX_NETWORK_PROJECTS:
+                    raise InvalidRequest(
+                        f"{MAX_NETWORK_PROJECTS} projects may already use the network; revoke some in Settings first."
+                    )
+                projects.append(project_id)
+            data = {**self._read_ui(), NETWORK_PROJECTS: projects}
+            _atomic_write(self.file, json.dumps(data, indent=2, sort_keys=True))
+        return projects
 
     def address_in_force(self, provider: str) -> str:
         """Where ``provider``'s key goes now: the config file's address, else the default."""
@@ -172,6 +224,11 @@ class Settings:
 
     def _store(self, changes: dict[str, Any], *, confirmed: str) -> dict[str, Any]:
         allowed = set(UI_DEFAULTS) | set(CONFIG_KEYS)
+        if NETWORK_PROJECTS in changes:
+            raise InvalidRequest(
+                "The projects allowed the network change one at a time: Allow network in a project's preview, "
+                "Revoke in Settings."
+            )
         unknown = sorted(k for k in changes if k not in allowed)
         if unknown:
             raise InvalidRequest(f"Unknown setting {unknown[0]!r}.")
@@ -216,8 +273,9 @@ class Settings:
             lines += [f"{k} = {_toml_value(v)}" for k, v in merged.items()]
             _atomic_write(self.paths.config_file, "\n".join(lines) + "\n")
         if to_ui:
-            data = {**self._read_ui(), **to_ui}
-            _atomic_write(self.file, json.dumps(data, indent=2, sort_keys=True))
+            with self._ui_lock:
+                data = {**self._read_ui(), **to_ui}
+                _atomic_write(self.file, json.dumps(data, indent=2, sort_keys=True))
         return self.get()
 
     def export(self) -> dict[str, Any]:

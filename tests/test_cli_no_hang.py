@@ -21,7 +21,7 @@ from tests.conftest import start_app, start_web, wait_for_line
 from tests.fakes import FakeAnthropic
 from vibing.cli.generate import PROBE_TIMEOUT_S, SILENCE_S, Follow, Progress
 from vibing.schema.base import new_id
-from vibing.schema.storage import CreateProject, FindProject, ListFiles, ListMessages
+from vibing.schema.storage import AddMessage, CreateProject, FindProject, GetMessage, ListFiles, ListMessages
 from vibing.schema.stream import Generate, TokenDelta
 from vibing.schema.supervisor import Status
 
@@ -54,6 +54,21 @@ def _answer(bus, project: str):
     project_id = bus.request("storage", FindProject(ref=project)).project.id
     messages = bus.request("storage", ListMessages(project_id=project_id)).messages
     return project_id, [m for m in messages if m.role == "assistant"][-1]
+
+
+def _finished(bus, message_id: str):
+    """The stored message once its end is written: that write is queued, and may land just after the done event."""
+    changes = bus.subscribe("project.changed")
+    changes.sync()
+    try:
+        message = bus.request("storage", GetMessage(message_id=message_id)).message
+        deadline = time.monotonic() + 10
+        while message.status == "streaming" and time.monotonic() < deadline:
+            if changes.recv(timeout=deadline - time.monotonic()) is not None:
+                message = bus.request("storage", GetMessage(message_id=message_id)).message
+        return message
+    finally:
+        changes.close()
 
 
 def test_a_killed_stream_worker_ends_generate_in_seconds_and_continue_finishes_the_answer(running, tmp_path):
@@ -94,6 +109,7 @@ def test_a_killed_stream_worker_ends_generate_in_seconds_and_continue_finishes_t
     assert "Continuing the answer in project “Cut short”" in finished.stderr
     assert "Done (end_turn): index.html, styles.css" in finished.stderr
     project_id, answer = _answer(bus, "Cut short")
+    answer = _finished(bus, answer.id)
     assert answer.id == cut.id and answer.status == "complete" and answer.content == ANSWER
     files = {f.path for f in bus.request("storage", ListFiles(project_id=project_id)).files}
     assert files == {"index.html", "styles.css"}
@@ -143,6 +159,39 @@ def test_continue_with_nothing_interrupted_says_so_in_one_line(running):
 
     assert result.returncode == 2
     assert result.stderr.strip() == "vibing: There is no interrupted answer to continue in project “Nothing cut”."
+
+
+def test_continue_without_a_project_finishes_the_most_recent_interrupted_answer(tmp_path):
+    """A chat answer (no agent, no files) cut earlier: --continue finds it, and finishes it as a chat answer."""
+    story = "Once upon a time there was a lighthouse keeper.\nThe storm came at night, and the light held.\n"
+    with FakeAnthropic() as server:
+        server.answers["story"] = story
+        app = start_app(tmp_path / "home", ANTHROPIC_BASE_URL=server.url, ANTHROPIC_API_KEY="sk-ant-test-" + "s" * 30)
+        try:
+            bus = app.bus()
+            older = bus.request("storage", CreateProject(name="Older")).project
+            bus.request("storage", AddMessage(project_id=older.id, role="user", content="a story"))
+            bus.request(
+                "storage",
+                AddMessage(project_id=older.id, role="assistant", content="Once", status="interrupted"),
+            )
+            project = bus.request("storage", CreateProject(name="Story")).project
+            bus.request("storage", AddMessage(project_id=project.id, role="user", content="tell me a story"))
+            cut = bus.request(
+                "storage",
+                AddMessage(project_id=project.id, role="assistant", content=story[:30], status="interrupted"),
+            ).message
+            server.push("normal", answer="story")
+
+            result = app.cli("generate", "--continue")
+
+            assert result.returncode == 0, result.stderr
+            assert "Continuing the answer in project “Story” (30 characters kept)" in result.stderr
+            assert "Done (end_turn): the answer is finished in “Story”." in result.stderr
+            finished = _finished(bus, cut.id)
+            assert finished.status == "complete" and finished.content == story
+        finally:
+            app.stop()
 
 
 def test_web_ends_when_the_app_it_serves_stops(tmp_path):

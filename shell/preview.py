@@ -13,6 +13,22 @@ generated app knows its own address but cannot forge another project's, and so
 cannot load another project's files.  HTML pages get a small script that reports
 console errors to the parent window with ``postMessage``, for "Fix this".  Files
 come from the storage service over the bus, never from disk.
+
+Offline libraries (issue 15): ``/lib/<name>@<version>/<path>`` serves a file of the
+pinned library cache (:mod:`shell.libraries`), exactly as the manifest lists it, and
+``/lib/fonts/css2?...`` the @font-face CSS of the cached Google Fonts.  The HTML, JS
+and CSS of a project are served with their CDN URLs pointed there, so an app that
+loads Chart.js from jsDelivr renders with the network off; a substituted version or
+a library the cache lacks is reported to the page's console and to the UI.  The
+route knows no secret, reads no project file and builds no path the manifest did
+not list.
+
+CORS: a sandboxed preview has an opaque origin, so its module scripts (and its
+``fetch`` of its own files) are CORS requests with ``Origin: null``.  Project files
+answer such a request with ``Access-Control-Allow-Origin: null`` (never ``*``, never
+with credentials): only opaque origins may read them, and only with the project's
+secret address, which is the boundary.  Cached libraries are public npm files and
+answer with ``*``.
 """
 
 from __future__ import annotations
@@ -34,17 +50,82 @@ from vibing import log
 from vibing.bus import Bus
 from vibing.errors import NotFound, VibingError
 from vibing.schema.storage import ReadFile
+from vibing.shell.libraries.catalog import Catalog
+from vibing.shell.libraries.rewrite import Rewritten, rewrite_code, rewrite_html, script_json
 
 logger = log.get("shell.preview")
 
+#: The script every served page gets first: it reports errors, console errors, blocked requests and libraries the
+#: offline cache substituted or lacks to the UI (``postMessage``), the last two also in the page's own console.
+#: ``__vibingLibraries(list)`` takes the rewrite's reports (the page's own, spliced in below, and a script file's).
+#: A resource that fails to load is caught in the capture phase: a ``/lib/`` file or a CDN URL is a ``missing``
+#: library (a failed import inside a module surfaces as the script's error event; the resource timing entries
+#: say which ``/lib/`` file answered 404, and a failed ``import()`` names its URL in the rejection).
 CAPTURE = """<script>(function(){
 var send=function(kind,msg,extra){try{parent.postMessage(Object.assign({vibingPreview:1,kind:kind,message:String(msg).slice(0,2000)},extra||{}),'*')}catch(e){}};
+var seen={},CDN=/^https?:\\/\\/(cdn\\.jsdelivr\\.net|fastly\\.jsdelivr\\.net|unpkg\\.com|cdnjs\\.cloudflare\\.com|esm\\.sh|esm\\.run|cdn\\.tailwindcss\\.com|fonts\\.googleapis\\.com|fonts\\.gstatic\\.com)\\//i,LIB=/^\\/lib\\/((?:@[^\\/@]+\\/)?[^\\/@]+)@([^\\/]+)\\/(.+)$/,NPM=/^\\/(?:npm\\/|ajax\\/libs\\/|v\\d+\\/)?((?:@[^\\/@]+\\/)?[^\\/@]+)(?:[@\\/]([0-9][^\\/]*))?/;
+var abs=function(u){try{return new URL(u,location.href)}catch(_){return null}};
+var report=function(r){var a=abs(r.url||'');var k=r.kind+' '+(a?a.href:r.package+'@'+r.version);if(seen[k])return;seen[k]=1;console.warn(r.message);
+var x=r.kind==='library'?{package:r.package,version:r.version,served:r.served}:{package:r.package||'',version:r.version||'',url:r.url||''};send(r.kind,r.message,x)};
+window.__vibingLibraries=function(list){try{list.forEach(report)}catch(_){}};
+var failed=function(u){var a=abs(u);if(!a)return;var m;
+if(a.host===location.host&&(m=LIB.exec(a.pathname))){var f=decodeURIComponent(m[3]);report({kind:'missing',package:m[1],version:m[2],url:a.href,message:'Vibing: '+m[1]+'@'+m[2]+' in the offline library has no '+f+'; it needs the network ('+a.pathname+').'})}
+else if(CDN.test(a.href)){m=NPM.exec(a.pathname)||[];report({kind:'missing',package:m[1]||a.host,version:m[2]||'',url:a.href,message:'Vibing: '+a.href+' did not load: it is not in the offline library and needs the network.'})}};
+var status=function(u){var s=-1;try{performance.getEntriesByName(u).forEach(function(e){s=e.responseStatus||0})}catch(_){}return s};
+var scan=function(){try{performance.getEntriesByType('resource').forEach(function(e){if(e.responseStatus>=400)failed(e.name)})}catch(_){}};
+window.addEventListener('error',function(e){var t=e.target;if(!t||t===window||!t.tagName)return;scan();var u=t.src||t.href||'',a=u&&abs(u);var s=a?status(a.href):0;if(u&&!(s>=200&&s<400))failed(u)},true);
 window.addEventListener('error',function(e){send('error',e.message||'Error',{source:(e.filename||'').split('?')[0].split('/').slice(6).join('/')||'index.html',line:e.lineno||0,col:e.colno||0})});
-window.addEventListener('unhandledrejection',function(e){var r=e.reason;send('error','Unhandled promise rejection: '+(r&&r.message?r.message:r))});
+window.addEventListener('unhandledrejection',function(e){var r=e.reason,t=r&&r.message?r.message:String(r),u=/(https?:\\/\\/\\S+)/.exec(t);scan();if(u)failed(u[1]);send('error','Unhandled promise rejection: '+t)});
 var ce=console.error;console.error=function(){try{send('console',Array.prototype.map.call(arguments,function(a){try{return typeof a==='string'?a:(a&&a.message)||JSON.stringify(a)}catch(_){return String(a)}}).join(' '))}catch(_){}return ce.apply(console,arguments)};
-document.addEventListener('securitypolicyviolation',function(e){send('blocked','Blocked by the preview sandbox: '+e.blockedURI+' ('+e.violatedDirective+')')});
+document.addEventListener('securitypolicyviolation',function(e){send('blocked','Blocked by the preview sandbox: '+e.blockedURI+' ('+e.violatedDirective+')',{blockedURI:e.blockedURI})});
 window.addEventListener('load',function(){send('loaded','')});
 })();</script>"""
+
+#: Content types by extension (nosniff: a module script, a stylesheet or a font must carry its exact type).
+MIME = {
+    "html": "text/html",
+    "htm": "text/html",
+    "js": "text/javascript",
+    "mjs": "text/javascript",
+    "cjs": "text/javascript",
+    "css": "text/css",
+    "json": "application/json",
+    "map": "application/json",
+    "txt": "text/plain",
+    "md": "text/markdown",
+    "xml": "application/xml",
+    "svg": "image/svg+xml",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "avif": "image/avif",
+    "ico": "image/x-icon",
+    "woff2": "font/woff2",
+    "woff": "font/woff",
+    "ttf": "font/ttf",
+    "otf": "font/otf",
+    "eot": "application/vnd.ms-fontobject",
+    "wasm": "application/wasm",
+    "mp3": "audio/mpeg",
+    "ogg": "audio/ogg",
+    "wav": "audio/wav",
+    "mp4": "video/mp4",
+    "webm": "video/webm",
+    "glb": "model/gltf-binary",
+    "gltf": "model/gltf+json",
+}
+_TEXT = ("text/", "application/json", "application/xml", "image/svg+xml")
+#: A cached file never changes under its address (the version is in it).
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def content_type(path: str) -> str:
+    ctype = MIME.get(path.rsplit(".", 1)[-1].lower()) if "." in path else None
+    ctype = ctype or mimetypes.guess_type(path)[0] or "text/plain"
+    return ctype + "; charset=utf-8" if ctype.startswith(_TEXT) else ctype
+
 
 #: What a preview may do, in the iframe's ``sandbox`` attribute and in its CSP alike:
 #: scripts, forms and alert/confirm; never the UI's origin, popups or top navigation.
@@ -54,8 +135,11 @@ _HEAD = re.compile(rb"<head[^>]*>", re.IGNORECASE)
 _HTML = re.compile(rb"<html[^>]*>", re.IGNORECASE)
 
 
-def inject(html: bytes) -> bytes:
+def inject(html: bytes, reports: list[dict[str, Any]] | None = None) -> bytes:
+    """The page with the capture script first in its head (and the rewrite's reports, posted at once)."""
     script = CAPTURE.encode()
+    if reports:
+        script += f"<script>__vibingLibraries({script_json(reports)})</script>".encode()
     for pattern in (_HEAD, _HTML):
         match = pattern.search(html)
         if match:
@@ -75,8 +159,11 @@ class PreviewServer(ThreadingHTTPServer):
         ui_origin: str = "",
         allow_network: bool = False,
         call: Callable[..., Any] | None = None,
+        libraries: Catalog | None = None,
     ) -> None:
         self.bus = bus
+        #: The offline library (its manifest is read on first use; ``VIBING_LIBRARY_CACHE`` names another folder).
+        self.libraries = libraries if libraries is not None else Catalog()
         #: Runs a bus request (the bridge's pool keeps the request sockets few); None: on this thread.
         self.call = call or (lambda func, *args: func(*args))
         #: Per-launch key from which every project's secret is derived.
@@ -135,14 +222,25 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
-    def _send(self, status: int, body: bytes, ctype: str, project_id: str = "") -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        ctype: str,
+        project_id: str = "",
+        *,
+        cache: str = "no-store",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", cache)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Content-Security-Policy", self.server.csp(project_id))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
@@ -150,7 +248,10 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.headers.get("Host", "") not in self.server.allowed_hosts:
             return self._send(HTTPStatus.FORBIDDEN, b"wrong host", "text/plain")
-        parts = urlsplit(self.path).path.split("/", 4)
+        url = urlsplit(self.path)
+        if url.path.startswith("/lib/"):
+            return self._library(url.path[len("/lib/") :], url.query)
+        parts = url.path.split("/", 4)
         # ["", "p", secret, project_id, path]
         if len(parts) < 4 or parts[1] != "p":
             return self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
@@ -161,6 +262,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         path = unquote(parts[4]) if len(parts) > 4 else ""
         if path == "" or path.endswith("/"):
             path += "index.html"
+        # A module script or fetch() of the preview's own files comes from its opaque origin ("null").
+        cors = {"Access-Control-Allow-Origin": "null", "Vary": "Origin"} if self.headers.get("Origin") == "null" else {}
         try:
             request = ReadFile(project_id=project_id, path=path)
             reply = self.server.call(lambda: self.server.bus.request("storage", request, timeout=5))
@@ -169,18 +272,75 @@ class PreviewHandler(BaseHTTPRequestHandler):
                 f"<!doctype html><meta charset=utf-8><body style='font:14px system-ui;color:#667;padding:2em'>"
                 f"<p>No <code>{_escape(path)}</code> in this project yet.</p>"
             ).encode()
-            return self._send(HTTPStatus.NOT_FOUND, inject(body), "text/html; charset=utf-8", project_id)
+            return self._send(HTTPStatus.NOT_FOUND, inject(body), "text/html; charset=utf-8", project_id, headers=cors)
         except VibingError as exc:
             return self._send(HTTPStatus.SERVICE_UNAVAILABLE, exc.message.encode(), "text/plain; charset=utf-8")
-        content = reply.file.content.encode()
-        ctype = mimetypes.guess_type(path)[0] or "text/plain"
-        if ctype == "text/html":
-            content = inject(content)
-        if ctype.startswith("text/") or ctype in ("application/javascript", "application/json", "image/svg+xml"):
-            ctype += "; charset=utf-8"
-        self._send(HTTPStatus.OK, content, ctype, project_id)
+        text = reply.file.content
+        ctype = content_type(path)
+        kind = ctype.split(";")[0]
+        if kind == "text/html":
+            page = rewrite_html(text, self.server.libraries)
+            content = inject(page.text.encode(), page.reports())
+            self._log_libraries(project_id, path, page)
+        elif kind in ("text/javascript", "text/css"):
+            code = rewrite_code(text, self.server.libraries)
+            self._log_libraries(project_id, path, code)
+            reports = code.reports()
+            if reports and kind == "text/javascript":
+                # said by the script itself (a CSS file cannot; its misses show as load errors or blocked requests)
+                code.text += f"\n;typeof __vibingLibraries==='function'&&__vibingLibraries({script_json(reports)});\n"
+            content = code.text.encode()
+        else:
+            content = text.encode()
+        self._send(HTTPStatus.OK, content, ctype, project_id, headers=cors)
 
     do_HEAD = do_GET
+
+    def _log_libraries(self, project_id: str, path: str, result: Rewritten) -> None:
+        if result.substituted or result.missing:
+            logger.info(
+                "preview.libraries",
+                project=project_id,
+                path=path,
+                rewritten=result.count,
+                substituted=[f"{r.package}@{r.requested}->{r.version}" for r in result.substituted],
+                missing=[f"{r.package}@{r.requested}" if r.requested else r.package for r in result.missing],
+            )
+
+    def _library(self, raw: str, query: str) -> None:
+        """``/lib/<name>@<version>/<path>``: a file the manifest lists, exactly; ``/lib/fonts/<css|css2|icon>``."""
+        public = {"Access-Control-Allow-Origin": "*"}
+        if raw in ("fonts/css", "fonts/css2", "fonts/icon"):
+            css = self.server.libraries.font_css(raw[len("fonts/") :], query).encode()
+            # generated from the manifest, which a newer Vibing may change under the same address
+            return self._send(HTTPStatus.OK, css, "text/css; charset=utf-8", cache="no-cache", headers=public)
+        found = _library_path(raw)
+        file = self.server.libraries.cached_file(*found) if found else None
+        data = self.server.libraries.read(file) if file else None
+        if data is None:
+            return self._send(HTTPStatus.NOT_FOUND, b"not in the offline library", "text/plain", headers=public)
+        self._send(HTTPStatus.OK, data, content_type(file.path), cache=IMMUTABLE, headers=public)
+
+
+_LIBRARY = re.compile(r"^((?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*)@([0-9A-Za-z][0-9A-Za-z.+_-]*)/(.+)$")
+
+
+def _library_path(raw: str) -> tuple[str, str, str] | None:
+    """(package, version, path) of a ``/lib/`` address, or None for anything that is not plainly one.
+
+    Decoded once; what still holds a ``%`` (double encoding), a backslash, a NUL, an empty, ``.`` or ``..`` segment
+    or a leading slash is refused before the manifest is even asked.
+    """
+    try:
+        path = unquote(raw, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if any(c in path for c in "%\\\x00") or path.startswith("/"):
+        return None
+    if any(part in ("", ".", "..") for part in path.split("/")):
+        return None
+    match = _LIBRARY.match(path)
+    return (match[1], match[2], match[3]) if match else None
 
 
 def _escape(text: str) -> str:

@@ -492,6 +492,12 @@ def build(lock: dict, out: Path, fetch: Fetch = fetch_url, store: Path | None = 
         if entry is None or spec["path"] not in kept_by_package[(entry["name"], entry["version"])]:
             raise LibraryError(f"the host {host} points at {spec['package']}/{spec['path']}, which is not kept")
         hosts[host] = {"package": entry["name"], "version": entry["version"], "path": spec["path"]}
+        # e.g. cdn.tailwindcss.com?plugins=forms,typography -> the build with the official plugins
+        for key in ("plugins_path",):
+            if key in spec:
+                if spec[key] not in kept_by_package[(entry["name"], entry["version"])]:
+                    raise LibraryError(f"the host {host}'s {key} {spec[key]} is not kept")
+                hosts[host][key] = spec[key]
 
     manifest = {"format": 1, "packages": packages, "hosts": hosts, "fonts": fonts}
     total = sum(f["size"] for p in packages.values() for v in p["versions"].values() for f in v["files"].values())

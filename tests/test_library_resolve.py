@@ -42,7 +42,7 @@ FILES = {
         "dist/leaflet.css": ".leaflet{}",
         "dist/images/marker-icon.png": "PNG",
     },
-    "tailwindcss-cdn@3.4.10": {"tailwindcss-with-all-plugins.js": "/*tailwind*/"},
+    "tailwindcss-cdn@3.4.10": {"tailwindcss.js": "/*tailwind*/", "tailwindcss-with-all-plugins.js": "/*plugins*/"},
     "@fontsource-variable/inter@5.1.0": {"files/inter-latin-wght-normal.woff2": "wOF2inter"},
     "@fontsource/press-start-2p@5.1.0": {"files/press-start-2p-latin-400-normal.woff2": "wOF2press"},
     "material-icons@1.13.12": {"iconfont/material-icons.woff2": "wOF2icons"},
@@ -105,7 +105,8 @@ def write_cache(folder: Path, files: dict[str, dict[str, str]] = FILES, **extra:
             "cdn.tailwindcss.com": {
                 "package": "tailwindcss-cdn",
                 "version": "3.4.10",
-                "path": "tailwindcss-with-all-plugins.js",
+                "path": "tailwindcss.js",
+                "plugins_path": "tailwindcss-with-all-plugins.js",
             }
         },
         "fonts": FONTS,
@@ -274,11 +275,14 @@ def test_cdnjs_paths_prefer_dist_and_build(tmp_path):
 
 
 def test_the_tailwind_play_cdn_in_all_its_spellings(catalog):
-    local = "/lib/tailwindcss-cdn@3.4.10/tailwindcss-with-all-plugins.js"
+    assert served(catalog, "https://cdn.tailwindcss.com?plugins=forms,typography,aspect-ratio") == (
+        "exact",
+        "/lib/tailwindcss-cdn@3.4.10/tailwindcss-with-all-plugins.js",
+    )
+    local = "/lib/tailwindcss-cdn@3.4.10/tailwindcss.js"
     for url in (
         "https://cdn.tailwindcss.com",
         "https://cdn.tailwindcss.com/",
-        "https://cdn.tailwindcss.com?plugins=forms,typography,aspect-ratio",
         "//cdn.tailwindcss.com",
         "https://cdn.tailwindcss.com/3.4.10",
     ):
@@ -511,7 +515,7 @@ def test_a_page_is_rewritten_to_the_offline_library(catalog):
 
     result = rewrite_html(PAGE, catalog)
     text = result.text
-    assert '<script src="/lib/tailwindcss-cdn@3.4.10/tailwindcss-with-all-plugins.js"></script>' in text
+    assert '<script src="/lib/tailwindcss-cdn@3.4.10/tailwindcss-with-all-plugins.js"></script>' in text  # ?plugins=
     assert 'href="/lib/fonts/css2?family=Inter:wght@400;700&amp;display=swap"' in text
     assert '<link rel="preconnect" href="https://fonts.googleapis.com">' in text  # not a stylesheet: left alone
     assert (

@@ -216,7 +216,7 @@ class Catalog:
         if host == "fonts.googleapis.com":
             return self._fonts(url, path, parts.query)
         if host == "cdn.tailwindcss.com":
-            return self._host(url, host, path.strip("/"))
+            return self._host(url, host, path.strip("/"), plugins="plugins=" in parts.query)
         path = unquote(path)
         if host in ("cdn.jsdelivr.net", "fastly.jsdelivr.net"):
             if not path.startswith("/npm/"):
@@ -281,11 +281,13 @@ class Catalog:
             return self._missing_file(url, name, requested, version, file)
         return self._served(url, name, requested, version, found, kind, message)
 
-    def _host(self, url: str, host: str, requested: str) -> Resolution:
+    def _host(self, url: str, host: str, requested: str, *, plugins: bool = False) -> Resolution:
+        """A host that is one script (the Tailwind Play CDN); ``?plugins=`` asks for its build with the plugins."""
         target = self.manifest.hosts.get(host)
         if target is None:
             return Resolution("missing", url, host, requested, message=_not_cached(host, requested, []))
-        name, version, path = target["package"], target["version"], target["path"]
+        name, version = target["package"], target["version"]
+        path = target.get("plugins_path") if plugins and target.get("plugins_path") else target["path"]
         if requested and not _NUMBERS.match(requested):
             requested = ""
         chosen = _choose(requested, [version])

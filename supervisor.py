@@ -39,8 +39,8 @@ from typing import Any
 
 import zmq
 
+from vibing import UPDATE_FEED_URL, __version__, log, schema, updates, zygote
 from vibing import config as config_mod
-from vibing import log, schema, zygote
 from vibing import paths as paths_mod
 from vibing.broker import Broker
 from vibing.bus import Bus
@@ -48,7 +48,14 @@ from vibing.config import Config
 from vibing.errors import ConfigError, Internal
 from vibing.protocol import BusInfo, bind_specs, pid_alive
 from vibing.schema.common import ServiceDown, ServiceUp
-from vibing.schema.supervisor import AcknowledgeCrashes, ServiceStatus, Shutdown, Status, StatusReply
+from vibing.schema.supervisor import (
+    AcknowledgeCrashes,
+    ServiceStatus,
+    Shutdown,
+    Status,
+    StatusReply,
+    UpdateNotice,
+)
 from vibing.supervision import (
     EXIT_NO_WINDOW,
     EXIT_OK,
@@ -148,6 +155,8 @@ class Supervisor:
             self.children["shell"] = Child("shell")
         self.started = time.monotonic()
         self.stopping = False
+        #: Set when the app stops: background threads (the update check) wait on it.
+        self._quit = threading.Event()
         self._wake_r, self._wake_w = socket.socketpair()
         for sock in (self._wake_r, self._wake_w):
             sock.setblocking(False)
@@ -171,6 +180,7 @@ class Supervisor:
     def request_stop(self) -> None:
         """Thread-safe: begin a graceful stop."""
         self.stopping = True
+        self._quit.set()
         try:
             self._wake_w.send(b"\0")
         except OSError:
@@ -183,6 +193,7 @@ class Supervisor:
             services=[c.status(self.broker.queue_depth(c.name)) for c in list(self.children.values())],
             endpoints=self.endpoints.to_dict(),
             unseen_crashes=self.crashes.unseen(),
+            update=_update_notice(self.paths.data),
         )
 
     def acknowledge_crashes(self) -> None:
@@ -540,6 +551,15 @@ class Supervisor:
             + f"); data in {self.paths.data}",
             flush=True,
         )
+        feed = self.config.update_feed_url or UPDATE_FEED_URL
+        if self.config.update_check and feed:
+            threading.Thread(target=self._check_for_updates, args=(feed,), name="update-check", daemon=True).start()
+
+    def _check_for_updates(self, feed: str) -> None:
+        """Once a day while the app runs (and once at start if a day has passed): see :mod:`vibing.updates`."""
+        while not self._quit.is_set():
+            updates.check_if_due(self.paths.data, feed)
+            self._quit.wait(min(max(updates.seconds_until_due(self.paths.data), 60.0), 3600.0))
 
     def _on_exit(self, child: Child) -> None:
         code = self._exit_code(child)
@@ -647,6 +667,13 @@ class Supervisor:
                 poller.register(fd, zmq.POLLIN)
             for fd, _ in poller.poll(int(remaining * 1000)):
                 self._on_exit(by_fd[fd])
+
+
+def _update_notice(data_dir: Path) -> UpdateNotice | None:
+    release = updates.newer_release(data_dir, __version__)
+    if release is None:
+        return None
+    return UpdateNotice(current=__version__, version=release.version, date=release.date, notes_url=release.notes_url)
 
 
 def focus_running_window(bus_file: Path) -> bool:

@@ -39,6 +39,15 @@ class CrashReport(Message):
     summary: str
 
 
+class UpdateNotice(Message):
+    """A newer Vibing is out (from the last daily check of the update feed; nothing is downloaded)."""
+
+    current: str
+    version: str
+    date: str = ""
+    notes_url: str = ""
+
+
 class StatusReply(Message):
     supervisor_pid: int
     uptime_s: float
@@ -46,6 +55,8 @@ class StatusReply(Message):
     endpoints: dict[str, str] = {}
     #: Crash reports the user has not acknowledged yet (this run and earlier ones).
     unseen_crashes: list[CrashReport] = []
+    #: A newer release, when the last update check found one.
+    update: UpdateNotice | None = None
 
 
 class AcknowledgeCrashes(Message):

@@ -9,3 +9,6 @@ by, a PyPI distribution called ``schema`` or ``supervisor``.
 """
 
 __version__ = "0.1.0"
+#: Where the app asks, at most once a day, whether a newer version is out (see vibing.updates).  Set when
+#: the app is built (packaging), changeable in the config (``update_feed_url``); empty: no check is made.
+UPDATE_FEED_URL = ""

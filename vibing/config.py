@@ -84,6 +84,9 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     #: Storage query cache: entries kept and how long one lives.
     storage_cache_size: int = 2048
     storage_cache_ttl_s: float = 60.0
+    #: The update feed (vibing.updates): empty means the address the app was built with; update_check switches it off.
+    update_feed_url: str = ""
+    update_check: bool = True
     #: Computed by :func:`load`, not a setting: setting name -> "config file" | ".env" | "environment".
     origins: dict[str, str] = {}
 

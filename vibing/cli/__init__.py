@@ -60,6 +60,31 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
+class VersionAction(argparse.Action):
+    """``vibing --version``: this version, and the newer one the last daily update check found (no network)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(version_text())
+        parser.exit(0)
+
+
+def version_text() -> str:
+    text = f"vibing {__version__}"
+    try:
+        from vibing import config as config_mod
+        from vibing import paths as paths_mod
+        from vibing import updates
+
+        config = config_mod.load()
+        release = updates.newer_release(paths_mod.resolve(config.data_dir or None).data, __version__)
+    except VibingError:
+        return text
+    if release is not None:
+        notes = f": {release.notes_url}" if release.notes_url else ""
+        text += f"\nVibing {release.version} is available{f' ({release.date})' if release.date else ''}{notes}"
+    return text
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: the chosen command from its own modules, every other one as a name and help line.
 
@@ -70,7 +95,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         prog="vibing",
         description="Vibing: describe a web app in plain words; a specialist AI agent writes it.",
     )
-    parser.add_argument("--version", action="version", version=f"vibing {__version__}")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="print the version (and a newer one, if out)")
     parser.add_argument(
         "--debug", action="store_true", help="print the traceback of an error too (or set VIBING_DEBUG=1)"
     )

@@ -333,6 +333,14 @@ def test_a_missing_library_is_named_in_the_console_the_bar_and_fix_it(page, app,
     user.wait_for(timeout=WAIT)
     assert "plotly.js 2.27.0 (https://cdn.plot.ly/plotly-2.27.0.min.js)" in user.inner_text()
     assert "not in Vibing's offline library" in user.inner_text()
+    # once the project may use the network, the page fetches what the offline library lacks: notices, nothing to fix
+    page.click("#net-allow")
+    page.wait_for_function("() => window.__vibing.network.projects.size === 1")
+    wait_preview(page, pid)
+    page.wait_for_selector("#console-list li.notice:has-text('plotly.js 2.27.0')", timeout=WAIT)
+    assert "may use the network" in page.inner_text("#console-list li.notice:has-text('plotly.js 2.27.0')")
+    assert page.inner_text("#console-title") == "Notices from the preview"
+    assert page.locator("#fix-btn").is_hidden() and page.locator("#net-bar").is_hidden()
 
 
 def test_the_network_intent_refuses_bad_input_in_words(app, web):
@@ -360,17 +368,18 @@ def test_the_network_intent_refuses_bad_input_in_words(app, web):
     assert web.intent("settings.import", {"document": exported})["ok"]
     assert pid not in stored_permissions(app)
     # allowing answers with the new state, and it is what the preview serves
+    before = web.intent("settings.get", {})["reply"]["network_projects"]
     allowed = web.intent("preview.network", {"project_id": pid, "allow": True})["reply"]
     assert allowed == {
         "project_id": pid,
         "allowed": True,
         "project_allowed": True,
         "everywhere": False,
-        "projects": [pid],
+        "projects": [*before, pid],
     }
-    assert web.intent("settings.get", {})["reply"]["network_projects"] == [pid]
+    assert web.intent("settings.get", {})["reply"]["network_projects"] == [*before, pid]
     revoked = web.intent("preview.network", {"project_id": pid, "allow": False})["reply"]
-    assert revoked["allowed"] is False and revoked["projects"] == []
+    assert revoked["allowed"] is False and revoked["projects"] == before
 
 
 def test_the_list_of_allowed_projects_is_bounded(tmp_path):

@@ -562,8 +562,8 @@ window.addEventListener("message", (e) => {
     const need = missingNeed(d);
     if (offline) noteNeed(need);
     const line = `Not in the offline library: ${need.name}${need.version ? ` ${need.version}` : ""}${need.url ? ` (${need.url})` : ""}`;
-    // A project that may use the network loads it from the internet instead: a notice, nothing to fix.
-    addLine(offline ? state.previewErrors : state.previewNotices, offline ? line : `${line}; loaded from the network`);
+    // A project that may use the network fetches it from the internet instead: a notice (a failure shows as errors).
+    addLine(offline ? state.previewErrors : state.previewNotices, offline ? line : `${line}; this project may use the network, so the page fetches it from there`);
     renderConsole();
     return;
   }
@@ -595,8 +595,9 @@ function cdnPackage(url) {
 }
 function hostOf(url) { try { return new URL(url).host; } catch (e) { return ""; } }
 function missingNeed(d) {
-  const url = clip(d.url, 500), host = hostOf(url);
-  const pkg = d.package && String(d.package) !== host ? { name: clip(d.package, 120), version: clip(d.version, 60) } : cdnPackage(url);
+  const url = clip(d.url, 500), at = hostOf(url);
+  const host = at === hostOf(state.preview?.url || "") ? "" : at; // a file the offline library lacks (/lib/...)
+  const pkg = d.package && String(d.package) !== at ? { name: clip(d.package, 120), version: clip(d.version, 60) } : cdnPackage(url);
   let file = "";
   try { file = decodeURIComponent(new URL(url).pathname.split("/").pop()); } catch (e) { /* no address, or not one */ }
   const name = pkg ? pkg.name : clip(file, 120) || host || "A library";

@@ -11,12 +11,14 @@ Skypack, jspm, the Tailwind Play CDN, Google Fonts (one row per family) and any 
 CDN.  ``fonts.gstatic.com`` (only ever a ``preconnect``) and placeholder hosts (``cdn.example``) are not counted.
 
 Run ``python tools/count_cdn_urls.py`` to print the tables, or ``--write docs/offline-libraries.md`` to replace the
-part of that file between the ``<!-- counts:start -->`` and ``<!-- counts:end -->`` markers.
+part of that file between the ``<!-- counts:start -->`` and ``<!-- counts:end -->`` markers, and the table of what
+the committed cache holds (from ``shell/libraries/manifest.json``) between ``<!-- holds:start/end -->``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -28,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("/work/shared/corpus/agents-wshobson-84")
 SOURCES = ("agents", "samples", "corpus")
 START, END = "<!-- counts:start -->", "<!-- counts:end -->"
+HOLDS_START, HOLDS_END = "<!-- holds:start -->", "<!-- holds:end -->"
+MANIFEST = ROOT / "shell" / "libraries" / "manifest.json"
 
 # A URL ends at whitespace, a quote, a bracket, a backtick or a markdown/HTML delimiter.
 URL = re.compile(r"""(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})(/[^\s"'`<>()\[\]{},;|\\]*)?""", re.IGNORECASE)
@@ -311,14 +315,49 @@ def mentions_table() -> list[str]:
     return lines
 
 
-def write_into(doc: Path, text: str) -> None:
+def holds_table(manifest: Path = MANIFEST) -> str:
+    """Markdown: what the committed offline library holds, per package and version, and which URLs it answers."""
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    lines = [
+        f"From `{manifest.relative_to(ROOT)}` (the cache's only index; regenerated with the counts).",
+        "",
+        "| package | version | files | KB | answers |",
+        "|---|---|---|---|---|",
+    ]
+    total = 0
+    for name, entry in sorted(data.get("packages", {}).items()):
+        for version, release in sorted(entry.get("versions", {}).items()):
+            files = release.get("files", {})
+            size = sum(f.get("size", 0) for f in files.values())
+            total += size
+            answers = []
+            if release.get("default"):
+                answers.append(f"bare URL → `{release['default']}`")
+            if release.get("esm"):
+                answers.append("ESM (" + ", ".join(f"`{k}`" for k in sorted(release["esm"])) + ")")
+            if entry.get("cdnjs"):
+                answers.append("cdnjs " + ", ".join(f"`{c}`" for c in entry["cdnjs"]))
+            for host, spec in sorted(data.get("hosts", {}).items()):
+                if spec.get("package") == name and spec.get("version", version) == version:
+                    answers.append(f"`{host}`")
+            fonts = sorted(f for f, spec in data.get("fonts", {}).items() if spec.get("package") == name)
+            if fonts:
+                answers.append("Google Fonts " + ", ".join(fonts))
+            lines.append(
+                f"| {name} | {version} | {len(files)} | {size // 1024} | {'; '.join(answers) or 'its files'} |"
+            )
+    lines += ["", f"{total / 1024 / 1024:.1f} MB of files in all."]
+    return "\n".join(lines)
+
+
+def write_into(doc: Path, text: str, start: str = START, end: str = END) -> None:
     """Replace the text between the markers in ``doc`` (the rest of the document is hand-written)."""
     content = doc.read_text(encoding="utf-8")
-    if START not in content or END not in content:
-        raise SystemExit(f"{doc} has no {START} ... {END} markers to write the counts between")
-    head, _, rest = content.partition(START)
-    _, _, tail = rest.partition(END)
-    doc.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+    if start not in content or end not in content:
+        raise SystemExit(f"{doc} has no {start} ... {end} markers to write between")
+    head, _, rest = content.partition(start)
+    _, _, tail = rest.partition(end)
+    doc.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     text = tables(hits)
     if args.write:
         write_into(args.write, text)
+        if MANIFEST.exists():
+            write_into(args.write, holds_table(), HOLDS_START, HOLDS_END)
     else:
         print(text)
     return 0

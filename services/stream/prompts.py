@@ -41,7 +41,7 @@ body { ... }
   unpkg, cdnjs, esm.sh): Tailwind (cdn.tailwindcss.com), three@0.160.0, chart.js@4, d3@7, phaser@3.80.1, vue@3,
   react@18 and react-dom@18 (UMD or ESM), @babel/standalone, htm, alpinejs, gsap, p5, leaflet, lodash, dayjs,
   animejs@3, canvas-confetti, bootstrap@5, bootstrap-icons, Font Awesome 6, lucide, marked, highlight.js,
-  matter-js, tone, howler and common Google Fonts. Anything else (another library, map tiles, a remote API or
+  matter-js, tone, howler, jquery@3 and common Google Fonts. Anything else (another library, map tiles, a remote API or
   images) works only if the person allows the network for this project: say so.
 - Always write the complete content of each file you create or change: no placeholders such as
   "rest unchanged" or "...".

@@ -39,7 +39,7 @@ from typing import Any
 
 import zmq
 
-from vibing import UPDATE_FEED_URL, __version__, log, schema, updates, zygote
+from vibing import UPDATE_FEED_URL, __version__, install, log, schema, updates, zygote
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.broker import Broker
@@ -694,7 +694,8 @@ def focus_running_window(bus_file: Path) -> bool:
 
 
 def run(*, headless: bool = True, services: tuple[str, ...] | None = None) -> int:
-    """Load config, set up logging and run the app until it is stopped."""
+    """Check the installation, load config, set up logging and run the app until it is stopped."""
+    install.check()
     config = config_mod.load()
     paths = paths_mod.ensure(paths_mod.resolve(config.data_dir or None))
     log.setup("supervisor", paths.logs, config.log_level)

@@ -14,34 +14,18 @@ and rebuilds only the views whose folders changed; it is called from the worker'
 from __future__ import annotations
 
 import os
-import sys
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vibing.install import bundled_agents_dir
 from vibing.services.agent.cache import ParseCache
 from vibing.services.agent.parser import AgentError
 from vibing.services.agent.registry import Diff, Library, Source
 
 MAX_PROJECT_VIEWS = 8
-ENV_BUNDLED = "VIBING_BUNDLED_AGENTS"
-
-
-def bundled_dir() -> Path | None:
-    """The bundled agents folder: ``$VIBING_BUNDLED_AGENTS``, the source tree's ``agents/``, or the installed copy."""
-    override = os.environ.get(ENV_BUNDLED)
-    if override is not None:
-        return Path(override).expanduser() if override else None
-    here = Path(__file__).resolve()
-    candidates = [
-        here.parents[2] / "agents",  # source checkout / editable install: <repo>/agents
-        Path(sys.prefix) / "share" / "vibing" / "agents",  # wheel installed with data files
-        here.parent / "bundled",  # a wheel that ships the library inside the package
-    ]
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    return None
+#: The bundled library's folder is the installation's to know (a checkout, a wheel and the bundle differ).
+bundled_dir = bundled_agents_dir
 
 
 @dataclass(slots=True)

@@ -63,7 +63,7 @@ logger = log.get("shell.preview")
 #: say which ``/lib/`` file answered 404, and a failed ``import()`` names its URL in the rejection).
 CAPTURE = """<script>(function(){
 var send=function(kind,msg,extra){try{parent.postMessage(Object.assign({vibingPreview:1,kind:kind,message:String(msg).slice(0,2000)},extra||{}),'*')}catch(e){}};
-var seen={},CDN=/^https?:\\/\\/(cdn\\.jsdelivr\\.net|fastly\\.jsdelivr\\.net|unpkg\\.com|cdnjs\\.cloudflare\\.com|esm\\.sh|esm\\.run|cdn\\.tailwindcss\\.com|fonts\\.googleapis\\.com|fonts\\.gstatic\\.com)\\//i,LIB=/^\\/lib\\/((?:@[^\\/@]+\\/)?[^\\/@]+)@([^\\/]+)\\/(.+)$/,NPM=/^\\/(?:npm\\/|ajax\\/libs\\/|v\\d+\\/)?((?:@[^\\/@]+\\/)?[^\\/@]+)(?:[@\\/]([0-9][^\\/]*))?/;
+var seen={},CDN=/^https?:\\/\\/(cdn\\.jsdelivr\\.net|fastly\\.jsdelivr\\.net|unpkg\\.com|cdnjs\\.cloudflare\\.com|esm\\.sh|esm\\.run|cdn\\.tailwindcss\\.com|fonts\\.googleapis\\.com|fonts\\.gstatic\\.com|d3js\\.org|code\\.jquery\\.com|ajax\\.googleapis\\.com)\\//i,LIB=/^\\/lib\\/((?:@[^\\/@]+\\/)?[^\\/@]+)@([^\\/]+)\\/(.+)$/,NPM=/^\\/(?:npm\\/|ajax\\/libs\\/|v\\d+\\/)?((?:@[^\\/@]+\\/)?[^\\/@]+)(?:[@\\/]([0-9][^\\/]*))?/;
 var abs=function(u){try{return new URL(u,location.href)}catch(_){return null}};
 var report=function(r){var a=abs(r.url||'');var k=r.kind+' '+(a?a.href:r.package+'@'+r.version);if(seen[k])return;seen[k]=1;console.warn(r.message);
 var x=r.kind==='library'?{package:r.package,version:r.version,served:r.served}:{package:r.package||'',version:r.version||'',url:r.url||''};send(r.kind,r.message,x)};

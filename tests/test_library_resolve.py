@@ -274,6 +274,29 @@ def test_cdnjs_paths_prefer_dist_and_build(tmp_path):
         del CDNJS["leaflet"]
 
 
+def test_d3_jquery_and_google_hosted_libraries_by_their_own_addresses(tmp_path):
+    files = {
+        "d3@7.9.0": {"dist/d3.min.js": "/*d3*/", "dist/d3.js": "/*d3 full*/"},
+        "jquery@3.7.1": {"dist/jquery.min.js": "/*jq*/", "dist/jquery.slim.min.js": "/*slim*/"},
+        **FILES,
+    }
+    catalog = Catalog(write_cache(tmp_path, files))
+    assert served(catalog, "https://d3js.org/d3.v7.min.js") == ("exact", "/lib/d3@7.9.0/dist/d3.min.js")
+    assert served(catalog, "https://code.jquery.com/jquery-3.7.1.slim.min.js") == (
+        "exact",
+        "/lib/jquery@3.7.1/dist/jquery.slim.min.js",
+    )
+    assert served(catalog, "https://code.jquery.com/jquery-3.6.0.min.js")[0] == "substituted"
+    assert served(catalog, "https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js")[1] == (
+        "/lib/jquery@3.7.1/dist/jquery.min.js"
+    )
+    assert served(catalog, "https://ajax.googleapis.com/ajax/libs/d3js/7.9.0/d3.min.js")[1] == (
+        "/lib/d3@7.9.0/dist/d3.min.js"
+    )
+    assert catalog.resolve("https://d3js.org/d3.v3.min.js").kind == "missing"
+    assert catalog.resolve("https://d3js.org/") is None
+
+
 def test_the_tailwind_play_cdn_in_all_its_spellings(catalog):
     assert served(catalog, "https://cdn.tailwindcss.com?plugins=forms,typography,aspect-ratio") == (
         "exact",

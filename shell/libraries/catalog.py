@@ -56,7 +56,12 @@ HOSTS = (
     "esm.run",
     "cdn.tailwindcss.com",
     "fonts.googleapis.com",
+    "d3js.org",
+    "code.jquery.com",
+    "ajax.googleapis.com",
 )
+#: Google Hosted Libraries' names that are not npm's.
+GOOGLE_LIBRARIES = {"d3js": "d3", "threejs": "three", "jquery": "jquery"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +239,14 @@ class Catalog:
         if host == "esm.sh":
             rest = re.sub(r"^/(?:v\d+/|stable/)?\*?", "", path)
             return self._npm(url, rest, "esm")
-        if host == "cdnjs.cloudflare.com":
-            return self._cdnjs(url, path)
+        if host in ("cdnjs.cloudflare.com", "ajax.googleapis.com"):
+            return self._cdnjs(url, path, GOOGLE_LIBRARIES if host == "ajax.googleapis.com" else {})
+        if host == "d3js.org":  # d3's own site: /d3.v7.min.js is the newest d3 7 bundle
+            bundle = re.fullmatch(r"/d3\.v(\d+)((?:\.min)?)\.js", path)
+            return self._npm(url, f"d3@{bundle[1]}/dist/d3{bundle[2]}.js", "jsdelivr") if bundle else None
+        if host == "code.jquery.com":  # /jquery-3.7.1.min.js, /jquery-3.7.1.slim.js
+            bundle = re.fullmatch(r"/jquery-(\d+\.\d+\.\d+)((?:\.slim)?(?:\.min)?)\.js", path)
+            return self._npm(url, f"jquery@{bundle[1]}/dist/jquery{bundle[2]}.js", "jsdelivr") if bundle else None
         return None
 
     def _npm(self, url: str, spec: str, flavour: str) -> Resolution | None:
@@ -261,12 +272,13 @@ class Catalog:
             return self._missing_file(url, name, requested, version, path or "(the package's main file)")
         return self._served(url, name, requested, version, found, kind, message)
 
-    def _cdnjs(self, url: str, path: str) -> Resolution | None:
+    def _cdnjs(self, url: str, path: str, names: dict[str, str]) -> Resolution | None:
+        """cdnjs (and Google Hosted Libraries, the same shape): ``/ajax/libs/<library>/<version>/<file>``."""
         match = re.match(r"^/ajax/libs/([^/]+)/([^/]+)/(.+)$", path)
         if not match:
             return None
         library, requested, file = match.groups()
-        name = self.manifest.cdnjs.get(library.lower())
+        name = names.get(library) or self.manifest.cdnjs.get(library.lower())
         if name is None:
             return Resolution(
                 "missing", url, library, requested, message=_not_cached(library, requested, [], source="cdnjs")

@@ -15,12 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from vibing.shell.libraries.catalog import Catalog, Resolution
+from vibing.shell.libraries.catalog import HOSTS, Catalog, Resolution
 
-_HOSTS = (
-    r"(?:cdn\.jsdelivr\.net|fastly\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|esm\.sh|esm\.run"
-    r"|cdn\.tailwindcss\.com|fonts\.googleapis\.com)"
-)
+_HOSTS = "(?:" + "|".join(re.escape(host) for host in HOSTS) + ")"
 #: A CDN URL from its ``//`` (the scheme before it is taken by hand: a pattern that starts with a literal lets the
 #: regex engine skip ahead to each ``//``, ten times faster on a large page), up to a quote, a space, a bracket or a
 #: backslash.

@@ -175,6 +175,7 @@ _SIMPLE_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
 _LIST_ITEM = re.compile(r"^ +- +(.*?) *$")
 _FLOW_LIST = re.compile(r"^\[([^\[\]{}'\"#&*!|>%@`]*)\]$")
 _NOT_PLAIN_START = set("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_STOPS = set(":?")
 _YAML_TYPED = re.compile(
     r"^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
     r"|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
@@ -226,7 +227,9 @@ def _fast_front_matter(fm_lines: list[str]) -> dict[str, Any] | None:
             items = [part.strip() for part in flow.group(1).split(",")]
             if items == [""]:
                 items = []
-            plain = [_plain(item) for item in items]
+            # Inside [...] a plain scalar also ends at ":" and "?" (PyYAML's flow context; the regex and the split
+            # already keep out ",[]{}"): leave such items to YAML.
+            plain = [None if set(item) & _FLOW_STOPS else _plain(item) for item in items]
             if any(p is None for p in plain):
                 return None
             data[key] = plain

@@ -35,10 +35,14 @@ from vibing.shell.folders import FolderAccess
 
 logger = log.get("shell.bridge")
 
-#: Channels the page may send requests to (the supervisor only for its status).
-SERVICES = ("storage", "agent", "stream", "metrics", "supervisor")
+#: Channels the page may send requests to (the supervisor only for its status and to acknowledge crash reports).
+SERVICES = ("storage", "agent", "stream", "metrics", "supervisor", "model")
 #: Requests the page must not send even though the channel accepts them.
 FORBIDDEN = {("supervisor", "Shutdown"), ("storage", "BackupDatabase")}
+#: Channels of which the page may send only these requests.  The model service: only the list of local models
+#: (whether the offline model and its engine are installed, for the first-run screen and the "Use the offline
+#: model" button); starting, stopping, adding or removing models stays with the CLI.
+ONLY = {"model": frozenset({"ListLocalModels"})}
 #: Event topics forwarded to the page.
 TOPICS = ("token.", "stream.", "generate.", "project.", "service.", "agents.")
 #: Longest a page request may wait for its reply (generation starts reply at once).
@@ -143,7 +147,7 @@ class Bridge:
         """The request message the page asked for, checked; InvalidRequest if the page may not send it."""
         if service not in self._types:
             raise InvalidRequest(f"Unknown service {service[:80]!r}.")
-        if (service, type_name) in FORBIDDEN:
+        if (service, type_name) in FORBIDDEN or (service in ONLY and type_name not in ONLY[service]):
             raise InvalidRequest(f"{type_name} cannot be sent from the window.")
         cls = self._types[service].get(type_name)
         if cls is None:

@@ -17,6 +17,8 @@ change, so the next page served for that project gets the CSP that matches.  The
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -27,7 +29,7 @@ from vibing import __version__, log
 from vibing import config as config_mod
 from vibing import paths as paths_mod
 from vibing.bus import Bus
-from vibing.errors import ConfigError, InvalidRequest
+from vibing.errors import ConfigError, InvalidRequest, NotFound
 from vibing.schema.storage import GetProject
 from vibing.shell.bridge import Bridge
 from vibing.shell.folders import DIALOG_KINDS, FOLDER, FolderAccess
@@ -41,9 +43,12 @@ from vibing.shell.settings import (
     address_setting,
     check_address,
     check_project_id,
+    keychain_state,
 )
 
 logger = log.get("shell")
+#: A crash report is a traceback and some log lines; more than this is cut when copied.
+MAX_REPORT_BYTES = 256 * 1024
 
 
 def app_paths() -> paths_mod.Paths:
@@ -85,6 +90,8 @@ class Shell:
         self.confirm: Callable[[str, str], bool] | None = None
         self._confirming = threading.Lock()
         self.ready_info: dict[str, Any] = {}
+        if mode == "window":
+            self.native["open_crash_folder"] = self._open_crash_folder
         self._register()
 
     # -- intents ----------------------------------------------------------------------
@@ -102,6 +109,7 @@ class Shell:
                 "confirm": self.confirm is not None,
                 "allowed_folders": [str(folder) for folder in self.folders.allowed],
                 "recent": self.state.load().get("recent", []),
+                "crash_folder": str(self.paths.crash_dir),
             }
 
         @s.intent("ready")
@@ -131,8 +139,19 @@ class Shell:
             return self._network_state(project_id)
 
         @s.intent("settings.get")
-        def settings_get(_: dict[str, Any]) -> dict[str, Any]:
-            return self.settings.get()
+        def settings_get(data: dict[str, Any]) -> dict[str, Any]:
+            settings = self.settings.get()
+            if data.get("keychain"):
+                # Where the API key can live here, asked when Settings or the first-run screen opens (not at
+                # start: opening the keychain takes a moment), so a machine without one is told before a key is
+                # typed.  The .env is the one the supervisor reads: in the folder Vibing was started from.
+                settings.update(keychain=keychain_state(), dotenv_file=str(Path.cwd() / ".env"))
+            return settings
+
+        @s.intent("crash.report")
+        def crash_report(data: dict[str, Any]) -> dict[str, Any]:
+            """The text of one crash report, for the notice's Copy button (the page cannot read files)."""
+            return {"text": self._crash_report_text(data.get("path"))}
 
         @s.intent("settings.update")
         def settings_update(data: dict[str, Any]) -> dict[str, Any]:
@@ -184,6 +203,41 @@ class Shell:
         @s.intent("metrics")
         def metrics(_: dict[str, Any]) -> dict[str, Any]:
             return {"events_seen": self.bridge.events_seen, "ready": self.ready_info}
+
+    def _crash_report_text(self, path: object) -> str:
+        """A report from the crash folder, by the path Status gave; nothing outside that folder is read.
+
+        Reports are redacted when written (``vibing.supervision.CrashRecords``); they are redacted again
+        here, so a report written by an older version never hands a key to the clipboard.
+        """
+        folder = self.paths.crash_dir.resolve()
+        if not isinstance(path, str) or not path:
+            raise InvalidRequest("Which crash report? (path, as the status lists it)")
+        report = Path(path)
+        if report.suffix != ".txt" or report.resolve().parent != folder:
+            raise InvalidRequest(f"Only the reports in {folder} can be read from the window.")
+        try:
+            with report.resolve().open("rb") as file:
+                raw = file.read(MAX_REPORT_BYTES + 1)
+        except FileNotFoundError:
+            raise NotFound(f"The crash report {report.name} is gone (deleted since it was listed).") from None
+        except OSError as exc:
+            raise InvalidRequest(f"The crash report {report.name} cannot be read ({exc.strerror}).") from None
+        text = log.redact_text(raw[:MAX_REPORT_BYTES].decode("utf-8", errors="replace"))
+        return text + ("\n[… cut: the report is longer]" if len(raw) > MAX_REPORT_BYTES else "")
+
+    def _open_crash_folder(self, _: dict[str, Any]) -> str:
+        """The window's "Open report folder": the desktop's file manager, on the crash folder (a fixed path)."""
+        folder = self.paths.crash_dir
+        opener = shutil.which("xdg-open") or shutil.which("open")
+        if opener is None:
+            raise InvalidRequest(f"No program here opens folders (xdg-open); the reports are in {folder}.")
+        paths_mod.private_dir(folder)
+        opened = subprocess.Popen(  # noqa: S603 - a fixed program and a path of ours, nothing from the page
+            [opener, str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        threading.Thread(target=opened.wait, name="open-folder", daemon=True).start()  # reaped, no zombie
+        return str(folder)
 
     def _network_state(self, project_id: str) -> dict[str, Any]:
         """What the page shows about the network: this project's permission, the global switch, every allowed id."""

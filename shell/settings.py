@@ -36,8 +36,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from vibing import config as config_mod
+from vibing import keys
 from vibing import paths as paths_mod
-from vibing.errors import ConfigError, InvalidRequest
+from vibing.errors import ConfigError, InvalidRequest, KeychainError
 
 #: What the Settings screen edits, with defaults for the ones the services do not define.
 UI_DEFAULTS: dict[str, Any] = {
@@ -46,9 +47,23 @@ UI_DEFAULTS: dict[str, Any] = {
     "openai_base_url": "http://127.0.0.1:11434/v1",
     "agent_dirs": [],
     "preview_allow_network": False,
+    #: The newest release whose notice the person dismissed (a newer one is shown again).
+    "update_dismissed": "",
+    #: The provider that first answered (a key check, the offline model's status, or a generation): until one
+    #: has, the window shows its first-run screen.  "" = none yet.
+    "provider_ready": "",
 }
+#: What settings.json remembers about this computer, not preferences: never exported nor imported.
+STATE_KEYS = ("update_dismissed", "provider_ready")
 #: Backend settings shown on the Settings screen.
-CONFIG_KEYS = ("default_model", "rate_limit_per_min", "anthropic_base_url", "data_dir", "openai_model")
+CONFIG_KEYS = (
+    "default_model",
+    "rate_limit_per_min",
+    "anthropic_base_url",
+    "data_dir",
+    "openai_model",
+    "update_check",
+)
 SECRET_WORDS = ("key", "secret", "token", "password")
 #: Provider -> the setting that says where its API key is sent (changed only with a confirmation).
 ADDRESS_SETTINGS = {"anthropic": "anthropic_base_url", "openai": "openai_base_url"}
@@ -98,6 +113,23 @@ def check_address(provider: str, url: object) -> str:
             **{address_setting(provider): url[:200]},
         )
     return url
+
+
+def keychain_state() -> dict[str, Any]:
+    """Whether the API key can be kept in the OS keychain here, and if not, why (in words).
+
+    Settings shows it when it opens, so a person on a machine without a keychain learns the
+    alternatives (the environment, a ``.env``) before typing a key, rather than on save.  The
+    same test as the stream service's :func:`vibing.keys.set_key` (no keychain, or only a
+    plain-file one), made in the shell: both processes share the session's environment.
+    """
+    try:
+        keys._backend()
+    except KeychainError as exc:
+        return {"available": False, "message": exc.message}
+    except Exception as exc:  # a keyring backend that fails to load says so, it does not break Settings
+        return {"available": False, "message": f"The keychain could not be opened ({type(exc).__name__})."}
+    return {"available": True, "message": ""}
 
 
 def _is_secret(name: str) -> bool:
@@ -253,8 +285,15 @@ class Settings:
         to_ui = {k: v for k, v in changes.items() if k not in config_mod.FIELDS}
         if "theme" in to_ui and to_ui["theme"] not in ("light", "dark", "system"):
             raise InvalidRequest("Theme must be light, dark or system.")
-        if "provider" in to_ui and to_ui["provider"] not in ("anthropic", "openai"):
-            raise InvalidRequest("Provider must be anthropic or openai (an OpenAI-compatible server).")
+        if "provider" in to_ui and to_ui["provider"] not in ("anthropic", "openai", "local"):
+            raise InvalidRequest(
+                "Provider must be anthropic, openai (an OpenAI-compatible server) or local (the offline model)."
+            )
+        for key in ("update_dismissed", "provider_ready"):
+            if key in to_ui and (not isinstance(to_ui[key], str) or len(to_ui[key]) > 40):
+                raise InvalidRequest(f"{key} is a version or a provider name (text, 40 characters at most).")
+        if "update_check" in to_config and not isinstance(to_config["update_check"], bool):
+            raise InvalidRequest("Check for updates: on or off (true or false).")
         for target in (to_config, to_ui):
             if "agent_dirs" not in target:
                 continue
@@ -279,9 +318,10 @@ class Settings:
         return self.get()
 
     def export(self) -> dict[str, Any]:
-        """Everything but secrets, as a file the import accepts."""
+        """Everything but secrets and this computer's state, as a file the import accepts."""
         values = self.get()["values"]
-        return {"vibing_settings": 1, "values": {k: v for k, v in values.items() if not _is_secret(k)}}
+        kept = {k: v for k, v in values.items() if not _is_secret(k) and k not in STATE_KEYS}
+        return {"vibing_settings": 1, "values": kept}
 
     def import_(self, document: dict[str, Any]) -> dict[str, Any]:
         if (
@@ -291,7 +331,9 @@ class Settings:
         ):
             raise InvalidRequest("That file is not a Vibing settings export.")
         allowed = set(UI_DEFAULTS) | set(CONFIG_KEYS)
-        values = {k: v for k, v in document["values"].items() if k in allowed and not _is_secret(k)}
+        values = {
+            k: v for k, v in document["values"].items() if k in allowed and not _is_secret(k) and k not in STATE_KEYS
+        }
         return self.update(values)
 
 

@@ -36,6 +36,7 @@ const state = {
   streams: new Map(), activeStream: "", lastPrompt: "", agents: [], models: [], defaultModel: "",
   settings: null, previewErrors: [], previewNotices: [], networkNeeds: new Map(), needUrls: new Map(), netBarDismissed: false, previewVersion: 0,
   network: { everywhere: false, projects: new Set() }, services: {}, recent: [], exportFormat: "zip", newType: "website",
+  prefs: {}, status: null, unsent: null, providerOverride: "", localModel: null, welcomeSkipped: false,
 };
 window.__vibing = state; // for debugging and tests
 
@@ -98,19 +99,25 @@ function route() {
   const hash = location.hash || "#/";
   const m = /^#\/p\/([^/]+)/.exec(hash);
   if (m) return openProject(decodeURIComponent(m[1]));
-  if (hash.startsWith("#/settings")) return showSettings();
+  if (hash.startsWith("#/settings")) return showSettings(hash.slice("#/settings/".length));
   if (hash.startsWith("#/metrics")) return showMetrics();
+  if (hash.startsWith("#/welcome")) return showWelcome();
   return showDashboard();
 }
 function setView(name) {
   state.view = name;
-  for (const v of ["dashboard", "project", "settings", "metrics"]) $(`#view-${v}`).classList.toggle("hidden", v !== name);
+  for (const v of ["dashboard", "project", "settings", "metrics", "welcome"]) $(`#view-${v}`).classList.toggle("hidden", v !== name);
   if (name !== "metrics") clearInterval(metricsTimer);
   $$(".nav-item").forEach((a) => a.classList.toggle("active", a.dataset.nav === name));
   $("#app").classList.toggle("compact", name === "project");
   document.title = name === "project" && state.project ? `${state.project.name} — Vibing` : name === "settings" ? "Settings — Vibing" : "Vibing";
 }
 window.addEventListener("hashchange", route);
+// Settings at one field ("key", "openai"): set the address, or show it again when it already is the address.
+function goSettings(where) {
+  const hash = `#/settings/${where}`;
+  if (location.hash === hash) route(); else location.hash = hash;
+}
 
 // ---------------------------------------------------------------- metrics
 let metricsTimer = 0;
@@ -372,8 +379,42 @@ function messageEl(m) {
   return el;
 }
 
-const LOCAL_FALLBACK_CODES = ["NoApiKey", "ApiKeyRejected", "ApiOutOfCredit", "ApiUnreachable"];
+const LOCAL_FALLBACK_CODES = ["NoApiKey", "KeyWithheld", "ApiKeyRejected", "ApiOutOfCredit", "ApiUnreachable"];
+const KEY_CODES = ["NoApiKey", "KeyWithheld", "ApiKeyRejected", "ApiPermissionDenied"];
 const failureCodes = new Map();
+
+// The ways forward from a provider that did not answer, as buttons: a key (Settings, at the key field), the
+// offline model (when it is installed: it becomes the default), or an OpenAI-compatible server (Settings, there).
+function waysForward(code) {
+  const out = [];
+  if (KEY_CODES.includes(code)) {
+    out.push(`<button class="btn small" data-act="add-key">${code === "NoApiKey" || code === "KeyWithheld" ? "Add a key" : "Check the key"}</button>`);
+  }
+  if (LOCAL_FALLBACK_CODES.includes(code)) {
+    if (!state.localModel || state.localModel.installed) {
+      out.push(`<button class="btn small" data-act="local" title="${escapeHtml(state.localModel?.label || "The offline model")} runs on this computer: offline, fast, but a small demo model">Use the local model</button>`);
+    }
+    out.push(`<button class="btn small ghost" data-act="openai">Use an OpenAI-compatible server</button>`);
+    if (!state.localModel) loadLocalModel().then(() => { if (!state.localModel.installed) $$("#messages [data-act=local]").forEach((b) => b.remove()); });
+  }
+  return out;
+}
+
+// Whether the offline model can run here (a model and its engine): the model service's list, asked when needed
+// (the service starts on first use, so not at every start).
+async function loadLocalModel() {
+  try {
+    const r = await call("model", "ListLocalModels", {}, 10);
+    const model = (r.models || []).find((m) => m.name === r.default) || (r.models || [])[0];
+    // "SmolLM2-135M-Instruct (bundled, small demo model: …)": the name before the remarks
+    const label = model ? (model.label || model.name).split(" (")[0] : "";
+    state.localModel = { installed: !!model && r.engine_installed !== false, label,
+      size: model ? model.size_bytes : 0, engine: r.engine_installed !== false };
+  } catch (e) {
+    state.localModel = { installed: false, label: "", size: 0, engine: false, error: e.message };
+  }
+  return state.localModel;
+}
 
 function footFor(el, m) {
   const foot = $(".msg-foot", el);
@@ -389,9 +430,7 @@ function footFor(el, m) {
   if ((status === "interrupted" || (status === "streaming" && !m.live)) && m.id) bits.push(`<span>Interrupted — continue?</span>`);
   if (status === "error") { el.classList.add("error"); }
   if (m.error) bits.push(`<div class="err">${escapeHtml(humanError(m.error_code, m.error))}</div>`);
-  if (["ApiKeyRejected", "NoApiKey", "ApiPermissionDenied"].includes(m.error_code)) bits.push(`<button class="btn small" data-act="settings">Open Settings</button>`);
-  // No key, a refused key, no credit, or offline: the bundled local model can still answer, if the user agrees.
-  if (LOCAL_FALLBACK_CODES.includes(m.error_code)) bits.push(`<button class="btn small" data-act="local" title="SmolLM2-135M runs on this computer: offline, fast, but a small demo model">Use the local model</button>`);
+  bits.push(...waysForward(m.error_code));
   if (["stopped", "interrupted", "error"].includes(status) || (status === "streaming" && !m.live)) {
     if (m.id && (m.content || "").length) bits.push(`<button class="btn small" data-act="continue">Continue</button>`);
     bits.push(`<button class="btn small ghost" data-act="retry">Retry</button>`);
@@ -423,7 +462,25 @@ function renderMessages() {
       box.appendChild(s.el);
     }
   }
+  if (state.unsent && state.unsent.projectId === state.project.id) box.appendChild(unsentEl(state.unsent));
   box.scrollTop = box.scrollHeight;
+}
+
+// A prompt the stream service refused before anything was stored (no key, no provider...): its words go back
+// into the input, and this card says why, with the ways forward. It is the window's, never stored.
+function unsentEl(u) {
+  const el = document.createElement("div");
+  el.className = "msg assistant error unsent";
+  el.setAttribute("role", "alert");
+  el.innerHTML = `<div class="msg-head"><span class="who">Not sent</span><span>· your prompt is back in the box below</span></div>
+    <div class="err"></div><div class="msg-foot"></div>`;
+  $(".err", el).textContent = humanError(u.code, u.message);
+  $(".msg-foot", el).innerHTML = [...waysForward(u.code), `<button class="btn small ghost" data-act="resend">Send again</button>`].join("");
+  return el;
+}
+function clearUnsent() {
+  state.unsent = null;
+  $$("#messages .msg.unsent").forEach((el) => el.remove());
 }
 
 $("#messages").addEventListener("click", async (e) => {
@@ -439,12 +496,27 @@ $("#messages").addEventListener("click", async (e) => {
     const idx = state.messages.findIndex((m) => m.id === msgEl.dataset.id);
     const before = state.messages.slice(0, idx < 0 ? state.messages.length : idx).reverse().find((m) => m.role === "user");
     sendPrompt((before && before.content) || state.lastPrompt);
-  } else if (act.dataset.act === "settings") {
-    location.hash = "#/settings";
+  } else if (act.dataset.act === "settings" || act.dataset.act === "add-key") {
+    goSettings("key");
+  } else if (act.dataset.act === "openai") {
+    goSettings("openai");
   } else if (act.dataset.act === "local") {
-    const idx = state.messages.findIndex((m) => m.id === msgEl.dataset.id);
-    const before = state.messages.slice(0, idx < 0 ? state.messages.length : idx).reverse().find((m) => m.role === "user");
-    sendPrompt((before && before.content) || state.lastPrompt, { provider: "local" });
+    // The offline model becomes the default (now, and in the config for the next start); this prompt goes to it.
+    let prompt;
+    if (msgEl.classList.contains("unsent")) prompt = state.unsent?.prompt;
+    else {
+      const idx = state.messages.findIndex((m) => m.id === msgEl.dataset.id);
+      const before = state.messages.slice(0, idx < 0 ? state.messages.length : idx).reverse().find((m) => m.role === "user");
+      prompt = (before && before.content) || state.lastPrompt;
+    }
+    await chooseProvider("local");
+    toast("The offline model is now the default. Change it in Settings at any time.");
+    if (msgEl.classList.contains("unsent") && $("#prompt").value.trim() === (prompt || "").trim()) $("#prompt").value = "";
+    sendPrompt(prompt);
+  } else if (act.dataset.act === "resend") {
+    const prompt = state.unsent?.prompt;
+    if ($("#prompt").value.trim() === (prompt || "").trim()) $("#prompt").value = "";
+    sendPrompt(prompt);
   } else if (act.dataset.act === "continue") {
     continueMessage(msgEl.dataset.id);
   }
@@ -878,6 +950,7 @@ async function sendPrompt(prompt, opts = {}) {
   if (!prompt || !state.project) return;
   if (state.activeStream) { toast("Wait for the current answer, or stop it first."); return; }
   state.lastPrompt = prompt;
+  clearUnsent();
   const sid = newId();
   const s = { id: sid, projectId: state.project.id, text: "", thinking: "", seq: 0, started: performance.now(), userPrompt: prompt, finished: false, model: $("#model-picker").value };
   state.streams.set(sid, s);
@@ -895,8 +968,7 @@ async function sendPrompt(prompt, opts = {}) {
   try {
     // The stream service loads the conversation and the current files from storage itself.
     const r = await call("stream", "Generate", {
-      project_id: state.project.id, prompt, agent: $("#agent-picker").value,
-      model: opts.provider === "local" ? "" : $("#model-picker").value, provider: opts.provider || "",
+      project_id: state.project.id, prompt, agent: $("#agent-picker").value, ...providerFor(opts),
       stream_id: sid,
     }, 20);
     s.messageId = r.message_id || s.messageId;
@@ -904,9 +976,38 @@ async function sendPrompt(prompt, opts = {}) {
     if (s.el) { s.el.dataset.id = s.messageId || ""; $(".who", s.el).textContent = r.agent || "Assistant"; }
     showAgent(r.agent, r.agent_reason, !$("#agent-picker").value);
   } catch (e) {
-    failStream(s, e.code, e.code === "InvalidRequest" && /no request/.test(e.message)
+    const message = e.code === "InvalidRequest" && /no request/.test(e.message)
       ? "Generation is not available yet: the stream service does not accept Generate requests."
-      : humanError(e.code, e.message));
+      : humanError(e.code, e.message);
+    notSent(s, prompt, e.code, message);
+  }
+}
+
+// The provider and model of a generation. A provider the person chose in this window (first run, "Use the local
+// model") applies at once; otherwise the stream service's configured one (or the project's own) does.
+function providerFor(opts) {
+  const provider = opts.provider || state.providerOverride || "";
+  if (provider === "local") return { provider, model: "" };
+  if (provider === "openai" && !opts.provider) return { provider, model: state.prefs.openai_model || "" };
+  return { provider, model: $("#model-picker").value };
+}
+
+// Generate was refused: nothing was stored, so the prompt would be lost with the optimistic bubbles. It goes back
+// into the input (unless the person already typed something else) and a "Not sent" card says why.
+function notSent(s, prompt, code, message) {
+  s.finished = true;
+  state.streams.delete(s.id);
+  if (state.activeStream === s.id) { state.activeStream = ""; setBusy(false); }
+  s.el?.previousElementSibling?.classList.contains("user") && s.el.previousElementSibling.remove();
+  s.el?.remove();
+  progress(message, { phase: "error", meta: "" });
+  if (state.project && s.projectId === state.project.id) {
+    state.unsent = { projectId: s.projectId, prompt, code, message };
+    const box = $("#messages");
+    box.appendChild(unsentEl(state.unsent));
+    box.scrollTop = box.scrollHeight;
+    if (!$("#prompt").value.trim()) $("#prompt").value = prompt;
+    $("#prompt").focus();
   }
 }
 
@@ -1138,6 +1239,7 @@ function onEvent(ev) {
         ev.files = ev.files || [];
         const u = ev.usage || {};
         if (ev.ok) {
+          if (!state.prefs.provider_ready) markProviderReady(state.providerOverride || state.prefs.provider || "anthropic");
           progress(`Done: ${ev.files.length} file${ev.files.length === 1 ? "" : "s"} · ${fmtTokens((u.input_tokens || 0) + (u.output_tokens || 0))} tokens · ${(ev.duration_ms / 1000).toFixed(1)} s · ${fmtCost(ev.cost_usd)}`, { phase: "done", meta: "" });
         } else if (ev.stop_reason === "stopped" || ev.error_code === "Stopped") {
           progress(`Stopped${ev.files.length ? `: kept ${ev.files.length} finished file${ev.files.length === 1 ? "" : "s"}` : ""}`, { phase: "done", meta: "" });
@@ -1176,11 +1278,13 @@ function onEvent(ev) {
       state.services[ev.service] = "down";
       banner(ev.restarting ? `The ${ev.service} service stopped (${ev.reason}); restarting…` : `The ${ev.service} service stopped: ${ev.reason}`, !ev.restarting);
       renderStatus();
+      statusSoon(); // its crash report is written before this event: the notice shows it
       break;
     case "ServiceUp":
       state.services[ev.service] = "ready";
       if (Object.values(state.services).every(isUp)) banner("");
       renderStatus();
+      if (state.status?.unseen_crashes?.length) statusSoon(); // "restarting…" becomes "restarted"
       if (ev.service === "agent" || ev.service === "stream") loadPickers();
       if (ev.service === "stream") settleStreams().then(() => state.project && attachRunningStreams());
       break;
@@ -1237,17 +1341,146 @@ function connectEvents() {
 async function loadStatus() {
   try {
     const r = await call("supervisor", "Status", {}, 3);
+    state.status = r;
+    state.statusAt = Date.now() / 1000;
     state.services = Object.fromEntries(r.services.filter((s) => s.name !== "shell").map((s) => [s.name, s.state]));
     const down = r.services.filter((s) => s.state === "failed");
     if (down.length) banner(down.map((s) => `${s.name}: ${s.last_error}`).join(" · "), true);
   } catch (e) { state.services = {}; }
   renderStatus();
+  renderCrashNotice();
+  renderUpdateNotice();
+}
+let statusTimer = 0;
+function statusSoon() { clearTimeout(statusTimer); statusTimer = setTimeout(loadStatus, 150); }
+
+// ---------------------------------------------------------------- notices: a crash, a newer release
+// Crash reports the person has not acknowledged (this run's and earlier runs'): what crashed, when, and whether
+// it was restarted; the report folder (the desktop's file manager in the window, the path in a browser) and the
+// reports' text (redacted when written) for the clipboard. Dismiss acknowledges them, for every window and the CLI.
+const SERVICE_WORDS = {
+  storage: "storage (projects and files)", stream: "stream (talks to the model)", agent: "agent (picks the specialist)",
+  metrics: "metrics", model: "model (the offline model)", shell: "the window", zygote: "the process starter",
+};
+function crashOutcome(c) {
+  const st = state.status;
+  const startedAt = state.statusAt - st.uptime_s;
+  if (c.when < startedAt) return "Vibing has been started again since";
+  const svc = st.services.find((x) => x.name === c.service);
+  if (!svc) return "";
+  return { ready: "restarted automatically", starting: "restarting…", restarting: "restarting…",
+    failed: "not restarted: it stopped too often in a row (see the report)", idle: "starts again when it is next needed",
+    stopped: "stopped" }[svc.state] || svc.state;
+}
+function when(ts) {
+  const d = new Date(ts * 1000);
+  const today = d.toDateString() === new Date().toDateString();
+  return `${today ? "today" : d.toLocaleDateString()} at ${d.toLocaleTimeString()} (${ago(ts)})`;
+}
+function renderCrashNotice() {
+  const crashes = state.status?.unseen_crashes || [];
+  const el = $("#crash-notice");
+  const wasHidden = el.classList.contains("hidden");
+  el.classList.toggle("hidden", !crashes.length);
+  if (!crashes.length) return;
+  const names = [...new Set(crashes.map((c) => c.service))];
+  $("#crash-title").textContent = crashes.length === 1
+    ? `A background service crashed: ${names[0]}`
+    : `${crashes.length} crashes since you last looked: ${names.join(", ")}`;
+  $("#crash-list").innerHTML = crashes.slice(0, 3).map((c) => {
+    const outcome = crashOutcome(c);
+    return `<li data-service="${escapeHtml(c.service)}"><strong>${escapeHtml(SERVICE_WORDS[c.service] || c.service)}</strong> stopped ${escapeHtml(when(c.when))}${outcome ? `: ${escapeHtml(outcome)}` : ""}.
+      ${c.summary ? `<span class="why">${escapeHtml(c.summary)}</span>` : ""}</li>`;
+  }).join("") + (crashes.length > 3 ? `<li>and ${crashes.length - 3} earlier (in the report folder)</li>` : "");
+  const native = state.info.native?.includes("open_crash_folder");
+  $("#crash-open").textContent = native ? "Open report folder" : "Show report folder";
+  $("#crash-open").setAttribute("aria-expanded", native ? "false" : String(!$("#crash-where").classList.contains("hidden")));
+  $("#crash-path").textContent = state.info.crash_folder || "";
+  $("#crash-copy").textContent = crashes.length === 1 ? "Copy report" : "Copy reports";
+  if (wasHidden) $("#crash-where").classList.add("hidden");
+}
+$("#crash-open").onclick = async () => {
+  if (state.info.native?.includes("open_crash_folder")) {
+    try { await shell("native", { name: "open_crash_folder" }); } catch (e) { showError(e); }
+    return;
+  }
+  const where = $("#crash-where");
+  where.classList.toggle("hidden");
+  $("#crash-open").setAttribute("aria-expanded", String(!where.classList.contains("hidden")));
+  if (!where.classList.contains("hidden")) $("#crash-copy-path").focus();
+};
+$("#crash-copy-path").onclick = () => copyText(state.info.crash_folder || "", "Path copied");
+$("#crash-copy").onclick = async () => {
+  const crashes = (state.status?.unseen_crashes || []).slice(0, 5);
+  try {
+    const texts = await Promise.all(crashes.map((c) => shell("crash.report", { path: c.path }).then((r) => r.text)));
+    const head = `Vibing ${state.info.version || ""} crash report${crashes.length === 1 ? "" : "s"}`;
+    const body = crashes.map((c, i) => `${c.service}, ${new Date(c.when * 1000).toISOString()} (${c.path})\n\n${texts[i]}`);
+    await copyText([head, ...body].join("\n\n----\n\n"), crashes.length === 1 ? "Report copied" : "Reports copied");
+  } catch (e) { showError(e); }
+};
+$("#crash-dismiss").onclick = async () => {
+  try {
+    await call("supervisor", "AcknowledgeCrashes", {}, 5);
+    if (state.status) state.status.unseen_crashes = [];
+    renderCrashNotice();
+    ($("#update-notice:not(.hidden) #update-dismiss") || $("#new-project-btn")).focus();
+  } catch (e) { showError(e); }
+};
+
+// The clipboard API where the page may use it; a selected text area otherwise (an older web view).
+async function copyText(text, done) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (e) {
+    const area = document.createElement("textarea");
+    area.value = text; area.setAttribute("readonly", ""); area.style.position = "fixed"; area.style.opacity = "0";
+    document.body.appendChild(area); area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    if (!ok) { showError(new Error("The clipboard is not available here.")); return; }
+  }
+  toast(done);
+}
+
+// A newer release (the supervisor's daily check of the update feed): shown until dismissed for that version.
+function renderUpdateNotice() {
+  const u = state.status?.update;
+  const show = !!u && !!u.version && u.version !== state.prefs.update_dismissed && state.prefs.update_check !== false;
+  $("#update-notice").classList.toggle("hidden", !show);
+  if (!show) return;
+  $("#update-text").textContent = `Vibing ${u.version} is available${u.date ? ` (${u.date})` : ""}`;
+  const link = $("#update-link");
+  const safe = /^https?:\/\//i.test(u.notes_url || "");
+  link.classList.toggle("hidden", !safe);
+  link.previousSibling.textContent = safe ? " · " : "";
+  if (safe) { link.href = u.notes_url; link.setAttribute("aria-label", `What's new in Vibing ${u.version}`); }
+}
+$("#update-link").addEventListener("click", (e) => {
+  if (!state.info.native?.includes("open_url")) return; // a browser opens it in a new tab (rel=noopener)
+  e.preventDefault();
+  shell("native", { name: "open_url", url: $("#update-link").href }).catch(showError);
+});
+$("#update-dismiss").onclick = async () => {
+  const version = state.status?.update?.version;
+  if (!version) return;
+  try {
+    setPrefs(await shell("settings.update", { values: { update_dismissed: version } }));
+    renderUpdateNotice();
+    ($("#crash-notice:not(.hidden) #crash-dismiss") || $("#new-project-btn")).focus();
+  } catch (e) { showError(e); }
+};
+function setPrefs(settings) {
+  state.prefs = settings.values || {};
+  if (state.settings && state.settings !== settings) state.settings = { ...state.settings, ...settings };
+  return settings;
 }
 
 // ---------------------------------------------------------------- settings
-async function showSettings() {
+async function showSettings(focus = "") {
   setView("settings");
-  try { state.settings = await shell("settings.get"); } catch (e) { showError(e); return; }
+  try { state.settings = await shell("settings.get", { keychain: true }); } catch (e) { showError(e); return; }
+  state.prefs = state.settings.values;
   const v = state.settings.values;
   $("#settings-where").textContent = `Saved in ${state.settings.config_file}${state.settings.problem ? ` — ${state.settings.problem}` : ""}`;
   $("#set-provider").value = v.provider || "anthropic";
@@ -1271,8 +1504,43 @@ async function showSettings() {
   $("#settings-status").textContent = "";
   $("#key-status").textContent = "";
   $("#key-status").className = "note";
+  $("#set-update-check").checked = v.update_check !== false;
+  $("#update-about").textContent = `This is Vibing ${state.info.version || ""}. When on, Vibing asks a small feed once a day whether a newer version is out and says so here and in the window; it never downloads or installs anything. A change applies from the next start.`;
+  renderKeychain(state.settings, $("#keychain-note"));
+  const noKeychain = state.settings.keychain && !state.settings.keychain.available;
+  $("#key-intro").classList.toggle("hidden", noKeychain);
+  $("#key-save").disabled = noKeychain;
+  $("#key-save").title = noKeychain ? "There is no keychain on this computer to save it in: see above" : "";
   if (!state.models.length) loadPickers();
+  if (focus === "key") { $("#api-key").scrollIntoView({ block: "center" }); $("#api-key").focus(); }
+  if (focus === "openai") {
+    $("#set-provider").value = "openai"; showProviderFields();
+    $("#set-openai-url").scrollIntoView({ block: "center" }); $("#set-openai-url").focus();
+  }
 }
+
+// Where no keychain exists, what to do instead, said when Settings (or the first-run screen) opens rather than
+// when a save fails: the key in the environment, or in the .env file Vibing reads (private: mode 0600).
+function renderKeychain(settings, el) {
+  const kc = settings.keychain;
+  el.classList.toggle("hidden", !kc || kc.available);
+  if (!kc || kc.available) return;
+  const env = settings.dotenv_file || ".env";
+  el.innerHTML = `<strong>There is no keychain on this computer, so Vibing cannot save a key here.</strong>
+    <span class="muted"></span>
+    <p>Give Vibing your key in one of these ways, then restart Vibing:</p>
+    <ul><li>set <code>ANTHROPIC_API_KEY</code> in the environment Vibing starts from, or</li>
+    <li>put the line <code>ANTHROPIC_API_KEY=sk-ant-…</code> in <code></code>, readable by you alone: <code></code></li></ul>
+    <p class="muted small">Or install and unlock a keychain (GNOME Keyring, KWallet). The Check button tests a key without saving it.</p>`;
+  $("span.muted", el).textContent = kc.message.split(". ")[0].replace(/\.?$/, "."); // the why; the how follows
+  const codes = $$("li:last-child code", el);
+  codes[1].textContent = env;
+  codes[2].textContent = `chmod 600 ${env}`;
+}
+$("#set-update-check").onchange = async () => {
+  try { setPrefs(await shell("settings.update", { values: { update_check: $("#set-update-check").checked } })); renderUpdateNotice(); }
+  catch (e) { showError(e); }
+};
 function markTheme(t) { $$("#set-theme button").forEach((b) => b.classList.toggle("on", b.dataset.value === t)); }
 $$("#set-theme button").forEach((b) => b.onclick = async () => {
   markTheme(b.dataset.value); applyTheme(b.dataset.value);
@@ -1281,7 +1549,7 @@ $$("#set-theme button").forEach((b) => b.onclick = async () => {
 function showProviderFields() {
   const openai = $("#set-provider").value === "openai";
   $("#field-base-url").classList.toggle("hidden", !openai);
-  $("#field-anthropic-url").classList.toggle("hidden", openai);
+  $("#field-anthropic-url").classList.toggle("hidden", $("#set-provider").value !== "anthropic");
   $("#field-openai-model").classList.toggle("hidden", !openai);
 }
 $("#set-provider").onchange = showProviderFields;
@@ -1361,6 +1629,8 @@ $("#settings-save").onclick = async () => {
     }
     state.settings = await shell("settings.update", { values });
     const v = state.settings.values;
+    if (values.provider !== state.prefs.provider) state.providerOverride = values.provider; // applies now, too
+    state.prefs = v;
     if ($("#set-openai-url").value.trim() !== (v.openai_base_url || "") || $("#set-anthropic-url").value.trim() !== (v.anthropic_base_url || "")) {
       problems.push("an address changes only with its Change… button, which asks you to confirm");
     }
@@ -1426,6 +1696,128 @@ $("#settings-import").onchange = async (e) => {
   } catch (err) { showError(err instanceof SyntaxError ? new Error("That file is not JSON.") : err); }
   e.target.value = "";
 };
+
+// ---------------------------------------------------------------- first run
+// Until a provider has answered once, the projects screen gives way to a short choice: an Anthropic key, the
+// offline model, or an OpenAI-compatible server, each checked before the first prompt (the stream service's
+// CheckKey: a free request to Anthropic, the model list of the server or of the offline model). Once one worked,
+// settings.json remembers it and this screen is not shown again.
+async function markProviderReady(provider) {
+  if (state.prefs.provider_ready) return;
+  state.prefs = { ...state.prefs, provider_ready: provider };
+  try { setPrefs(await shell("settings.update", { values: { provider_ready: provider } })); } catch (e) { /* asked again next start */ }
+}
+// The person chose a provider: the default from now on (in the config for the next start; for this window's
+// generations at once, since the stream service reads its config when it starts).
+async function chooseProvider(provider, extra = {}) {
+  state.providerOverride = provider;
+  try { setPrefs(await shell("settings.update", { values: { provider, ...extra } })); } catch (e) { showError(e); }
+}
+
+async function firstRunCheck() {
+  if (state.prefs.provider_ready) return;
+  const provider = state.prefs.provider || "anthropic";
+  let r;
+  try { r = await call("stream", "CheckKey", { provider }, 15); } catch (e) { r = { ok: false, code: e.code }; }
+  if (r.ok) { markProviderReady(provider); return; }
+  // A key that is there but could not be tried (no network, a hiccup) is not a first run: say nothing.
+  if (provider === "anthropic" && !KEY_CODES.includes(r.code)) return;
+  state.firstRun = true;
+  document.body.dataset.firstRun = "1";
+  if (!state.welcomeSkipped && (location.hash === "" || location.hash === "#/" || location.hash === "#")) location.hash = "#/welcome";
+}
+
+async function showWelcome() {
+  setView("welcome");
+  document.title = "Welcome — Vibing";
+  $("#welcome-status").textContent = "";
+  $("#welcome-done").classList.add("hidden");
+  let settings = state.settings;
+  try { settings = await shell("settings.get", { keychain: true }); state.prefs = settings.values; } catch (e) { /* shown without it */ }
+  state.welcomeSettings = settings;
+  const v = state.prefs;
+  $("#welcome-openai-url").value = v.openai_base_url || "";
+  $("#welcome-openai-model").value = v.openai_model || "";
+  if (settings) renderKeychain(settings, $("#welcome-keychain"));
+  const noKeychain = settings?.keychain && !settings.keychain.available;
+  $("#welcome-key-check").textContent = noKeychain ? "Check" : "Check and save";
+  const current = $("input[name=welcome-choice]:checked") || $(`input[name=welcome-choice][value="${v.provider || "anthropic"}"]`);
+  current.checked = true;
+  showChoice();
+  current.focus();
+  const local = await loadLocalModel();
+  $("#choice-local-note").textContent = local.installed
+    ? `${local.label}${local.size ? ` (${fmtBytes(local.size)})` : ""} runs on this computer: no key, no internet; a small demo model.`
+    : "Not installed here.";
+  $("#choice-local-note").closest(".choice").classList.toggle("unavailable", !local.installed);
+  showChoice();
+}
+function showChoice() {
+  const choice = $("input[name=welcome-choice]:checked")?.value || "anthropic";
+  for (const c of ["anthropic", "local", "openai"]) $(`#panel-${c}`).classList.toggle("hidden", c !== choice);
+  const local = state.localModel;
+  $("#welcome-local-text").textContent = !local ? "Looking for the offline model…" : local.installed
+    ? `${local.label} answers on this computer, without a key or the internet. It is small: good for trying Vibing, too small for real apps.`
+    : `The offline model is not installed${local.engine ? "" : " (its engine is missing: pip install 'vibing[local]')"}. Add one with \`vibing models add FILE.gguf\`, or pick another way.`;
+  $("#welcome-local-use").disabled = !local || !local.installed;
+}
+$$("input[name=welcome-choice]").forEach((r) => r.addEventListener("change", () => { $("#welcome-status").textContent = ""; showChoice(); }));
+
+function welcomeStatus(text, kind = "") { const el = $("#welcome-status"); el.textContent = text; el.className = `note ${kind}`; }
+function welcomeReady(provider, message) {
+  markProviderReady(provider);
+  state.firstRun = false;
+  delete document.body.dataset.firstRun;
+  welcomeStatus(`${message} You are ready: describe your first app.`, "ok");
+  $("#welcome-done").classList.remove("hidden");
+  $("#welcome-done").focus();
+}
+$("#welcome-key-check").onclick = async () => {
+  const key = $("#welcome-key").value.trim();
+  const noKeychain = state.welcomeSettings?.keychain && !state.welcomeSettings.keychain.available;
+  welcomeStatus("Checking…");
+  try {
+    const r = await call("stream", "CheckKey", { provider: "anthropic", key }, 20);
+    if (!r.ok) { welcomeStatus(humanError(r.code, r.message), "bad"); return; }
+    if (key && !noKeychain) {
+      await call("stream", "SetKey", { key });
+      $("#welcome-key").value = "";
+    } else if (key) {
+      welcomeStatus(`${r.message} There is no keychain to keep it in: give it to Vibing as shown above, then restart Vibing.`, "bad");
+      return;
+    }
+    await chooseProvider("anthropic");
+    welcomeReady("anthropic", key ? "The key works and is saved in the keychain." : r.message);
+  } catch (e) { welcomeStatus(humanError(e.code, e.message), "bad"); }
+};
+$("#welcome-key").addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); $("#welcome-key-check").click(); } });
+$("#welcome-local-use").onclick = async () => {
+  welcomeStatus("Checking the offline model…");
+  try {
+    const r = await call("stream", "CheckKey", { provider: "local" }, 20);
+    if (!r.ok) { welcomeStatus(humanError(r.code, r.message), "bad"); return; }
+    await chooseProvider("local");
+    welcomeReady("local", `The offline model (${state.localModel?.label || "local"}) is ready.`);
+  } catch (e) { welcomeStatus(humanError(e.code, e.message), "bad"); }
+};
+$("#welcome-openai-check").onclick = async () => {
+  const url = $("#welcome-openai-url").value.trim();
+  const model = $("#welcome-openai-model").value.trim();
+  welcomeStatus("Checking the server…");
+  try {
+    const r = await call("stream", "CheckKey", { provider: "openai", base_url: url }, 20);
+    if (!r.ok) { welcomeStatus(humanError(r.code, r.message), "bad"); return; }
+    // A new address is where a key may be sent: it changes only with the person's confirmation (a native dialog).
+    if (url && url !== (state.prefs.openai_base_url || "")) {
+      const change = await shell("settings.address", { provider: "openai", url });
+      if (!change.changed && !/already/.test(change.message)) { welcomeStatus(change.message, "bad"); return; }
+    }
+    await chooseProvider("openai", model ? { openai_model: model } : {});
+    welcomeReady("openai", r.message);
+  } catch (e) { welcomeStatus(humanError(e.code, e.message), "bad"); }
+};
+$("#welcome-skip").onclick = () => { state.welcomeSkipped = true; location.hash = "#/"; };
+$("#welcome-done").onclick = () => { location.hash = "#/"; setTimeout(() => $("#new-project-btn").focus(), 0); };
 
 // ---------------------------------------------------------------- shortcuts and menu commands
 const SHORTCUTS = [
@@ -1494,12 +1886,14 @@ async function start() {
   connectEvents();
   try {
     const s = await shell("settings.get");
+    state.prefs = s.values;
     applyTheme(s.values.theme);
     applyNetwork({ everywhere: s.values.preview_allow_network, projects: s.network_projects });
   } catch (e) { applyTheme("system"); }
   await Promise.all([loadStatus(), loadRecentNames()]);
   await route();
   document.body.dataset.ready = "1";
+  firstRunCheck().finally(() => { document.body.dataset.providerChecked = "1"; });
   shell("ready", { first_paint_ms: Math.round(performance.now() - t0), at_ms: Math.round(performance.now()) }).catch(() => {});
   loadPickers();
 }

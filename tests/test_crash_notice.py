@@ -1,0 +1,152 @@
+"""The crash notice in the window: a worker killed with SIGKILL is named, with when and whether it came back;
+its report can be copied (redacted, from the crash folder only) and its folder shown; Dismiss acknowledges it,
+so a reload, another window or `vibing status` no longer lists it.
+
+Real Chromium against a real headless app and `vibing web`, as in tests/test_ui_browser.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+from conftest import home_of, start_app, start_web
+from test_ui_browser import ARGS, CHROMIUM, WAIT
+
+from vibing.schema.supervisor import Status
+
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    running = start_app(tmp_path_factory.mktemp("crash") / "home")
+    # a person who has chosen a provider already (the first-run screen is tests/test_first_run.py's)
+    (running.paths.data / "shell").mkdir(parents=True, exist_ok=True)
+    (running.paths.data / "shell" / "settings.json").write_text(json.dumps({"provider_ready": "anthropic"}))
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def web(app):
+    proc, port, token = start_web(app, "--port", "0")
+    yield f"http://127.0.0.1:{port}/?token={token}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("screens")
+    yield folder
+    extra = os.environ.get("VIBING_SCREENSHOTS")
+    if extra:
+        Path(extra).mkdir(parents=True, exist_ok=True)
+        for png in folder.glob("*.png"):
+            shutil.copy(png, Path(extra) / png.name)
+
+
+@pytest.fixture
+def page(browser, web):
+    context = browser.new_context(viewport={"width": 1400, "height": 880}, color_scheme="light")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=web.split("/?")[0])
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(web)
+    pg.wait_for_selector("body[data-ready='1']", timeout=WAIT)
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+def status(app):
+    with home_of(app):
+        return app.bus().request("supervisor", Status(), timeout=5)
+
+
+def reload(pg) -> None:
+    """A new start of the page: it reads the supervisor's status before it says it is ready."""
+    pg.reload()
+    pg.wait_for_selector("body[data-ready='1']", timeout=WAIT)
+
+
+def test_a_killed_worker_is_shown_live_and_on_the_next_start_until_dismissed(page, app, shots):
+    assert page.locator("#crash-notice").is_hidden()  # nothing crashed yet
+    agent = next(s for s in status(app).services if s.name == "agent")
+    os.kill(agent.pid, signal.SIGKILL)
+
+    # live: the open window learns it from the service.down event, then sees it come back
+    notice = page.locator("#crash-notice")
+    notice.locator("li[data-service='agent']").wait_for(timeout=WAIT)
+    page.wait_for_selector("#crash-notice li[data-service='agent']:has-text('restarted automatically')", timeout=WAIT)
+
+    # the next start of the window shows it too: what crashed, when, and that it was restarted
+    reload(page)
+    assert notice.is_visible()
+    assert page.get_by_role("region", name="A background service crashed: agent").is_visible()
+    line = notice.locator("li[data-service='agent']").inner_text()
+    assert "agent" in line and "stopped today at" in line and "restarted automatically" in line, line
+    assert "killed by SIGKILL" in line  # the report's last line: how the process ended
+    page.screenshot(path=str(shots / "crash-notice.png"), animations="disabled")
+
+    # the report, as text for the clipboard: the one file the supervisor wrote for that process
+    report = next(Path(c.path) for c in status(app).unseen_crashes if c.service == "agent")
+    page.get_by_role("button", name="Copy report").click()
+    page.wait_for_selector(".toast:has-text('Report copied')", timeout=WAIT)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert report.read_text() in copied and f"agent (pid {agent.pid})" in copied
+
+    # a browser has no file manager to open: it shows the folder's path, with a Copy button
+    page.get_by_role("button", name="Show report folder").click()
+    assert page.inner_text("#crash-path") == str(app.paths.crash_dir)
+    page.get_by_role("button", name="Copy path").click()
+    page.wait_for_selector(".toast:has-text('Path copied')", timeout=WAIT)
+    assert page.evaluate("navigator.clipboard.readText()") == str(app.paths.crash_dir)
+
+    # Dismiss, from the keyboard: acknowledged for everyone, so the next start shows nothing
+    page.locator("#crash-dismiss").focus()
+    page.keyboard.press("Enter")
+    notice.wait_for(state="hidden", timeout=WAIT)
+    assert status(app).unseen_crashes == []
+    reload(page)
+    assert notice.is_hidden()
+
+
+def test_the_page_reads_only_crash_reports_and_never_a_key(page, app):
+    """The Copy button's intent reads files in the crash folder only, and redacts what it reads."""
+    crash_dir = app.paths.crash_dir
+    secret = "sk-ant-api03-" + "s" * 40
+    planted = crash_dir / "20990101T000000-stream-1.txt"
+    planted.write_text(f"Traceback ...\nheaders: x-api-key={secret}\nRuntimeError: boom\n")
+    try:
+        reply = page.evaluate(
+            """async (path) => (await fetch('/api/shell/crash.report', {method: 'POST',
+                headers: {'Content-Type': 'application/json'}, body: JSON.stringify({path})})).json()""",
+            str(planted),
+        )
+        assert reply["ok"] and "RuntimeError: boom" in reply["reply"]["text"]
+        assert secret not in reply["reply"]["text"]
+        for elsewhere in (str(app.paths.config_file), str(crash_dir / ".." / "shell" / "settings.json"), "/etc/passwd"):
+            refused = page.evaluate(
+                """async (path) => (await fetch('/api/shell/crash.report', {method: 'POST',
+                    headers: {'Content-Type': 'application/json'}, body: JSON.stringify({path})})).json()""",
+                elsewhere,
+            )
+            assert not refused["ok"] and "Only the reports in" in refused["error"]["message"], refused
+    finally:
+        planted.unlink()

@@ -33,6 +33,7 @@ ROW_MODULES = [
     "vibing.bench.shell",
     "vibing.bench.local",
     "vibing.bench.importer",
+    "vibing.bench.offline",
 ]
 
 

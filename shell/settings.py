@@ -17,6 +17,10 @@ native dialog naming it (``settings.address`` in ``shell/runtime.py``), or
 ``vibing config set-address`` on a terminal.  (The stream service also refuses to
 send the key anywhere else: ``services/stream/credentials.py``.)
 
+settings.json also remembers two facts about this computer, never exported or imported
+(:data:`STATE_KEYS`): the release whose update notice the person dismissed, and the
+provider that first answered (until one has, the window shows its first-run screen).
+
 The projects whose previews may use the network (``preview_network_projects`` in
 settings.json) are a permission the person gives one project at a time ("Allow network
 for this project"), so they change only through :meth:`Settings.set_network`, one

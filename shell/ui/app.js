@@ -1724,11 +1724,15 @@ async function firstRunCheck() {
   if (provider === "anthropic" && !KEY_CODES.includes(r.code)) return;
   state.firstRun = true;
   document.body.dataset.firstRun = "1";
-  if (!state.welcomeSkipped && (location.hash === "" || location.hash === "#/" || location.hash === "#")) location.hash = "#/welcome";
+  if (!state.welcomeSkipped && (location.hash === "" || location.hash === "#/" || location.hash === "#")) {
+    history.pushState(null, "", "#/welcome"); // shown now (a hash change would route later); Back leads to the projects
+    await showWelcome();
+  }
 }
 
 async function showWelcome() {
   setView("welcome");
+  delete $("#view-welcome").dataset.ready;
   document.title = "Welcome — Vibing";
   $("#welcome-status").textContent = "";
   $("#welcome-done").classList.add("hidden");
@@ -1751,6 +1755,7 @@ async function showWelcome() {
     : "Not installed here.";
   $("#choice-local-note").closest(".choice").classList.toggle("unavailable", !local.installed);
   showChoice();
+  $("#view-welcome").dataset.ready = "1"; // every choice says what it can do here
 }
 function showChoice() {
   const choice = $("input[name=welcome-choice]:checked")?.value || "anthropic";

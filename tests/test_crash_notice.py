@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,26 @@ def test_the_page_reads_only_crash_reports_and_never_a_key(page, app):
             assert not refused["ok"] and "Only the reports in" in refused["error"]["message"], refused
     finally:
         planted.unlink()
+
+
+def test_in_the_window_open_report_folder_hands_the_crash_folder_to_the_file_manager(app, tmp_path, monkeypatch):
+    """The window's native intent runs the desktop's opener on the crash folder: a fixed path, nothing from the page."""
+    opened = tmp_path / "opened"
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "xdg-open").write_text(f'#!/bin/sh\nprintf %s "$*" > {opened}.tmp && mv {opened}.tmp {opened}\n')
+    (fake_bin / "xdg-open").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake_bin}{os.pathsep}{os.environ['PATH']}")
+    window = app.shell("window", "test-window")
+    browser_shell = app.shell("web", "test-web")
+    try:
+        assert "open_crash_folder" in window.native and "open_crash_folder" not in browser_shell.native
+        assert window.native["open_crash_folder"]({"path": "/etc"}) == str(app.paths.crash_dir)
+        deadline = time.monotonic() + 10
+        while not opened.exists():  # the opener runs on its own; its output is the proof
+            assert time.monotonic() < deadline, "the file manager was not asked to open anything"
+            time.sleep(0.02)
+        assert opened.read_text() == str(app.paths.crash_dir)  # the page's "path" was not used
+    finally:
+        window.stop()
+        browser_shell.stop()

@@ -117,6 +117,7 @@ def test_no_key_no_keychain_first_run_to_a_first_answer(page, app, fake, shots):
     assert page.locator(".msg.user").count() == 0  # nothing pretends it was sent
     for way in ("Add a key", "Use the local model", "Use an OpenAI-compatible server", "Send again"):
         assert unsent.get_by_role("button", name=way).is_visible(), way
+    page.screenshot(path=str(shots / "first-run-not-sent.png"), animations="disabled")
 
     # 3. "Add a key": Settings, at the key field, focused; no keychain, so it says what to do instead of failing
     unsent.get_by_role("button", name="Add a key").click()

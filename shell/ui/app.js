@@ -445,7 +445,8 @@ function footFor(el, m) {
 function renderMessages() {
   const box = $("#messages");
   box.innerHTML = "";
-  if (!state.messages.length) {
+  const unsent = state.unsent && state.unsent.projectId === state.project.id;
+  if (!state.messages.length && !unsent) {
     box.innerHTML = `<div class="empty" style="padding:48px 20px"><div class="empty-art">✦</div><h2>What should we build?</h2>
       <p class="muted">Describe the app in plain words: what it does, how it looks. The agent writes the files and the preview runs them.</p></div>`;
   }
@@ -462,7 +463,7 @@ function renderMessages() {
       box.appendChild(s.el);
     }
   }
-  if (state.unsent && state.unsent.projectId === state.project.id) box.appendChild(unsentEl(state.unsent));
+  if (unsent) box.appendChild(unsentEl(state.unsent));
   box.scrollTop = box.scrollHeight;
 }
 
@@ -1409,14 +1410,22 @@ $("#crash-open").onclick = async () => {
   $("#crash-open").setAttribute("aria-expanded", String(!where.classList.contains("hidden")));
   if (!where.classList.contains("hidden")) $("#crash-copy-path").focus();
 };
-$("#crash-copy-path").onclick = () => copyText(state.info.crash_folder || "", "Path copied");
+$("#crash-copy-path").onclick = async () => {
+  if (!(await copyText(state.info.crash_folder || "", "Path copied"))) showError(new Error("The clipboard is not available here: select the path and copy it."));
+};
 $("#crash-copy").onclick = async () => {
   const crashes = (state.status?.unseen_crashes || []).slice(0, 5);
   try {
     const texts = await Promise.all(crashes.map((c) => shell("crash.report", { path: c.path }).then((r) => r.text)));
     const head = `Vibing ${state.info.version || ""} crash report${crashes.length === 1 ? "" : "s"}`;
     const body = crashes.map((c, i) => `${c.service}, ${new Date(c.when * 1000).toISOString()} (${c.path})\n\n${texts[i]}`);
-    await copyText([head, ...body].join("\n\n----\n\n"), crashes.length === 1 ? "Report copied" : "Reports copied");
+    const text = [head, ...body].join("\n\n----\n\n");
+    if (await copyText(text, crashes.length === 1 ? "Report copied" : "Reports copied")) return;
+    // A web view that keeps the clipboard from pages: the window saves the text where the person says instead.
+    if (state.info.native?.includes("save_text")) {
+      const path = await shell("native", { name: "save_text", filename: "vibing-crash-report.txt", text });
+      if (path) toast(`Report saved to ${path}`);
+    } else showError(new Error("The clipboard is not available here: open the report folder instead."));
   } catch (e) { showError(e); }
 };
 $("#crash-dismiss").onclick = async () => {
@@ -1428,7 +1437,8 @@ $("#crash-dismiss").onclick = async () => {
   } catch (e) { showError(e); }
 };
 
-// The clipboard API where the page may use it; a selected text area otherwise (an older web view).
+// The clipboard API where the page may use it; a selected text area otherwise (an older web view). False when
+// neither may write to the clipboard.
 async function copyText(text, done) {
   try {
     await navigator.clipboard.writeText(text);
@@ -1438,9 +1448,10 @@ async function copyText(text, done) {
     document.body.appendChild(area); area.select();
     const ok = document.execCommand("copy");
     area.remove();
-    if (!ok) { showError(new Error("The clipboard is not available here.")); return; }
+    if (!ok) return false;
   }
   toast(done);
+  return true;
 }
 
 // A newer release (the supervisor's daily check of the update feed): shown until dismissed for that version.

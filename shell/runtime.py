@@ -144,8 +144,9 @@ class Shell:
             if data.get("keychain"):
                 # Where the API key can live here, asked when Settings or the first-run screen opens (not at
                 # start: opening the keychain takes a moment), so a machine without one is told before a key is
-                # typed.  The .env is the one the supervisor reads: in the folder Vibing was started from.
-                settings.update(keychain=keychain_state(), dotenv_file=str(Path.cwd() / ".env"))
+                # typed.  The .env named is the config folder's, which every start reads (vibing.config), however
+                # Vibing was launched.
+                settings.update(keychain=keychain_state(), dotenv_file=str(self.paths.config_file.parent / ".env"))
             return settings
 
         @s.intent("crash.report")

@@ -106,3 +106,18 @@ def test_base_urls_compare_by_server_and_path():
     assert not config.same_endpoint("https://api.anthropic.com", "https://api.anthropic.com.evil.example")
     assert not config.same_endpoint("https://api.anthropic.com", "http://api.anthropic.com")
     assert not config.same_endpoint("http://127.0.0.1:8000/v1", "http://127.0.0.1:8001/v1")
+
+
+def test_the_config_folders_env_is_read_and_the_start_folders_env_wins_over_it(tmp_path):
+    """A desktop launch starts in a folder the desktop chose, so the config folder's .env is the one that works."""
+    config_dir, start_dir = tmp_path / "config", tmp_path / "project"
+    config_dir.mkdir()
+    start_dir.mkdir()
+    (config_dir / ".env").write_text("VIBING_RATE_LIMIT_PER_MIN=20\nVIBING_RESTART_LIMIT=8\n")
+    alone = config.load(config_file=config_dir / "config.toml", dotenv=start_dir / ".env", environ={})
+    assert (alone.rate_limit_per_min, alone.restart_limit) == (20, 8)
+    assert alone.origins["rate_limit_per_min"] == ".env"
+
+    (start_dir / ".env").write_text("VIBING_RATE_LIMIT_PER_MIN=40\n")
+    both = config.load(config_file=config_dir / "config.toml", dotenv=start_dir / ".env", environ={})
+    assert (both.rate_limit_per_min, both.restart_limit) == (40, 8)

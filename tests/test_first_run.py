@@ -125,7 +125,7 @@ def test_no_key_no_keychain_first_run_to_a_first_answer(page, app, fake, shots):
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'api-key'")
     note = page.locator("#keychain-note")
     text = note.inner_text()
-    dotenv = app.home / ".env"
+    dotenv = app.home / "config" / ".env"  # the config folder's: read however Vibing was launched
     assert note.is_visible() and "ANTHROPIC_API_KEY" in text and str(dotenv) in text and f"chmod 600 {dotenv}" in text
     assert page.is_disabled("#key-save")
 

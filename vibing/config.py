@@ -1,5 +1,7 @@
 """Settings: defaults < config file < ``.env`` < environment variables.
 
+The ``.env`` layer is the config folder's ``.env``, then the one in the folder Vibing started in.
+
 Each layer is validated on its own, so an error names the place to fix
 ("config.toml: rate_limit_per_min must be an integer"), not just the value.
 Environment variables are ``VIBING_<SETTING>`` (upper case); ``VIBING_LOG`` is
@@ -183,6 +185,19 @@ def _from_variables(variables: dict[str, str]) -> dict[str, Any]:
     return layer
 
 
+def dotenv_files(config_file: Path, dotenv: Path) -> list[Path]:
+    """The ``.env`` files read, weakest first: the config folder's, then the one in the folder Vibing started in.
+
+    The config folder's is the one that works for an app launched from the desktop, whose current folder
+    is wherever the desktop chose (Settings names it when there is no keychain).
+    """
+    found = []
+    for candidate in (config_file.parent / ".env", dotenv):
+        if candidate.is_file() and all(not candidate.samefile(other) for other in found):
+            found.append(candidate)
+    return found
+
+
 def load(
     *,
     config_file: Path | None = None,
@@ -205,13 +220,13 @@ def load(
         merged.update(layer)
         origins.update(dict.fromkeys(layer, "config file"))
 
-    if dotenv.is_file():
-        dotenv_vars = read_dotenv(dotenv)
+    for env_file in dotenv_files(config_file, dotenv):
+        dotenv_vars = read_dotenv(env_file)
         layer = _from_variables(dotenv_vars)
-        _validate(layer, str(dotenv))
+        _validate(layer, str(env_file))
         merged.update(layer)
         origins.update(dict.fromkeys(layer, ".env"))
-        export_dotenv_secrets(dotenv, dotenv_vars)
+        export_dotenv_secrets(env_file, dotenv_vars)
 
     layer = _from_variables(environ)
     _validate(layer, "environment")

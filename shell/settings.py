@@ -128,7 +128,7 @@ def keychain_state() -> dict[str, Any]:
     plain-file one), made in the shell: both processes share the session's environment.
     """
     try:
-        keys._backend()
+        keys.keychain()
     except KeychainError as exc:
         return {"available": False, "message": exc.message}
     except Exception as exc:  # a keyring backend that fails to load says so, it does not break Settings

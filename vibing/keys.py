@@ -19,11 +19,12 @@ USERNAME = "anthropic_api_key"
 _PLAINTEXT_BACKENDS = ("keyrings.alt", "PlaintextKeyring", "EncryptedKeyring")
 HOW_TO_FIX = (
     "Install and unlock a Secret Service keychain (GNOME Keyring or KWallet), or set ANTHROPIC_API_KEY "
-    "in the environment."
+    "in the environment or in a .env file (mode 0600) in Vibing's config folder."
 )
 
 
-def _backend():
+def keychain():
+    """The OS keychain this session can use; :class:`KeychainError` saying why there is none (or only a plain file)."""
     try:
         import keyring
         from keyring.backends import fail
@@ -55,7 +56,7 @@ def set_key(key: str) -> str:
     key = key.strip()
     if not looks_valid(key):
         raise NoApiKey("That does not look like an API key (expected a long token like sk-ant-…, no spaces).")
-    backend = _backend()
+    backend = keychain()
     try:
         backend.set_password(SERVICE, USERNAME, key)
     except Exception as exc:
@@ -66,7 +67,7 @@ def set_key(key: str) -> str:
 
 
 def delete_key() -> bool:
-    backend = _backend()
+    backend = keychain()
     try:
         if backend.get_password(SERVICE, USERNAME) is None:
             return False
@@ -82,7 +83,7 @@ def get_key() -> tuple[str, str]:
     if env:
         return env, ".env" if "ANTHROPIC_API_KEY" in config_mod.FROM_DOTENV else "environment"
     try:
-        backend = _backend()
+        backend = keychain()
         stored = backend.get_password(SERVICE, USERNAME)
     except KeychainError as exc:
         raise NoApiKey(f"No API key is set, and the keychain cannot be read: {exc.message}") from None

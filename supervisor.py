@@ -551,14 +551,23 @@ class Supervisor:
             + f"); data in {self.paths.data}",
             flush=True,
         )
-        feed = self.config.update_feed_url or UPDATE_FEED_URL
-        if self.config.update_check and feed:
-            threading.Thread(target=self._check_for_updates, args=(feed,), name="update-check", daemon=True).start()
+        if self.config.update_feed_url or UPDATE_FEED_URL:
+            threading.Thread(target=self._check_for_updates, name="update-check", daemon=True).start()
 
-    def _check_for_updates(self, feed: str) -> None:
-        """Once a day while the app runs (and once at start if a day has passed): see :mod:`vibing.updates`."""
+    def _check_for_updates(self) -> None:
+        """Once a day while the app runs (and once at start if a day has passed): see :mod:`vibing.updates`.
+
+        The settings are read again before each check, so switching the check off in Settings stops it
+        without a restart.
+        """
         while not self._quit.is_set():
-            updates.check_if_due(self.paths.data, feed)
+            try:
+                config = config_mod.load()
+            except ConfigError:
+                config = self.config
+            feed = config.update_feed_url or UPDATE_FEED_URL
+            if config.update_check and feed:
+                updates.check_if_due(self.paths.data, feed)
             self._quit.wait(min(max(updates.seconds_until_due(self.paths.data), 60.0), 3600.0))
 
     def _on_exit(self, child: Child) -> None:

@@ -121,7 +121,7 @@ def test_no_key_no_keychain_first_run_to_a_first_answer(page, app, fake, shots):
 
     # 3. "Add a key": Settings, at the key field, focused; no keychain, so it says what to do instead of failing
     unsent.get_by_role("button", name="Add a key").click()
-    page.wait_for_selector("#view-settings:not(.hidden)", timeout=WAIT)
+    page.wait_for_selector("#view-settings[data-ready='1']:not(.hidden)", timeout=WAIT)
     page.wait_for_function("() => document.activeElement && document.activeElement.id === 'api-key'")
     note = page.locator("#keychain-note")
     text = note.inner_text()

@@ -245,7 +245,7 @@ def test_history_diff_and_restore(page, app):
 
 def test_settings_theme_model_and_key_check(page, app, shots):
     page.click("a[data-nav=settings]")
-    page.wait_for_selector("#view-settings:not(.hidden)", timeout=WAIT)
+    page.wait_for_selector("#view-settings[data-ready='1']:not(.hidden)", timeout=WAIT)
     playwright.expect(page.locator("#set-rate")).not_to_have_value("", timeout=WAIT)
     page.fill("#set-rate", "30")
     page.fill("#set-model", "claude-haiku-4-5")
@@ -267,7 +267,7 @@ def test_settings_theme_model_and_key_check(page, app, shots):
     page.screenshot(path=str(shots / "06-shortcuts-dark.png"), animations="disabled")
     page.keyboard.press("Escape")
     page.keyboard.press("Control+,")
-    page.wait_for_selector("#view-settings:not(.hidden)", timeout=WAIT)
+    page.wait_for_selector("#view-settings[data-ready='1']:not(.hidden)", timeout=WAIT)
     page.click("#set-theme button[data-value=light]")
     page.wait_for_selector("html[data-theme=light]", timeout=WAIT)
 

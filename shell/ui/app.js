@@ -1490,6 +1490,7 @@ function setPrefs(settings) {
 // ---------------------------------------------------------------- settings
 async function showSettings(focus = "") {
   setView("settings");
+  delete $("#view-settings").dataset.ready; // the fields hold the saved values (and are safe to edit) once set again
   try { state.settings = await shell("settings.get", { keychain: true }); } catch (e) { showError(e); return; }
   state.prefs = state.settings.values;
   const v = state.settings.values;
@@ -1528,6 +1529,7 @@ async function showSettings(focus = "") {
     $("#set-provider").value = "openai"; showProviderFields();
     $("#set-openai-url").scrollIntoView({ block: "center" }); $("#set-openai-url").focus();
   }
+  $("#view-settings").dataset.ready = "1";
 }
 
 // Where no keychain exists, what to do instead, said when Settings (or the first-run screen) opens rather than

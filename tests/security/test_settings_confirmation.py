@@ -239,7 +239,7 @@ def test_the_settings_page_changes_an_address_only_through_the_confirmation(app,
             page = browser.new_page()
             # the window's page: a no, then a yes, in the native dialog
             page.goto(window.server.token_url + "#/settings")
-            page.wait_for_selector("#view-settings:not(.hidden) #set-anthropic-url", timeout=15_000)
+            page.wait_for_selector("#view-settings[data-ready='1']:not(.hidden) #set-anthropic-url", timeout=15_000)
             page.fill("#set-anthropic-url", wanted)
             answers.append(False)
             page.click("#change-anthropic-url")
@@ -255,7 +255,7 @@ def test_the_settings_page_changes_an_address_only_through_the_confirmation(app,
             page.goto(f"http://127.0.0.1:{web[0]}/?token={web[1]}")
             page.wait_for_selector("body[data-ready='1']", timeout=15_000)
             page.click("a[data-nav=settings]")
-            page.wait_for_selector("#view-settings:not(.hidden)", timeout=15_000)
+            page.wait_for_selector("#view-settings[data-ready='1']:not(.hidden)", timeout=15_000)
             page.select_option("#set-provider", "openai")
             page.fill("#set-openai-url", EVIL["openai"])
             page.click("#settings-save")

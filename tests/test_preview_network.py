@@ -329,10 +329,17 @@ def test_a_missing_library_is_named_in_the_console_the_bar_and_fix_it(page, app,
     page.locator("#net-bar").wait_for(state="visible", timeout=WAIT)
     # "Fix this" names the package and the version to the agent
     page.click("#fix-btn")
-    user = page.locator(".msg.user").last
-    user.wait_for(timeout=WAIT)
-    assert "plotly.js 2.27.0 (https://cdn.plot.ly/plotly-2.27.0.min.js)" in user.inner_text()
-    assert "not in Vibing's offline library" in user.inner_text()
+    # what was sent: the chat's message, or, as this app has no provider, the prompt put back in the box unsent
+    sent = page.wait_for_function(
+        """() => {
+          const text = [...document.querySelectorAll('.msg.user')].map((m) => m.innerText).concat(
+            document.querySelector('#messages .msg.unsent') ? [document.querySelector('#prompt').value] : []);
+          return text.find((t) => t.includes('plotly.js 2.27.0')) || null;
+        }""",
+        timeout=WAIT,
+    ).json_value()
+    assert "plotly.js 2.27.0 (https://cdn.plot.ly/plotly-2.27.0.min.js)" in sent
+    assert "not in Vibing's offline library" in sent
     # once the project may use the network, the page fetches what the offline library lacks: notices, nothing to fix
     page.click("#net-allow")
     page.wait_for_function("() => window.__vibing.network.projects.size === 1")

@@ -191,7 +191,7 @@ def dotenv_files(config_file: Path, dotenv: Path) -> list[Path]:
     The config folder's is the one that works for an app launched from the desktop, whose current folder
     is wherever the desktop chose (Settings names it when there is no keychain).
     """
-    found = []
+    found: list[Path] = []
     for candidate in (config_file.parent / ".env", dotenv):
         if candidate.is_file() and all(not candidate.samefile(other) for other in found):
             found.append(candidate)

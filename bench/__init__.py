@@ -34,6 +34,7 @@ ROW_MODULES = [
     "vibing.bench.local",
     "vibing.bench.importer",
     "vibing.bench.offline",
+    "vibing.bench.bundle",
 ]
 
 

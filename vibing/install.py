@@ -73,3 +73,10 @@ def check() -> None:
             "(in a source checkout: `bash .ci/install`).",
             missing=gaps,
         )
+
+
+def demo_model_hint() -> str:
+    """How a person gets the small demo model, in this kind of installation."""
+    if getattr(sys, "frozen", False):  # the bundle: the model is an optional package beside the app's
+        return "install the demo model add-on (`sudo apt install ./vibing-demo-model_*_all.deb`)"
+    return "`pip install 'vibing[local]'` brings it"

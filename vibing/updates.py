@@ -23,8 +23,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from vibing import log
 from vibing.errors import VibingError
 
@@ -93,6 +91,8 @@ def parse_feed(body: bytes) -> Release:
 
 def fetch(url: str, *, timeout: float = TIMEOUT_S) -> Release:
     """Read the feed at ``url``, all of it within ``timeout`` seconds, however slowly the server answers."""
+    import httpx  # here, not at the top: the supervisor imports this module, and httpx costs it ~10 MB and ~40 ms
+
     deadline = time.monotonic() + timeout
     try:
         with httpx.Client(follow_redirects=True, max_redirects=3) as client:

@@ -178,3 +178,22 @@ def app(tmp_path: Path) -> Iterator[App]:
     running = start_app(tmp_path / "home")
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for a test module (see tests/chromium.py)."""
+    pytest.importorskip("playwright.sync_api")
+    from chromium import launched
+
+    with launched() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    """Where a module's tests save screenshots; copied to $VIBING_SCREENSHOTS when it is set."""
+    from chromium import screenshots
+
+    with screenshots(tmp_path_factory.mktemp("screens")) as folder:
+        yield folder

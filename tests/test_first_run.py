@@ -13,14 +13,13 @@ server is the local fake (tests/fakes), which answers both protocols.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, WAIT, signed_in_page
 from conftest import start_app, start_web
-from test_ui_browser import ANSWER, ARGS, CHROMIUM, WAIT
+from test_ui_browser import ANSWER
 
 from tests.fakes import FakeAnthropic
 
@@ -57,36 +56,11 @@ def web(app):
     proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("screens")
-    yield folder
-    extra = os.environ.get("VIBING_SCREENSHOTS")
-    if extra:
-        Path(extra).mkdir(parents=True, exist_ok=True)
-        for png in folder.glob("*.png"):
-            shutil.copy(png, Path(extra) / png.name)
-
-
 @pytest.fixture
 def page(browser, web):
-    context = browser.new_context(viewport={"width": 1400, "height": 880}, color_scheme="light")
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.goto(web)
-    pg.wait_for_selector("body[data-ready='1']", timeout=WAIT)
-    yield pg
-    context.close()
-    assert not errors, errors
+    with signed_in_page(browser, web) as pg:
+        yield pg
+    assert not pg.errors, pg.errors
 
 
 def test_no_key_no_keychain_first_run_to_a_first_answer(page, app, fake, shots):

@@ -12,8 +12,6 @@ from __future__ import annotations
 import base64
 import http.client as httpc
 import json
-import os
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,7 +23,8 @@ from vibing.paths import Paths
 from vibing.shell.settings import MAX_NETWORK_PROJECTS, NETWORK_PROJECTS, Settings
 
 playwright = pytest.importorskip("playwright.sync_api")
-from test_ui_browser import ARGS, CHROMIUM, WAIT, project_with_files  # noqa: E402
+from chromium import CHROMIUM, WAIT  # noqa: E402
+from test_ui_browser import project_with_files  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 
@@ -94,25 +93,6 @@ def web(app):
     server = Web(app)
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("screens")
-    yield folder
-    extra = os.environ.get("VIBING_SCREENSHOTS")
-    if extra:
-        Path(extra).mkdir(parents=True, exist_ok=True)
-        for png in folder.glob("*.png"):
-            shutil.copy(png, Path(extra) / png.name)
 
 
 class Internet:

@@ -7,30 +7,20 @@ Screenshots of the main screens land in the test's tmp dir (and in $VIBING_SCREE
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, WAIT, signed_in_page
 from conftest import ROOT, start_app, wait_for_line
 from localmodel import skip_without_engine
 
 from tests.fakes import FakeAnthropic
 
 playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 KEY = "sk-ant-test-" + "x" * 40
-WAIT = 15_000  # ms, for Playwright's waits on selectors
 
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>Pomodoro</title><link rel="stylesheet" href="styles.css"></head>
@@ -89,37 +79,11 @@ def web(app, exports):
     proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("screens")
-    yield folder
-    extra = os.environ.get("VIBING_SCREENSHOTS")
-    if extra:
-        Path(extra).mkdir(parents=True, exist_ok=True)
-        for png in folder.glob("*.png"):
-            shutil.copy(png, Path(extra) / png.name)
-
-
 @pytest.fixture
 def page(browser, web):
-    context = browser.new_context(viewport={"width": 1400, "height": 880}, color_scheme="light")
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.goto(web)
-    pg.wait_for_selector("body[data-ready='1']", timeout=WAIT)
-    pg.errors = errors  # type: ignore[attr-defined]
-    yield pg
-    context.close()
-    ui_errors = [e for e in errors if "is not defined" not in e]  # preview pages may throw on purpose
+    with signed_in_page(browser, web) as pg:
+        yield pg
+    ui_errors = [e for e in pg.errors if "is not defined" not in e]  # preview pages may throw on purpose
     assert not ui_errors, ui_errors
 
 
@@ -413,7 +377,6 @@ def test_keyboard_shortcuts(page, app):
 
 
 def test_a_restarting_service_is_shown_and_the_ui_carries_on(page, app):
-    import os
     import signal as signals
 
     from vibing.schema.supervisor import Status
@@ -455,7 +418,6 @@ def test_drop_files_in_and_export_a_zip(page, app, exports):
 
 @pytest.mark.skipif(not _generate_ready(), reason="the stream service's Generate flow is not in this tree yet")
 def test_stream_worker_killed_mid_answer_then_continue(page, app, fake, shots):
-    import os
     import signal as signals
 
     from vibing.schema.supervisor import Status

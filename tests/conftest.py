@@ -152,6 +152,24 @@ def start_web(app: App, *args: str) -> tuple[subprocess.Popen, int, str]:
     return proc, int(url.split(":")[2].split("/")[0]), url.split("token=", 1)[1]
 
 
+@contextmanager
+def serving_web(app: App) -> Iterator[str]:
+    """``vibing web`` against ``app`` for the block: its signed-in address (the token one, for browser tests)."""
+    proc, port, token = start_web(app, "--port", "0")
+    try:
+        yield f"http://127.0.0.1:{port}/?token={token}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def provider_chosen(app: App) -> None:
+    """As if the person had already picked a provider: the window skips its first-run screen."""
+    shell_dir = app.paths.data / "shell"
+    shell_dir.mkdir(parents=True, exist_ok=True)
+    (shell_dir / "settings.json").write_text('{"provider_ready": "anthropic"}')
+
+
 def start_app(home: Path, *args: str, timeout: float = 30, **extra_env: str) -> App:
     home.mkdir(parents=True, exist_ok=True)
     env = vibing_env(home, **extra_env)

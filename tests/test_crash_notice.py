@@ -7,7 +7,6 @@ Real Chromium against a real headless app and `vibing web`, as in tests/test_ui_
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import time
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, WAIT, signed_in_page
-from conftest import home_of, start_app, start_web
+from conftest import home_of, provider_chosen, serving_web, start_app
 
 from vibing.schema.supervisor import Status
 
@@ -27,18 +26,15 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's ch
 def app(tmp_path_factory):
     running = start_app(tmp_path_factory.mktemp("crash") / "home")
     # a person who has chosen a provider already (the first-run screen is tests/test_first_run.py's)
-    (running.paths.data / "shell").mkdir(parents=True, exist_ok=True)
-    (running.paths.data / "shell" / "settings.json").write_text(json.dumps({"provider_ready": "anthropic"}))
+    provider_chosen(running)
     yield running
     running.stop()
 
 
 @pytest.fixture(scope="module")
 def web(app):
-    proc, port, token = start_web(app, "--port", "0")
-    yield f"http://127.0.0.1:{port}/?token={token}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving_web(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, WAIT, signed_in_page
-from conftest import start_app, start_web
+from conftest import serving_web, start_app
 from test_ui_browser import ANSWER
 
 from tests.fakes import FakeAnthropic
@@ -50,10 +50,8 @@ def app(fake, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def web(app):
-    proc, port, token = start_web(app, "--port", "0")
-    yield f"http://127.0.0.1:{port}/?token={token}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving_web(app) as url:
+        yield url
 
 
 @pytest.fixture

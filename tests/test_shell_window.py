@@ -87,6 +87,18 @@ def window_info(display: str) -> tuple[str, str]:
     return info.stdout, wm_class.stdout
 
 
+def launch(env: dict[str, str], home: Path) -> subprocess.Popen:
+    """`vibing run` with its window, as the desktop entry starts it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "vibing", "run"],
+        env=env,
+        cwd=home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def stop_and_wait(proc: subprocess.Popen) -> int:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
@@ -103,14 +115,7 @@ def test_window_opens_paints_and_closes_cleanly(display, tmp_path):
     state.parent.mkdir(parents=True)
     state.write_text(json.dumps({"x": 50, "y": 30, "width": 1200, "height": 760}))
     env = vibing_env(home, DISPLAY=display, QTWEBENGINE_DISABLE_SANDBOX="1")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vibing", "run"],
-        env=env,
-        cwd=home,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = launch(env, home)
     try:
         painted = wait_for_line(proc, "vibing: window ready", 90)
         ready = wait_for_line(proc, "vibing: ready", 30)
@@ -165,14 +170,7 @@ def test_the_first_window_fits_a_1280x800_screen_and_a_second_launch_shows_it(sm
     home = tmp_path / "home"
     home.mkdir()
     env = vibing_env(home, DISPLAY=small_display, QTWEBENGINE_DISABLE_SANDBOX="1")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vibing", "run"],
-        env=env,
-        cwd=home,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = launch(env, home)
     try:
         wait_for_line(proc, "vibing: window ready", 90)
         info, _ = window_info(small_display)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, WAIT, signed_in_page
-from conftest import home_of, start_app, start_web
+from conftest import home_of, provider_chosen, serving_web, start_app
 from test_update_check import NEWER, Feed
 
 from vibing import updates
@@ -37,8 +37,7 @@ def feed():
 @pytest.fixture(scope="module")
 def app(feed, tmp_path_factory):
     running = start_app(tmp_path_factory.mktemp("update") / "home", VIBING_UPDATE_FEED_URL=feed.url("/newer"))
-    (running.paths.data / "shell").mkdir(parents=True, exist_ok=True)
-    (running.paths.data / "shell" / "settings.json").write_text(json.dumps({"provider_ready": "anthropic"}))
+    provider_chosen(running)
     with home_of(running):
         bus = running.bus()
         deadline = time.monotonic() + 15
@@ -51,10 +50,8 @@ def app(feed, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def web(app):
-    proc, port, token = start_web(app, "--port", "0")
-    yield f"http://127.0.0.1:{port}/?token={token}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    with serving_web(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -357,14 +357,3 @@ class WindowState:
     def save(self, **values: Any) -> None:
         data = {**self.load(), **values}
         _atomic_write(self.file, json.dumps(data, indent=2, sort_keys=True))
-
-    def geometry(self) -> dict[str, int]:
-        data = self.load()
-        geo = {"width": 1280, "height": 800}
-        for key in ("width", "height", "x", "y"):
-            value = data.get(key)
-            if isinstance(value, int):
-                geo[key] = value
-        geo["width"] = max(720, min(geo["width"], 7680))
-        geo["height"] = max(480, min(geo["height"], 4320))
-        return geo

@@ -170,6 +170,28 @@ def provider_chosen(app: App) -> None:
     (shell_dir / "settings.json").write_text('{"provider_ready": "anthropic"}')
 
 
+@contextmanager
+def app_with_answer(home: Path, name: str, answer: str) -> Iterator[tuple[App, Any]]:
+    """A headless app whose Anthropic is the local fake answering ``answer`` to prompts that name ``name``.
+
+    Workers may be killed many times (the restart limit is raised), for the fault tests.
+    """
+    from tests.fakes import FakeAnthropic
+
+    with FakeAnthropic() as server:
+        server.answers[name] = answer
+        app = start_app(
+            home,
+            ANTHROPIC_BASE_URL=server.url,
+            ANTHROPIC_API_KEY="sk-ant-test-" + "k" * 30,
+            VIBING_RESTART_LIMIT="100",
+        )
+        try:
+            yield app, server
+        finally:
+            app.stop()
+
+
 def start_app(home: Path, *args: str, timeout: float = 30, **extra_env: str) -> App:
     home.mkdir(parents=True, exist_ok=True)
     env = vibing_env(home, **extra_env)

@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from tests.conftest import start_app, start_web, wait_for_line
+from tests.conftest import app_with_answer, start_app, start_web, wait_for_line
 from tests.fakes import FakeAnthropic
 from vibing.cli.generate import PROBE_TIMEOUT_S, SILENCE_S, Follow, Progress
 from vibing.schema.base import new_id
@@ -36,18 +36,8 @@ CUT_LINE = (
 
 @pytest.fixture(scope="module")
 def running(tmp_path_factory):
-    with FakeAnthropic() as server:
-        server.answers["page"] = ANSWER
-        app = start_app(
-            tmp_path_factory.mktemp("no-hang") / "home",
-            ANTHROPIC_BASE_URL=server.url,
-            ANTHROPIC_API_KEY="sk-ant-test-" + "h" * 30,
-            VIBING_RESTART_LIMIT="100",
-        )
-        try:
-            yield app, server
-        finally:
-            app.stop()
+    with app_with_answer(tmp_path_factory.mktemp("no-hang") / "home", "page", ANSWER) as app_and_server:
+        yield app_and_server
 
 
 def _answer(bus, project: str):

@@ -7,8 +7,7 @@ import signal
 
 import pytest
 
-from tests.conftest import start_app
-from tests.fakes import FakeAnthropic
+from tests.conftest import app_with_answer
 from vibing.schema.storage import CreateProject, GetMessage, ListFiles
 from vibing.schema.stream import Generate, GenerationDone, TokenDelta
 from vibing.schema.supervisor import Status
@@ -19,18 +18,8 @@ ANSWER = f"A page.\n\n```html index.html\n{PAGE}```\n\n```css styles.css\nh1 {{ 
 
 @pytest.fixture(scope="module")
 def running(tmp_path_factory):
-    with FakeAnthropic() as server:
-        server.answers["page"] = ANSWER
-        app = start_app(
-            tmp_path_factory.mktemp("kill-gen") / "home",
-            ANTHROPIC_BASE_URL=server.url,
-            ANTHROPIC_API_KEY="sk-ant-test-" + "k" * 30,
-            VIBING_RESTART_LIMIT="100",
-        )
-        try:
-            yield app, server
-        finally:
-            app.stop()
+    with app_with_answer(tmp_path_factory.mktemp("kill-gen") / "home", "page", ANSWER) as app_and_server:
+        yield app_and_server
 
 
 @pytest.mark.parametrize("victim", ["storage", "agent", "metrics"])

@@ -215,7 +215,8 @@ def _fast_front_matter(fm_lines: list[str]) -> dict[str, Any] | None:
         if match is None:
             return None
         key, value = match.group(1), match.group(2)
-        if key in data:
+        # A key YAML would read as something other than text ("yes:", "null:", "1:") is left to YAML.
+        if key in data or _plain(key) != key:
             return None
         if not value:
             current = data[key] = []

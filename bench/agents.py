@@ -154,6 +154,62 @@ def _over_bus(workdir: Path) -> tuple[list[float], list[float]]:
         app.stop()
 
 
+def _routing(folder: Path | str) -> list[Row]:
+    """Accuracy and calibration of auto-select on the test half of the routing set, and the pick's time."""
+    from vibing.services.agent.evaluation import ROUTING_SET, evaluate, load
+    from vibing.services.agent.registry import Library, Source
+
+    if not ROUTING_SET.is_file():
+        skip = "the routing set (a source checkout's tests/data/routing.tsv)"
+        return [
+            Row(f"agents.route_{k}", 0.0, u, target=t, direction=d, skipped=skip)
+            for k, u, t, d in (("top1", "%", 92, ">"), ("top3", "%", 98, ">"), ("ece", "", 0.1, "<"))
+        ]
+    source = Source(Path(folder), "bundled")
+    source.scan()
+    library = Library([source])
+    library.rebuild()
+    cases = [c for c in load(known=set(library.entries)) if c.split == "test"]
+    report = evaluate(library, cases)
+    times = []
+    for _ in range(20):  # the pick's time over the whole library, every test request, 20 rounds
+        times.extend(evaluate(library, cases).times())
+    worst = "; ".join(f"{o.case.request[:40]!r} -> {o.picked} ({o.selection.confidence:.0%})" for o in report.worst(3))
+    return [
+        Row(
+            "agents.route_top1",
+            round(report.top1 * 100, 1),
+            "%",
+            target=92,
+            direction=">",
+            note=f"auto-select's pick is one a person accepts, {report.size} held-out requests of "
+            f"tests/data/routing.tsv (test half), {len(library.entries)} agents; most confident misses: {worst}",
+        ),
+        Row(
+            "agents.route_top3",
+            round(report.top3 * 100, 1),
+            "%",
+            target=98,
+            direction=">",
+            note="an accepted agent among the pick and its two runners-up",
+        ),
+        Row(
+            "agents.route_ece",
+            round(report.calibration_error(), 3),
+            "",
+            target=0.1,
+            note="expected calibration error over 5 bins: the confidence shown against how often it is right",
+        ),
+        Row(
+            "agents.route_p99_ms",
+            round(percentile(times, 99), 3),
+            "ms",
+            target=2,
+            note=f"one pick over the whole library, in-process, {len(times)} picks; p50 {percentile(times, 50):.3f} ms",
+        ),
+    ]
+
+
 def _load_note() -> str:
     load1, _, _ = os.getloadavg()
     return f"load average {load1:.1f} on {os.cpu_count()} CPUs"
@@ -226,6 +282,8 @@ def run(workdir: str) -> list[Row]:
             f"CPU time p99 {percentile(picks_cpu, 99):.3f} ms",
         )
     )
+    if bundled is not None:
+        rows.extend(_routing(bundled))
     bus_search, bus_picks = _over_bus(Path(workdir))
     rows.append(
         Row(

@@ -90,7 +90,8 @@ class AgentHit(msgspec.Struct, kw_only=True):
 class PickedAgent(msgspec.Struct, kw_only=True):
     name: str
     score: float
-    #: "prompt", "project-type" or "fallback".
+    #: "specialist" (the request names its subject), "generalist" (the right all-rounder for what is asked),
+    #: "project" (the agent of the project's earlier turns), "fallback" (nothing to go on), "project-type" (a helper).
     source: str
     reason: str
     matched: list[MatchedWord] = []
@@ -175,6 +176,10 @@ class SelectAgents(Message):
     project_type: str = ""
     max_helpers: int = 2
     project_dir: str = ""
+    #: The project's context, so that a follow-up stays with the project: its file paths...
+    files: list[str] = []
+    #: ...and the agents that answered its earlier turns, oldest first.
+    recent_agents: list[str] = []
 
 
 class AgentProblems(Message):
@@ -236,10 +241,20 @@ class AgentSearchResults(Message):
 class AgentSelection(Message):
     primary: PickedAgent
     helpers: list[PickedAgent] = []
-    #: 0..1: how clearly the primary won (0 for a fallback).
+    #: 0..1, calibrated: of the picks shown at 80 %, about 80 % are right (measured on tests/data/routing.tsv).
     confidence: float = 0.0
     #: True when nothing in the prompt pointed at a specialist and a default agent was chosen.
     fallback: bool = False
+    #: True below the confidence threshold: "no clear specialist, using <generalist>", with ``runners_up``.
+    uncertain: bool = False
+    #: The next two candidates, for one-click switching.
+    runners_up: list[PickedAgent] = []
+    #: What the request asks for, in words ("a game", "an everyday app", "a follow-up to a game").
+    kind: str = ""
+    #: The all-rounder for that kind (the primary when no specialist is clearly asked for).
+    generalist: str = ""
+    #: True when the request was read as a follow-up in an existing project.
+    follow_up: bool = False
     project_type: str = ""
     project_type_guessed: bool = False
     #: The prompt's words that were considered (stop words removed; synonyms as "word->synonym").

@@ -78,7 +78,7 @@ def test_query_commands_offline(tmp_path: Path):
     env = {"VIBING_BUNDLED_AGENTS": str(CORPUS), "VIBING_USER_AGENTS_DIR": ""}
     out = vibing(tmp_path, "agents", "pick", "fix the crash when I click save", **env)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith("primary: debugger") and "why:" in out.stdout
+    assert out.stdout.startswith("Picked debugger: ") and "confidence:" in out.stdout and "runners-up:" in out.stdout
     out = vibing(tmp_path, "agents", "search", "kubernetes", "--json", **env)
     assert json.loads(out.stdout)["hits"][0]["agent"]["name"] == "kubernetes-architect"
     out = vibing(tmp_path, "agents", "ls", "--category", "security", **env)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vibing.errors import InvalidRequest, NotFound
+from vibing.errors import NotFound
 from vibing.schema.agent import (
     AddAgentFolder,
     AgentList,
@@ -73,11 +73,17 @@ def test_queries_over_the_bus(app):
 
     fallback = bus.request("agent", SelectAgents(prompt="hello there"))
     assert fallback.fallback and fallback.primary.name in ("fullstack-developer", "frontend-developer")
+    assert fallback.uncertain and len(fallback.runners_up) == 2
+    kept = bus.request(
+        "agent",
+        SelectAgents(prompt="make the buttons bigger", files=["index.html"], recent_agents=["arcade-game-developer"]),
+    )
+    assert kept.primary.name == "arcade-game-developer" and kept.follow_up and kept.primary.source == "project"
     odd = bus.request("agent", SelectAgents(prompt="a unity platformer game", project_type="spaceship"))
     assert odd.primary.name and "Unknown project type 'spaceship' ignored" in odd.explanation
     assert bus.request("agent", SelectAgents(prompt="hello", project_type="MOBILE_APP")).project_type == "mobile-app"
-    with pytest.raises(InvalidRequest):
-        bus.request("agent", SelectAgents(prompt="x" * 100_001))
+    huge = bus.request("agent", SelectAgents(prompt="a snake game " * 10_000))  # 130 kB: read from its start
+    assert huge.primary.name == "arcade-game-developer"
 
     types = bus.request("agent", ListProjectTypes())
     assert isinstance(types, ProjectTypeList)

@@ -21,6 +21,8 @@ from vibing.services.agent.select import Pick, select
 
 MAX_QUERY_CHARS = 1000
 MAX_PROMPT_CHARS = 100_000
+#: A project's context beyond this many files or earlier agents adds nothing to a pick.
+MAX_CONTEXT_FILES = 200
 MAX_LIMIT = 200
 
 
@@ -183,8 +185,7 @@ class AgentCore:
         )
 
     def SelectAgents(self, request: msg.SelectAgents) -> msg.AgentSelection:
-        if len(request.prompt) > MAX_PROMPT_CHARS:
-            raise InvalidRequest(f"The prompt is too long to pick an agent for ({len(request.prompt)} characters).")
+        # Any text gets a pick, huge ones included: only the start of a request is read (intent.MAX_CHARS).
         # The project type is a hint: an unknown one is ignored (and said so), never a failed generation.
         project_type, note = request.project_type, ""
         if project_type and project_types.get(project_type) is None:
@@ -195,7 +196,14 @@ class AgentCore:
             project_type = ""
         library = self._library(request.project_dir)
         start = time.perf_counter()
-        result = select(library, request.prompt, project_type, max(0, min(request.max_helpers, 10)))
+        result = select(
+            library,
+            request.prompt[:MAX_PROMPT_CHARS],
+            project_type,
+            max(0, min(request.max_helpers, 10)),
+            files=request.files[:MAX_CONTEXT_FILES],
+            recent_agents=request.recent_agents[-MAX_CONTEXT_FILES:],
+        )
         took = (time.perf_counter() - start) * 1000
         if result is None:
             raise NotFound(
@@ -212,6 +220,11 @@ class AgentCore:
             words=result.words,
             explanation=result.explanation + note,
             took_ms=round(took, 3),
+            uncertain=result.uncertain,
+            runners_up=[picked(p) for p in result.runners_up],
+            kind=result.kind,
+            generalist=result.generalist,
+            follow_up=result.follow_up,
         )
 
     def _report(self, library: Library) -> msg.AgentLoadReport:

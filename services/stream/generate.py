@@ -244,22 +244,38 @@ def continuation_setup(launcher: Launcher, *, project_id: str, agent: str, prefi
     return setup
 
 
-def _project_context(launcher: Launcher, req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str]]:
-    """(project info, history, files): given in the request, else the stored conversation and files."""
+def _project_context(launcher: Launcher, req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str], list[str]]:
+    """(project info, history, files, agents of earlier turns): given in the request, else the stored project."""
     if req.history or req.files:
         project = launcher.bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
-        return project, list(req.history), dict(req.files)
+        return project, list(req.history), dict(req.files), []
     detail = launcher.bus.request("storage", LoadProject(project_id=req.project_id), timeout=5.0)
-    return detail.project, prompts.follow_up_turns(detail.messages), {f.path: f.content for f in detail.files}
+    agents = [m.agent for m in detail.messages if m.role == "assistant" and m.agent]
+    return (
+        detail.project,
+        prompts.follow_up_turns(detail.messages),
+        {f.path: f.content for f in detail.files},
+        agents,
+    )
 
 
-def _pick_agent(launcher: Launcher, req: Generate, project_type: str) -> tuple[str, str, str, str]:
-    """(name, reason, prompt, model hint); an unavailable agent service degrades to no agent."""
+def _pick_agent(
+    launcher: Launcher, req: Generate, project_type: str, files: list[str], recent_agents: list[str]
+) -> tuple[str, str, str, str]:
+    """(name, reason, prompt, model hint); an unavailable agent service degrades to no agent.
+
+    Auto-select is given the project's context (its files and the agents of its earlier turns), so that
+    a follow-up ("make the buttons bigger") stays with the project's agent.
+    """
     name, reason = req.agent, "chosen by you"
     try:
         if not name:
             selection = launcher.bus.request(
-                "agent", SelectAgents(prompt=req.prompt, project_type=project_type), timeout=3.0
+                "agent",
+                SelectAgents(
+                    prompt=req.prompt, project_type=project_type, files=files[:200], recent_agents=recent_agents[-20:]
+                ),
+                timeout=3.0,
             )
             name = selection.primary.name
             reason = selection.explanation or selection.primary.reason
@@ -304,11 +320,15 @@ def start(launcher: Launcher, req: Generate) -> GenerationStarted:
 
 def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStarted:
     stream_id = gen.stream_id
-    project, history, files = _project_context(launcher, req)
+    project, history, files, earlier_agents = _project_context(launcher, req)
     provider = req.provider or getattr(project, "provider", "") or ""
-    gen.agent, gen.agent_reason, agent_prompt, agent_model = _pick_agent(launcher, req, project.project_type)
+    gen.agent, gen.agent_reason, agent_prompt, agent_model = _pick_agent(
+        launcher, req, project.project_type, sorted(files), earlier_agents
+    )
     if gen.agent:
-        gen.progress("selecting", f"{gen.agent}: {gen.agent_reason}")
+        # Auto-select's explanation names the agent already ("Picked game-developer: you asked for a game").
+        named = gen.agent in gen.agent_reason
+        gen.progress("selecting", gen.agent_reason if named else f"{gen.agent}: {gen.agent_reason}")
     model = req.model or getattr(project, "model", "") or ""
     if not model and agent_model and (provider or launcher.config.provider) == "anthropic":
         model = _AGENT_MODELS.get(agent_model, agent_model if agent_model.startswith("claude-") else "")

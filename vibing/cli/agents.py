@@ -54,6 +54,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="project type: website, mobile-app, game, api, dashboard (default: guessed)",
     )
     pick.add_argument("--helpers", type=int, default=2, help="most helper agents (default 2)")
+    pick.add_argument(
+        "--after",
+        action="append",
+        default=[],
+        metavar="AGENT",
+        help="an agent of the project's earlier turns (repeat, oldest first): the prompt is a follow-up",
+    )
+    pick.add_argument("--files", default="", help="the project's files, comma-separated (a follow-up's context)")
     add_common_options(pick)
     pick.set_defaults(func=cmd_pick)
 
@@ -192,23 +200,26 @@ def cmd_pick(args: argparse.Namespace) -> int:
             project_type=args.project_type,
             max_helpers=args.helpers,
             project_dir=project_dir(args),
+            files=[f.strip() for f in args.files.split(",") if f.strip()],
+            recent_agents=list(args.after),
         )
     )
     if args.json:
         print_json(reply)
         return 0
-    p = reply.primary
-    label = "fallback" if reply.fallback else f"{reply.confidence:.0%} confident"
-    print(f"primary: {p.name}  ({label}, score {p.score:g})")
-    print(f"  why:   {p.reason}")
+    print(reply.explanation)
+    if not reply.fallback:
+        print(f"  confidence: {reply.confidence:.0%}" + ("  (no clear specialist)" if reply.uncertain else ""))
+    if reply.runners_up:
+        print("  runners-up: " + "; ".join(f"{p.name} ({p.reason})" for p in reply.runners_up))
     for h in reply.helpers:
-        print(f"helper:  {h.name}  (score {h.score:g})")
-        print(f"  why:   {h.reason}")
+        print(f"  helper:     {h.name} ({h.reason})")
     if reply.project_type:
         print(
-            f"project type: {reply.project_type}" + (" (guessed from the prompt)" if reply.project_type_guessed else "")
+            f"  project type: {reply.project_type}"
+            + (" (guessed from the prompt)" if reply.project_type_guessed else "")
         )
-    print(f"words considered: {', '.join(reply.words) or '(none)'}")
+    print(f"  words read: {', '.join(reply.words) or '(none)'}")
     return 0
 
 

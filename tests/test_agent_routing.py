@@ -1,0 +1,144 @@
+"""Auto-select picks the agent a person would pick, says how sure it is honestly, and keeps a project's agent.
+
+The figures are measured on the held-out half of tests/data/routing.tsv (the selector was tuned on the other
+half and on routing-more.tsv); `vibing bench --only agents` reports the same figures with the pick's time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vibing.schema.agent import SelectAgents
+from vibing.services.agent.catalog import bundled_dir
+from vibing.services.agent.core import AgentCore
+from vibing.services.agent.evaluation import ROUTING_SET, evaluate, load
+from vibing.services.agent.registry import Library, Source, load_folder
+from vibing.services.agent.select import UNCERTAIN, select
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    library = Library([load_folder(bundled_dir(), "bundled")])
+    library.rebuild()
+    return library
+
+
+@pytest.fixture(scope="module")
+def held_out(library: Library):
+    return evaluate(library, [c for c in load(known=set(library.entries)) if c.split == "test"])
+
+
+def test_the_routing_set_is_labelled_honestly(library: Library):
+    cases = load(known=set(library.entries))  # every label is an agent of the library
+    assert len(cases) >= 150
+    tune, test = [c for c in cases if c.split == "tune"], [c for c in cases if c.split == "test"]
+    assert len(tune) >= 75 and len(test) >= 75
+    assert all(1 <= len(c.accept) <= 3 for c in cases)
+    assert len({c.request for c in cases}) == len(cases), "a request is listed twice"
+    follow_ups = [c for c in test if c.recent_agents]
+    assert len(follow_ups) >= 10, "the held-out half has follow-ups, each with its project's context"
+    assert any(not c.request.isascii() for c in test), "requests in other languages"
+    assert ROUTING_SET.with_name("routing-more.tsv").is_file()
+
+
+def test_held_out_requests_go_where_a_person_would_send_them(held_out):
+    misses = "\n".join(
+        f"  {o.case.request!r} -> {o.picked}, accepted {', '.join(o.case.accept)}"
+        for o in held_out.outcomes
+        if not o.right
+    )
+    assert held_out.top1 >= 0.90, f"top-1 {held_out.top1:.1%} on {held_out.size} held-out requests:\n{misses}"
+    assert held_out.top3 >= 0.95, f"top-3 {held_out.top3:.1%}"
+
+
+def test_the_confidence_shown_means_what_it_says(held_out):
+    assert held_out.calibration_error() <= 0.1
+    sure = [o for o in held_out.outcomes if o.selection.confidence >= 0.8]
+    assert sure and sum(o.right for o in sure) / len(sure) >= 0.8
+
+
+def test_an_unclear_request_says_so_and_offers_two_runners_up(library: Library, held_out):
+    unclear = [o.selection for o in held_out.outcomes if o.selection.uncertain]
+    clear = [o.selection for o in held_out.outcomes if not o.selection.uncertain and not o.selection.fallback]
+    assert clear, "some picks are clear"
+    for s in unclear:
+        assert s.explanation.startswith("No clear specialist"), s.explanation
+        assert s.primary.source in ("generalist", "project", "fallback") and len(s.runners_up) == 2
+        assert s.confidence < UNCERTAIN
+    for s in clear:
+        assert s.confidence >= UNCERTAIN and s.runners_up, s.explanation
+
+
+def test_the_explanation_says_what_was_asked_for(library: Library):
+    game = select(library, "an asteroids game where you have three lives")
+    assert game.primary.agent.name == "arcade-game-developer"
+    assert game.explanation.startswith("Picked arcade-game-developer: ") and "asteroids" in game.explanation
+    timer = select(library, "a pomodoro timer with a dark theme")
+    assert timer.primary.agent.name == "frontend-developer", timer.explanation
+    assert "you asked for an everyday app" in timer.explanation and timer.kind == "an everyday app"
+
+
+@pytest.mark.parametrize(
+    ("prompt", "why"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("\x00\x01\x02\x03binary\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f" * 50, "not text"),
+        ("🎉🥳🎈✨🚀", "no words"),
+        ("function total(items) {\n  return items.reduce((a, b) => a + b, 0);\n}\nconst x = total([1, 2]);", "code"),
+        ("make a todo app " * 6250, ""),  # 100 kB
+    ],
+    ids=["empty", "blank", "binary", "emoji", "code", "100kB"],
+)
+def test_bad_input_gets_the_generalist_and_a_clear_explanation(library: Library, prompt: str, why: str):
+    result = select(library, prompt)
+    assert result is not None
+    assert result.primary.agent.name in ("frontend-developer", "fullstack-developer"), result.explanation
+    assert why in result.explanation, result.explanation
+    reply = AgentCore(_catalog(library)).SelectAgents(SelectAgents(prompt=prompt + "x" * 100))
+    assert reply.primary.name and reply.explanation
+
+
+def test_a_follow_up_stays_with_the_project_unless_it_asks_for_another_specialty(library: Library):
+    game = dict(project_type="game", files=["index.html", "game.js"], recent_agents=["arcade-game-developer"])
+    bigger = select(library, "make the buttons bigger", **game)
+    assert bigger.primary.agent.name == "arcade-game-developer" and bigger.primary.source == "project"
+    assert bigger.follow_up and bigger.explanation.startswith("Kept arcade-game-developer")
+    bug = select(library, "it does not work when I click reset", **game)
+    assert bug.primary.agent.name in ("arcade-game-developer", "debugger")
+    assert {bug.primary.agent.name, *(p.agent.name for p in bug.runners_up)} >= {"arcade-game-developer", "debugger"}
+    offline = select(library, "now make it work offline, even on the train", **game)
+    assert offline.primary.agent.name == "pwa-builder", offline.explanation
+    # The project's agent is the one that built it, not a specialist called once for a login.
+    site = dict(project_type="website", files=["index.html"], recent_agents=["landing-page-builder", "auth-specialist"])
+    assert select(library, "make the headline shorter", **site).primary.agent.name == "landing-page-builder"
+    # Without the context the same words stand alone.
+    assert not select(library, "make the buttons bigger").follow_up
+
+
+def test_user_agents_take_part_on_equal_terms(library: Library, tmp_path):
+    folder = tmp_path / "agents"
+    folder.mkdir()
+    (folder / "bonsai-care-expert.md").write_text(
+        "---\nname: bonsai-care-expert\ndescription: Builds apps about bonsai care, watering schedules and "
+        "pruning calendars.\ntags: [bonsai, pruning, watering-schedule]\n---\nYou know bonsai.\n",
+        encoding="utf-8",
+    )
+    both = Library([Source(bundled_dir(), "bundled"), Source(folder, "user")])
+    for source in both.sources:
+        source.scan()
+    both.rebuild()
+    result = select(both, "a bonsai pruning calendar")
+    assert result.primary.agent.name == "bonsai-care-expert", result.explanation
+    assert "bonsai" in result.explanation
+    assert select(both, "a pomodoro timer").primary.agent.name == "frontend-developer"
+
+
+def _catalog(library: Library):
+    class OneLibrary:
+        base = library
+
+        def library(self, project_dir: str = "") -> Library:
+            return library
+
+    return OneLibrary()

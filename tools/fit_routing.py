@@ -1,0 +1,150 @@
+"""Fit auto-select's confidence to the tuning half of the routing set, and report both halves.
+
+Why: the percentage shown beside a pick must mean something (of the picks shown at 80 %, about 80 % are
+right).  A logistic model over a few features of each pick (:mod:`services.agent.calibration`) is fitted
+here, by plain gradient descent with a little L2, on the *tune* rows of ``tests/data/routing.tsv`` only;
+the *test* rows are never used to fit, only reported.
+
+    python tools/fit_routing.py            # print accuracy, calibration and the misses of both halves
+    python tools/fit_routing.py --fit      # also fit, and print the COEFFICIENTS line to paste
+    python tools/fit_routing.py --search   # also search the selector's weights (coordinate search, tune half)
+
+Because the pick itself depends on the confidence (an unsure specialist gives way to the generalist),
+fitting runs a few rounds: evaluate, fit, evaluate again with the new coefficients.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from vibing.services.agent import calibration, intent, select, subjects  # noqa: E402
+from vibing.services.agent.catalog import bundled_dir  # noqa: E402
+from vibing.services.agent.evaluation import Report, evaluate, load_all  # noqa: E402
+from vibing.services.agent.registry import Library, load_folder  # noqa: E402
+
+
+def fit(report: Report, rounds: int = 4000, rate: float = 0.3, l2: float = 0.01) -> tuple[float, ...]:
+    rows = [
+        (o.selection.features.vector(), 1.0 if o.right else 0.0)
+        for o in report.outcomes
+        if o.selection.features is not None
+    ]
+    weights = list(calibration.COEFFICIENTS)
+    for _ in range(rounds):
+        gradient = [0.0] * len(weights)
+        for x, y in rows:
+            z = sum(w * v for w, v in zip(weights, x, strict=True))
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            for i, v in enumerate(x):
+                gradient[i] += (p - y) * v
+        for i in range(len(weights)):
+            penalty = l2 * weights[i] if i else 0.0
+            weights[i] -= rate * (gradient[i] / len(rows) + penalty)
+    return tuple(round(w, 3) for w in weights)
+
+
+#: The selector's weights the search may move: (module, attribute, key in a dict attribute or None).
+KNOBS = (
+    (intent, "MODIFIER_WEIGHT", None),
+    (intent, "NAMED_WEIGHT", None),
+    (intent, "HINT_WEIGHT", None),
+    (select, "GENERALIST_POINTS", None),
+    (select, "PROJECT_POINTS", None),
+    (select, "DEBUGGER_POINTS", None),
+    (select, "TIE_BREAK", None),
+    (select, "MIN_EVIDENCE", None),
+    (subjects, "FIELD_WEIGHTS", subjects.TAG),
+    (subjects, "FIELD_WEIGHTS", subjects.CAPABILITY),
+    (subjects, "FIELD_WEIGHTS", subjects.DESCRIPTION),
+    (subjects, "TAG_PART", None),
+    (subjects, "WHEN_FACTOR", None),
+    (subjects, "ROLE_FACTOR", None),
+    (subjects, "SHARED_NAME_COST", None),
+    (select, "FULL_STACK_POINTS", None),
+    (subjects, "ALSO", None),
+)
+STEPS = (0.7, 0.85, 1.15, 1.3)
+
+
+def _get(module, name, key):
+    value = getattr(module, name)
+    return value[key] if key is not None else value
+
+
+def _set(module, name, key, value) -> None:
+    if key is not None:
+        getattr(module, name)[key] = value
+    else:
+        setattr(module, name, value)
+    subjects._CACHE.clear()  # subjects are built with the field weights
+    select._MENDERS.clear()
+
+
+def objective(library: Library, cases) -> float:
+    report = evaluate(library, cases)
+    return report.top1 + 0.25 * report.top3
+
+
+def search(library: Library, cases, passes: int = 3) -> None:
+    """Coordinate search: move one weight at a time while the tune half gets strictly better."""
+    best = objective(library, cases)
+    for _ in range(passes):
+        moved = False
+        for module, name, key in KNOBS:
+            start = _get(module, name, key)
+            for step in STEPS:
+                _set(module, name, key, round(start * step, 3))
+                score = objective(library, cases)
+                if score > best + 1e-9:
+                    best, start, moved = score, round(start * step, 3), True
+            _set(module, name, key, start)
+        if not moved:
+            break
+    for module, name, key in KNOBS:
+        label = f"{module.__name__.rsplit('.', 1)[-1]}.{name}" + (f"[{key!r}]" if key is not None else "")
+        print(f"{label} = {_get(module, name, key)}")
+
+
+def describe(name: str, report: Report, quiet: bool = False) -> None:
+    times = report.times()
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))] if times else 0.0
+    print(
+        f"{name}: {report.size} requests, top-1 {report.top1:.1%}, top-3 {report.top3:.1%}, "
+        f"ECE {report.calibration_error():.3f}, p99 {p99:.2f} ms"
+    )
+    for o in [] if quiet else [o for o in report.outcomes if not o.right]:
+        print(
+            f"  line {o.case.line}: {o.case.request[:70]!r} -> {o.picked} ({o.selection.confidence:.0%}), "
+            f"accepted {' '.join(o.case.accept)}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fit", action="store_true", help="fit the coefficients on the tune half")
+    parser.add_argument("--search", action="store_true", help="search the selector's weights on the tune half")
+    parser.add_argument("--quiet", action="store_true", help="figures only, not every miss")
+    args = parser.parse_args()
+    library = Library([load_folder(bundled_dir(), "bundled")])
+    library.rebuild()
+    cases = load_all(known=set(library.entries))
+    tune = [c for c in cases if c.split == "tune"]
+    test = [c for c in cases if c.split == "test"]
+    if args.search:
+        search(library, tune)
+    if args.fit:
+        for _ in range(3):
+            calibration.COEFFICIENTS = fit(evaluate(library, tune))
+        print(f"COEFFICIENTS = {calibration.COEFFICIENTS}")
+    describe("tune", evaluate(library, tune), args.quiet)
+    describe("test", evaluate(library, test), True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

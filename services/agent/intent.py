@@ -629,6 +629,8 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         elif token == "for" and following in CONTEXT_ARTICLES:
             weight, in_context = MODIFIER_WEIGHT, True
         plain = TRANSLATIONS.get(token, token) if token not in _KIND_WORDS else token
+        if mender is not None and plain == token and token not in STOP_WORDS and cached_stem(token) not in _KIND_WORDS:
+            plain = mender.mend(token)  # "timmer" is a timer for the kind too
         # "my site", "our app": existing work the request is about; "my phone" still says where it runs.
         # Only a kind of thing is existing work when owned ("my site"); "my stylesheet" is still the topic.
         owned = i > 0 and tokens[i - 1] in POSSESSIVES and plain not in PLATFORMS and cached_stem(plain) in _KIND_WORDS

@@ -356,6 +356,8 @@ def _short_reason(candidate: _Candidate, table: Subjects) -> str:
     said = _words_of([m for m in candidate.matches if m.fields[0] in (NAME, TAG)]) or _words_of(candidate.matches)
     if candidate.source == "project":
         return "wrote this project's earlier turns"
+    if candidate.start and table.agents[candidate.position].name == DEBUGGER:
+        return "finds and fixes what does not work"
     if candidate.source == "generalist":
         return "the all-rounder for this kind of request"
     return f"about {table.subjects[candidate.position].phrase}" + (f" ({said})" if said else "")
@@ -387,7 +389,8 @@ def _explain(
     if top.source == "generalist":
         if uncertain:
             return f"No clear specialist, using {name}: you asked for {kind_label}{kind_words}."
-        said_too = [w for w in said.split(", ") if w and w not in reading.kind_words] if said else []
+        own = [m for m in top.matches if m.fields[0] in (NAME, TAG) and m.term not in reading.kind_stems]
+        said_too = [w for w in _words_of(own).split(", ") if w and w not in reading.kind_words]
         words = ", ".join([*reading.kind_words, *said_too][:4])
         return f"Picked {name}: you asked for {kind_label}{f' ({words})' if words else ''}."
     if name == DEBUGGER and reading.bug_report:

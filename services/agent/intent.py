@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from vibing.services.agent.text import PROMPT_STOP_WORDS, STOP_WORDS, cached_stem
+from vibing.services.agent.text import PROMPT_STOP_WORDS, STOP_WORDS, subject_stem
 
 #: Only the start of a long request is read: it says what the request is about, and a pick stays well under 2 ms.
 MAX_CHARS = 600
@@ -78,7 +78,7 @@ _KIND_WORDS: dict[str, tuple[str, float]] = {}
 
 def _kind(kind: str, weight: float, text: str) -> None:
     for word in text.split():
-        _KIND_WORDS[cached_stem(word)] = (kind, weight)
+        _KIND_WORDS[subject_stem(word)] = (kind, weight)
 
 
 _kind("game", 3.0, "game games gaming arcade platformer shooter rpg roguelike snake tetris pong breakout asteroids")
@@ -270,8 +270,6 @@ HEAD_HINTS: dict[str, tuple[str, ...]] = {
 ACCOUNT_WORDS = frozenset("login logins signin signup account accounts password passwords users members staff".split())
 SERVER_WORDS = frozenset("database databases server backend saved sync synced real".split())
 
-#: Words whose stem means something else: "shopping" (a shopping list) is not "shop" (an online shop).
-NO_STEM = frozenset({"shopping"})
 
 #: Stop words of those languages (articles, prepositions, "make", "I want"), dropped like English ones.
 FOREIGN_STOP_WORDS = frozenset(
@@ -629,11 +627,11 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         elif token == "for" and following in CONTEXT_ARTICLES:
             weight, in_context = MODIFIER_WEIGHT, True
         plain = TRANSLATIONS.get(token, token) if token not in _KIND_WORDS else token
-        if mender is not None and plain == token and token not in STOP_WORDS and cached_stem(token) not in _KIND_WORDS:
+        if mender is not None and plain == token and token not in STOP_WORDS and subject_stem(token) not in _KIND_WORDS:
             plain = mender.mend(token)  # "timmer" is a timer for the kind too
         # "my site", "our app": existing work the request is about; "my phone" still says where it runs.
         # Only a kind of thing is existing work when owned ("my site"); "my stylesheet" is still the topic.
-        owned = i > 0 and tokens[i - 1] in POSSESSIVES and plain not in PLATFORMS and cached_stem(plain) in _KIND_WORDS
+        owned = i > 0 and tokens[i - 1] in POSSESSIVES and plain not in PLATFORMS and subject_stem(plain) in _KIND_WORDS
         kind_weight = 1.0 if plain in PLATFORMS else min(weight, MODIFIER_WEIGHT) if owned else weight
         said.append((plain, kind_weight))
         pair_weight = min(weight, MODIFIER_WEIGHT) if owned else weight
@@ -645,7 +643,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
                 intent.pairs.append(
                     Word(
                         joined,
-                        cached_stem(joined),
+                        subject_stem(joined),
                         min(pair_weight, previous[1]),
                         f"{previous[0]} {plain}",
                         len(intent.pairs),
@@ -670,14 +668,14 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         pieces = parts + (["".join(parts)] if len(parts) > 1 else [])
         position = len(out)
         for piece in pieces:
-            term = piece if piece in NO_STEM else cached_stem(piece)
+            term = subject_stem(piece)
             if term in seen:
                 continue
             seen.add(term)
             out.append(Word(piece, term, word_weight, written, position, context))
         head = not out or (len(out) <= 1 and out[0].position == 0 and weight == 1.0)
         for hint in HINTS.get(text, ()) + (HEAD_HINTS.get(text, ()) if head else ()):
-            term = cached_stem(hint)
+            term = subject_stem(hint)
             if term not in seen:
                 seen.add(term)
                 out.append(Word(hint, term, word_weight * HINT_WEIGHT, written or text, position, context))
@@ -699,10 +697,10 @@ def _read_kind(intent: Intent, said: list[tuple[str, float]]) -> None:
     first: dict[str, int] = {}
     previous = ""
     for index, (text, weight) in enumerate(said):
-        found = _KIND_WORDS.get(text if text in NO_STEM else cached_stem(text)) if text.isalnum() else None
+        found = _KIND_WORDS.get(subject_stem(text)) if text.isalnum() else None
         # "tic tac toe", "high score" and the like arrive as consecutive words; the joined form is in the table.
         if found is None and previous:
-            found = _KIND_WORDS.get(cached_stem(previous + text))
+            found = _KIND_WORDS.get(subject_stem(previous + text))
         previous = text
         if found is None:
             continue
@@ -717,7 +715,7 @@ def _read_kind(intent: Intent, said: list[tuple[str, float]]) -> None:
     total = sum(scores.values())
     intent.kind = best
     intent.kind_words = list(dict.fromkeys(by_kind[best]))[:4]
-    intent.kind_stems = frozenset(cached_stem(w) for w in by_kind[best])
+    intent.kind_stems = frozenset(subject_stem(w) for w in by_kind[best])
     intent.kind_strength = round(min(1.0, scores[best] / 3.0) * (scores[best] / total), 3)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from vibing.services.agent.parser import Agent
 from vibing.services.agent.search import Index
-from vibing.services.agent.text import STOP_WORDS, cached_stem, words
+from vibing.services.agent.text import STOP_WORDS, subject_stem, words
 
 #: Role words in agent names: not a subject.  Roles that name an activity become that activity.
 ROLE_WORDS = {
@@ -59,7 +59,7 @@ ROLE_WORDS = {
 }
 #: Words too general to be anyone's subject (every web request has them).
 GENERIC = frozenset(
-    cached_stem(w)
+    subject_stem(w)
     for w in """
 web app apps application code project projects site page ui frontend javascript js html css user users
 interface general purpose feature features modern clean simple fast best practices support build builds
@@ -138,32 +138,32 @@ def subject_of(agent: Agent) -> Subject:
     raw: dict[str, list] = {}
     subject_words, roles = name_subject(agent.name)
     for word in subject_words:
-        _add(raw, cached_stem(word), FIELD_WEIGHTS[NAME], NAME)
+        _add(raw, subject_stem(word), FIELD_WEIGHTS[NAME], NAME)
     if len(subject_words) > 1:
-        _add(raw, cached_stem("".join(subject_words)), FIELD_WEIGHTS[NAME], NAME)
+        _add(raw, subject_stem("".join(subject_words)), FIELD_WEIGHTS[NAME], NAME)
     for word in roles:  # "audit" of security-auditor: part of its subject, a little less than "security"
-        _add(raw, cached_stem(word), FIELD_WEIGHTS[NAME] * ROLE_FACTOR, NAME)
+        _add(raw, subject_stem(word), FIELD_WEIGHTS[NAME] * ROLE_FACTOR, NAME)
     for tag in agent.tags:
         parts = [p for p in re.split(r"[^a-z0-9+#]+", tag.lower()) if p and p not in STOP_WORDS]
         if len(parts) == 1:
-            _add(raw, cached_stem(parts[0]), FIELD_WEIGHTS[TAG], TAG)
+            _add(raw, subject_stem(parts[0]), FIELD_WEIGHTS[TAG], TAG)
         elif parts:
             # "dark-mode" is about dark mode, not about everything dark: the whole tag counts, its parts a little.
-            _add(raw, cached_stem("".join(parts)), FIELD_WEIGHTS[TAG], TAG)
+            _add(raw, subject_stem("".join(parts)), FIELD_WEIGHTS[TAG], TAG)
             for part in parts:
                 if len(part) > 1:
-                    _add(raw, cached_stem(part), FIELD_WEIGHTS[TAG] * TAG_PART, TAG)
+                    _add(raw, subject_stem(part), FIELD_WEIGHTS[TAG] * TAG_PART, TAG)
     for capability in agent.capabilities:
         for word in words(capability):
             if len(word) > 2:
-                _add(raw, cached_stem(word), FIELD_WEIGHTS[CAPABILITY], CAPABILITY)
+                _add(raw, subject_stem(word), FIELD_WEIGHTS[CAPABILITY], CAPABILITY)
     for sentence in _SENTENCE.split(agent.description):
         if _NOT_FOR.match(sentence):
             continue  # "Not for an app that merely has a dark theme": the words of what it is *not* for
         weight = FIELD_WEIGHTS[DESCRIPTION] * (WHEN_FACTOR if _WHEN.search(sentence) else 1.0)
         for word in words(sentence):
             if len(word) > 2:
-                _add(raw, cached_stem(word), weight, DESCRIPTION)
+                _add(raw, subject_stem(word), weight, DESCRIPTION)
     terms = {stem: (round(w + ALSO * other, 3), field) for stem, (w, field, other) in raw.items()}
     return Subject(agent, terms, " ".join(subject_words + roles), max(1, len(subject_words)))
 

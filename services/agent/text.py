@@ -369,3 +369,13 @@ def terms(text: str, stop: frozenset[str] = STOP_WORDS) -> list[str]:
 
 #: :data:`SYNONYMS` keyed by stem as well, so "crashes" and "crashed" find what "crash" does.
 SYNONYM_STEMS: dict[str, tuple[str, ...]] = {**{stem(k): v for k, v in SYNONYMS.items()}, **SYNONYMS}
+
+
+#: Words whose stem means something else to auto-select: a "shopping list" is not an online shop, a "book club"
+#: is not a booking.  Kept whole wherever auto-select stems (requests and agents' subjects alike).
+KEEP_WHOLE = frozenset({"shopping", "booking", "bookings"})
+
+
+def subject_stem(word: str) -> str:
+    """:func:`cached_stem`, except for the words of :data:`KEEP_WHOLE`."""
+    return word if word in KEEP_WHOLE else cached_stem(word)

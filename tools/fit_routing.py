@@ -53,6 +53,7 @@ KNOBS = (
     (intent, "MODIFIER_WEIGHT", None),
     (intent, "NAMED_WEIGHT", None),
     (intent, "HINT_WEIGHT", None),
+    (intent, "PATTERN_WEIGHT", None),
     (select, "GENERALIST_POINTS", None),
     (select, "PROJECT_POINTS", None),
     (select, "DEBUGGER_POINTS", None),

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vibing.services.agent import calibration, intent, project_types
+from vibing.services.agent import calibration, intent, lexicon, project_types
 from vibing.services.agent.parser import Agent
 from vibing.services.agent.registry import Library
 from vibing.services.agent.search import Match
@@ -121,7 +121,7 @@ def _mender(table: Subjects) -> intent.Mender:
     if found is None or found.vocabulary is not table.vocabulary:
         if len(_MENDERS) > 32:
             _MENDERS.clear()
-        vocabulary = table.vocabulary | intent.kind_vocabulary()
+        vocabulary = table.vocabulary | lexicon.kind_vocabulary()
         table.vocabulary = vocabulary
         found = _MENDERS[id(table)] = intent.Mender(vocabulary, known=table.known)
     return found

@@ -231,6 +231,23 @@ def browser():
 
 
 @pytest.fixture(scope="module")
+def web(app):
+    """``vibing web`` over the module's ``app``: its signed-in address (a module may define its own)."""
+    with serving_web(app) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, web):
+    """A fresh signed-in page of ``web``; the test fails if the UI logged a JavaScript error."""
+    from chromium import signed_in_page
+
+    with signed_in_page(browser, web) as pg:
+        yield pg
+    assert not pg.errors, pg.errors
+
+
+@pytest.fixture(scope="module")
 def shots(tmp_path_factory):
     """Where a module's tests save screenshots; copied to $VIBING_SCREENSHOTS when it is set."""
     from chromium import screenshots

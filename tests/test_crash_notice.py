@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, WAIT, signed_in_page
-from conftest import home_of, provider_chosen, serving_web, start_app
+from conftest import home_of, provider_chosen, start_app
 
 from vibing.schema.supervisor import Status
 
@@ -29,12 +29,6 @@ def app(tmp_path_factory):
     provider_chosen(running)
     yield running
     running.stop()
-
-
-@pytest.fixture(scope="module")
-def web(app):
-    with serving_web(app) as url:
-        yield url
 
 
 @pytest.fixture

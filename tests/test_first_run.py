@@ -17,8 +17,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, WAIT, signed_in_page
-from conftest import serving_web, start_app
+from chromium import CHROMIUM, WAIT
+from conftest import start_app
 from test_ui_browser import ANSWER
 
 from tests.fakes import FakeAnthropic
@@ -46,19 +46,6 @@ def app(fake, tmp_path_factory):
     )
     yield running
     running.stop()
-
-
-@pytest.fixture(scope="module")
-def web(app):
-    with serving_web(app) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser, web):
-    with signed_in_page(browser, web) as pg:
-        yield pg
-    assert not pg.errors, pg.errors
 
 
 def test_no_key_no_keychain_first_run_to_a_first_answer(page, app, fake, shots):

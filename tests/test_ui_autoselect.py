@@ -17,8 +17,8 @@ import re
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, WAIT, signed_in_page
-from conftest import provider_chosen, serving_web, start_app
+from chromium import CHROMIUM, WAIT
+from conftest import provider_chosen, start_app
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
@@ -45,19 +45,6 @@ def app(tmp_path_factory):
     provider_chosen(running)
     yield running
     running.stop()
-
-
-@pytest.fixture(scope="module")
-def web(app):
-    with serving_web(app) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser, web):
-    with signed_in_page(browser, web) as pg:
-        yield pg
-    assert not pg.errors, pg.errors
 
 
 def pick(app, prompt: str, *options: str) -> dict:

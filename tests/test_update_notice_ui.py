@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, WAIT, signed_in_page
-from conftest import home_of, provider_chosen, serving_web, start_app
+from conftest import home_of, provider_chosen, start_app
 from test_update_check import NEWER, Feed
 
 from vibing import updates
@@ -46,12 +46,6 @@ def app(feed, tmp_path_factory):
             time.sleep(0.05)
     yield running
     running.stop()
-
-
-@pytest.fixture(scope="module")
-def web(app):
-    with serving_web(app) as url:
-        yield url
 
 
 @pytest.fixture

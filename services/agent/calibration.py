@@ -40,7 +40,7 @@ class Features:
 
 
 #: Fitted by tools/fit_routing.py on the tuning half (bias, sources..., margin, log evidence, kind, follow-up).
-COEFFICIENTS = (1.467, -0.058, -0.083, 0.142, -0.0, -0.0, 1.166, 0.483, 0.191, -0.083)
+COEFFICIENTS = (1.529, 0.192, 0.003, 0.049, -0.0, -0.244, 0.839, 0.44, 0.424, 0.143)
 
 
 def confidence(features: Features, coefficients: tuple[float, ...] | None = None) -> float:

@@ -26,6 +26,7 @@ from vibing.services.agent.lexicon import (
     ACCOUNT_WORDS,
     BUG_PHRASES,
     BUG_WORDS,
+    FEATURE_WORDS,
     FOREIGN_STOP_WORDS,
     HEAD_HINTS,
     HINTS,
@@ -49,9 +50,11 @@ MODIFIER_STARTS = frozenset({"with", "that", "which", "where", "including", "inc
 #: "for" followed by one of these starts context ("for my bakery").
 CONTEXT_ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "me", "us"})
 #: How much a modifier or context word counts, against 1 for the head.
-MODIFIER_WEIGHT = 0.37
+MODIFIER_WEIGHT = 0.48
 #: How much a specialist's own name counts after "with" ("with tailwind" says how to build, not a feature).
-NAMED_WEIGHT = 0.55
+NAMED_WEIGHT = 0.63
+#: The first words of a sentence that say what it is about; a feature word after them is a modifier.
+HEAD_WORDS = 3
 #: A phrase a pattern recognised counts this much (a word counts 1).
 PATTERN_WEIGHT = 1.0
 #: A hint counts this much of the word itself.
@@ -83,7 +86,7 @@ _PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key
 _CODE_SIGNS = re.compile(r"[{};<>=()\[\]]|=>|\bfunction\b|\bdef\b|\bconst\b|\blet\b|\bvar\b|\breturn\b|</?\w+")
 _LETTERS = re.compile(r"[a-z]")
 #: French and Italian elisions: "l'accessibilite" is "accessibilite".
-_ELISION = re.compile(r"^(?:l|d|s|j|n|m|t|c|qu|dell|nell|all|sull)'")
+_ELISION = re.compile(r"^(?:l|d|s|j|n|m|t|c|qu|un|dell|nell|all|sull)'")
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n+")
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[-_.'][a-z0-9][a-z0-9+#]*)*")
 
@@ -209,6 +212,17 @@ class Mender:
         return word
 
 
+def _hints_of(text: str) -> tuple[str, ...]:
+    """:data:`HINTS` of a word or of its plain inflection ("summarises" is "summarise"; not its stem: "generator"
+    and "generative" share one, and only the second is about art)."""
+    found = HINTS.get(text)
+    if found is None:
+        for ending in ("s", "es", "d", "ed", "ing"):
+            if text.endswith(ending) and (found := HINTS.get(text[: -len(ending)])) is not None:
+                break
+    return found or ()
+
+
 def _doubled_letter(word: str, shorter: str) -> bool:
     """True when ``shorter`` is ``word`` with one of two equal neighbouring letters removed."""
     return any(word[i] == word[i + 1] and word[:i] + word[i + 1 :] == shorter for i in range(len(word) - 1))
@@ -242,10 +256,12 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
     previous: tuple[str, float] | None = None
     said: list[tuple[str, float]] = []
     in_context = False
+    content_in_sentence = 0
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if i in starts:
             weight, in_context, previous = (PATTERN_WEIGHT if i < recognised else 1.0), False, None
+            content_in_sentence = 0
         elif i == recognised and recognised:
             weight = 1.0
         elif token in MODIFIER_STARTS:
@@ -280,7 +296,10 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         if token in PROMPT_STOP_WORDS or token in FOREIGN_STOP_WORDS or (len(token) < 2 and not token.isdigit()):
             continue
         compound = following in TOOL_NOUNS and token not in TOOL_NOUNS
-        word_weight = min(weight, MODIFIER_WEIGHT) if owned or compound else weight
+        # A look or a feature ("dark theme", "colours", "sounds") said after the thing itself describes it.
+        feature = token in FEATURE_WORDS and content_in_sentence >= HEAD_WORDS
+        content_in_sentence += 1
+        word_weight = min(weight, MODIFIER_WEIGHT) if owned or compound or feature else weight
         context = owned or in_context
         written = ""
         text = _ELISION.sub("", token).replace("'", "")
@@ -300,7 +319,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
             seen.add(term)
             out.append(Word(piece, term, word_weight, written, position, context))
         head = not out or (len(out) <= 1 and out[0].position == 0 and weight == 1.0)
-        for hint in HINTS.get(text, ()) + (HEAD_HINTS.get(text, ()) if head else ()):
+        for hint in _hints_of(text) + (HEAD_HINTS.get(text, ()) if head else ()):
             term = subject_stem(hint)
             if term not in seen:
                 seen.add(term)

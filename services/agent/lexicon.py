@@ -19,6 +19,11 @@ TOOL_NOUNS = frozenset(
     "logger planner picker counter checklist journal diary notes organizer organiser reminder reminders clock "
     "randomizer spinner wheel".split()
 )
+#: How a thing looks or sounds: a feature of an app when said after it ("a shopping list, dark theme").
+FEATURE_WORDS = frozenset(
+    "dark light theme themes mode colour colours color colors colourful colorful sound sounds music font fonts "
+    "animation animations animated".split()
+)
 #: Where an app runs: "an app for my phone" asks for a phone app.
 PLATFORMS = frozenset("phone phones iphone ipad android tablet mobile".split())
 #: Words that make the next one existing work ("my site", "our app"): the request is a task on it, not that thing.
@@ -38,7 +43,7 @@ def _kind(kind: str, weight: float, text: str) -> None:
 _kind("game", 3.0, "game games gaming arcade platformer shooter rpg roguelike snake tetris pong breakout asteroids")
 _kind("game", 3.0, "sudoku 2048 minesweeper solitaire chess checkers draughts blackjack poker tictactoe sokoban")
 _kind("game", 3.0, "pinball flappy pacman invaders wordle crossword hangman bingo battleship mastermind frogger galaga")
-_kind("game", 3.0, "yahtzee monopoly scrabble boggle jigsaw dice clicker roguelite metroidvania racing uno connect4")
+_kind("game", 3.0, "yahtzee monopoly scrabble boggle jigsaw clicker roguelite metroidvania uno connect4 ludo")
 _kind("game", 1.5, "player players level levels enemies enemy lives highscore sprite sprites boss jump")
 _kind("game", 1.0, "puzzle maze quiz trivia score")
 _kind("game", 2.0, "quest adventure dungeon runner kart shmup platformers shooter tamagotchi idle towerdefense")
@@ -48,7 +53,7 @@ _kind("page", 3.0, "landing homepage")
 _kind("page", 1.5, "webpage pricing menu wedding rsvp invitation waitlist resume cv linkinbio productpage")
 _kind("page", 1.5, "page")
 _kind("dashboard", 3.0, "dashboard dashboards admin analytics kpi kpis reporting backoffice crm")
-_kind("dashboard", 1.5, "revenue churn conversions signups")
+_kind("dashboard", 1.5, "revenue churn conversions signups stats statistics")
 _kind("dashboard", 1.0, "chart charts graph graphs metrics visualization visualisation statistics stats report reports")
 _kind("api", 3.0, "api apis backend endpoint endpoints rest graphql microservice microservices webhook webhooks")
 _kind("api", 2.0, "server database schema sql query queries postgres postgresql mysql sqlite mongodb crud")
@@ -92,7 +97,7 @@ _translate("signup", "inscription registro anmeldung registrazione cadastro")
 _translate("login", "connexion anmelden accesso entrar")
 _translate("form", "formulaire formulario formular modulo kontaktformular anmeldeformular")
 _translate("appointments", "termine termin citas rendezvous appuntamenti")
-_translate("book", "buchen reservar reserver prenotare")
+_translate("booking", "buchen reservar reserver prenotare reservieren")
 _translate("catalog", "catalogue katalog catalogo")
 _translate("tests", "pruebas testes prove")
 _translate("security", "securite seguridad sicherheit sicurezza seguranca")
@@ -172,7 +177,8 @@ _hint("responsive", "squashed squished cramped responsive overflow overlap overl
 _hint("ux design", "professional ugly prettier polished wireframe wireframes mockup mockups redesign")
 _hint("drawing canvas", "paint painting draw drawing sketch doodle whiteboard")
 _hint("generative canvas", "fractal fractals generative fireworks mandelbrot particles")
-_hint("3d", "globe planets 3d webgl")
+_hint("3d", "globe planets 3d webgl rotate rotating 360")
+_hint("visualization graph", "familytree")
 _hint("physics", "physics gravity fling slingshot ragdoll bouncy")
 _hint("forecasting machine-learning", "predict prediction predictions forecast forecasting regression")
 _hint("sql", "query queries joins")
@@ -186,8 +192,8 @@ _hint("review", "review")
 _hint("quiz", "personality flashcards flashcard trivia quiz quizzes")
 _hint("realtime", "realtime multiplayer collaborative instantly instant websocket")
 _hint("spreadsheet", "excel spreadsheet sheets")
-_hint("booking", "booking bookings appointment appointments reservation reservations rota rotas")
-_hint("accessibility", "blind colourblind colorblind wcag a11y disabled disability dyslexia")
+_hint("booking", "booking bookings appointment appointments reservation reservations rota rotas reserve")
+_hint("accessibility", "blind colourblind colorblind wcag a11y disabled disability dyslexia accessible inaccessible")
 _hint("copywriting", "wording microcopy copywriting")
 _hint("load test", "traffic stress")
 _hint("monitoring", "uptime alert alerts outage")
@@ -292,6 +298,15 @@ PHRASES = {
     "high scores": "highscores",
     "to do": "todo",
     "cookie clicker": "clicker",
+    "w/": "with",
+    "connect four": "connect4",
+    "connect 4": "connect4",
+    "family tree": "familytree",
+    "google docs": "googledocs",
+    "page where": "tool where",
+    "page that": "tool that",
+    "page to": "tool to",
+    "page which": "tool which",
     "photo editor": "photoeditor",
     "image editor": "imageeditor",
     "product page": "productpage",
@@ -346,16 +361,19 @@ PATTERNS = (
     (re.compile(r"\bbreak into\b|\blike (?:a|an) (?:real )?(?:attacker|hacker)\b"), "pen test"),
     (re.compile(r"\b(?:look|go|read) (?:over|through|at) (?:my|the|our) code\b"), "code review"),
     (re.compile(r"\blike (?:a|an) (?:real )?(?:user|customer)\b"), "qa"),
-    (re.compile(r"\b\d[\d,.]*k? (?:people|users|visitors|customers)\b"), "load test"),
+    (re.compile(r"\b(?:\d{1,3}(?:[,.]\d{3})+|\d{3,}|\d+k) (?:people|users|visitors|customers)\b"), "load test"),
     (re.compile(r"\b(?:site|app|server|website|api|it) (?:goes|went|is|was|being) down\b"), "monitoring uptime"),
     (re.compile(r"\bclicks? through\b"), "e2e test"),
     (re.compile(r"\banswers? (?:questions|customers)\b"), "chatbot"),
-    (re.compile(r"\b(?:every time i |whenever i |when i |on every )push\b|\bpush to github\b"), "ci"),
+    (re.compile(r"\b(?:every time i |whenever i |when i |on every )push\b|\bpush to github\b"), "ci cd pipeline"),
     (re.compile(r"\b(?:one|a) (?:giant|huge|massive|big|long) file\b"), "refactoring"),
     (re.compile(r"\bevery (?:night|morning|hour|monday)\b"), "cron"),
     (re.compile(r"\binto (?:groups|segments|clusters)\b|\bsegment (?:my|our|the)\b"), "cluster data analysis"),
     (re.compile(r"\b(?:understand|analy[sz]e|make sense of) (?:my|our|the|this|these|what)\b"), "data analysis"),
-    (re.compile(r"\bactually (?:sell|sold|work|worked|convert|converted|perform|performed|do|did)\b"), "ab testing"),
+    (
+        re.compile(r"\bactually (?:sell|sold|work|worked|convert|converted|perform|performed|do|did|win|won)\b"),
+        "ab testing",
+    ),
     (re.compile(r"\bvideo (?:call|calls|chat)\b"), "webrtc realtime"),
     (
         re.compile(r"\b(?:each other online|online multiplayer|from different (?:houses|places|computers|phones))\b"),
@@ -375,6 +393,46 @@ PATTERNS = (
     (re.compile(r"\bwhat (?:the |this |that )?.{0,30}\bmeans\b|\bthe words\b|\bwording\b"), "copywriting"),
     (re.compile(r"\bis it worth\b|\bpays? for itself\b|\bbreak[- ]even\b"), "roi business analysis"),
     (re.compile(r"\b(?:ios|iphone) and android\b|\bandroid and (?:ios|iphone)\b"), "cross platform mobile"),
+    (re.compile(r"\bgroup (?:our|my|the) \w+ by\b"), "cluster data analysis"),
+    (
+        re.compile(
+            r"\bevery (?:night|morning|day)\b.{0,40}\b(?:pull|import|sync|copy)\b|\bload (?:them|it|the \w+|data) into\b"
+        ),
+        "etl data pipeline",
+    ),
+    (
+        re.compile(r"\bone (?:definition|number|source of truth)\b|\bdifferent (?:number|numbers|figures) in\b"),
+        "metric definitions analytics",
+    ),
+    (
+        re.compile(
+            r"\bupdates? (?:on|for) every(?:one|body)?\b|\blive (?:scoreboard|score|results|leaderboard)\b"
+            r"|\bno refresh\w*\b|\bat once\b|\b(?:several|multiple) people\b"
+        ),
+        "collaborative realtime",
+    ),
+    (
+        re.compile(
+            r"\b(?:wifi|internet|signal|connection)\b.{0,25}\b(?:drops|dies|down|goes|gone|cuts out)\b"
+            r"|\bkeeps? working\b"
+        ),
+        "offline pwa",
+    ),
+    (re.compile(r"\bin a box\b|\bwith one command\b"), "docker container"),
+    (
+        re.compile(r"\b(?:type|paste|enter|put) (?:in )?(?:html|scripts?|code)\b|\bruns on (?:the|my) page\b"),
+        "xss security",
+    ),
+    (re.compile(r"\bgo through it\b|\btry it out\b|\bclick around\b"), "qa test plan"),
+    (re.compile(r"\bone \d+[- ]line file\b"), "refactoring"),
+    (
+        re.compile(
+            r"\b(?:packages|dependencies|libraries|npm)\b.{0,40}\b(?:vulnerab\w*|outdated|audit)\b"
+            r"|\b(?:vulnerab\w*|outdated)\b.{0,40}\b(?:packages|dependencies)\b"
+        ),
+        "dependency audit",
+    ),
+    (re.compile(r"\bbook (?:a|an) (?:table|appointment|slot|class|court|lesson|session|room)\b"), "booking"),
     (
         re.compile(
             r"\b(?:add|write|need|want|create|set up|make)\s+(?:some |a few |more |proper |automated )?tests?\b"

@@ -45,13 +45,13 @@ DEBUGGER = "debugger"
 #: What the generalist of a clearly said kind starts with (times 0.5 + 0.5 x how clearly).
 GENERALIST_POINTS = 1.78
 #: What the full-stack all-rounder starts with when accounts and saved data are both asked for.
-FULL_STACK_POINTS = 3.2
+FULL_STACK_POINTS = 3.7
 #: What the project's agent starts with in a follow-up.
 PROJECT_POINTS = 2.38
 #: What the debugger starts with for a bug report (in a follow-up it stays just behind the project's agent).
 DEBUGGER_POINTS = 1.72
 #: What a generalist or the project's agent has over a specialist named exactly as strongly.
-TIE_BREAK = 0.15
+TIE_BREAK = 0.2
 #: Specialist evidence below this is noise (one description word), not a reason to pick.
 MIN_EVIDENCE = 0.85
 #: Below this calibrated confidence the pick is said to be unclear ("no clear specialist, using <generalist>"),
@@ -318,6 +318,13 @@ def select(
         for c in ranked[1:]
         if c.start or _strong(c) >= MIN_EVIDENCE
     ][:2]
+    # A specialist's pick keeps the all-rounder (or the project's agent) one click away.
+    keeper = project_agent if follow_up else generalist
+    if top.source == "specialist" and keeper != primary_agent.name and keeper not in {p.agent.name for p in runners_up}:
+        position = table.by_name.get(keeper)
+        if position is not None:
+            reason = "wrote this project's earlier turns" if follow_up else "the all-rounder for this kind of request"
+            runners_up = runners_up[:1] + [Pick(agents[position], 0.0, "generalist", reason, [])]
     # ...then the all-rounders, so that there are always two to switch to when the library has them.
     shown = {primary_agent.name, *(p.agent.name for p in runners_up)}
     for name, why in (

@@ -69,7 +69,7 @@ interface general purpose feature features modern clean simple fast best practic
 NAME, TAG, CAPABILITY, DESCRIPTION = "name", "tag", "capability", "description"
 FIELD_WEIGHTS = {NAME: 3.0, TAG: 2.0, CAPABILITY: 0.3, DESCRIPTION: 0.35}
 #: A part of a multi-word tag ("dark" of "dark-mode") counts this much of the whole tag.
-TAG_PART = 0.4
+TAG_PART = 0.46
 #: The sentence of a description that says when to pick the agent ("Pick it when the app feels slow", Claude Code's
 #: "Use this agent when ...") says it in the words requests use: it counts this much more than the rest.
 WHEN_FACTOR = 1.26

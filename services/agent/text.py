@@ -372,8 +372,8 @@ SYNONYM_STEMS: dict[str, tuple[str, ...]] = {**{stem(k): v for k, v in SYNONYMS.
 
 
 #: Words whose stem means something else to auto-select: a "shopping list" is not an online shop, a "book club"
-#: is not a booking.  Kept whole wherever auto-select stems (requests and agents' subjects alike).
-KEEP_WHOLE = frozenset({"shopping", "booking", "bookings"})
+#: is not a booking, "access" to a database is not accessibility.  Kept whole wherever auto-select stems.
+KEEP_WHOLE = frozenset({"shopping", "booking", "bookings", "accessibility"})
 
 
 def subject_stem(word: str) -> str:

@@ -276,6 +276,8 @@ class GenerationStarted(Message):
     project_id: str
     agent: str = ""
     agent_reason: str = ""
+    #: Auto-select's calibrated confidence in ``agent`` (0 when the agent was chosen by hand).
+    agent_confidence: float = 0.0
     model: str = ""
     message_id: str = ""
 

@@ -152,6 +152,8 @@ def test_generate_end_to_end(app, server):
         bus, sub, Generate(project_id=project_id, prompt=prompt, stream_id="g1")
     )
     assert reply.stream_id == "g1" and reply.agent and reply.agent_reason and reply.message_id
+    assert reply.agent == "frontend-developer" and reply.agent_reason.startswith("Picked frontend-developer: ")
+    assert 0.5 < reply.agent_confidence <= 1, "auto-select's calibrated confidence travels with the start"
     assert done.ok, done.message
     assert done.files == ["index.html", "styles.css", "NOTES.md", "app.js"]
     assert done.checkpoint_id and done.usage.output_tokens > 0 and done.cost_usd > 0 and done.agent == reply.agent

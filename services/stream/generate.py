@@ -50,6 +50,7 @@ class Generation:
         self.project_id = req.project_id
         self.agent = ""
         self.agent_reason = ""
+        self.agent_confidence = 0.0
         self.parser = FileBlockParser()
         self.parser.on_open = self._on_open
         self.parser.on_close = self._on_close
@@ -261,13 +262,13 @@ def _project_context(launcher: Launcher, req: Generate) -> tuple[Any, list[ChatT
 
 def _pick_agent(
     launcher: Launcher, req: Generate, project_type: str, files: list[str], recent_agents: list[str]
-) -> tuple[str, str, str, str]:
-    """(name, reason, prompt, model hint); an unavailable agent service degrades to no agent.
+) -> tuple[str, str, str, str, float]:
+    """(name, reason, prompt, model hint, confidence); an unavailable agent service degrades to no agent.
 
     Auto-select is given the project's context (its files and the agents of its earlier turns), so that
     a follow-up ("make the buttons bigger") stays with the project's agent.
     """
-    name, reason = req.agent, "chosen by you"
+    name, reason, confidence = req.agent, "chosen by you", 0.0
     try:
         if not name:
             selection = launcher.bus.request(
@@ -279,17 +280,18 @@ def _pick_agent(
             )
             name = selection.primary.name
             reason = selection.explanation or selection.primary.reason
+            confidence = selection.confidence
         detail = launcher.bus.request("agent", GetAgent(name=name), timeout=3.0).agent
-        return detail.name, reason, detail.prompt, detail.model
+        return detail.name, reason, detail.prompt, detail.model, confidence
     except NotFound:
         if req.agent:
             raise
-        return "", "", "", ""
+        return "", "", "", "", 0.0
     except BusError as exc:
         if req.agent:
             raise
         launcher.log.warning("generate.no_agent_service", error=exc.message)
-        return "", "the agent service is unavailable; using the general web developer", "", ""
+        return "", "the agent service is unavailable; using the general web developer", "", "", 0.0
 
 
 def start(launcher: Launcher, req: Generate) -> GenerationStarted:
@@ -322,7 +324,7 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
     stream_id = gen.stream_id
     project, history, files, earlier_agents = _project_context(launcher, req)
     provider = req.provider or getattr(project, "provider", "") or ""
-    gen.agent, gen.agent_reason, agent_prompt, agent_model = _pick_agent(
+    gen.agent, gen.agent_reason, agent_prompt, agent_model, gen.agent_confidence = _pick_agent(
         launcher, req, project.project_type, sorted(files), earlier_agents
     )
     if gen.agent:
@@ -370,6 +372,7 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
         project_id=req.project_id,
         agent=gen.agent,
         agent_reason=gen.agent_reason,
+        agent_confidence=gen.agent_confidence,
         model=call.model,
         message_id=run.message_id,
     )

@@ -975,7 +975,7 @@ async function sendPrompt(prompt, opts = {}) {
     s.messageId = r.message_id || s.messageId;
     s.agent = r.agent; s.model = r.model || s.model;
     if (s.el) { s.el.dataset.id = s.messageId || ""; $(".who", s.el).textContent = r.agent || "Assistant"; }
-    showAgent(r.agent, r.agent_reason, !$("#agent-picker").value);
+    showAgent(r.agent, r.agent_reason, !$("#agent-picker").value, r.agent_confidence);
   } catch (e) {
     const message = e.code === "InvalidRequest" && /no request/.test(e.message)
       ? "Generation is not available yet: the stream service does not accept Generate requests."
@@ -1040,15 +1040,18 @@ function setAgentLine(mode, who, because, title = "") {
   why.replaceChildren(first, second);
 }
 
-// ``agent`` with ``reason`` after a Generate (auto: the selector's sentence) or chosen by hand; "" for the hint.
-function showAgent(agent, reason, auto) {
+// ``agent`` with ``reason`` after a Generate (auto: the selector's sentence, and its confidence) or chosen by hand;
+// "" for the hint.
+function showAgent(agent, reason, auto, confidence = 0) {
   if (!agent) {
     setAgentLine("", [node("span", "agent-hint", "Auto-select picks the agent from your words as you type.")], "");
     return;
   }
   if (!auto) { showChosen(agent); return; }
   const [before, after] = aroundName(reason || "", agent);
-  setAgentLine("auto", [before, node("strong", "agent-name", agent)], after, reason || "");
+  const who = [before, node("strong", "agent-name", agent)];
+  if (confidence) who.push(confidenceBadge({ confidence, uncertain: reason.startsWith("No clear specialist") }));
+  setAgentLine("auto", who, after, reason || "");
 }
 
 function showChosen(name, { fromRunnerUp = false } = {}) {

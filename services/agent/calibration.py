@@ -40,7 +40,7 @@ class Features:
 
 
 #: Fitted by tools/fit_routing.py on the tuning half (bias, sources..., margin, log evidence, kind, follow-up).
-COEFFICIENTS = (1.529, 0.192, 0.003, 0.049, -0.0, -0.244, 0.839, 0.44, 0.424, 0.143)
+COEFFICIENTS = (1.634, 0.188, 0.056, 0.03, -0.0, -0.274, 0.791, 0.448, 0.423, 0.11)
 
 
 def confidence(features: Features, coefficients: tuple[float, ...] | None = None) -> float:

@@ -21,7 +21,8 @@ TOOL_NOUNS = frozenset(
 )
 #: How a thing looks or sounds: a feature of an app when said after it ("a shopping list, dark theme").
 FEATURE_WORDS = frozenset(
-    "dark light theme themes mode colour colours color colors colourful colorful sound sounds music font fonts "
+    "dark light theme themes mode colour colours color colors colourful colorful coloured colored sound sounds music "
+    "font fonts "
     "animation animations animated".split()
 )
 #: Where an app runs: "an app for my phone" asks for a phone app.
@@ -170,7 +171,7 @@ _hint("layout", "layout")
 _hint("pwa", "installable homescreen")
 _hint("pwa", "offline")
 _hint("color palette", "colours colors colour color palette palettes")
-_hint("documentation", "readme docs documentation guide manual faq changelog")
+_hint("documentation", "readme docs documentation guide manual faq changelog helppage")
 _hint("refactoring", "mess messy cleanup tidy spaghetti untangle refactor")
 _hint("legacy modernization", "jquery outdated legacy ancient modernise modernize")
 _hint("responsive", "squashed squished cramped responsive overflow overlap overlapping breakpoints")
@@ -206,7 +207,7 @@ _hint("ci", "pipeline")
 
 _hint("data analysis", "analyse analyze analysis insights trends segment segments cluster clusters significant")
 _hint("data cleaning", "duplicates dedupe deduplicate etl")
-_hint("css", "stylesheet stylesheets css")
+_hint("stylesheets", "stylesheet css")
 _hint("design system", "consistent consistency")
 _hint("devops", "staging environments backups backup")
 _hint("mobile web", "safari zooms zooming")
@@ -332,6 +333,9 @@ PHRASES = {
     "sign in": "signin",
     "sign-in": "signin",
     "log in": "login",
+    "logs in": "login",
+    "logged in": "login",
+    "help page": "helppage",
     "log-in": "login",
     "three.js": "threejs",
     "three js": "threejs",
@@ -392,7 +396,7 @@ PATTERNS = (
     (re.compile(r"\b(?:ignores?|follows?) (?:my |the |its )?instructions\b|\bsystem prompt\b"), "prompt engineering"),
     (re.compile(r"\bwhat (?:the |this |that )?.{0,30}\bmeans\b|\bthe words\b|\bwording\b"), "copywriting"),
     (re.compile(r"\bis it worth\b|\bpays? for itself\b|\bbreak[- ]even\b"), "roi business analysis"),
-    (re.compile(r"\b(?:ios|iphone) and android\b|\bandroid and (?:ios|iphone)\b"), "cross platform mobile"),
+    (re.compile(r"\b(?:ios|iphone) and android\b|\bandroid and (?:ios|iphone)\b"), "mobile app"),
     (re.compile(r"\bgroup (?:our|my|the) \w+ by\b"), "cluster data analysis"),
     (
         re.compile(

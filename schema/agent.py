@@ -77,7 +77,8 @@ class MatchedWord(msgspec.Struct, kw_only=True, omit_defaults=True):
     term: str
     fields: list[str]
     points: float
-    #: "word", "prefix", "joined" (two words written as one), "synonym", "exact", "bonus" (project type).
+    #: "word", "prefix", "joined" (two words written as one), "exact" (a search naming the agent), or for
+    #: auto-select "word" or "context" (said of existing work or the situation: "my site", "for my bakery").
     how: str = "word"
 
 

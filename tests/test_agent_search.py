@@ -193,13 +193,3 @@ def test_select_on_an_empty_library_is_none():
     library = Library([])
     library.rebuild()
     assert select(library, "anything") is None
-
-
-def test_words_after_with_are_modifiers():
-    from vibing.services.agent.search import query_terms
-    from vibing.services.agent.text import PROMPT_STOP_WORDS
-
-    terms = {q.word: q.factor for q in query_terms("a timer with a dark theme", PROMPT_STOP_WORDS, modifier_factor=0.5)}
-    assert terms["timer"] == 1.0 and terms["dark"] == 0.5 and terms["theme"] == 0.5
-    plain = {q.word: q.factor for q in query_terms("a timer with a dark theme", PROMPT_STOP_WORDS)}
-    assert set(plain.values()) == {1.0}

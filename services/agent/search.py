@@ -28,10 +28,6 @@ FIELD_NAMES = {NAME: "name", TAGS: "tags", DESCRIPTION: "description", BODY: "bo
 WEIGHTS = {NAME: 10.0, TAGS: 5.0, DESCRIPTION: 3.0}
 BODY_MAX = 1.5
 PREFIX_FACTOR = 0.5
-#: A synonym counts this much of a word (shared between the synonyms of one word).
-SYNONYM_FACTOR = 1.0
-#: After "for" and one of these, the rest of a request is context ("for my bakery"), not the thing itself.
-CONTEXT_ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that"})
 EXACT_NAME_BONUS = 25.0
 
 
@@ -75,7 +71,7 @@ class Match:
     term: str
     fields: list[str]
     points: float
-    how: str = "word"  # "word" | "prefix" | "joined" | "synonym"
+    how: str = "word"  # "word" | "prefix" | "joined" | "exact", or for auto-select "context"
 
 
 @dataclass(slots=True)
@@ -93,52 +89,22 @@ class QueryTerm:
     how: str = "word"
 
 
-def query_terms(
-    query: str,
-    stop: frozenset[str] = STOP_WORDS,
-    synonyms: dict[str, tuple[str, ...]] | None = None,
-    modifier_factor: float = 1.0,
-) -> list[QueryTerm]:
-    """The distinct terms of a query, with joined pairs and (optionally) synonyms.
-
-    With ``modifier_factor`` < 1, words after "with", or after "for a/my/the ..." (the features
-    or the context of the thing asked for: "a timer with a dark theme", "a REST API for a blog")
-    count that much: the head of a request says what it is.  "for security issues" (no article)
-    states a purpose and keeps its full weight.
-    """
-    every = words(query)
-    raw = [w for w in every if len(w) > 1 or w.isdigit()]
-    factors: dict[str, float] = {}
-    if modifier_factor != 1.0:
-        cut = next(
-            (
-                i
-                for i, w in enumerate(every)
-                if i > 0 and (w == "with" or (w == "for" and i + 1 < len(every) and every[i + 1] in CONTEXT_ARTICLES))
-            ),
-            None,
-        )
-        if cut is not None:
-            for w in every[cut + 1 :]:
-                factors[w] = min(factors.get(w, 1.0), modifier_factor)
-    kept = [w for w in raw if w not in stop] or [w for w in raw if w not in STOP_WORDS]
+def query_terms(query: str, stop: frozenset[str] = STOP_WORDS) -> list[QueryTerm]:
+    """The distinct terms of a search query, and two words written as one ("front end" finds "frontend")."""
+    raw = [w for w in words(query) if len(w) > 1 or w.isdigit()]
+    kept = [w for w in raw if w not in stop] or raw
     out: list[QueryTerm] = []
     seen: set[str] = set()
 
-    def push(word: str, term: str, factor: float, how: str) -> None:
+    def push(word: str, term: str, how: str) -> None:
         if term not in seen:
             seen.add(term)
-            out.append(QueryTerm(word, term, factor, how))
+            out.append(QueryTerm(word, term, 1.0, how))
 
     for w in kept:
-        push(w, cached_stem(w), factors.get(w, 1.0), "word")
+        push(w, cached_stem(w), "word")
     for a, b in zip(kept, kept[1:], strict=False):
-        push(f"{a} {b}", cached_stem(a + b), min(factors.get(a, 1.0), factors.get(b, 1.0)), "joined")
-    if synonyms:
-        for w in kept:
-            found = synonyms.get(w, ()) or synonyms.get(cached_stem(w), ())
-            for syn in found:
-                push(f"{w}->{syn}", cached_stem(syn), SYNONYM_FACTOR * factors.get(w, 1.0) / len(found), "synonym")
+        push(f"{a} {b}", cached_stem(a + b), "joined")
     return out
 
 
@@ -202,7 +168,6 @@ class Index:
         prefix: bool = True,
         body: bool = True,
         query: str = "",
-        bonus: dict[str, tuple[float, str]] | None = None,
     ) -> tuple[dict[int, float], dict[int, list[tuple]]]:
         """Scores by agent position, and the details :meth:`explain` turns into a :class:`Hit`."""
         scores: dict[int, float] = {}
@@ -253,12 +218,6 @@ class Index:
             if position is not None:
                 scores[position] = scores.get(position, 0.0) + EXACT_NAME_BONUS
                 detail.setdefault(position, []).append((EXACT_NAME_BONUS, NAME, wanted, "exact", query.strip()))
-        if bonus:
-            for name, (points, why) in bonus.items():
-                position = self.by_name.get(name)
-                if position is not None:
-                    scores[position] = scores.get(position, 0.0) + points
-                    detail.setdefault(position, []).append((points, 0, name, "bonus", why))
         return scores, detail
 
     def explain(self, position: int, score: float, detail: dict[int, list[tuple]]) -> Hit:

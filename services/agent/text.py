@@ -1,4 +1,4 @@
-"""Words for search and auto-select: tokenizing, stemming (Porter), stop words, synonyms.
+"""Words for search and auto-select: tokenizing, stemming (Porter), stop words, words kept whole.
 
 Everything here is pure and cached: the registry stems each distinct word once per
 process, which keeps loading the library and searching it cheap.
@@ -210,91 +210,6 @@ set up down go put keep want wants please thanks hey hi hello it's that's there'
 """.split()
 )
 
-#: Everyday words mapped to the vocabulary agents use; a synonym counts half.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "login": ("auth", "authentication"),
-    "signin": ("auth",),
-    "signup": ("auth",),
-    "password": ("auth", "security"),
-    "oauth": ("auth",),
-    "jwt": ("auth", "token"),
-    "db": ("database",),
-    "sqlite": ("database", "sql"),
-    "postgres": ("database", "sql"),
-    "postgresql": ("database", "sql"),
-    "mysql": ("database", "sql"),
-    "mongo": ("database", "nosql"),
-    "mongodb": ("database", "nosql"),
-    "chart": ("visualization", "dashboard"),
-    "charts": ("visualization", "dashboard"),
-    "graph": ("visualization",),
-    "analytics": ("dashboard", "data"),
-    "slow": ("performance",),
-    "slowly": ("performance",),
-    "faster": ("performance",),
-    "quicker": ("performance",),
-    "lags": ("performance",),
-    "optimize": ("performance",),
-    "fast": ("performance",),
-    "speed": ("performance",),
-    "lag": ("performance",),
-    "bug": ("debug",),
-    "broken": ("debug",),
-    "crash": ("debug",),
-    "crashes": ("debug",),
-    "error": ("debug",),
-    "fix": ("debug",),
-    "game": ("games",),
-    "play": ("game",),
-    "player": ("game",),
-    "arcade": ("game",),
-    "iphone": ("ios", "mobile"),
-    "android": ("mobile",),
-    "phone": ("mobile",),
-    "mobile": ("ios", "android"),
-    "deploy": ("deployment",),
-    "hosting": ("deployment",),
-    "docker": ("container", "deployment"),
-    "ci": ("pipeline",),
-    "unit": ("testing",),
-    "secure": ("security",),
-    "vulnerability": ("security",),
-    "xss": ("security",),
-    "endpoint": ("api", "backend"),
-    "server": ("backend",),
-    "ui": ("design", "interface"),
-    "ux": ("design",),
-    "look": ("design",),
-    "pretty": ("design",),
-    "beautiful": ("design",),
-    "theme": ("design", "css"),
-    "style": ("css", "design"),
-    "animation": ("css", "motion"),
-    "docs": ("documentation",),
-    "readme": ("documentation",),
-    "ml": ("machine", "learning"),
-    "ai": ("llm",),
-    "chatbot": ("llm", "ai"),
-    "seo": ("search",),
-    "shop": ("ecommerce", "payment"),
-    "store": ("ecommerce",),
-    "checkout": ("payment",),
-    "stripe": ("payment",),
-    "landing": ("website", "marketing"),
-    "portfolio": ("website",),
-    "blog": ("website", "content"),
-    "3d": ("webgl", "three"),
-    "canvas": ("game", "graphics"),
-    "react": ("frontend",),
-    "vue": ("frontend",),
-    "svelte": ("frontend",),
-    "html": ("frontend", "web"),
-    "css": ("frontend", "style"),
-    "todo": ("frontend",),
-    "timer": ("frontend",),
-    "calculator": ("frontend",),
-}
-
 
 def words(text: str) -> list[str]:
     """Lower-case words of ``text``; a hyphenated word also yields its parts and their concatenation."""
@@ -365,10 +280,6 @@ def body_stem_counts(text: str, stop: frozenset[str] = STOP_WORDS) -> dict[str, 
 def terms(text: str, stop: frozenset[str] = STOP_WORDS) -> list[str]:
     """Stemmed words of ``text`` minus stop words (with repeats, in order)."""
     return [stem(w) for w in words(text) if w not in stop and len(w) > 1 or w.isdigit()]
-
-
-#: :data:`SYNONYMS` keyed by stem as well, so "crashes" and "crashed" find what "crash" does.
-SYNONYM_STEMS: dict[str, tuple[str, ...]] = {**{stem(k): v for k, v in SYNONYMS.items()}, **SYNONYMS}
 
 
 #: Words whose stem means something else to auto-select: a "shopping list" is not an online shop, a "book club"

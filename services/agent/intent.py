@@ -104,6 +104,8 @@ class Word:
     position: int = 0
     #: Said of existing work or the situation ("my site", "for my bakery"): context, even if it names a specialist.
     context: bool = False
+    #: The word it counts as, once per agent: a word and its hints are one piece of evidence.
+    key: str = ""
 
 
 @dataclass(slots=True)
@@ -238,7 +240,13 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         return intent
     text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], folded)
     # What a pattern recognises is what the request asks, wherever it was said: it is read as the head.
-    said_by_patterns = [subject for pattern, subject in PATTERNS if pattern.search(text)]
+    said_by_patterns: list[str] = []
+    phrase_of: list[str] = []  # for each word a pattern added, the user's own words it stands for
+    for pattern, subject in PATTERNS:
+        found = pattern.search(text)
+        if found is not None:
+            said_by_patterns.append(subject)
+            phrase_of += [found.group(0)[:40]] * len(_TOKEN.findall(subject))
     if said_by_patterns:
         text = " ".join(said_by_patterns) + " . " + text
     # Each sentence has its own head: "my son loves dinosaurs. i'd love a game where ..." asks for a game.
@@ -301,9 +309,11 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         content_in_sentence += 1
         word_weight = min(weight, MODIFIER_WEIGHT) if owned or compound or feature else weight
         context = owned or in_context
-        written = ""
+        written = phrase_of[i] if i < recognised else ""
         text = _ELISION.sub("", token).replace("'", "")
-        if text in TRANSLATIONS and text not in KIND_WORDS:
+        if written:
+            pass  # a word a pattern added: explained by the phrase that said it
+        elif text in TRANSLATIONS and text not in KIND_WORDS:
             written, text = token, TRANSLATIONS[text]
         elif mender is not None:
             mended = mender.mend(text)
@@ -317,13 +327,16 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
             if term in seen:
                 continue
             seen.add(term)
-            out.append(Word(piece, term, word_weight, written, position, context))
+            key = piece if i < recognised else (written or piece)  # each word a pattern added counts on its own
+            out.append(Word(piece, term, word_weight, written, position, context, key))
         head = not out or (len(out) <= 1 and out[0].position == 0 and weight == 1.0)
         for hint in _hints_of(text) + (HEAD_HINTS.get(text, ()) if head else ()):
             term = subject_stem(hint)
             if term not in seen:
                 seen.add(term)
-                out.append(Word(hint, term, word_weight * HINT_WEIGHT, written or text, position, context))
+                out.append(
+                    Word(hint, term, word_weight * HINT_WEIGHT, written or text, position, context, written or text)
+                )
         if written:
             intent.mended.append(f"{written} -> {text}")
     intent.words = out

@@ -360,6 +360,13 @@ PHRASES = {
 PATTERNS = (
     (re.compile(r"\b(?:put|get|publish|host|go|goes)\b(?:\s+\S+){0,3}?\s+(?:online|live)\b"), "deployment"),
     (re.compile(r"\bstep by step\b"), "tutorial"),
+    (
+        re.compile(
+            r"\b(?:slow|forever|ages|long|too long|seconds) to (?:load|open|start)\b|\bloads? (?:slowly|slow)\b"
+            r"|\bload(?:ing)? (?:time|times|speed)\b|\bpage ?loads?\b"
+        ),
+        "performance",
+    ),
     (re.compile(r"\b(?:see each other|at the same time|without refresh\w*|show up instantly)\b"), "realtime"),
     (re.compile(r"\b(?:no|without|bad|poor) (?:signal|internet|connection|wifi|reception)\b"), "offline pwa"),
     (re.compile(r"\bbreak into\b|\blike (?:a|an) (?:real )?(?:attacker|hacker)\b"), "pen test"),

@@ -150,9 +150,9 @@ def _evidence(table: Subjects, reading: intent.Intent) -> dict[int, _Candidate]:
     "auth", its name is one piece of evidence, not two.
     """
     best: dict[int, dict[str, tuple[float, Match, bool]]] = {}
-    terms = [(w.stem, w.weight, w.written or w.text, w.context) for w in reading.words[:MAX_TERMS]]
-    terms += [(w.stem, w.weight, w.written, w.context) for w in reading.pairs[:MAX_TERMS]]
-    for stem, weight, written, context in terms:
+    terms = [(w.stem, w.weight, w.written or w.text, w.context, w.key or w.text) for w in reading.words[:MAX_TERMS]]
+    terms += [(w.stem, w.weight, w.written, w.context, w.written) for w in reading.pairs[:MAX_TERMS]]
+    for stem, weight, written, context, key in terms:
         postings = table.postings.get(stem)
         if not postings:
             continue
@@ -161,10 +161,10 @@ def _evidence(table: Subjects, reading: intent.Intent) -> dict[int, _Candidate]:
             said = max(weight, intent.NAMED_WEIGHT) if where == NAME and not context else weight
             points = term_weight * table.specificity(stem, where, position) * said
             words = best.setdefault(position, {})
-            old = words.get(written)
+            old = words.get(key)
             if old is None or points > old[0]:
                 match = Match(written, stem, [where], round(points, 2), "context" if context else "word")
-                words[written] = (points, match, stem in reading.kind_stems)
+                words[key] = (points, match, stem in reading.kind_stems)
     found: dict[int, _Candidate] = {}
     for position, words in best.items():
         candidate = found[position] = _Candidate(position)

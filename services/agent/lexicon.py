@@ -49,7 +49,8 @@ _kind("game", 1.5, "player players level levels enemies enemy lives highscore sp
 _kind("game", 1.0, "puzzle maze quiz trivia score")
 _kind("game", 2.0, "quest adventure dungeon runner kart shmup platformers shooter tamagotchi idle towerdefense")
 _kind("website", 3.0, "website websites site sites portfolio blog webshop storefront")
-_kind("website", 2.0, "shop store ecommerce restaurant agency brochure")
+_kind("website", 2.0, "shop store ecommerce agency brochure")
+_kind("website", 1.0, "restaurant")
 _kind("page", 3.0, "landing homepage")
 _kind("page", 1.5, "webpage pricing menu wedding rsvp invitation waitlist resume cv linkinbio productpage")
 _kind("page", 1.5, "page")
@@ -177,6 +178,7 @@ _hint("legacy modernization", "jquery outdated legacy ancient modernise moderniz
 _hint("responsive", "squashed squished cramped responsive overflow overlap overlapping breakpoints")
 _hint("ux design", "professional ugly prettier polished wireframe wireframes mockup mockups redesign")
 _hint("drawing canvas", "paint painting draw drawing sketch doodle whiteboard")
+HINTS["paintings"] = ()  # paintings to sell or show are things, not a paint app
 _hint("generative canvas", "fractal fractals generative fireworks mandelbrot particles")
 _hint("3d", "globe planets 3d webgl rotate rotating 360")
 _hint("visualization graph", "familytree")

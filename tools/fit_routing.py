@@ -82,8 +82,7 @@ def _set(module, name, key, value) -> None:
         getattr(module, name)[key] = value
     else:
         setattr(module, name, value)
-    subjects._CACHE.clear()  # subjects are built with the field weights
-    select._MENDERS.clear()
+    subjects._CACHE.clear()  # subjects (and their typo mender) are built with the field weights
 
 
 def objective(library: Library, cases) -> float:

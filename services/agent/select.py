@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vibing.services.agent import calibration, intent, lexicon, project_types
+from vibing.services.agent import calibration, intent, project_types
 from vibing.services.agent.parser import Agent
 from vibing.services.agent.registry import Library
 from vibing.services.agent.search import Match
@@ -113,20 +113,6 @@ class _Candidate:
         return self.evidence
 
 
-_MENDERS: dict[int, intent.Mender] = {}
-
-
-def _mender(table: Subjects) -> intent.Mender:
-    found = _MENDERS.get(id(table))
-    if found is None or found.vocabulary is not table.vocabulary:
-        if len(_MENDERS) > 32:
-            _MENDERS.clear()
-        vocabulary = table.vocabulary | lexicon.kind_vocabulary()
-        table.vocabulary = vocabulary
-        found = _MENDERS[id(table)] = intent.Mender(vocabulary, known=table.known)
-    return found
-
-
 def _builder(library: Library, recent_agents: list[str] | tuple[str, ...]) -> str:
     """The project's agent: the one that wrote most of its turns, the earliest on a tie (the one that built it).
 
@@ -190,6 +176,10 @@ def _words_of(matches: list[Match], limit: int = 4) -> str:
     return ", ".join(seen)
 
 
+#: Why a runner-up is offered, in words.
+WROTE_IT = "wrote this project's earlier turns"
+ALL_ROUNDER = "the all-rounder for this kind of request"
+
 _NOT_A_REQUEST = {
     "empty": "the request is empty",
     "not text": "the request is not text",
@@ -214,7 +204,7 @@ def select(
     if not library.index.agents:
         return None
     table = subjects(library.index)
-    reading = intent.read(prompt if isinstance(prompt, str) else "", _mender(table))
+    reading = intent.read(prompt if isinstance(prompt, str) else "", table.mender)
     given_type = project_types.get(project_type) if project_type else None
     project_agent = _builder(library, recent_agents)
     follow_up = bool(project_agent or files)
@@ -236,6 +226,9 @@ def select(
         project_agent = generalist  # an opened folder or an imported project: its type's all-rounder
     ptype = project_types.get(intent.KIND_PROJECT_TYPE.get(kind, "")) or given_type
     guessed = ptype is not None and ptype is not given_type
+
+    # Who holds the pick unless a specialist is clearly asked for.
+    keeper = project_agent if follow_up else generalist
 
     # 2. Who is clearly asked for.
     candidates = {} if reading.not_a_request else _evidence(table, reading)
@@ -280,32 +273,29 @@ def select(
     second = ranked[1].score if len(ranked) > 1 else 0.0
     if top.source == "specialist" and top.start == 0.0 and _strong(top) < MIN_EVIDENCE:
         top.source = "weak"
-    features = calibration.Features(
-        source=top.source,
-        margin=(top.score - second) / top.score if top.score > 0 else 0.0,
-        evidence=_strong(top),
-        kind_strength=reading.kind_strength,
-        follow_up=follow_up,
-    )
-    confidence = round(calibration.confidence(features), 2)  # as shown: "85 %" is not below 85 %
+
+    def judged(candidate: _Candidate, margin: float) -> tuple[calibration.Features, float]:
+        """The features of a pick and its confidence, rounded as shown ("85 %" is not below 85 %)."""
+        found = calibration.Features(
+            source=candidate.source,
+            margin=margin,
+            evidence=_strong(candidate),
+            kind_strength=reading.kind_strength,
+            follow_up=follow_up,
+        )
+        return found, round(calibration.confidence(found), 2)
+
+    features, confidence = judged(top, (top.score - second) / top.score if top.score > 0 else 0.0)
     # Vague words are an unclear request too (runners-up help); text that is no request at all is not.
     uncertain = confidence < UNCERTAIN and not reading.not_a_request
     if uncertain and top.source in ("specialist", "weak") and agents[top.position].name != DEBUGGER:
         # Not sure enough to move away from the generalist (or the project's agent): say so and keep it.
-        keep = project_agent if follow_up else generalist
-        keeper = next((c for c in ranked if agents[c.position].name == keep), None)
-        if keeper is None:
-            keeper = _Candidate(by_name[keep], source="project" if follow_up else "generalist")
-        ranked = [keeper] + [c for c in ranked if c is not keeper]
-        top = keeper
-        features = calibration.Features(
-            source=top.source,
-            margin=0.0,
-            evidence=_strong(top),
-            kind_strength=reading.kind_strength,
-            follow_up=follow_up,
-        )
-        confidence = round(calibration.confidence(features), 2)
+        kept = next((c for c in ranked if agents[c.position].name == keeper), None)
+        if kept is None:
+            kept = _Candidate(by_name[keeper], source="project" if follow_up else "generalist")
+        ranked = [kept] + [c for c in ranked if c is not kept]
+        top = kept
+        features, confidence = judged(top, 0.0)
     if top.source == "weak":
         top.source = "specialist"
 
@@ -319,17 +309,16 @@ def select(
         if c.start or _strong(c) >= MIN_EVIDENCE
     ][:2]
     # A specialist's pick keeps the all-rounder (or the project's agent) one click away.
-    keeper = project_agent if follow_up else generalist
     if top.source == "specialist" and keeper != primary_agent.name and keeper not in {p.agent.name for p in runners_up}:
         position = table.by_name.get(keeper)
         if position is not None:
-            reason = "wrote this project's earlier turns" if follow_up else "the all-rounder for this kind of request"
+            reason = WROTE_IT if follow_up else ALL_ROUNDER
             runners_up = runners_up[:1] + [Pick(agents[position], 0.0, "generalist", reason, [])]
     # ...then the all-rounders, so that there are always two to switch to when the library has them.
     shown = {primary_agent.name, *(p.agent.name for p in runners_up)}
     for name, why in (
-        (project_agent, "wrote this project's earlier turns"),
-        (generalist, "the all-rounder for this kind of request"),
+        (project_agent, WROTE_IT),
+        (generalist, ALL_ROUNDER),
         *((n, "an all-rounder") for n in GENERALISTS.get(kind or "app", ()) + FALLBACKS),
     ):
         if len(runners_up) >= 2:
@@ -362,11 +351,11 @@ def select(
 def _short_reason(candidate: _Candidate, table: Subjects) -> str:
     said = _words_of([m for m in candidate.matches if m.fields[0] in (NAME, TAG)]) or _words_of(candidate.matches)
     if candidate.source == "project":
-        return "wrote this project's earlier turns"
+        return WROTE_IT
     if candidate.start and table.agents[candidate.position].name == DEBUGGER:
         return "finds and fixes what does not work"
     if candidate.source == "generalist":
-        return "the all-rounder for this kind of request"
+        return ALL_ROUNDER
     return f"about {table.subjects[candidate.position].phrase}" + (f" ({said})" if said else "")
 
 

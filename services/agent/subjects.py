@@ -13,11 +13,13 @@ equal terms with ours.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import weakref
 from dataclasses import dataclass
 
+from vibing.services.agent import intent, lexicon
 from vibing.services.agent.parser import Agent
 from vibing.services.agent.search import Index
 from vibing.services.agent.text import STOP_WORDS, subject_stem, words
@@ -187,8 +189,8 @@ class Subjects:
         self.postings = postings
         self.shared = shared
         self.anywhere = anywhere
-        #: Every subject word as written (unstemmed): what a typo is mended to...
-        self.vocabulary: set[str] = set()
+        #: Every subject word as written (unstemmed) and every word of the kinds: what a typo is mended to...
+        self.vocabulary: set[str] = lexicon.kind_vocabulary()
         #: ...and every word the agents use anywhere but their bodies: a word in here is no typo ("unit").
         self.known: set[str] = set()
         for agent in self.agents:
@@ -197,6 +199,11 @@ class Subjects:
             for text in (agent.description, " ".join(agent.capabilities)):
                 self.known.update(words(text))
             self.known.update(_PLAIN_WORD.findall(agent.body.lower()))
+
+    @functools.cached_property
+    def mender(self) -> intent.Mender:
+        """Typo repair against this library's words, built on the first request that needs it."""
+        return intent.Mender(self.vocabulary, known=self.known)
 
     def specificity(self, stem: str, field: str, position: int) -> float:
         """How much a term says about one agent rather than its neighbours.

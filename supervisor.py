@@ -190,11 +190,22 @@ class Supervisor:
         return StatusReply(
             supervisor_pid=os.getpid(),
             uptime_s=round(time.monotonic() - self.started, 3),
-            services=[c.status(self.broker.queue_depth(c.name)) for c in list(self.children.values())],
+            services=[self._child_status(c) for c in list(self.children.values())],
             endpoints=self.endpoints.to_dict(),
             unseen_crashes=self.crashes.unseen(),
             update=_update_notice(self.paths.data),
         )
+
+    def _child_status(self, child: Child) -> ServiceStatus:
+        """A child as the broker sees it: once the broker routes to a new worker, it is ready.
+
+        The broker's "ready" reaches this loop a moment after the worker's first
+        answers, so a caller that just got one must not read "starting".
+        """
+        status = child.status(self.broker.queue_depth(child.name))
+        if child.state in ("starting", "restarting") and child.pid and self.broker.serves(child.name, child.pid):
+            status.state = "ready"
+        return status
 
     def acknowledge_crashes(self) -> None:
         self.crashes.acknowledge()

@@ -150,6 +150,11 @@ class Broker:
         owner.close(0)
         self._owner = None
 
+    def serves(self, service: str, pid: int) -> bool:
+        """Whether a worker of ``service`` with this pid is registered (requests already go to it)."""
+        state = self.services.get(service)
+        return state is not None and any(w.pid == pid for w in list(state.workers))
+
     def queue_depth(self, service: str) -> int:
         state = self.services.get(service)
         if state is None:

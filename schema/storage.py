@@ -1,8 +1,8 @@
 """Messages of the storage service's channel.
 
 Times are Unix seconds (float).  Ids are strings (projects, messages) or
-integers (checkpoints).  Every write publishes :class:`ProjectChanged` on the
-topic ``project.changed``.
+integers (checkpoints).  Every write but a draft's publishes :class:`ProjectChanged`
+on the topic ``project.changed``.
 """
 
 from __future__ import annotations
@@ -95,6 +95,14 @@ class MessageInfo(Message):
 
 
 class CheckpointInfo(Message):
+    """One version of a project's files, with what changed since the one before it (for the History list).
+
+    ``author``: "you" for what the person did (create, save, edit, restore, fork), the agent's name for a
+    generation (from its message; "assistant" when no agent was named), "import" for an import.
+    ``added`` / ``modified`` / ``removed``: files, relative to the project's previous checkpoint (the
+    first one counts every file as added); stored when the checkpoint is taken, so listing costs nothing.
+    """
+
     id: int
     project_id: str
     kind: str  # "create" | "save" | "edit" | "generation" | "restore" | "import"
@@ -102,6 +110,10 @@ class CheckpointInfo(Message):
     created_at: float
     file_count: int
     message_id: str = ""
+    author: str = ""
+    added: int = 0
+    modified: int = 0
+    removed: int = 0
 
 
 class FileDiff(Message):
@@ -110,6 +122,23 @@ class FileDiff(Message):
     diff: str
     added: int = 0
     removed: int = 0
+
+
+class DraftInfo(Message):
+    """An unsaved edit of one file, as the editor left it.
+
+    ``base_sha256`` is the sha256 of the file content the edit started from ("" for a file not saved yet);
+    ``file_sha256`` is the file's sha256 now ("" when there is no such file).  ``stale``: they differ, so
+    the file changed under the draft (a generation rewrote it, or it was deleted) and the editor should
+    ask before offering the draft back as it is.
+    """
+
+    path: str
+    content: str
+    base_sha256: str
+    updated_at: float
+    stale: bool
+    file_sha256: str = ""
 
 
 class SearchHit(Message):
@@ -280,6 +309,43 @@ class SearchFiles(Message):
     raw: bool = False
     mark_open: str = "«"
     mark_close: str = "»"
+
+
+# -- drafts (unsaved edits) -----------------------------------------------------
+# A draft is the editor's unsaved text of one file, kept so that it survives switching files and a crash.
+# Drafts are not files: no checkpoint, no search index, not in LoadProject or an export, and no
+# ``project.changed`` (the editor writes one about once a second while the person types).  Saving the
+# file (CreateFile, UpdateFile, SaveProject, ApplyFileBatch) removes its draft in the same transaction;
+# deleting the file removes it, renaming moves it, restoring a checkpoint removes the drafts of the files
+# the restore changed.  A generation leaves drafts alone: they become ``stale``.  Deleting the project
+# deletes its drafts.
+
+
+class SaveDraft(Message):
+    """Keep (create or replace) the unsaved text of ``path``; acknowledged means on disk.
+
+    Validated like a file write (path rules, text only, the per-file size limit) and bounded per project
+    (no more drafts than the project may have files).  ``base_sha256``: the sha256 of the content the
+    edit started from (``FileInfo.sha256``), "" for a new file.
+    """
+
+    project_id: str
+    path: str
+    content: str
+    base_sha256: str = ""
+
+
+class ListDrafts(Message):
+    """The project's drafts, by path, each saying whether the file changed under it (``stale``)."""
+
+    project_id: str
+
+
+class DiscardDraft(Message):
+    """Forget the draft of ``path`` (nothing happens when there is none)."""
+
+    project_id: str
+    path: str
 
 
 # -- messages and durable streaming -------------------------------------------
@@ -594,6 +660,22 @@ class FilesReply(Message):
     checkpoint: CheckpointInfo | None = None
 
 
+class DraftReply(Message):
+    """A draft kept: everything but its content (the editor has it), and whether it is already stale."""
+
+    project_id: str
+    path: str
+    base_sha256: str
+    updated_at: float
+    stale: bool
+    file_sha256: str = ""
+
+
+class DraftList(Message):
+    project_id: str
+    drafts: list[DraftInfo]
+
+
 class FileSearchHit(Message):
     project_id: str
     path: str
@@ -706,6 +788,9 @@ REQUEST_TYPES = COMMON_REQUESTS + (
     RenameFile,
     ApplyFileBatch,
     SearchFiles,
+    SaveDraft,
+    ListDrafts,
+    DiscardDraft,
     AddMessage,
     StartAssistantMessage,
     AppendMessageText,
@@ -741,6 +826,8 @@ REPLY_TYPES = COMMON_REPLIES + (
     FileList,
     FileReply,
     FilesReply,
+    DraftReply,
+    DraftList,
     FileSearchReply,
     MessageReply,
     AppendReply,

@@ -4,20 +4,26 @@ Every change is validated before anything is written (paths, text, per-file
 size); the project's totals (file count, bytes) are checked after the batch, in
 the same transaction, so a failing batch rolls back whole.  Each written
 content is also stored as a content-addressed blob for the history.
+
+Drafts (the editor's unsaved text of a file) live here too, beside the files
+whose saving settles them: they are rows of their own table, never blobs,
+checkpoints or search entries, so writing one while the person types costs one
+small upsert.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Iterable
 
 import apsw
 
 from vibing import project_files
-from vibing.errors import Conflict, InvalidRequest, NotFound
+from vibing.errors import Conflict, FileTooLarge, InvalidRequest, NotFound
 from vibing.project_files import Limits
-from vibing.schema.storage import FileData, FileInfo, FileOp
+from vibing.schema.storage import DraftInfo, FileData, FileInfo, FileOp
 
 
 def sha256(content: str) -> str:
@@ -183,3 +189,94 @@ def replace_all(
             touched.append(path)
     check_stored_totals(conn, project_id, project_name, limits)
     return touched
+
+
+# -- drafts -----------------------------------------------------------------------------------
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def check_draft(path: str, content: str, base_sha256: str, limits: Limits) -> None:
+    """A draft is validated like the file write it stands for, and names its base by a real sha256 (or "")."""
+    project_files.check_file(path, content, limits)
+    if base_sha256 and not _SHA256.match(base_sha256):
+        raise InvalidRequest(
+            f"The draft of {path!r} names its base as {base_sha256[:80]!r}; give the file's sha256 "
+            "(64 lowercase hex digits), or nothing for a new file.",
+            path=path,
+        )
+
+
+def save_draft(
+    conn: apsw.Connection, project_id: str, path: str, content: str, base_sha256: str, limits: Limits, *, now: float
+) -> str:
+    """Create or replace the (validated) draft of ``path``; returns the file's sha256 now ("" if none).
+
+    A project holds no more drafts than it may hold files: drafts are not files, but each one is as big as
+    a file may be, and a page that invents paths must not fill the disk with them.
+    """
+    known = conn.execute("SELECT 1 FROM drafts WHERE project_id = ? AND path = ?", (project_id, path)).fetchone()
+    if known is None:
+        count = conn.execute("SELECT count(*) FROM drafts WHERE project_id = ?", (project_id,)).fetchone()[0]
+        if count >= limits.max_files:
+            raise FileTooLarge(
+                f"The project already keeps {count} unsaved drafts, the most it may have files; "
+                f"save or discard some before editing {path}.",
+                path=path,
+                files=count,
+                limit=limits.max_files,
+            )
+    conn.execute(
+        "INSERT INTO drafts(project_id, path, content, base_sha256, updated_at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT(project_id, path) DO UPDATE SET content = excluded.content,"
+        " base_sha256 = excluded.base_sha256, updated_at = excluded.updated_at",
+        (project_id, path, content, base_sha256, now),
+    )
+    row = conn.execute(
+        "SELECT sha256 FROM project_files WHERE project_id = ? AND path = ?", (project_id, path)
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def list_drafts(conn: apsw.Connection, project_id: str) -> list[DraftInfo]:
+    """The project's drafts by path; ``stale`` when the file's content is no longer the draft's base."""
+    return [
+        DraftInfo(
+            path=path,
+            content=content,
+            base_sha256=base,
+            updated_at=updated_at,
+            stale=base != current,
+            file_sha256=current,
+        )
+        for path, content, base, updated_at, current in conn.execute(
+            "SELECT d.path, d.content, d.base_sha256, d.updated_at, coalesce(f.sha256, '') FROM drafts d"
+            " LEFT JOIN project_files f ON f.project_id = d.project_id AND f.path = d.path"
+            " WHERE d.project_id = ? ORDER BY d.path",
+            (project_id,),
+        )
+    ]
+
+
+def discard_draft(conn: apsw.Connection, project_id: str, path: str) -> bool:
+    conn.execute("DELETE FROM drafts WHERE project_id = ? AND path = ?", (project_id, path))
+    return conn.changes() > 0
+
+
+def drop_drafts(conn: apsw.Connection, project_id: str, paths: Iterable[str]) -> None:
+    """Forget the drafts of ``paths`` (their files were saved, deleted or restored).  Call inside the write."""
+    conn.executemany("DELETE FROM drafts WHERE project_id = ? AND path = ?", [(project_id, path) for path in paths])
+
+
+def settle_drafts(conn: apsw.Connection, project_id: str, ops: Iterable[FileOp]) -> None:
+    """After the person's own file operations, in their transaction: a saved or deleted file keeps no draft,
+    and a renamed file's draft moves with it (replacing a draft left at the new path, which described a
+    file that did not exist)."""
+    for op in ops:
+        if op.op == "rename":
+            conn.execute(
+                "UPDATE OR REPLACE drafts SET path = ? WHERE project_id = ? AND path = ?",
+                (op.new_path, project_id, op.path),
+            )
+        else:
+            conn.execute("DELETE FROM drafts WHERE project_id = ? AND path = ?", (project_id, op.path))

@@ -4,6 +4,11 @@ A checkpoint records (path, blob hash) for every file at that moment; blobs are
 written when a file's content is written, so taking a checkpoint copies only
 small rows.  Restoring writes the checkpoint's files back and takes a new
 checkpoint: history is only ever appended to.
+
+Each checkpoint also stores its summary for the History list: who made it
+(:func:`author_of`) and how many files it added, modified and removed since the
+project's previous checkpoint (:func:`summarise`), counted once when it is taken
+so that listing compares nothing.
 """
 
 from __future__ import annotations
@@ -18,20 +23,72 @@ from vibing.errors import NotFound
 from vibing.schema.storage import CheckpointInfo, FileData, FileDiff
 from vibing.services.storage import files
 
-_SELECT = "SELECT id, project_id, kind, label, message_id, file_count, created_at FROM checkpoints"
+_SELECT = (
+    "SELECT id, project_id, kind, label, message_id, file_count, created_at, author, added, modified, removed"
+    " FROM checkpoints"
+)
+
+#: The author of a generation whose message names no agent (the label says "the assistant" too).
+UNNAMED_AGENT = "assistant"
 
 
 def _info(row: tuple) -> CheckpointInfo:
     return CheckpointInfo(
-        id=row[0], project_id=row[1], kind=row[2], label=row[3], message_id=row[4], file_count=row[5], created_at=row[6]
+        id=row[0],
+        project_id=row[1],
+        kind=row[2],
+        label=row[3],
+        message_id=row[4],
+        file_count=row[5],
+        created_at=row[6],
+        author=row[7],
+        added=row[8],
+        modified=row[9],
+        removed=row[10],
     )
 
 
-def create(conn: apsw.Connection, project_id: str, kind: str, label: str = "", message_id: str = "") -> CheckpointInfo:
-    now = time.time()
+def author_of(conn: apsw.Connection, kind: str, message_id: str = "") -> str:
+    """Who a checkpoint of ``kind`` is by: the agent of a generation's message, "import", else the person."""
+    if kind == "import":
+        return "import"
+    if kind == "generation":
+        row = conn.execute("SELECT agent FROM messages WHERE id = ?", (message_id,)).fetchone() if message_id else None
+        return (row[0] if row else "") or UNNAMED_AGENT
+    return "you"
+
+
+def summarise(conn: apsw.Connection, project_id: str, checkpoint_id: int) -> tuple[int, int, int, int]:
+    """Store (and return) the checkpoint's file count and its files added, modified and removed since the
+    project's previous checkpoint.  One pass over its (checkpoint, path) keys: a join on the primary key."""
+    prev = conn.execute(
+        "SELECT id, file_count FROM checkpoints WHERE project_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
+        (project_id, checkpoint_id),
+    ).fetchone()
+    prev_id, prev_count = prev if prev else (0, 0)
+    count, added, modified = conn.execute(
+        "SELECT count(*), coalesce(sum(old.path IS NULL), 0), coalesce(sum(old.sha256 != cur.sha256), 0)"
+        " FROM checkpoint_files cur"
+        " LEFT JOIN checkpoint_files old ON old.checkpoint_id = ? AND old.path = cur.path"
+        " WHERE cur.checkpoint_id = ?",
+        (prev_id, checkpoint_id),
+    ).fetchone()
+    removed = prev_count - (count - added)
     conn.execute(
-        "INSERT INTO checkpoints(project_id, kind, label, message_id, file_count, created_at) VALUES (?, ?, ?, ?, 0, ?)",
-        (project_id, kind, label, message_id, now),
+        "UPDATE checkpoints SET file_count = ?, added = ?, modified = ?, removed = ? WHERE id = ?",
+        (count, added, modified, removed, checkpoint_id),
+    )
+    return count, added, modified, removed
+
+
+def create(conn: apsw.Connection, project_id: str, kind: str, label: str = "", message_id: str = "") -> CheckpointInfo:
+    """Record the project's current files as a new checkpoint, with its author and change summary."""
+    now = time.time()
+    author = author_of(conn, kind, message_id)
+    conn.execute(
+        "INSERT INTO checkpoints(project_id, kind, label, message_id, file_count, created_at, author)"
+        " VALUES (?, ?, ?, ?, 0, ?, ?)",
+        (project_id, kind, label, message_id, now, author),
     )
     checkpoint_id = conn.last_insert_rowid()
     conn.execute(
@@ -39,8 +96,7 @@ def create(conn: apsw.Connection, project_id: str, kind: str, label: str = "", m
         " WHERE project_id = ?",
         (checkpoint_id, project_id),
     )
-    count = conn.changes()
-    conn.execute("UPDATE checkpoints SET file_count = ? WHERE id = ?", (count, checkpoint_id))
+    count, added, modified, removed = summarise(conn, project_id, checkpoint_id)
     return CheckpointInfo(
         id=checkpoint_id,
         project_id=project_id,
@@ -49,6 +105,10 @@ def create(conn: apsw.Connection, project_id: str, kind: str, label: str = "", m
         message_id=message_id,
         file_count=count,
         created_at=now,
+        author=author,
+        added=added,
+        modified=modified,
+        removed=removed,
     )
 
 

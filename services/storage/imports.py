@@ -129,8 +129,8 @@ def import_project(
     # pass through them), then the current files, written once, as the newest checkpoint.
     for checkpoint in checkpoints:
         conn.execute(
-            "INSERT INTO checkpoints(project_id, kind, label, message_id, file_count, created_at)"
-            " VALUES (?, 'import', ?, '', ?, ?)",
+            "INSERT INTO checkpoints(project_id, kind, label, message_id, file_count, created_at, author)"
+            " VALUES (?, 'import', ?, '', ?, ?, 'import')",
             (project_id, checkpoint.label, len({f.path for f in checkpoint.files}), checkpoint.created_at),
         )
         checkpoint_id = conn.last_insert_rowid()
@@ -141,6 +141,7 @@ def import_project(
                 "INSERT OR REPLACE INTO checkpoint_files(checkpoint_id, path, sha256) VALUES (?, ?, ?)",
                 (checkpoint_id, f.path, digest),
             )
+        history.summarise(conn, project_id, checkpoint_id)
     files.replace_all(conn, project_id, name, {f.path: f.content for f in file_writes}, limits)
     point = history.create(conn, project_id, "import", f"Imported from {source}")
     conn.execute("UPDATE checkpoints SET created_at = ? WHERE id = ?", (updated_at, point.id))

@@ -36,6 +36,9 @@ from vibing.schema.storage import (
     DeleteProject,
     DiffCheckpoints,
     DiffReply,
+    DiscardDraft,
+    DraftList,
+    DraftReply,
     DuplicateProject,
     ExportProject,
     ExportReply,
@@ -58,6 +61,7 @@ from vibing.schema.storage import (
     ImportProject,
     LinkImportedForks,
     ListCheckpoints,
+    ListDrafts,
     ListFiles,
     ListImported,
     ListMessages,
@@ -76,6 +80,7 @@ from vibing.schema.storage import (
     RenameProject,
     RestoreCheckpoint,
     ResumeMessage,
+    SaveDraft,
     SaveProject,
     SaveReply,
     SearchFiles,
@@ -284,6 +289,7 @@ class Service(Worker):
                 provider=request.provider,
                 model=request.model,
             )
+            ops = [FileOp(op="write", path=f.path, content=f.content) for f in request.files]
             if request.replace_all:
                 touched = files.replace_all(
                     conn,
@@ -292,10 +298,11 @@ class Service(Worker):
                     {f.path: f.content for f in request.files},
                     self.limits,
                 )
+                files.drop_drafts(conn, request.project_id, touched)
             else:
-                ops = [FileOp(op="write", path=f.path, content=f.content) for f in request.files]
                 ops += [FileOp(op="delete", path=p) for p in request.deletes]
                 touched = files.apply(conn, request.project_id, request.name or name, ops, self.limits)
+            files.settle_drafts(conn, request.project_id, ops)  # the files saved keep no draft
             checkpoint = history.create(conn, request.project_id, "save", request.label or "Saved")
         self._changed(request.project_id, "saved", paths=touched, checkpoint_id=checkpoint.id)
         return SaveReply(project=self._info(request.project_id), checkpoint=checkpoint)
@@ -417,6 +424,8 @@ class Service(Worker):
         with self.db.transaction() as conn:
             name = projects.exists(conn, project_id)
             touched = files.apply(conn, project_id, name, ops, self.limits)
+            if kind != "generation":  # the person saved, deleted or renamed: drafts follow, in this transaction
+                files.settle_drafts(conn, project_id, ops)
             projects.touch(conn, project_id)
             point = history.create(conn, project_id, kind, label, message_id) if checkpoint else None
         self._changed(
@@ -497,6 +506,46 @@ class Service(Worker):
                 )
             ),
         )
+
+    # -- drafts ----------------------------------------------------------------------
+    # Written about once a second while the person types: one small upsert each, no checkpoint, no
+    # search index, no cache entry dropped (no cached reply holds drafts) and no project.changed.
+
+    @handles(SaveDraft)
+    def save_draft(self, request: SaveDraft) -> DraftReply:
+        files.check_draft(request.path, request.content, request.base_sha256, self.limits)
+        now = time.time()
+        with self.db.transaction() as conn:
+            projects.exists(conn, request.project_id)
+            current = files.save_draft(
+                conn, request.project_id, request.path, request.content, request.base_sha256, self.limits, now=now
+            )
+        return DraftReply(
+            project_id=request.project_id,
+            path=request.path,
+            base_sha256=request.base_sha256,
+            updated_at=now,
+            stale=current != request.base_sha256,
+            file_sha256=current,
+        )
+
+    @handles(ListDrafts)
+    def list_drafts(self, request: ListDrafts) -> DraftList:
+        conn = self.db.reader
+        conn.execute("BEGIN")  # the project and its drafts from one snapshot
+        try:
+            projects.exists(conn, request.project_id)
+            drafts = files.list_drafts(conn, request.project_id)
+        finally:
+            conn.execute("COMMIT")
+        return DraftList(project_id=request.project_id, drafts=drafts)
+
+    @handles(DiscardDraft)
+    def discard_draft(self, request: DiscardDraft) -> None:
+        validation.check_path(request.path)
+        with self.db.transaction() as conn:
+            projects.exists(conn, request.project_id)
+            files.discard_draft(conn, request.project_id, request.path)
 
     # -- messages and durable streaming -------------------------------------------
 
@@ -683,6 +732,7 @@ class Service(Worker):
         with self.db.transaction() as conn:
             name = projects.exists(conn, request.project_id)
             point, touched = history.restore(conn, request.project_id, name, request.checkpoint_id, self.limits)
+            files.drop_drafts(conn, request.project_id, touched)  # the person chose that version of these files
             projects.touch(conn, request.project_id)
         self._changed(request.project_id, "restored", stale="files", paths=touched, checkpoint_id=point.id)
         return SaveReply(project=self._info(request.project_id), checkpoint=point)

@@ -34,7 +34,7 @@ COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("key", "manage the Anthropic API key (kept in the OS keychain)", ("key",)),
     ("config", "show the settings in force and the folders in use", ("config",)),
     ("generate", "describe an app; an agent writes it into a project", ("generate",)),
-    ("projects", "list, show, search, export, import and delete projects", ("projects",)),
+    ("projects", "list, show, search, fork, export, import and delete projects", ("projects",)),
     ("db", "back up or check the database", ("db", "importpg")),
     ("web", "serve the UI to a browser on this computer (127.0.0.1)", ("web",)),
     ("agents", "list, search and check the agents; pick one for a prompt", ("agents",)),

@@ -1,4 +1,4 @@
-"""``vibing projects``: list, show, search, export, import and delete projects (over the bus)."""
+"""``vibing projects``: list, show, search, fork, export, import and delete projects (over the bus)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from vibing.bus import Bus
 from vibing.cli import running
 from vibing.schema.storage import (
     DeleteProject,
+    DuplicateProject,
     ExportProject,
     FindProject,
     ImportProject,
@@ -27,7 +28,7 @@ BOLD, RESET = "\033[1m", "\033[0m"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    cmd = subparsers.add_parser("projects", help="list, show, search, export, import and delete projects")
+    cmd = subparsers.add_parser("projects", help="list, show, search, fork, export, import and delete projects")
     sub = cmd.add_subparsers(dest="projects_command", metavar="ACTION", required=True)
 
     ls = sub.add_parser("ls", help="list projects")
@@ -48,6 +49,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(func=cmd_search)
+
+    fork = sub.add_parser("fork", help="fork a project: a new project with its files and messages")
+    fork.add_argument("project", help="id, start of the id, or name")
+    fork.add_argument("--name", default="", help='the new project\'s name (default: "NAME (copy)")')
+    fork.add_argument("--json", action="store_true", help="print JSON")
+    fork.set_defaults(func=cmd_fork)
 
     export = sub.add_parser("export", help="export a project to a zip file or a folder")
     export.add_argument("project", help="id, start of the id, or name")
@@ -162,7 +169,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  ... and {len(detail.messages) - 10} earlier")
     print(f"\nHistory ({points.total} checkpoints)")
     for c in points.items:
-        print(f"  #{c.id:<5} {_when(c.created_at)}  {c.kind:<10} {c.label}  ({c.file_count} files)")
+        changes = f"+{c.added} ~{c.modified} -{c.removed}"
+        by = f", by {c.author}" if c.author else ""
+        print(f"  #{c.id:<5} {_when(c.created_at)}  {c.kind:<10} {c.label}  ({c.file_count} files: {changes}{by})")
     print(
         f"\nTokens: {usage.input_tokens:,} in, {usage.output_tokens:,} out, "
         f"${usage.cost_usd:.4f} over {usage.requests} requests"
@@ -193,6 +202,18 @@ def cmd_search(args: argparse.Namespace) -> int:
         snippet = " ".join(hit.snippet.split()).replace("\x02", bold).replace("\x03", reset)
         print(f"    {snippet}")
     print(f"({len(reply.hits)} of {reply.total} projects)")
+    return 0
+
+
+def cmd_fork(args: argparse.Namespace) -> int:
+    """The dashboard's Fork from a terminal: DuplicateProject on the project the reference names."""
+    with _bus() as bus:
+        source = bus.request("storage", FindProject(ref=args.project)).project
+        fork = bus.request("storage", DuplicateProject(project_id=source.id, name=args.name)).project
+    if args.json:
+        _dump(fork)
+        return 0
+    print(f"Forked {source.name!r} ({source.id[:8]}) as {fork.name!r} ({fork.id}): {fork.file_count} files")
     return 0
 
 

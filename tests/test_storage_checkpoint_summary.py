@@ -6,8 +6,6 @@ Over the real bus of a real headless app, except the migration test, which needs
 
 from __future__ import annotations
 
-import statistics
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -250,40 +248,23 @@ def test_migration_0003_backfills_authors_and_counts(tmp_path: Path, monkeypatch
         db.close()
 
 
-# -- cost: ListCheckpoints of 100 checkpoints x 50 files -----------------------------------------------------
+# -- a long history: the summaries of 100 checkpoints of 50 files, listed in one reply ------------------------
 
 
-def test_listing_100_checkpoints_of_50_files_stays_under_5_ms(running: App, bus: Bus) -> None:
+def test_a_long_history_lists_every_checkpoint_with_its_summary(running: App, bus: Bus) -> None:
+    """Speed is the bench's business (``vibing bench``); here, that a long history lists whole and right."""
     files = {f"src/file{n:02d}.js": f"export const n = {n};\n" for n in range(50)}
     pid = create(bus, "a long history", files)
     for n in range(99):
         path = f"src/file{n % 50:02d}.js"
         bus.request("storage", UpdateFile(project_id=pid, path=path, content=f"export const n = {n}; // edit {n}\n"))
     assert len(bus.request("storage", LoadProject(project_id=pid)).files) == 50
-
-    # over the bus, each request a cache miss (a limit not asked before is another cache key)
-    round_trips = []
-    for n in range(30):
-        started = time.perf_counter()
-        reply = bus.request("storage", ListCheckpoints(project_id=pid, limit=100 + n))
-        round_trips.append((time.perf_counter() - started) * 1000)
-        assert reply.total == 100 and len(reply.items) == 100
+    reply = bus.request("storage", ListCheckpoints(project_id=pid, limit=100))
+    assert reply.total == 100 and len(reply.items) == 100
     assert reply.items[-1].added == 50 and all(p.modified == 1 for p in reply.items[:-1])
-
-    # the storage service's own work: the query and the replies' structs, on a connection of our own
     conn = apsw.Connection(str(running.paths.data / "vibing.db"), flags=apsw.SQLITE_OPEN_READONLY)
     try:
-        in_process = []
-        for _ in range(30):
-            started = time.perf_counter()
-            items, total = history.listing(conn, pid, 100, 0)
-            in_process.append((time.perf_counter() - started) * 1000)
-        assert total == 100 and len(items) == 100
+        items, total = history.listing(conn, pid, 100, 0)
     finally:
         conn.close()
-    print(
-        f"ListCheckpoints, 100 checkpoints x 50 files: bus round trip median {statistics.median(round_trips):.2f} ms"
-        f" (max {max(round_trips):.2f}), query {statistics.median(in_process):.3f} ms"
-    )
-    assert statistics.median(in_process) < 5
-    assert statistics.median(round_trips) < 5
+    assert total == 100 and [i.id for i in items] == [i.id for i in reply.items]

@@ -40,7 +40,7 @@ class Features:
 
 
 #: Fitted by tools/fit_routing.py on the tuning half (bias, sources..., margin, log evidence, kind, follow-up).
-COEFFICIENTS = (1.634, 0.188, 0.056, 0.03, -0.0, -0.274, 0.791, 0.448, 0.423, 0.11)
+COEFFICIENTS = (1.422, 0.097, 0.118, -0.052, -0.0, -0.162, 1.002, 0.483, 0.394, -0.027)
 
 
 def confidence(features: Features, coefficients: tuple[float, ...] | None = None) -> float:

@@ -88,6 +88,7 @@ _LETTERS = re.compile(r"[a-z]")
 #: French and Italian elisions: "l'accessibilite" is "accessibilite".
 _ELISION = re.compile(r"^(?:l|d|s|j|n|m|t|c|qu|un|dell|nell|all|sull)'")
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s+|$)|\n+")
+_CLAUSE_END = re.compile(r"[,:()]+|\s[-\u2013\u2014]+\s")
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[-_.'][a-z0-9][a-z0-9+#]*)*")
 
 
@@ -252,9 +253,12 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
     # Each sentence has its own head: "my son loves dinosaurs. i'd love a game where ..." asks for a game.
     tokens: list[str] = []
     starts: set[int] = set()
+    clauses: set[int] = set()  # where a clause starts inside a sentence: "for a trip, built with svelte"
     for sentence in _SENTENCE_END.split(text):
         starts.add(len(tokens))
-        tokens.extend(t for t in _TOKEN.findall(sentence) if len(t) <= MAX_WORD)
+        for clause in _CLAUSE_END.split(sentence):
+            clauses.add(len(tokens))
+            tokens.extend(t for t in _TOKEN.findall(clause) if len(t) <= MAX_WORD)
     # What a pattern recognised is a precise phrase ("add tests", "works offline"): it counts more than a word.
     recognised = len(_TOKEN.findall(" ".join(said_by_patterns)))
     # Head and modifiers: after "with"/"that"/... or "for my ...", the words describe or situate the thing.
@@ -272,6 +276,8 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
             content_in_sentence = 0
         elif i == recognised and recognised:
             weight = 1.0
+        elif i in clauses and in_context:
+            in_context = False  # "for my trip" situates what came before it, not the next clause
         elif token in MODIFIER_STARTS:
             weight = MODIFIER_WEIGHT
         elif token in ("for", "to") and following in CONTEXT_ARTICLES:
@@ -303,7 +309,11 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
             previous = (plain, pair_weight)
         if token in PROMPT_STOP_WORDS or token in FOREIGN_STOP_WORDS or (len(token) < 2 and not token.isdigit()):
             continue
-        compound = following in TOOL_NOUNS and token not in TOOL_NOUNS
+        # "password generater" is a generator of passwords too: the next word is read mended.
+        next_plain = TRANSLATIONS.get(following, following)
+        if mender is not None and next_plain == following and following not in STOP_WORDS:
+            next_plain = mender.mend(following)
+        compound = next_plain in TOOL_NOUNS and token not in TOOL_NOUNS
         # A look or a feature ("dark theme", "colours", "sounds") said after the thing itself describes it.
         feature = token in FEATURE_WORDS and content_in_sentence >= HEAD_WORDS
         content_in_sentence += 1

@@ -104,6 +104,7 @@ _translate("catalog", "catalogue katalog catalogo")
 _translate("tests", "pruebas testes prove")
 _translate("security", "securite seguridad sicherheit sicurezza seguranca")
 _translate("accessibility", "accessibilite accesibilidad barrierefreiheit accessibilita acessibilidade")
+_translate("accessible", "barrierefrei barrierearm accesible accessibile acessivel")
 _translate("faster", "rapide rapido schnell veloce")
 _translate("slow", "lent lente lento langsam")
 _translate("chart", "graphique graphiques grafico graficos diagramm diagramme grafici")
@@ -187,7 +188,7 @@ _hint("forecasting machine-learning", "predict prediction predictions forecast f
 _hint("sql", "query queries joins")
 _hint("typography", "font fonts typeface typefaces")
 _hint("animation", "bounce bouncing hover fade fades transition transitions animate animated parallax flip flips")
-_hint("animation", "slide slides smoothly wiggle shake")
+_hint("animation", "slide slides smoothly wiggle shake fading")
 _hint("product", "idea roadmap mvp")
 _hint("tutorial", "teach learn lesson lessons explain beginner")
 _hint("audit", "check checks checking")
@@ -202,6 +203,7 @@ _hint("load test", "traffic stress")
 _hint("monitoring", "uptime alert alerts outage")
 _hint("auth", "login signin signup password passwords passkeys 2fa oauth account accounts permissions")
 _hint("chatbot", "chatbot bot")
+_hint("realtime", "chat chatroom chatrooms groupchat messenger")
 _hint("ai llm", "gpt llm openai summarise summarize chatgpt")
 _hint("microservices", "monolith kafka rabbitmq")
 _hint("docker", "dockerize dockerise container containers")
@@ -296,6 +298,13 @@ BUG_WORDS = frozenset(
 #: Phrases written as several words that mean one thing; joined before the words are read.
 PHRASES = {
     "tic tac toe": "tictactoe",
+    # "load" the verb (a page loading) is not load, the traffic a load test puts on a server
+    "to load": "to open",
+    "page loads": "page opens",
+    "it loads": "it opens",
+    "loads slowly": "opens slowly",
+    "solar system": "planets",
+    "chat bot": "chatbot",
     "tic-tac-toe": "tictactoe",
     "high score": "highscore",
     "high scores": "highscores",
@@ -365,12 +374,34 @@ PATTERNS = (
     (
         re.compile(
             r"\b(?:slow|forever|ages|long|too long|seconds) to (?:load|open|start)\b|\bloads? (?:slowly|slow)\b"
-            r"|\bload(?:ing)? (?:time|times|speed)\b|\bpage ?loads?\b"
+            r"|\bload(?:ing)? (?:time|times|speed)\b|\bpage ?loads? (?:slowly|slow|forever|takes)\b"
         ),
         "performance",
     ),
     (re.compile(r"\b(?:see each other|at the same time|without refresh\w*|show up instantly)\b"), "realtime"),
-    (re.compile(r"\b(?:no|without|bad|poor) (?:signal|internet|connection|wifi|reception)\b"), "offline pwa"),
+    # Working without a connection asks for offline use; a game "like when chrome has no internet" does not.
+    (
+        re.compile(
+            r"\b(?:work|works|working|use|used|run|runs|open|opens|play|playable|usable|still)\b.{0,25}"
+            r"\b(?:no|without|bad|poor) (?:signal|internet|connection|wifi|reception)\b"
+        ),
+        "offline pwa",
+    ),
+    (re.compile(r"\b(?:try|trying|attempt|attempting) to hack\b|\bhack (?:into )?(?:my|our) own\b"), "pen test"),
+    (
+        re.compile(
+            r"\b(?:packages|dependencies|libraries|modules)\b.{0,40}\b(?:security|vulnerab\w*|holes|outdated|cves?)\b"
+            r"|\b(?:vulnerab\w*|security holes|outdated)\b.{0,30}\b(?:packages|dependencies|libraries)\b"
+        ),
+        "dependency audit",
+    ),
+    (re.compile(r"<\s*script|\bscript tags?\b"), "xss"),
+    (re.compile(r"\b(?:as|when|while) (?:you|i|they|people|the user|someone) scrolls?\b"), "scroll animation"),
+    (
+        re.compile(r"\bwhen(?:ever)? (?:someone|a customer|somebody|a user) (?:pays|buys|orders|subscribes)\b"),
+        "webhook",
+    ),
+    (re.compile(r"\bin 3-?d\b"), "3d"),
     (re.compile(r"\bbreak into\b|\blike (?:a|an) (?:real )?(?:attacker|hacker)\b"), "pen test"),
     (re.compile(r"\b(?:look|go|read) (?:over|through|at) (?:my|the|our) code\b"), "code review"),
     (re.compile(r"\blike (?:a|an) (?:real )?(?:user|customer)\b"), "qa"),
@@ -409,7 +440,8 @@ PATTERNS = (
     (re.compile(r"\bgroup (?:our|my|the) \w+ by\b"), "cluster data analysis"),
     (
         re.compile(
-            r"\bevery (?:night|morning|day)\b.{0,40}\b(?:pull|import|sync|copy)\b|\bload (?:them|it|the \w+|data) into\b"
+            r"\bevery (?:night|morning|day)\b.{0,40}\b(?:pull|import|sync|copy)\b"
+            r"|\bload\b.{0,40}\binto (?:one |a |our |the |my )?(?:database|db|warehouse|table)\b"
         ),
         "etl data pipeline",
     ),

@@ -47,7 +47,7 @@ GENERALIST_POINTS = 1.78
 #: What the full-stack all-rounder starts with when accounts and saved data are both asked for.
 FULL_STACK_POINTS = 3.7
 #: What the project's agent starts with in a follow-up.
-PROJECT_POINTS = 2.38
+PROJECT_POINTS = 2.1
 #: What the debugger starts with for a bug report (in a follow-up it stays just behind the project's agent).
 DEBUGGER_POINTS = 1.72
 #: What a generalist or the project's agent has over a specialist named exactly as strongly.
@@ -377,10 +377,12 @@ def _explain(
         return f"Using {name}: {_NOT_A_REQUEST[reading.not_a_request]}, so the all-rounder takes it."
     said = _words_of([m for m in top.matches if m.fields[0] in (NAME, TAG)]) or _words_of(top.matches)
     if top.source == "project":
+        if uncertain:
+            why = "you reported a problem in the project it wrote" if reading.bug_report else "it wrote this project's"
+            why += "; the debugger is the alternative" if reading.bug_report else " earlier turns"
+            return f"No clear specialist, keeping {name}: {why}."
         if reading.bug_report:
             return f"Kept {name}: you reported a problem in the project it wrote; the debugger is the alternative."
-        if uncertain:
-            return f"No clear specialist, keeping {name}: it wrote this project's earlier turns."
         return f"Kept {name}: a follow-up to the {kind_label.split(' ', 1)[-1]} it wrote."
     if top.source == "generalist":
         if uncertain:

@@ -284,7 +284,7 @@ def terms(text: str, stop: frozenset[str] = STOP_WORDS) -> list[str]:
 
 #: Words whose stem means something else to auto-select: a "shopping list" is not an online shop, a "book club"
 #: is not a booking, "access" to a database is not accessibility.  Kept whole wherever auto-select stems.
-KEEP_WHOLE = frozenset({"shopping", "booking", "bookings", "accessibility"})
+KEEP_WHOLE = frozenset({"shopping", "booking", "bookings", "accessibility", "responsive"})
 
 
 def subject_stem(word: str) -> str:

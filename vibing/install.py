@@ -21,10 +21,33 @@ ENV_BUNDLED_AGENTS = "VIBING_BUNDLED_AGENTS"
 #: The package's own folder: the parts of the app are found from here, without importing them.
 PACKAGE = Path(__file__).resolve().parent
 
+#: The ES modules app.js imports (shell/ui/): one lost, and the page stops at its first import.
+UI_MODULES = (
+    "bus",
+    "chat",
+    "code",
+    "dashboard",
+    "files",
+    "metrics",
+    "nav",
+    "pickers",
+    "preview",
+    "project",
+    "provider",
+    "settings",
+    "state",
+    "status",
+    "theme",
+    "util",
+    "versions",
+    "welcome",
+)
+
 #: Files the app cannot start without, relative to the package, with what a person would call them.
 REQUIRED_FILES = {
     "shell/ui/index.html": "the window's page",
     "shell/ui/app.js": "the window's script",
+    **{f"shell/ui/{name}.js": f"the window's script ({name}.js)" for name in UI_MODULES},
     "shell/ui/app.css": "the window's style sheet",
     "shell/ui/markdown.js": "the chat's Markdown renderer",
     "shell/ui/highlight.js": "the code view's highlighter",

@@ -164,6 +164,9 @@ class RunWorkflow(Message):
 
 
 class StopWorkflow(Message):
+    """Stop a run: its running tasks end ``stopped``, those not started are skipped.  One task alone is stopped
+    through its stream (``StopStream`` with the ``stream_id`` of its ``running`` progress)."""
+
     run_id: str
 
 
@@ -397,7 +400,11 @@ class GenerationDone(Message):
 
 
 class WorkflowProgress(Message):
-    """On ``workflow.progress``: a task is queued | running | done | failed | skipped (a dependency failed)."""
+    """On ``workflow.progress``: a task is queued | running | done | failed | stopped | skipped.
+
+    ``stopped``: a person stopped it (``StopStream`` with its ``stream_id``, or ``StopWorkflow`` for the whole
+    run); its partial answer is kept, ``chars`` long.  ``skipped``: it never ran, because a task it depends on did
+    not finish (``message`` names that task) or the run was stopped first."""
 
     run_id: str
     workflow: str
@@ -412,7 +419,7 @@ class WorkflowProgress(Message):
 
 
 class WorkflowDone(Message):
-    """On ``workflow.done``."""
+    """On ``workflow.done``: every task's id is in exactly one of ``done``, ``failed``, ``skipped``, ``stopped``."""
 
     run_id: str
     workflow: str
@@ -420,6 +427,8 @@ class WorkflowDone(Message):
     done: list[str] = []
     failed: list[str] = []
     skipped: list[str] = []
+    #: Tasks a person stopped while they ran (``ok`` is false when any was).
+    stopped: list[str] = []
     duration_ms: float = 0.0
     message: str = ""
 

@@ -1,5 +1,6 @@
 """A multi-agent workflow runs on the real app: levels in order, independent tasks in parallel, each task given
-its dependencies' answers; a failed task skips those that depend on it."""
+its dependencies' answers; a failed task skips those that depend on it; a person can stop one task (its dependents
+are skipped, the rest go on) or the whole run."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ import pytest
 
 from tests.conftest import start_app
 from tests.fakes import FakeAnthropic
-from vibing.schema.agent import PlanWorkflow
-from vibing.schema.stream import RunWorkflow, WorkflowDone, WorkflowProgress
+from vibing.schema.agent import PlanWorkflow, WorkflowPlan
+from vibing.schema.stream import (
+    RunWorkflow,
+    StopStream,
+    StopWorkflow,
+    TokenDelta,
+    WorkflowDone,
+    WorkflowProgress,
+)
 
 
 @pytest.fixture
@@ -90,3 +98,133 @@ def test_the_cli_runs_a_workflow_and_shows_each_task(running):
     result = app.cli("workflows", "run", "code-review", "review my todo app", "--project", "Todo")
     assert result.returncode == 0, result.stderr
     assert "✓" in result.stderr and "All" in result.stderr and "project's chat" in result.stderr
+
+
+def needing(plan: WorkflowPlan, task_id: str) -> set[str]:
+    """Every task that needs ``task_id``'s answer, directly or through another task."""
+    found: set[str] = set()
+    for task in plan.tasks:  # the plan lists tasks in level order, so a dependency is seen before its dependents
+        if task_id in task.depends_on or found.intersection(task.depends_on):
+            found.add(task.id)
+    return found
+
+
+def test_stopping_one_of_two_parallel_tasks_lets_the_other_finish_and_skips_only_what_needed_it(running):
+    app, server = running
+    bus = app.bus()
+    plan = bus.request("agent", PlanWorkflow(workflow="full-stack", params={}))
+    pair = plan.levels[1]
+    assert len(pair) == 2, "this test runs the two tasks of full-stack's second level side by side"
+    server.push("normal")  # the first level
+    server.push("hang")  # whichever of the pair reaches the server first says nothing until it is stopped
+    server.push("slow", delay_ms=20, words=150)  # the other streams for a few seconds
+    sub = bus.subscribe("workflow.", "token.")
+    sub.sync()
+    bus.request("stream", RunWorkflow(workflow="full-stack", brief="a recipe box", run_id="wf-stop-one"))
+
+    streams: dict[str, str] = {}  # task id -> stream id, from the running progress
+    talking: set[str] = set()  # streams that delivered text
+    progress: list[WorkflowProgress] = []
+    hung = ""
+    while True:
+        event = sub.recv(timeout=60)
+        assert event is not None, "the workflow went quiet"
+        body = event.body
+        if isinstance(body, TokenDelta):
+            talking.add(body.stream_id)
+        elif getattr(body, "run_id", None) != "wf-stop-one":
+            continue
+        elif isinstance(body, WorkflowDone):
+            done = body
+            break
+        else:
+            progress.append(body)
+            if body.state == "running":
+                streams[body.task_id] = body.stream_id
+        if not hung and all(t in streams for t in pair) and talking.intersection(streams[t] for t in pair):
+            hung = next(t for t in pair if streams[t] not in talking)
+            bus.request("stream", StopStream(stream_id=streams[hung]))
+    other = next(t for t in pair if t != hung)
+
+    states = {p.task_id: p for p in progress if p.state not in ("queued", "running")}
+    assert states[hung].state == "stopped" and states[hung].message == "stopped by you"
+    assert states[other].state == "done" and states[other].chars > 0
+    order = [(p.task_id, p.state) for p in progress]
+    assert order.index((hung, "stopped")) < order.index((other, "done")), "the other task was still streaming"
+
+    title = next(t.title for t in plan.tasks if t.id == hung)
+    dependents = needing(plan, hung)
+    assert dependents and sorted(done.skipped) == sorted(dependents)
+    direct = [t.id for t in plan.tasks if hung in t.depends_on]
+    assert all(title in states[t].message and "stopped" in states[t].message for t in direct)
+    everyone_else = {t.id for t in plan.tasks} - dependents - {hung}
+    assert sorted(done.done) == sorted(everyone_else), "the tasks that do not need the stopped one went on"
+    assert done.stopped == [hung] and not done.failed and not done.ok
+    assert "1 stopped" in done.message
+
+
+def test_stopping_a_task_others_depend_on_skips_them(running):
+    app, _server = running
+    bus = app.bus()
+    plan = bus.request("agent", PlanWorkflow(workflow="full-stack", params={}))
+    (first,) = plan.levels[0]
+    sub = bus.subscribe("workflow.")
+    sub.sync()
+    bus.request(
+        "stream", RunWorkflow(workflow="full-stack", brief="a recipe box [[scenario:hang]]", run_id="wf-stop-first")
+    )
+    progress: list[WorkflowProgress] = []
+    while True:
+        event = sub.recv(timeout=60)
+        assert event is not None, "the workflow went quiet"
+        body = event.body
+        if getattr(body, "run_id", None) != "wf-stop-first":
+            continue
+        if isinstance(body, WorkflowDone):
+            done = body
+            break
+        progress.append(body)
+        if body.task_id == first and body.state == "running":
+            bus.request("stream", StopStream(stream_id=body.stream_id))
+
+    assert done.stopped == [first] and not done.done and not done.failed and not done.ok
+    assert sorted(done.skipped) == sorted(t.id for t in plan.tasks if t.id != first)
+    title = next(t.title for t in plan.tasks if t.id == first)
+    skipped = {p.task_id: p.message for p in progress if p.state == "skipped"}
+    for task in plan.tasks:
+        if task.depends_on == [first]:
+            assert skipped[task.id] == f"it needs “{title}” ({first}), which was stopped"
+    assert not any(p.state == "running" and p.task_id != first for p in progress), "nothing ran without its input"
+
+
+def test_stopping_the_run_stops_every_running_task_and_skips_the_rest(running):
+    app, server = running
+    bus = app.bus()
+    plan = bus.request("agent", PlanWorkflow(workflow="full-stack", params={}))
+    pair = plan.levels[1]
+    server.push("normal")  # the first level finishes; the next ones hang until stopped
+    sub = bus.subscribe("workflow.")
+    sub.sync()
+    bus.request(
+        "stream", RunWorkflow(workflow="full-stack", brief="a recipe box [[scenario:hang]]", run_id="wf-stop-all")
+    )
+    progress: list[WorkflowProgress] = []
+    while True:
+        event = sub.recv(timeout=60)
+        assert event is not None, "the workflow went quiet"
+        body = event.body
+        if getattr(body, "run_id", None) != "wf-stop-all":
+            continue
+        if isinstance(body, WorkflowDone):
+            done = body
+            break
+        progress.append(body)
+        if {p.task_id for p in progress if p.state == "running"} >= set(pair) and body.state == "running":
+            bus.request("stream", StopWorkflow(run_id="wf-stop-all"))
+
+    assert done.done == list(plan.levels[0])
+    assert sorted(done.stopped) == sorted(pair) and not done.failed
+    assert sorted(done.skipped) == sorted(t for level in plan.levels[2:] for t in level)
+    ends = {p.task_id: p for p in progress if p.state in ("stopped", "skipped")}
+    assert all(ends[t].message == "stopped with the run" for t in pair)
+    assert all(ends[t].message == "the run was stopped" for t in done.skipped)

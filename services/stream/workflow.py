@@ -2,8 +2,14 @@
 
 The agent service plans the graph (``PlanWorkflow``: tasks, dependencies, levels); this module runs it on the
 stream service's own streaming path.  Each task is one stream by its agent, whose prompt carries the user's brief
-and the answers of the tasks it depends on.  A task whose dependency failed is skipped, not run on half the
-information.  Progress of every task goes out on ``workflow.progress``; the end on ``workflow.done``.
+and the answers of the tasks it depends on.  A task whose dependency failed, was stopped or was skipped is itself
+skipped, not run on half the information, and says which task it waited for.  Progress of every task goes out on
+``workflow.progress``; the end on ``workflow.done``.
+
+Stopping is per task or per run.  A person stops one task by stopping its stream (``StopStream`` with the
+``stream_id`` its ``running`` progress named): the task ends ``stopped`` (its partial answer is kept in the chat like
+any stopped answer), the tasks that need it are skipped, and the tasks that do not go on.  ``StopWorkflow`` stops
+every running task the same way and skips the tasks not started yet.
 """
 
 from __future__ import annotations
@@ -77,6 +83,10 @@ class WorkflowRun:
         )
 
     def stop(self) -> None:
+        """Stop the whole run: every running task ends ``stopped``, the rest are skipped.
+
+        The flag is set before the running tasks are read, and ``_run`` reads the flag again after it registers a
+        task it just started, so a task launched while this runs is stopped by one side or the other."""
         self.stopped.set()
         for stream in list(self.active.values()):
             self.launcher.runner.stop_stream(stream.stream_id)
@@ -127,34 +137,50 @@ class WorkflowRun:
         done: list[str] = []
         failed: list[str] = []
         skipped: list[str] = []
+        stopped: list[str] = []
+        #: Tasks that will give no answer, and how to say why ("was stopped", "failed", ...).
+        unfinished: dict[str, str] = {}
         for task in self.plan.tasks:
             self._progress(task, "queued")
         for level in self.plan.levels:
             for task_id in level:
                 task = by_id[task_id]
-                if self.stopped.is_set() or any(dep in failed or dep in skipped for dep in task.depends_on):
+                blocker = next((dep for dep in task.depends_on if dep in unfinished), "")
+                if self.stopped.is_set() or blocker:
                     skipped.append(task_id)
-                    self._progress(
-                        task,
-                        "skipped",
-                        message="stopped" if self.stopped.is_set() else "a task it depends on did not finish",
+                    unfinished[task_id] = "was skipped"
+                    message = (
+                        "the run was stopped"
+                        if self.stopped.is_set()
+                        else f"it needs “{by_id[blocker].title}” ({blocker}), which {unfinished[blocker]}"
                     )
+                    self._progress(task, "skipped", message=message)
                     continue
                 try:
                     stream = self._launch(task, outputs)
                 except VibingError as exc:
                     failed.append(task_id)
+                    unfinished[task_id] = "failed"
                     self._progress(task, "failed", message=exc.message)
                     continue
                 self.active[task_id] = stream
                 self._progress(task, "running", stream_id=stream.stream_id)
+                if self.stopped.is_set():  # stop() may have read ``active`` just before this task joined it
+                    self.launcher.runner.stop_stream(stream.stream_id)
             for task_id, stream in list(self.active.items()):
                 stream.done.wait()
                 del self.active[task_id]
                 task = by_id[task_id]
                 text = "".join(stream.parts)
-                if stream.error_code or stream.stop_requested:
+                if stream.stop_requested and not stream.error_code:
+                    stopped.append(task_id)
+                    unfinished[task_id] = "was stopped"
+                    self._progress(
+                        task, "stopped", stream_id=stream.stream_id, chars=len(text), message=self._stop_reason(stream)
+                    )
+                elif stream.error_code or stream.stop_requested:
                     failed.append(task_id)
+                    unfinished[task_id] = "failed"
                     self._progress(
                         task,
                         "failed",
@@ -166,11 +192,12 @@ class WorkflowRun:
                     outputs[task_id] = (task.title, text)
                     done.append(task_id)
                     self._progress(task, "done", stream_id=stream.stream_id, chars=len(text))
-        ok = not failed and not skipped
+        ok = not failed and not skipped and not stopped
+        counts = [(done, "finished"), (stopped, "stopped"), (failed, "failed"), (skipped, "skipped")]
         message = (
             f"All {len(done)} tasks finished."
             if ok
-            else f"{len(done)} finished, {len(failed)} failed, {len(skipped)} skipped."
+            else ", ".join(f"{len(ids)} {word}" for ids, word in counts if ids or word == "finished") + "."
         )
         self.launcher.publish(
             "workflow.done",
@@ -181,9 +208,16 @@ class WorkflowRun:
                 done=done,
                 failed=failed,
                 skipped=skipped,
+                stopped=stopped,
                 duration_ms=round((time.monotonic() - begin) * 1000, 1),
                 message=message,
             ),
         )
         if self.on_end is not None:
             self.on_end(self)
+
+    def _stop_reason(self, stream: StreamRun) -> str:
+        """Who stopped a task: the person (this task, or the whole run) or the app shutting down."""
+        if not stream.stop_requested_by_user:
+            return "the app stopped during the answer"
+        return "stopped with the run" if self.stopped.is_set() else "stopped by you"

@@ -20,7 +20,7 @@ from vibing.schema.storage import CreateProject, FindProject
 from vibing.schema.stream import RunWorkflow, StopWorkflow, WorkflowDone, WorkflowProgress
 
 #: How a task's state is drawn in ``run``'s progress lines.
-_MARKS = {"running": "…", "done": "✓", "failed": "✗", "skipped": "–"}
+_MARKS = {"running": "…", "done": "✓", "failed": "✗", "stopped": "■", "skipped": "–"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -43,8 +43,8 @@ FORBIDDEN = {("supervisor", "Shutdown"), ("storage", "BackupDatabase")}
 #: (whether the offline model and its engine are installed, for the first-run screen and the "Use the offline
 #: model" button); starting, stopping, adding or removing models stays with the CLI.
 ONLY = {"model": frozenset({"ListLocalModels"})}
-#: Event topics forwarded to the page.
-TOPICS = ("token.", "stream.", "generate.", "project.", "service.", "agents.")
+#: Event topics forwarded to the page (``workflow.``: the Workflows view's task states and run ends).
+TOPICS = ("token.", "stream.", "generate.", "project.", "service.", "agents.", "workflow.")
 #: Longest a page request may wait for its reply (generation starts reply at once).
 MAX_TIMEOUT = 30.0
 

@@ -76,6 +76,7 @@ def _menus(command, window_ref: dict[str, Any]):
                 act("Projects", "projects"),
                 act("Toggle files", "toggle-files", "B"),
                 act("Toggle preview", "toggle-preview", "\\"),
+                act("Workflows", "workflows", "G"),
                 act("Reload preview", "reload-preview", "R"),
                 act("Toggle sidebar", "toggle-sidebar"),
                 MenuSeparator(),

@@ -18,6 +18,7 @@ import { applyTheme } from "./theme.js";
 import { $, $$, closeModals, escapeHtml, isMac, mod, openModal, toast } from "./util.js";
 import "./versions.js";
 import { firstRunCheck, showWelcome } from "./welcome.js";
+import { toggleWorkflows } from "./workflows.js";
 
 // ---------------------------------------------------------------- routing
 function route() {
@@ -40,6 +41,7 @@ const SHORTCUTS = [
   ["Export project", "E", () => exportProject()],
   ["Toggle files", "B", () => state.project && togglePane("files")],
   ["Toggle preview", "\\", () => state.project && togglePane("preview")],
+  ["Workflows", "G", () => state.project && toggleWorkflows()],
   ["Reload preview", "R", () => state.project && reloadPreview(true)],
   ["Settings", ",", () => { location.hash = "#/settings"; }],
   ["Find", "F", () => find()],
@@ -48,6 +50,7 @@ const SHORTCUTS = [
 const COMMANDS = {
   "new-project": newProject, "open-folder": openFolder, "save": saveCheckpoint, "export": exportProject,
   "stop": stopGeneration, "toggle-files": () => state.project && togglePane("files"), "toggle-preview": () => state.project && togglePane("preview"),
+  "workflows": () => state.project && toggleWorkflows(),
   "reload-preview": () => reloadPreview(true), "settings": () => { location.hash = "#/settings"; }, "find": () => find(),
   "shortcuts": () => openModal("#shortcuts-modal"), "projects": () => { location.hash = "#/"; },
   "toggle-sidebar": () => $("#sidebar").classList.toggle("collapsed"),

@@ -198,9 +198,10 @@ def test_history_diff_and_restore(page, app):
     page.wait_for_selector("#project-name:has-text('Landing page')", timeout=WAIT)
     page.click(".tab[data-tab=history]")
     page.wait_for_selector("#checkpoints li:nth-child(2)", timeout=WAIT)
-    page.click("#checkpoints li:last-child")
-    page.wait_for_selector("#diff-body .diff-file .del:has-text('Version one')", timeout=WAIT)
-    page.click("#restore-btn")
+    page.click("#checkpoints li:last-child .cp-open")  # compared with the current files, side by side
+    page.wait_for_selector("#compare-view .cm-merge-a .cm-changedLine:has-text('Version one')", timeout=WAIT)
+    page.click("#checkpoints li:last-child [data-act=restore]")
+    page.click(".ask-modal button[data-answer=restore]")  # restoring asks first
     page.wait_for_selector(".toast:has-text('Restored')", timeout=WAIT)
     assert bus.request("storage", ReadFile(project_id=pid, path="index.html")).file.content == "<h1>Version one</h1>"
     page.click(".tab[data-tab=preview]")

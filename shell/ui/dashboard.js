@@ -55,14 +55,30 @@ function renderProjects() {
     const counts = p.snippet === undefined ? `<span>${files ? `${files} file${files === 1 ? "" : "s"}` : "empty"}</span>` : "";
     card.innerHTML = `<div class="thumb"></div><h3>${escapeHtml(p.name)}</h3><div class="desc">${desc}</div>
       <div class="meta"><span class="badge">${escapeHtml(p.project_type || "website")}</span>${counts}<span class="spacer"></span><span>${ago(p.updated_at)}</span></div>
-      <button class="icon-btn card-menu" title="Delete project" data-act="delete"><svg viewBox="0 0 20 20"><path d="M7 3h6l1 1h3v1.5H3V4h3zm-2 4h10l-.8 10H5.8z"/></svg></button>`;
+      <button class="icon-btn card-menu card-fork" style="right: 42px" title="Fork: a copy to try another direction" aria-label="Fork ${escapeHtml(p.name)}" data-act="fork"><svg viewBox="0 0 20 20" aria-hidden="true"><path d="M6 2.5a2.25 2.25 0 0 1 .75 4.37v.88c0 .97.78 1.75 1.75 1.75h3c.97 0 1.75-.78 1.75-1.75v-.88a2.25 2.25 0 1 1 1.5 0v.88a3.25 3.25 0 0 1-3.25 3.25h-.75v2.13a2.25 2.25 0 1 1-1.5 0V11h-.75a3.25 3.25 0 0 1-3.25-3.25v-.88A2.25 2.25 0 0 1 6 2.5z"/></svg></button>
+      <button class="icon-btn card-menu" title="Delete project" aria-label="Delete ${escapeHtml(p.name)}" data-act="delete"><svg viewBox="0 0 20 20"><path d="M7 3h6l1 1h3v1.5H3V4h3zm-2 4h10l-.8 10H5.8z"/></svg></button>`;
     card.addEventListener("click", (e) => {
       if (e.target.closest("[data-act=delete]")) { e.stopPropagation(); deleteProject(p); return; }
+      if (e.target.closest("[data-act=fork]")) { e.stopPropagation(); forkProject(p); return; }
       goProject(p.id);
     });
-    card.addEventListener("keydown", (e) => { if (e.key === "Enter") goProject(p.id); if (e.key === "Delete") deleteProject(p); });
+    card.addEventListener("keydown", (e) => {
+      if (e.target !== card) return;  // the card's own buttons (Fork, Delete) take their keys themselves
+      if (e.key === "Enter") goProject(p.id);
+      if (e.key === "Delete") deleteProject(p);
+    });
     grid.appendChild(card);
   }
+}
+
+// Fork: a new project with this one's files and chat (storage's DuplicateProject, itself a first version
+// "Forked from ..."), opened at once. From a card here and from the project's own toolbar.
+export async function forkProject(p) {
+  try {
+    const r = await call("storage", "DuplicateProject", { project_id: p.id });
+    goProject(r.project.id);
+    toast(`Forked as “${r.project.name}”`);
+  } catch (e) { showError(e); }
 }
 
 function deleteProject(p) {

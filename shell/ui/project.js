@@ -11,7 +11,7 @@
 //   onProject("files", () => ...)            a reload after a change from storage changed the files
 //   onProject("history", () => ...)          checkpoints may have changed (a save, a change, a generation)
 import { call, on, shell } from "./bus.js";
-import { renderRecent } from "./dashboard.js";
+import { forkProject, renderRecent } from "./dashboard.js";
 import { goHome, goProject, setView } from "./nav.js";
 import { state } from "./state.js";
 import { $, $$, closeModals, fmtCost, fmtTokens, hub, openModal, showError, toast } from "./util.js";
@@ -128,6 +128,7 @@ export async function saveCheckpoint() {
   catch (e) { showError(e); }
 }
 $("#save-btn").onclick = saveCheckpoint;
+$("#fork-btn").onclick = () => { if (state.project) forkProject(state.project); };
 
 // -- export: a zip or a folder, where the window's own dialog pointed (or, from a browser, inside a folder that
 // `vibing web --allow-folder` allowed)

@@ -160,7 +160,7 @@ def test_project_view_files_code_preview_and_sandbox(page, app, shots):
     assert page.is_visible("#fix-btn")
     # code view with highlighting
     page.click("#file-tree li[data-path='app.js']")
-    page.wait_for_selector("#tab-code:not(.hidden) .hl-str", timeout=WAIT)
+    page.wait_for_selector("#tab-code:not(.hidden) .cm-line span", timeout=WAIT)  # highlighted tokens
     assert "getElementById" in page.inner_text("#code-view")
     page.screenshot(path=str(shots / "03-code.png"), animations="disabled")
     page.click(".tab[data-tab=preview]")

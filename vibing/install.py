@@ -27,6 +27,7 @@ UI_MODULES = (
     "chat",
     "code",
     "dashboard",
+    "editor",
     "files",
     "metrics",
     "nav",

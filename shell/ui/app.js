@@ -5,12 +5,13 @@
 import { connectEvents, on, shell } from "./bus.js";
 import { stopGeneration } from "./chat.js";
 import { loadRecentNames, newProject, showDashboard } from "./dashboard.js";
+import { editorCommand, saveCommand } from "./code.js";
 import "./files.js";
 import { showMetrics } from "./metrics.js";
 import { setRouter } from "./nav.js";
 import { loadPickers } from "./pickers.js";
 import { applyNetwork, reloadPreview } from "./preview.js";
-import { exportProject, openFolder, openProject, saveCheckpoint, togglePane } from "./project.js";
+import { exportProject, openFolder, openProject, togglePane } from "./project.js";
 import { setTheme, showSettings } from "./settings.js";
 import { state } from "./state.js";
 import { banner, loadStatus } from "./status.js";
@@ -37,7 +38,7 @@ window.addEventListener("hashchange", route);
 const SHORTCUTS = [
   ["New project", "N", () => newProject()],
   ["Open a folder as a project", "O", () => openFolder()],
-  ["Save a checkpoint", "S", () => saveCheckpoint()],
+  ["Save the edited file (or a checkpoint)", "S", () => saveCommand()],
   ["Export project", "E", () => exportProject()],
   ["Toggle files", "B", () => state.project && togglePane("files")],
   ["Toggle preview", "\\", () => state.project && togglePane("preview")],
@@ -48,14 +49,15 @@ const SHORTCUTS = [
   ["Keyboard shortcuts", "/", () => openModal("#shortcuts-modal")],
 ];
 const COMMANDS = {
-  "new-project": newProject, "open-folder": openFolder, "save": saveCheckpoint, "export": exportProject,
+  "new-project": newProject, "open-folder": openFolder, "save": saveCommand, "export": exportProject,
   "stop": stopGeneration, "toggle-files": () => state.project && togglePane("files"), "toggle-preview": () => state.project && togglePane("preview"),
   "workflows": () => state.project && toggleWorkflows(),
   "reload-preview": () => reloadPreview(true), "settings": () => { location.hash = "#/settings"; }, "find": () => find(),
   "shortcuts": () => openModal("#shortcuts-modal"), "projects": () => { location.hash = "#/"; },
   "toggle-sidebar": () => $("#sidebar").classList.toggle("collapsed"),
   "theme-light": () => setTheme("light"), "theme-dark": () => setTheme("dark"), "theme-system": () => setTheme("system"),
-  "undo": () => document.execCommand("undo"), "redo": () => document.execCommand("redo"),
+  "undo": () => editorCommand("undo") || document.execCommand("undo"),
+  "redo": () => editorCommand("redo") || document.execCommand("redo"),
   "about": () => toast(`Vibing ${state.info.version || ""}: describe a web app, a specialist agent writes it.`),
 };
 window.vibing = { command: (name) => { const f = COMMANDS[name]; if (f) f(); return !!f; } };
@@ -76,6 +78,7 @@ function renderShortcuts() {
 }
 
 document.addEventListener("keydown", (e) => {
+  if (e.defaultPrevented) return; // the code editor's own keys (Ctrl+F: its search) are not the app's
   const modalOpen = $$(".modal").some((m) => !m.classList.contains("hidden"));
   if (e.key === "Escape") {
     if (modalOpen) { closeModals(); e.preventDefault(); return; }

@@ -3,6 +3,7 @@
 // retry, the progress line over the composer (starting, thinking, writing <file>, done with tokens, time and cost),
 // and what to do when a provider did not answer.
 import { call, on, onConnection } from "./bus.js";
+import { beforeGeneration } from "./code.js";
 import { renderMarkdown, StreamRenderer } from "./markdown.js";
 import { goSettings } from "./nav.js";
 import { loadPickers, showAgent } from "./pickers.js";
@@ -171,6 +172,8 @@ export async function sendPrompt(prompt, opts = {}) {
   prompt = (prompt || "").trim();
   if (!prompt || !state.project) return;
   if (state.activeStream) { toast("Wait for the current answer, or stop it first."); return; }
+  if (!(await beforeGeneration())) return; // unsaved edits: saved, discarded, or no generation (the person says)
+  if (!state.project || state.activeStream) return;
   state.lastPrompt = prompt;
   clearUnsent();
   const sid = newId();
@@ -321,6 +324,8 @@ export async function stopGeneration() {
 $("#stop-btn").onclick = stopGeneration;
 
 async function continueMessage(messageId) {
+  if (!state.project || state.activeStream) return;
+  if (!(await beforeGeneration())) return;
   if (!state.project || state.activeStream) return;
   const m = state.messages.find((x) => x.id === messageId);
   const sid = newId();

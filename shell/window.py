@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,11 @@ def _menus(command, window_ref: dict[str, Any]):
     def native(label: str, func):
         return MenuAction(label, lambda: threading.Thread(target=func, daemon=True).start())
 
+    def edit(label: str, keys: str):
+        # Edits of the page's focused field, code editor or selection, done in Qt (see _web_edits): the page's
+        # execCommand cannot copy or paste without a keypress.
+        return MenuAction(f"{label}\t{MOD}+{keys}", lambda: window_ref["edit"](label))
+
     return [
         Menu(
             "File",
@@ -63,8 +69,13 @@ def _menus(command, window_ref: dict[str, Any]):
         Menu(
             "Edit",
             [
-                act("Undo", "undo", "Z"),
-                act("Redo", "redo", "Shift+Z"),
+                edit("Undo", SHORTCUTS["Undo"]),
+                edit("Redo", SHORTCUTS["Redo"]),
+                MenuSeparator(),
+                edit("Cut", "X"),
+                edit("Copy", "C"),
+                edit("Paste", "V"),
+                edit("Select All", "A"),
                 MenuSeparator(),
                 act("Find", "find", "F"),
                 act("Stop generation\tEsc", "stop"),
@@ -122,6 +133,84 @@ def _qt_application() -> Any:
     return application
 
 
+#: The Edit menu's items that run Qt's own editing action on the page: ``QWebEnginePage.WebAction`` names.
+WEB_ACTIONS = {"Cut": "Cut", "Copy": "Copy", "Paste": "Paste", "Select All": "SelectAll"}
+#: The items that press their shortcut on the page instead.  The code editor (CodeMirror) keeps a history of its
+#: own that its keymap undoes and redoes; Chromium's Undo and Redo actions reach it only through the native
+#: history, which holds just the typing, never the editor's undos (in the window, Redo did nothing there and Undo
+#: now and then nothing either).
+SHORTCUTS = {"Undo": "Z", "Redo": "Shift+Z"}
+
+
+def _web_edits(window_ref: dict[str, Any]) -> Callable[[str], None]:
+    """``edit("Copy")`` from any thread, and the Edit menu's items wired to the page on the GUI thread.
+
+    pywebview runs a menu item's function on a new thread, so an edit reached the page whenever that thread
+    got to run: on a busy machine after keys typed later (a paste landing in the middle of the next word).
+    Once the window is built, the Edit menu's Qt actions are rewired to edit right where Qt handles the click
+    or the Return, on the GUI thread, so an edit keeps its place among the keys.  Until then (and should the
+    menu not be found) the function relays through a signal, which is delivered on the thread its receiver
+    lives in: the GUI's.
+    """
+    try:
+        from qtpy.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+        from qtpy.QtGui import QKeyEvent
+        from qtpy.QtWebEngineWidgets import QWebEnginePage
+        from qtpy.QtWidgets import QApplication
+    except ImportError:
+        return lambda _label: None
+
+    def view() -> Any:
+        from webview.platforms.qt import BrowserView
+
+        window = window_ref.get("window")
+        return BrowserView.instances.get(window.uid) if window is not None else None
+
+    def press(widget: Any, keys: str) -> None:
+        """``Ctrl+keys`` pressed and released on the web view, as from the keyboard."""
+        *held, name = keys.split("+")
+        modifiers = Qt.KeyboardModifier.ControlModifier
+        if "Shift" in held:
+            modifiers |= Qt.KeyboardModifier.ShiftModifier
+        key = getattr(Qt.Key, f"Key_{name}")
+        target = widget.focusProxy() or widget
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, key, modifiers))
+
+    class Relay(QObject):
+        asked = Signal(str)
+
+        @Slot(str)
+        def edit(self, label: str) -> None:
+            browser = view()
+            if browser is None:
+                return
+            if label in SHORTCUTS:
+                press(browser.webview, SHORTCUTS[label])
+            else:
+                browser.webview.page().triggerAction(getattr(QWebEnginePage.WebAction, WEB_ACTIONS[label]))
+
+        def attach(self) -> None:
+            browser = view()
+            menus = [item.menu() for item in browser.menuBar().actions() if item.text() == "Edit"] if browser else []
+            if not menus:
+                logger.warning("window.edit_menu_not_found")
+                return
+            for item in menus[0].actions():
+                label = item.text().split("\t")[0]
+                if label in WEB_ACTIONS or label in SHORTCUTS:
+                    item.triggered.disconnect()  # pywebview's: the function on a thread
+                    item.triggered.connect(lambda _checked=False, label=label: self.edit(label))
+            logger.info("window.edit_menu_wired")
+
+    relay = Relay()
+    relay.asked.connect(relay.edit)
+    window_ref["relay"] = relay  # kept alive with the window
+    # before_show runs on the GUI thread just before pywebview builds the menubar in the same call: attach after.
+    window_ref["attach_edit_menu"] = lambda: QTimer.singleShot(0, relay.attach)
+    return relay.asked.emit
+
+
 def run_window(bus_file: str) -> int:
     started = time.perf_counter()
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -138,6 +227,7 @@ def run_window(bus_file: str) -> int:
     application = _qt_application()
     geo = geometry.fit(shell.state.load(), geometry.qt_screens(application))
     window_ref: dict[str, Any] = {}
+    window_ref["edit"] = _web_edits(window_ref)
     closing = threading.Event()
 
     def command(name: str) -> None:
@@ -208,6 +298,8 @@ def run_window(bus_file: str) -> int:
         menu=_menus(command, window_ref),
     )
     window_ref["window"] = window
+    if "attach_edit_menu" in window_ref:
+        window.events.before_show += window_ref["attach_edit_menu"]
     current = dict(geo)
 
     def on_resized(width: int, height: int) -> None:

@@ -189,3 +189,102 @@ def test_the_first_window_fits_a_1280x800_screen_and_a_second_launch_shows_it(sm
     width, height = int(fields["Width"]), int(fields["Height"])
     assert left >= 0 and top >= 0, info
     assert left + width <= 1280 and top + height <= 800, info
+
+
+def _xdo(display: str, *args: str) -> str:
+    return subprocess.run(
+        ["xdotool", *args], env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, timeout=10
+    ).stdout
+
+
+def _menu_open(display: str) -> bool:
+    """Whether one of the window's menus is open: its popup is a second visible window of Vibing's class."""
+    return len(_xdo(display, "search", "--onlyvisible", "--class", "^vibing$").split()) > 1
+
+
+def _await_menu(display: str, is_open: bool) -> None:
+    deadline = time.monotonic() + 15
+    while _menu_open(display) != is_open:
+        assert time.monotonic() < deadline, f"the menu did not {'open' if is_open else 'close'}"
+
+
+#: The Edit menu's items in the order Down reaches them from the menu's title (separators are skipped).
+EDIT_ITEMS = ("Undo", "Redo", "Cut", "Copy", "Paste", "Select All")
+
+
+def edit_menu(display: str, item: str) -> None:
+    """Choose ``item`` in the window's Edit menu (on the menubar of a window placed at 50,30) as a person
+    would: a click on "Edit", Down to the item once the menu is open (keys sent before would reach the page),
+    Return; then wait for the menu to close."""
+    _xdo(display, "mousemove", "120", "39", "click", "1")
+    _await_menu(display, True)
+    _xdo(display, "key", *["Down"] * (EDIT_ITEMS.index(item) + 1), "Return")
+    _await_menu(display, False)
+
+
+def project_names(env: dict[str, str], home: Path) -> list[str]:
+    """The names of the app's projects, read over the CLI."""
+    out = subprocess.run(
+        [sys.executable, "-m", "vibing", "projects", "ls", "--json"],
+        env=env,
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    return [item["name"] for item in json.loads(out)["items"]]
+
+
+def test_the_edit_menu_cuts_copies_pastes_selects_and_undoes_in_the_page(display, tmp_path):
+    """The Edit menu's items act on the page's focused field, each in its place among the keys typed around it:
+    the name typed in the new-project dialog is edited with nothing but the menu (and End, and typing), and the
+    project it creates, read back over the CLI, carries every edit."""
+    home = tmp_path / "home"
+    shell_dir = home / "data" / "shell"
+    shell_dir.mkdir(parents=True)
+    (shell_dir / "window.json").write_text(json.dumps({"x": 50, "y": 30, "width": 1200, "height": 760}))
+    (shell_dir / "settings.json").write_text('{"provider_ready": "anthropic"}')  # no first-run screen
+    env = vibing_env(home, DISPLAY=display, QTWEBENGINE_DISABLE_SANDBOX="1")
+    xenv = {**os.environ, "DISPLAY": display}
+    proc = launch(env, home)
+    try:
+        wait_for_line(proc, "vibing: ready", 90)
+        _xdo(display, "mousemove", "77", "39", "click", "1")  # File
+        _await_menu(display, True)
+        _xdo(display, "mousemove", "120", "60", "click", "1")  # New project: its name field has the focus
+        dialog = tmp_path / "dialog.png"
+        deadline = time.monotonic() + 30
+        while True:  # the dialog opens asynchronously; its backdrop dims the window (bounded poll)
+            subprocess.run(["import", "-window", "root", str(dialog)], env=xenv, check=True, timeout=30)
+            if _pixel(dialog, 700, 600, xenv) < 200 or time.monotonic() > deadline:
+                break
+        assert _pixel(dialog, 700, 600, xenv) < 200, "the new-project dialog did not open"
+
+        _xdo(display, "type", "--delay", "20", "one ")
+        edit_menu(display, "Select All")
+        edit_menu(display, "Copy")  # the clipboard holds "one "
+        _xdo(display, "key", "End")
+        edit_menu(display, "Paste")  # "one one "
+        edit_menu(display, "Select All")
+        edit_menu(display, "Cut")  # "", the clipboard holds "one one "
+        _xdo(display, "key", "End")
+        _xdo(display, "type", "--delay", "20", "two ")
+        edit_menu(display, "Paste")  # "two one one "
+        _xdo(display, "type", "--delay", "20", "three")
+        edit_menu(display, "Undo")  # "two one one ": the typing after the paste is undone
+        edit_menu(display, "Redo")  # "two one one three"
+        edit_menu(display, "Undo")  # "two one one "
+        _xdo(display, "key", "Return")  # creates the project (its name is trimmed)
+
+        deadline = time.monotonic() + 30
+        names = project_names(env, home)
+        while not names and time.monotonic() < deadline:
+            names = project_names(env, home)
+        # Each item, left out, changes the name: without Select All it is "one two", without Copy "two one",
+        # without Paste "two"; a Cut that copied but left the text gives "one one two one one", a lost Undo
+        # "two one one three", a lost Redo "two".
+        assert names == ["two one one"], names
+    finally:
+        code = stop_and_wait(proc)
+    assert code == 0, proc.stderr.read()[-3000:]

@@ -369,7 +369,7 @@ def test_a_megabyte_of_hostile_markdown_renders_inert(page):
         "t => { const r = __whole(t); return { problems: r.problems.slice(0, 20), n: r.html.length }; }", text
     )
     assert whole["problems"] == [] and whole["n"] > 1_000_000
-    streamed = page.evaluate("t => __stream(t, { maxChunk: 1000, scanEvery: 50, compare: false })", text)
+    streamed = page.evaluate("t => __stream(t, { maxChunk: 1000, scanEvery: 250, compare: false })", text)
     assert streamed["problems"] == []
 
 

@@ -234,9 +234,10 @@ function lineStarts(text, from, to) {
   return starts;
 }
 
-// The code block of an open fence, growing in place: each complete line is highlighted once and kept; only the
-// line being written is redone per frame. The code is parsed incrementally (lezer reuses the tree of what came
-// before), so highlighting keeps its context (a <script> inside html) at a cost that does not grow with the code.
+// The code block of an open fence, growing in place: each line is highlighted once, when it is complete, and kept;
+// the line being written shows as plain text until then. A token costs a text update; a line, an incremental parse
+// (lezer reuses the tree of the lines before, so highlighting keeps its context, a <script> inside html, at a cost
+// that does not grow with the code) and the highlighting of that line.
 class LiveCode {
   constructor(parent, info, index) {
     const { lang, path } = parseInfo(info);
@@ -246,7 +247,7 @@ class LiveCode {
     this.tree = null;
     this.parsed = 0;    // characters parsed
     this.frozen = 0;    // characters of complete lines shown for good
-    this.lines = [];    // how each of those lines was highlighted (signatures)
+    this.lines = [];    // how each of those lines was highlighted (LineHash)
     this.breaks = 0;    // line breaks among them
     this.block = toFragment.sanitize(codeBlock("", info, { streaming: true, index })).firstChild;
     parent.append(this.block);
@@ -268,14 +269,15 @@ class LiveCode {
   }
 
   update(code) {
-    this._parse(code);
-    const complete = code.lastIndexOf("\n") + 1;
+    const complete = code.lastIndexOf("\n", code.length - 1) + 1;
     if (complete > this.frozen) {
-      this.code.insertBefore(tokenNodes(code, this.tree, this.frozen, complete, this.lines), this.live);
+      const lines = code.slice(0, complete);
+      this._parse(lines);
+      this.code.insertBefore(tokenNodes(lines, this.tree, this.frozen, complete, this.lines), this.live);
       for (let i = code.indexOf("\n", this.frozen); i >= 0 && i < complete; i = code.indexOf("\n", i + 1)) this.breaks += 1;
       this.frozen = complete;
     }
-    this.live.replaceChildren(tokenNodes(code, this.tree, this.frozen, code.length));
+    this.live.textContent = code.slice(this.frozen);
     this.count.textContent = lineState(code ? this.breaks + 1 : 0, true);
   }
 

@@ -67,7 +67,7 @@ def test_static_ui_is_served_with_a_strict_csp(shell):
     assert status == 200 and b"<title>Vibing</title>" in body
     csp = headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp and f"frame-src {shell.preview.origin}" in csp and "frame-ancestors 'none'" in csp
-    for name in ("app.js", "app.css", "markdown.js", "highlight.js", "icon.svg"):
+    for name in ("app.js", "app.css", "markdown.js", "editor.js", "editor.css", "vendor/codemirror.js", "icon.svg"):
         assert http(shell.server.port, "GET", f"/ui/{name}")[0] == 200
     assert http(shell.server.port, "GET", "/ui/../settings.py")[0] == 404
     assert http(shell.server.port, "GET", "/ui/__init__.py")[0] == 404

@@ -364,7 +364,7 @@ def test_a_generation_over_unsaved_edits_asks_first(page, app, fake):
 
 
 def test_a_file_changed_on_disk_under_unsaved_edits_is_not_replaced_silently(page, app):
-    from vibing.schema.storage import UpdateFile
+    from vibing.schema.storage import DeleteFile, UpdateFile
 
     pid = new_project(app, "Two windows", {"index.html": PAGE, "app.js": SCRIPT, "styles.css": STYLES})
     open_project(page, pid, "Two windows")
@@ -396,6 +396,16 @@ def test_a_file_changed_on_disk_under_unsaved_edits_is_not_replaced_silently(pag
     app.bus().request("storage", UpdateFile(project_id=pid, path="app.js", content="// third\n"))
     page.wait_for_function("() => window.__vibingEditor.view.state.sliceDoc() === '// third\\n'", timeout=WAIT)
     expect(page.locator("#code-conflict")).to_be_hidden()
+
+    # a file deleted under unsaved edits is let go (storage dropped its draft with it, the tree no longer lists it),
+    # and the message offers the edits back as the file
+    type_at_end(page, "// kept")
+    app.bus().request("storage", DeleteFile(project_id=pid, path="app.js"))
+    page.wait_for_selector(".toast:has-text('app.js was deleted while it had unsaved changes')", timeout=WAIT)
+    expect(page.locator("#file-tree li[data-path='app.js']")).to_have_count(0)
+    page.click(".toast button:has-text('Save my version')")
+    page.wait_for_selector(".toast:has-text('app.js is back, with your changes')", timeout=WAIT)
+    assert stored(app, pid, "app.js") == "// third\n// kept"
 
 
 def test_the_editor_follows_the_theme_without_a_reload(page, app):

@@ -51,7 +51,6 @@ REQUIRED_FILES = {
     **{f"shell/ui/{name}.js": f"the window's script ({name}.js)" for name in UI_MODULES},
     "shell/ui/app.css": "the window's style sheet",
     "shell/ui/markdown.js": "the chat's Markdown renderer",
-    "shell/ui/highlight.js": "the code view's highlighter",
     "shell/ui/vendor/codemirror.js": "the code editor and highlighter (CodeMirror, vendored)",
     "shell/ui/vendor/markdown.js": "the chat's Markdown parser and sanitiser (markdown-it and DOMPurify, vendored)",
     "services/storage/migrations/0001_initial.sql": "the database schema",

@@ -316,10 +316,26 @@ function reconcile(d) {
     if (f) reset(d, f.content, f.sha256); else forget(d);
     return;
   }
+  if (!f) { setAside(d); return; }
   const sha = f ? f.sha256 : "";
   if (d.conflict && d.conflict.sha === sha) return;
   d.conflict = { content: f ? f.content : null, sha };
   if (d.path !== shown) toast(`${d.path} changed on disk; your unsaved edits are kept until you choose (open it in Code).`);
+}
+
+// The file was deleted (here, by a generation, elsewhere) while it had unsaved edits. Storage dropped its draft with
+// it, and a file that is gone has no place in the tree to be chosen from, so the editor lets it go too; the edits
+// are not lost silently: the message says so, and its button writes them back as the file.
+function setAside(d) {
+  const { projectId, path } = d;
+  const text = textOf(stateOf(d));
+  forget(d);
+  toast(`${path} was deleted while it had unsaved changes.`, { ms: 15000, action: "Save my version", onAction: async () => {
+    try {
+      await call("storage", "UpdateFile", { project_id: projectId, path, content: text, create: true });
+      toast(`${path} is back, with your changes`);
+    } catch (e) { showError(e); }
+  } });
 }
 
 // ``d`` becomes ``content`` as stored, clean. The shown one changes as one undoable edit, so Ctrl+Z brings back
@@ -355,7 +371,7 @@ function renderConflict(d) {
   bar.classList.toggle("hidden", !d?.conflict);
   if (!d?.conflict) return;
   $("#code-conflict-text").textContent = d.conflict.content === null
-    ? `${d.path} was deleted while you had unsaved edits. Keep mine saves your text as a new file.`
+    ? `${d.path} was deleted since these edits were made. Keep mine keeps them (Save writes the file again).`
     : d.conflict.recovered
       ? `${d.path} changed since these edits were made. Reload takes the file as it is now; Keep mine keeps your edits (Save to write them).`
       : `${d.path} changed on disk while you had unsaved edits. Reload takes the new version; Keep mine keeps your edits (Save to write them).`;

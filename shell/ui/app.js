@@ -3,12 +3,12 @@
 // it routes addresses to views, binds the keyboard shortcuts and the menu commands, and starts the page.
 // Each view is a module of its own and wires its own controls when imported.
 import { connectEvents, on, shell } from "./bus.js";
-import { stopGeneration } from "./chat.js";
-import { loadRecentNames, newProject, showDashboard } from "./dashboard.js";
+import { sendPrompt, stopGeneration } from "./chat.js";
+import { deleteProjectById, loadRecentNames, newProject, showDashboard } from "./dashboard.js";
 import { editorCommand, saveCommand } from "./code.js";
 import "./files.js";
 import { showMetrics } from "./metrics.js";
-import { setRouter } from "./nav.js";
+import { goHome, goProject, goSettings, setRouter } from "./nav.js";
 import { loadPickers } from "./pickers.js";
 import { applyNetwork, reloadPreview } from "./preview.js";
 import { exportProject, openFolder, openProject, togglePane } from "./project.js";
@@ -16,7 +16,7 @@ import { setTheme, showSettings } from "./settings.js";
 import { state } from "./state.js";
 import { banner, loadStatus } from "./status.js";
 import { applyTheme } from "./theme.js";
-import { $, $$, closeModals, escapeHtml, isMac, mod, openModal, toast } from "./util.js";
+import { $, closeModals, escapeHtml, isMac, mod, modalOpen, openModal, toast } from "./util.js";
 import "./versions.js";
 import { firstRunCheck, showWelcome } from "./welcome.js";
 import { toggleWorkflows } from "./workflows.js";
@@ -35,63 +35,118 @@ setRouter(route);
 window.addEventListener("hashchange", route);
 
 // ---------------------------------------------------------------- shortcuts and menu commands
-const SHORTCUTS = [
-  ["New project", "N", () => newProject()],
-  ["Open a folder as a project", "O", () => openFolder()],
-  ["Save the edited file (or a checkpoint)", "S", () => saveCommand()],
-  ["Export project", "E", () => exportProject()],
-  ["Toggle files", "B", () => state.project && togglePane("files")],
-  ["Toggle preview", "\\", () => state.project && togglePane("preview")],
-  ["Workflows", "G", () => state.project && toggleWorkflows()],
-  ["Reload preview", "R", () => state.project && reloadPreview(true)],
-  ["Settings", ",", () => { location.hash = "#/settings"; }],
-  ["Find", "F", () => find()],
-  ["Keyboard shortcuts", "/", () => openModal("#shortcuts-modal")],
+// One table binds the keys, answers the desktop window's menu commands (shell/window.py) and is the shortcuts
+// sheet (Ctrl+/), so the sheet cannot list a key that does nothing, nor miss one that works. An entry:
+//   id       its row in the sheet (data-shortcut), and the tests' name for it
+//   command  the menu command that runs it too
+//   label    what it does, as the sheet says it
+//   keys     what to press: "Mod" is Ctrl (⌘ on a Mac); none for a menu-only command
+//   group    where the keys work: the sheet's heading
+//   in       the keys work only in this element (a text box, a card), not around it
+//   shows    () => whether this page can do it at all (not listed, and the keys left to the browser, when not)
+//   when     (event) => whether it applies now; a Mod key that does not is still kept from the browser, unless
+//            browserOtherwise (Ctrl+R outside a project reloads the page, as it always does)
+//   native   the text box does it by itself: listed, not bound (Shift+Enter's new line)
+//   run      (element the keys were pressed in) => ...
+const inProject = () => state.view === "project" && !!state.project;
+const typing = (e) => !e?.isComposing;  // Enter that ends an IME composition commits the text, nothing else
+const EVERYWHERE = "Anywhere", PROJECT = "In a project", MESSAGE = "In the message box",
+  DESCRIPTION = "In the new project's description", CARD = "On a project card (Projects)";
+const KEYMAP = [
+  { id: "new-project", command: "new-project", label: "New project", keys: ["Mod", "N"], group: EVERYWHERE, run: () => newProject() },
+  { id: "open-folder", command: "open-folder", label: "Open a folder as a project", keys: ["Mod", "O"], group: EVERYWHERE,
+    shows: () => !!state.info.native?.includes("folder_dialog"), run: () => openFolder() },
+  { id: "search", command: "find", label: "Find a project", keys: ["Mod", "F"], group: EVERYWHERE, run: () => find() },
+  { id: "settings", command: "settings", label: "Settings", keys: ["Mod", ","], group: EVERYWHERE, run: () => goSettings() },
+  { id: "shortcuts", command: "shortcuts", label: "Keyboard shortcuts", keys: ["Mod", "/"], group: EVERYWHERE, run: () => showShortcuts() },
+  { id: "close-dialog", label: "Close the dialog", keys: ["Esc"], group: EVERYWHERE, when: () => modalOpen(), run: () => closeModals() },
+  { id: "save", command: "save", label: "Save the edited file (or a checkpoint)", keys: ["Mod", "S"], group: PROJECT, when: inProject, run: () => saveCommand() },
+  { id: "export", command: "export", label: "Export project", keys: ["Mod", "E"], group: PROJECT, when: inProject, run: () => exportProject() },
+  { id: "toggle-files", command: "toggle-files", label: "Toggle files", keys: ["Mod", "B"], group: PROJECT, when: inProject, run: () => togglePane("files") },
+  { id: "toggle-preview", command: "toggle-preview", label: "Toggle preview", keys: ["Mod", "\\"], group: PROJECT, when: inProject, run: () => togglePane("preview") },
+  { id: "workflows", command: "workflows", label: "Workflows", keys: ["Mod", "G"], group: PROJECT, when: inProject, run: () => toggleWorkflows() },
+  { id: "reload-preview", command: "reload-preview", label: "Reload preview", keys: ["Mod", "R"], group: PROJECT, when: inProject,
+    browserOtherwise: true, run: () => reloadPreview(true) },
+  { id: "stop", command: "stop", label: "Stop generation", keys: ["Esc"], group: PROJECT,
+    when: () => !!state.activeStream && !modalOpen(), run: () => stopGeneration() },
+  { id: "send", label: "Send the message", keys: ["Enter"], group: MESSAGE, in: "#prompt", when: typing, run: () => sendPrompt($("#prompt").value) },
+  { id: "message-newline", label: "New line", keys: ["Shift", "Enter"], group: MESSAGE, in: "#prompt", native: true },
+  { id: "create", label: "Create the project", keys: ["Enter"], group: DESCRIPTION, in: "#new-prompt", when: typing, run: () => $("#new-form").requestSubmit() },
+  { id: "description-newline", label: "New line", keys: ["Shift", "Enter"], group: DESCRIPTION, in: "#new-prompt", native: true },
+  { id: "open-card", label: "Open the project", keys: ["Enter"], group: CARD, in: ".project-card", run: (card) => goProject(card.dataset.id) },
+  { id: "delete-card", label: "Delete the project (Undo in the message that follows)", keys: ["Delete"], group: CARD, in: ".project-card",
+    run: (card) => deleteProjectById(card.dataset.id) },
+  // the menus' other commands: no keys
+  { command: "projects", run: () => goHome() },
+  { command: "toggle-sidebar", run: () => $("#sidebar").classList.toggle("collapsed") },
+  { command: "theme-light", run: () => setTheme("light") },
+  { command: "theme-dark", run: () => setTheme("dark") },
+  { command: "theme-system", run: () => setTheme("system") },
+  { command: "undo", run: () => editorCommand("undo") || document.execCommand("undo") },
+  { command: "redo", run: () => editorCommand("redo") || document.execCommand("redo") },
+  { command: "about", run: () => toast(`Vibing ${state.info.version || ""}: describe a web app, a specialist agent writes it.`) },
 ];
-const COMMANDS = {
-  "new-project": newProject, "open-folder": openFolder, "save": saveCommand, "export": exportProject,
-  "stop": stopGeneration, "toggle-files": () => state.project && togglePane("files"), "toggle-preview": () => state.project && togglePane("preview"),
-  "workflows": () => state.project && toggleWorkflows(),
-  "reload-preview": () => reloadPreview(true), "settings": () => { location.hash = "#/settings"; }, "find": () => find(),
-  "shortcuts": () => openModal("#shortcuts-modal"), "projects": () => { location.hash = "#/"; },
-  "toggle-sidebar": () => $("#sidebar").classList.toggle("collapsed"),
-  "theme-light": () => setTheme("light"), "theme-dark": () => setTheme("dark"), "theme-system": () => setTheme("system"),
-  "undo": () => editorCommand("undo") || document.execCommand("undo"),
-  "redo": () => editorCommand("redo") || document.execCommand("redo"),
-  "about": () => toast(`Vibing ${state.info.version || ""}: describe a web app, a specialist agent writes it.`),
-};
-window.vibing = { command: (name) => { const f = COMMANDS[name]; if (f) f(); return !!f; } };
-on("ShellCommand", (ev) => window.vibing.command(ev.name)); // a menu item of the desktop window
+const shown = (entry) => !entry.shows || entry.shows();
 
-function find() {
-  if (state.view === "project") { location.hash = "#/"; }
-  setTimeout(() => { $("#project-search").focus(); $("#project-search").select(); }, 0);
+// A menu command of the desktop window: whether it is one.
+function command(name) {
+  const entry = KEYMAP.find((x) => x.command === name);
+  if (!entry || !shown(entry)) return false;
+  if (!entry.when || entry.when()) entry.run(document.activeElement);
+  return true;
 }
+window.vibing = { command };
+on("ShellCommand", (ev) => command(ev.name));
 
-function renderShortcuts() {
-  const key = isMac ? "⌘" : "Ctrl";
-  const rows = SHORTCUTS.map(([label, k]) => `<tr><td>${escapeHtml(label)}</td><td><kbd>${key}</kbd><kbd>${escapeHtml(k)}</kbd></td></tr>`);
-  rows.push(`<tr><td>Stop generation</td><td><kbd>Esc</kbd></td></tr>`);
-  rows.push(`<tr><td>Send</td><td><kbd>Enter</kbd></td></tr>`);
-  rows.push(`<tr><td>New line in a message</td><td><kbd>Shift</kbd><kbd>Enter</kbd></td></tr>`);
-  $("#shortcuts-table").innerHTML = rows.join("");
+// Whether ``e`` is ``keys``. With Mod, Shift is not asked for and may be held (Ctrl+? is Ctrl+Shift+/ on many
+// layouts); without, it must be as written (Enter sends, Shift+Enter does not).
+const KEY_NAMES = { Esc: "Escape" };
+function pressed(keys, e) {
+  const main = keys[keys.length - 1];
+  const withMod = keys.includes("Mod");
+  if (e.altKey || mod(e) !== withMod || (isMac ? e.ctrlKey : e.metaKey)) return false;
+  if (!withMod && e.shiftKey !== keys.includes("Shift")) return false;
+  const key = e.key.length === 1 ? e.key.toUpperCase() : e.key;
+  return key === (KEY_NAMES[main] || main) || (main === "/" && key === "?");
 }
 
 document.addEventListener("keydown", (e) => {
-  if (e.defaultPrevented) return; // the code editor's own keys (Ctrl+F: its search) are not the app's
-  const modalOpen = $$(".modal").some((m) => !m.classList.contains("hidden"));
-  if (e.key === "Escape") {
-    if (modalOpen) { closeModals(); e.preventDefault(); return; }
-    if (state.activeStream) { stopGeneration(); e.preventDefault(); }
+  if (e.defaultPrevented) return;
+  const target = e.target instanceof Element ? e.target : null;
+  let claimed = false;
+  for (const entry of KEYMAP) {
+    if (!entry.keys || entry.native || !shown(entry) || !pressed(entry.keys, e)) continue;
+    if (entry.in && !(target && target.matches(entry.in))) continue;
+    if (entry.when && !entry.when(e)) { claimed ||= entry.keys.includes("Mod") && !entry.browserOtherwise; continue; }
+    e.preventDefault();
+    if (entry.keys.includes("Mod")) closeModals();
+    entry.run(target);
     return;
   }
-  if (!mod(e) || e.altKey) return;
-  const k = e.key.length === 1 ? e.key.toUpperCase() : e.key;
-  const hit = SHORTCUTS.find(([, key]) => key === k || (key === "/" && e.key === "?"));
-  if (hit && hit[1] === "R" && state.view !== "project") return;
-  if (hit) { e.preventDefault(); closeModals(); hit[2](); }
+  if (claimed) e.preventDefault(); // the app's key, with nothing to do here: not the browser's (Ctrl+S: save the page)
 });
-$("#shortcuts-btn").onclick = () => openModal("#shortcuts-modal");
+
+function find() {
+  if (state.view === "project") goHome();
+  setTimeout(() => { $("#project-search").focus(); $("#project-search").select(); }, 0);
+}
+
+// The sheet: the table's entries with keys that this page can do, by where they work, in the table's order.
+function renderShortcuts() {
+  const name = (k) => (k === "Mod" ? (isMac ? "⌘" : "Ctrl") : k);
+  const groups = new Map();
+  for (const entry of KEYMAP) {
+    if (!entry.keys || !shown(entry)) continue;
+    if (!groups.has(entry.group)) groups.set(entry.group, []);
+    groups.get(entry.group).push(entry);
+  }
+  $("#shortcuts-table").innerHTML = [...groups].map(([group, entries]) => `<tbody>
+    <tr><th colspan="2" scope="colgroup">${escapeHtml(group)}</th></tr>
+    ${entries.map((x) => `<tr data-shortcut="${escapeHtml(x.id)}"><td>${escapeHtml(x.label)}</td><td>${x.keys.map((k) => `<kbd>${escapeHtml(name(k))}</kbd>`).join("")}</td></tr>`).join("")}
+  </tbody>`).join("");
+}
+function showShortcuts() { renderShortcuts(); openModal("#shortcuts-modal"); }
+$("#shortcuts-btn").onclick = () => showShortcuts();
 
 // ---------------------------------------------------------------- start
 async function start() {
@@ -101,7 +156,6 @@ async function start() {
     return;
   }
   state.recent = state.info.recent || [];
-  renderShortcuts();
   connectEvents();
   try {
     const s = await shell("settings.get");

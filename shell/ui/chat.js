@@ -382,9 +382,7 @@ async function attachRunningStreams() {
 }
 
 $("#composer").addEventListener("submit", (e) => { e.preventDefault(); sendPrompt($("#prompt").value); });
-$("#prompt").addEventListener("keydown", (e) => {
-  if (e.key === "Enter" && !e.shiftKey && !e.isComposing) { e.preventDefault(); sendPrompt($("#prompt").value); }
-});
+// Enter sends and Shift+Enter adds a line: the keys are bound with the others in app.js's table.
 
 onFix((prompt) => sendPrompt(prompt));
 

@@ -62,13 +62,14 @@ function renderProjects() {
       if (e.target.closest("[data-act=fork]")) { e.stopPropagation(); forkProject(p); return; }
       goProject(p.id);
     });
-    card.addEventListener("keydown", (e) => {
-      if (e.target !== card) return;  // the card's own buttons (Fork, Delete) take their keys themselves
-      if (e.key === "Enter") goProject(p.id);
-      if (e.key === "Delete") deleteProject(p);
-    });
     grid.appendChild(card);
   }
+}
+
+// A card's Delete key (app.js binds the keys): the project it shows.
+export function deleteProjectById(id) {
+  const p = state.projects.find((x) => x.id === id);
+  if (p) deleteProject(p);
 }
 
 // Fork: a new project with this one's files and chat (storage's DuplicateProject, itself a first version
@@ -99,10 +100,11 @@ function deleteProject(p) {
   });
 }
 window.addEventListener("beforeunload", () => {
-  // Apply pending deletes now rather than lose them.
+  // Apply pending deletes now rather than lose them: a request that outlives the page (keepalive), signed in by
+  // the session cookie as every request of this page is.
   for (const [id, timer] of state.pendingDeletes) {
     clearTimeout(timer);
-    navigator.sendBeacon && fetch("/api/request", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json", "X-Vibing-Token": TOKEN }, body: JSON.stringify({ service: "storage", type: "DeleteProject", body: { project_id: id } }) });
+    fetch("/api/request", { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ service: "storage", type: "DeleteProject", body: { project_id: id } }) });
   }
 });
 
@@ -165,6 +167,7 @@ $("#suggest-btn").onclick = async () => {
 };
 $("#new-form").addEventListener("submit", async (e) => {
   e.preventDefault();
+  if ($("#new-create").disabled) return; // already creating it (Enter pressed again while the name is suggested)
   let name = $("#new-name").value.trim();
   const prompt = $("#new-prompt").value.trim();
   if (!name && !prompt) { $("#new-error").textContent = "Give it a name, or describe it."; return; }

@@ -65,7 +65,12 @@ export const isMac = /Mac/.test(navigator.platform);
 export const mod = (e) => (isMac ? e.metaKey : e.ctrlKey);
 
 // -- dialogs (the .modal elements of index.html): one open at a time, closed by a click outside or [data-close]
-export function openModal(id) { $(id).classList.remove("hidden"); const f = $(`${id} input, ${id} textarea`); f && f.focus(); }
+// Opening one puts the focus in its first field, or on its first button (the shortcuts sheet: Enter closes it).
+export function openModal(id) {
+  $(id).classList.remove("hidden");
+  const f = $(`${id} input, ${id} textarea`) || $(`${id} button`);
+  f && f.focus();
+}
 export function closeModals() { $$(".modal").forEach((m) => m.classList.add("hidden")); }
 export const modalOpen = () => $$(".modal").some((m) => !m.classList.contains("hidden"));
 $$(".modal").forEach((m) => {

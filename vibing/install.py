@@ -23,6 +23,7 @@ PACKAGE = Path(__file__).resolve().parent
 
 #: The ES modules app.js imports (shell/ui/): one lost, and the page stops at its first import.
 UI_MODULES = (
+    "ask",
     "bus",
     "chat",
     "code",
@@ -42,6 +43,7 @@ UI_MODULES = (
     "util",
     "versions",
     "welcome",
+    "workflows",
 )
 
 #: Files the app cannot start without, relative to the package, with what a person would call them.

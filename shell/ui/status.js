@@ -23,9 +23,13 @@ export function renderStatus() {
   $("#status-line").title = $("#status-text").textContent;
 }
 
+// Service events since the last Status request was sent: a reply taken before a ServiceUp must not undo it.
+let serviceEvents = 0;
 export async function loadStatus() {
+  const asked = serviceEvents;
   try {
     const r = await call("supervisor", "Status", {}, 3);
+    if (asked !== serviceEvents) { statusSoon(); return; } // older than what the events said: ask again
     state.status = r;
     state.statusAt = Date.now() / 1000;
     state.services = Object.fromEntries(r.services.filter((s) => s.name !== "shell").map((s) => [s.name, s.state]));
@@ -45,12 +49,14 @@ onConnection((up, { reconnected }) => {
   if (up && reconnected) loadStatus();
 });
 on("ServiceDown", (ev) => {
+  serviceEvents++;
   state.services[ev.service] = "down";
   banner(ev.restarting ? `The ${ev.service} service stopped (${ev.reason}); restarting…` : `The ${ev.service} service stopped: ${ev.reason}`, !ev.restarting);
   renderStatus();
   statusSoon(); // its crash report is written before this event: the notice shows it
 });
 on("ServiceUp", (ev) => {
+  serviceEvents++;
   state.services[ev.service] = "ready";
   if (Object.values(state.services).every(isUp)) banner("");
   renderStatus();

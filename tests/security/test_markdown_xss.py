@@ -75,7 +75,8 @@ def page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The UI's own files served as they are, plus a blank page that imports markdown.js."""
     site = tmp_path_factory.mktemp("site")
     (site / "index.html").write_text(PAGE)
-    for name in ("markdown.js", "highlight.js"):
+    (site / "vendor").mkdir()
+    for name in ("markdown.js", "vendor/markdown.js", "vendor/codemirror.js"):
         (site / name).write_bytes((ROOT / "shell" / "ui" / name).read_bytes())
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *args: None  # type: ignore[method-assign]

@@ -41,6 +41,11 @@ function renderProjects() {
     : `${state.total} project${state.total === 1 ? "" : "s"}`;
   $("#dashboard-empty").classList.toggle("hidden", searching || state.projects.length > 0);
   grid.classList.toggle("hidden", !searching && state.projects.length === 0);
+  // A reload (another window's change, a search) rebuilds the cards: the keyboard focus stays on the same card
+  // or button instead of falling back to the page, which would make the next Tab start over.
+  const active = grid.contains(document.activeElement) ? document.activeElement : null;
+  const focusId = active && active.closest(".project-card")?.dataset.id;
+  const focusAct = active && active.dataset.act;
   grid.innerHTML = "";
   for (const p of state.projects) {
     const card = document.createElement("article");
@@ -63,6 +68,7 @@ function renderProjects() {
       goProject(p.id);
     });
     grid.appendChild(card);
+    if (focusId === p.id) (focusAct ? card.querySelector(`[data-act=${focusAct}]`) : card).focus();
   }
 }
 

@@ -63,6 +63,9 @@ class StreamInfo(msgspec.Struct, kw_only=True, omit_defaults=True):
     seq: int = 0
     chars: int = 0
     started_at: float = 0.0
+    #: What started it (``workflow``/``task``/``agent`` for a workflow's task): a client that lists the running
+    #: streams, after a reload, tells a chat answer from a task of a workflow by these.
+    tags: dict[str, str] = {}
 
 
 class ModelInfo(msgspec.Struct, kw_only=True, omit_defaults=True):

@@ -240,6 +240,7 @@ class StreamRun:
             seq=self.seq,
             chars=self.chars,
             started_at=self.accepted_wall,
+            tags=dict(self.tags),
         )
 
     @property

@@ -365,6 +365,7 @@ async function attachRunningStreams() {
   try { list = await call("stream", "ListStreams", { active_only: true }); } catch (e) { return; }
   for (const info of list.streams || []) {
     if (!state.project || info.project_id !== state.project.id || state.streams.has(info.stream_id)) continue;
+    if (info.tags?.workflow) continue;  // a workflow's task: its answer is the workflows view's, not the chat's
     const s = { id: info.stream_id, projectId: info.project_id, text: "", seq: 0, finished: false, messageId: info.message_id, model: info.model };
     state.streams.set(s.id, s);
     state.activeStream = s.id;

@@ -286,6 +286,9 @@ class GenerationStarted(Message):
     agent_confidence: float = 0.0
     model: str = ""
     message_id: str = ""
+    #: What was left out to fit the model's context ("" when nothing was), e.g. "Older messages were left out
+    #: to fit (the model takes 4,096 tokens)."
+    note: str = ""
 
 
 # -- events --------------------------------------------------------------------------------------
@@ -369,6 +372,8 @@ class GenerationProgress(Message):
     output_tokens: int = 0
     #: Share of the model's context window used by the request (0..1).
     context_used: float = 0.0
+    #: As ``GenerationStarted.note``: what was left out to fit the model's context.
+    note: str = ""
 
 
 class GenerationFile(Message):

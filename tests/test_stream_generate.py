@@ -175,7 +175,7 @@ def test_generate_end_to_end(app, server):
     assert message.content == SITE and message.agent == reply.agent
     # the system prompt carried the agent's body and the output format
     sent = next(r for r in reversed(server.requests) if r.path == "/v1/messages" and "pomodoro" in str(r.body))
-    assert "Vibing's output format" in sent.body["system"]
+    assert "Vibing's output format" in sent.body["system"][0]["text"]  # the agent's part: cached on its own
 
     # a follow-up sends the conversation and the current files; only the named file changes
     reply2, _p, _f, _t, done2 = run_generation(
@@ -190,7 +190,8 @@ def test_generate_end_to_end(app, server):
     assert done2.ok and done2.files == ["styles.css"]
     sent = server.requests[-1].body
     assert [m["role"] for m in sent["messages"]] == ["user", "assistant", "user"]
-    assert "The project's current files" in sent["system"] and "let left = 25 * 60;" in sent["system"]
+    files_part = sent["system"][1]["text"]
+    assert "The project's current files" in files_part and "let left = 25 * 60;" in files_part
     app_js = bus.request("storage", ReadFile(project_id=project_id, path="app.js")).file.content
     assert app_js.startswith("let left")
     css = bus.request("storage", ReadFile(project_id=project_id, path="styles.css")).file.content

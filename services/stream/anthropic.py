@@ -97,14 +97,45 @@ _encoder = msgspec.json.Encoder()
 _RETRYABLE_EVENT_ERRORS = frozenset({"overloaded_error", "api_error", "timeout_error", "rate_limit_error"})
 
 
+#: Anthropic takes at most this many ``cache_control`` breakpoints in one request.
+MAX_BREAKPOINTS = 4
+_EPHEMERAL = {"type": "ephemeral"}
+
+
+def _cached_text(text: str) -> list[dict[str, Any]]:
+    return [{"type": "text", "text": text, "cache_control": _EPHEMERAL}]
+
+
+def cache_layout(call: Call) -> tuple[Any, list[dict[str, Any]]]:
+    """(system, messages) of a request that asks for prompt caching: breakpoints where the prefix is stable.
+
+    The prefix is ordered most stable first (the agent and output format, then the files, then the
+    conversation), and a breakpoint ends each of: the system parts (at most two: a file edit then re-writes only
+    the files' part and what follows), the previous user turn (what the previous request wrote to the cache, so
+    a follow-up reads up to it) and the current user turn (written now, for the next follow-up).  A retry sends
+    the same bytes and reads them all.  Four at most, the API's limit."""
+    parts = [p for p in (call.system_parts or ([call.system] if call.system else [])) if p]
+    system: list[dict[str, Any]] = [{"type": "text", "text": p} for p in parts]
+    for block in system[-2:]:
+        block["cache_control"] = _EPHEMERAL
+    messages: list[dict[str, Any]] = [{"role": m.role, "content": m.content} for m in call.messages]
+    left = MAX_BREAKPOINTS - min(2, len(system))
+    users = [i for i, m in enumerate(messages) if m["role"] == "user"]
+    for i in reversed(users[-left:] if left > 0 else []):
+        messages[i]["content"] = _cached_text(messages[i]["content"])
+    return system, messages
+
+
 def request_body(call: Call, *, stream: bool = True) -> bytes:
-    body: dict[str, Any] = {
-        "model": call.model,
-        "max_tokens": call.max_tokens,
-        "messages": [{"role": m.role, "content": m.content} for m in call.messages],
-    }
-    if call.system:
-        body["system"] = call.system
+    body: dict[str, Any] = {"model": call.model, "max_tokens": call.max_tokens}
+    if call.cache:
+        system, body["messages"] = cache_layout(call)
+        if system:
+            body["system"] = system
+    else:
+        body["messages"] = [{"role": m.role, "content": m.content} for m in call.messages]
+        if call.system:
+            body["system"] = call.system
     if call.thinking_budget > 0:
         body["thinking"] = {"type": "enabled", "budget_tokens": call.thinking_budget}
     elif call.temperature is not None:

@@ -2,7 +2,8 @@
 
 Matched by the longest known prefix, so dated ids (``claude-sonnet-4-5-20250929``)
 and aliases (``claude-sonnet-4-5``) both work.  Cache writes cost 1.25x the input
-price and cache reads 0.1x.  Unknown and local models cost 0.
+price and cache reads 0.1x (:data:`CACHE_WRITE`, :data:`CACHE_READ`), each counted
+at its own rate.  Unknown and local models cost 0.
 """
 
 from __future__ import annotations
@@ -18,20 +19,22 @@ class Price:
     input: float
     output: float
     context: int = 200_000
+    #: The most output tokens one answer may have (the API refuses a larger ``max_tokens``).
+    max_output: int = 64_000
 
 
 PRICES: dict[str, Price] = {
     "claude-opus-4-5": Price("Claude Opus 4.5", 5.0, 25.0),
-    "claude-opus-4-1": Price("Claude Opus 4.1", 15.0, 75.0),
-    "claude-opus-4": Price("Claude Opus 4", 15.0, 75.0),
+    "claude-opus-4-1": Price("Claude Opus 4.1", 15.0, 75.0, max_output=32_000),
+    "claude-opus-4": Price("Claude Opus 4", 15.0, 75.0, max_output=32_000),
     "claude-sonnet-4-5": Price("Claude Sonnet 4.5", 3.0, 15.0),
     "claude-sonnet-4": Price("Claude Sonnet 4", 3.0, 15.0),
     "claude-3-7-sonnet": Price("Claude Sonnet 3.7", 3.0, 15.0),
-    "claude-3-5-sonnet": Price("Claude Sonnet 3.5", 3.0, 15.0),
+    "claude-3-5-sonnet": Price("Claude Sonnet 3.5", 3.0, 15.0, max_output=8192),
     "claude-haiku-4-5": Price("Claude Haiku 4.5", 1.0, 5.0),
-    "claude-3-5-haiku": Price("Claude Haiku 3.5", 0.8, 4.0),
-    "claude-3-haiku": Price("Claude Haiku 3", 0.25, 1.25),
-    "claude-3-opus": Price("Claude Opus 3", 15.0, 75.0),
+    "claude-3-5-haiku": Price("Claude Haiku 3.5", 0.8, 4.0, max_output=8192),
+    "claude-3-haiku": Price("Claude Haiku 3", 0.25, 1.25, max_output=4096),
+    "claude-3-opus": Price("Claude Opus 3", 15.0, 75.0, max_output=4096),
 }
 #: Shown in the model picker, best first.
 LISTED = (
@@ -68,6 +71,20 @@ def price(model: str) -> Price | None:
     return None
 
 
+#: Prompt caching: what a token written to the cache, and one read from it, cost against a plain input token.
+CACHE_WRITE = 1.25
+CACHE_READ = 0.1
+
+
+def billed_input_tokens(usage: Usage) -> float:
+    """The input of one request in plain-input-token equivalents: what caching saves is measured in these."""
+    return (
+        usage.input_tokens
+        + usage.cache_creation_input_tokens * CACHE_WRITE
+        + usage.cache_read_input_tokens * CACHE_READ
+    )
+
+
 def cost_usd(model: str, usage: Usage, provider: str = "anthropic") -> float:
     if provider != "anthropic":
         return 0.0
@@ -77,8 +94,8 @@ def cost_usd(model: str, usage: Usage, provider: str = "anthropic") -> float:
     total = (
         usage.input_tokens * p.input
         + usage.output_tokens * p.output
-        + usage.cache_creation_input_tokens * p.input * 1.25
-        + usage.cache_read_input_tokens * p.input * 0.1
+        + usage.cache_creation_input_tokens * p.input * CACHE_WRITE
+        + usage.cache_read_input_tokens * p.input * CACHE_READ
     )
     return round(total / 1_000_000, 6)
 

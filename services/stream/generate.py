@@ -4,7 +4,9 @@
 
 1. the project (its provider/model, and for a follow-up its conversation and current files) is read from
    storage; the agent is the one asked for, or auto-selected by the agent service (with its reason);
-2. the system prompt is the agent's body plus Vibing's output format (and the current files);
+2. the system prompt is the agent's body plus Vibing's output format, then the current files; with the
+   conversation, it is fitted to the model's context (``budget.py``: older turns, then unnamed large files, are
+   left out, and the progress events carry a note saying so) and ordered for prompt caching;
 3. the answer streams like any other (``token.<stream_id>``, persisted through the durable writer, the
    user's prompt stored first); a :class:`FileBlockParser` watches the text and publishes
    ``writing <file> (+N lines)`` progress and a ``generate.file`` event as each block completes (path and
@@ -22,6 +24,8 @@ import threading
 import time
 from typing import Any
 
+import msgspec
+
 from vibing.errors import BusError, InvalidRequest, NotFound, VibingError
 from vibing.schema.agent import GetAgent, SelectAgents
 from vibing.schema.storage import ApplyFiles, FileWrite, GetProject, LoadProject
@@ -33,9 +37,10 @@ from vibing.schema.stream import (
     GenerationProgress,
     GenerationStarted,
 )
-from vibing.services.stream import costs, prompts
+from vibing.services.stream import budget, costs, prompts
 from vibing.services.stream.files import FileBlock, FileBlockParser
 from vibing.services.stream.launcher import Launcher
+from vibing.services.stream.provider import Call
 from vibing.services.stream.runner import StreamRun, new_stream_id
 
 _AGENT_MODELS = {"opus": "claude-opus-4-5", "sonnet": "", "haiku": "claude-haiku-4-5"}
@@ -58,6 +63,8 @@ class Generation:
         self._thinking_told = False
         self._generating_told = False
         self.context_used = 0.0
+        #: What was left out to fit the model's context (``budget.Fitted.note``), told on every progress event.
+        self.note = ""
         self.run: StreamRun | None = None
 
     # -- events -------------------------------------------------------------------------
@@ -72,6 +79,7 @@ class Generation:
                 message=message,
                 agent=self.agent,
                 context_used=round(self.context_used, 4),
+                note=self.note,
                 **kw,
             ),
         )
@@ -193,7 +201,9 @@ class Generation:
                     ),
                 )
                 return
-        tokens = f"{usage.input_tokens:,} in / {usage.output_tokens:,} out tokens"
+        prompt_in = usage.input_tokens + usage.cache_read_input_tokens + usage.cache_creation_input_tokens
+        cached = f" ({usage.cache_read_input_tokens:,} from cache)" if usage.cache_read_input_tokens else ""
+        tokens = f"{prompt_in:,} in{cached} / {usage.output_tokens:,} out tokens"
         took = f"{run.duration_ms / 1000:.1f} s"
         if saved:
             message = f"Saved {', '.join(saved)} ({tokens}, {took}, ${cost:.4f})."
@@ -243,6 +253,36 @@ def continuation_setup(launcher: Launcher, *, project_id: str, agent: str, prefi
         gen.progress("generating", "continuing")
 
     return setup
+
+
+def fitted_call(
+    config: Any, call: Call, agent_prompt: str, files: dict[str, str], history: list[ChatTurn], prompt: str
+) -> tuple[Call, budget.Fitted]:
+    """``call`` (checked, with the prompt as its one message) completed with the agent, the files and the
+    conversation, fitted to its model's context (``budget.py``) and ordered for prompt caching: the agent's part,
+    then the files' part of the system prompt, then the turns (``prompts.system_parts``).
+
+    Raises :class:`~vibing.errors.LimitExceeded` when the request cannot fit even with what may be left out."""
+    limits = budget.limits(
+        call.provider,
+        call.model,
+        call.max_tokens,
+        local_context=int(getattr(config, "model_context", 0) or 0),
+        openai_context=int(getattr(config, "openai_context", 0) or 0),
+    )
+    head = prompts.system_parts(agent_prompt)[0]
+    fitted = budget.fit(head, files, history, prompt, limits, model=call.model)
+    parts = prompts.system_parts(agent_prompt, fitted.files, fitted.omitted_files)
+    turns = [*fitted.turns, ChatTurn(role="user", content=prompt)]
+    call = msgspec.structs.replace(
+        call,
+        system="\n\n".join(parts),
+        system_parts=parts,
+        messages=turns,
+        max_tokens=fitted.max_tokens,
+        cache=call.provider == "anthropic",
+    )
+    return call, fitted
 
 
 def _project_context(launcher: Launcher, req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str], list[str]]:
@@ -334,22 +374,27 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
     model = req.model or getattr(project, "model", "") or ""
     if not model and agent_model and (provider or launcher.config.provider) == "anthropic":
         model = _AGENT_MODELS.get(agent_model, agent_model if agent_model.startswith("claude-") else "")
-    system = prompts.system_prompt(agent_prompt, files)
-    messages = [t for t in history if t.content] + [ChatTurn(role="user", content=req.prompt)]
     call = launcher.make_call(
         provider=provider,
         base_url=req.base_url,
         model=model,
-        messages=messages,
-        system=system,
+        messages=[*history, ChatTurn(role="user", content=req.prompt)],  # checked here, fitted below
+        system="",
         max_tokens=req.max_tokens,
         temperature=req.temperature,
         api_key=req.api_key,
     )
-    window = costs.context_window(call.model)
-    if window:
-        chars = len(system) + sum(len(m.content) for m in messages)
-        gen.context_used = min(1.0, chars / 3.5 / window)  # an estimate until the API reports the usage
+    call, fitted = fitted_call(launcher.config, call, agent_prompt, files, history, req.prompt)
+    gen.context_used = min(1.0, fitted.estimate / fitted.limits.window)  # until the API reports the usage
+    gen.note = fitted.note
+    if fitted.note:
+        launcher.log.info(
+            "generate.fitted",
+            stream_id=stream_id,
+            dropped_turns=fitted.dropped_turns,
+            omitted_files=len(fitted.omitted_files),
+            window=fitted.limits.window,
+        )
 
     def setup(run: StreamRun) -> None:
         gen.run = run
@@ -375,4 +420,5 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
         agent_confidence=gen.agent_confidence,
         model=call.model,
         message_id=run.message_id,
+        note=gen.note,
     )

@@ -60,14 +60,30 @@ CONVERSATION_STATUSES = ("complete", "stopped")
 
 def system_prompt(agent_prompt: str, files: dict[str, str] | None = None) -> str:
     """The agent's body, Vibing's output format, then the project's current files (each as a fenced block)."""
-    parts = [agent_prompt.strip() or GENERIC_AGENT, OUTPUT_FORMAT]
-    if files:
-        parts.append(_files_section(files))
-    return "\n\n".join(parts)
+    return "\n\n".join(system_parts(agent_prompt, files))
 
 
-def _files_section(files: dict[str, str]) -> str:
+def system_parts(agent_prompt: str, files: dict[str, str] | None = None, omitted: list[str] | None = None) -> list[str]:
+    """The system prompt as its stable parts, most stable first: the agent with the output format, then the files.
+
+    Why parts: a provider with prompt caching marks the end of each (``anthropic.py``), so a change to the files
+    leaves the agent's part cached, and a new turn leaves both cached.  ``omitted`` names files left out to fit
+    the model's context (``budget.py``)."""
+    parts = [(agent_prompt.strip() or GENERIC_AGENT) + "\n\n" + OUTPUT_FORMAT]
+    if files or omitted:
+        parts.append(_files_section(files or {}, omitted or []))
+    return parts
+
+
+def _files_section(files: dict[str, str], omitted: list[str] | None = None) -> str:
     listing = ["## The project's current files", ""]
+    if omitted:
+        listing.append(
+            "(Also in the project but left out here to fit the model's context: "
+            + ", ".join(omitted)
+            + ". Ask to see one if you need it; do not rewrite a file you have not seen.)"
+        )
+        listing.append("")
     size = 0
     for path, content in sorted(files.items()):
         size += len(content)

@@ -67,6 +67,11 @@ class Call(msgspec.Struct, kw_only=True):
     model: str
     messages: list[ChatTurn]
     system: str = ""
+    #: The system prompt as its stable parts (joined, they are ``system``): where a provider with prompt caching
+    #: may place a cache breakpoint.  Empty: ``system`` is one part.
+    system_parts: list[str] = []
+    #: Ask the provider to cache the request's prefix (Anthropic's ``cache_control``; others ignore it).
+    cache: bool = False
     max_tokens: int = 4096
     temperature: float | None = None
     thinking_budget: int = 0

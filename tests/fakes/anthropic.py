@@ -24,7 +24,8 @@ JSON), huge (``tokens``), thinking (a thinking block first),
 max_tokens, timed (each token is the server's ``time.monotonic_ns()`` at write time, for latency benches),
 hang (``message_start`` then silence until the client leaves).
 
-Common parameters: ``stop_reason`` (any value, e.g. model_context_window_exceeded), ``tool=1`` (a
+Common parameters: ``stop_reason`` (any value, e.g. model_context_window_exceeded), ``usage=none`` (no usage
+field anywhere in the reply), ``tool=1`` (a
 tool_use block with input_json_delta after the text), ``words`` (answer length), ``answer`` (the name of a text registered with
 ``server.answers[name] = text``), ``piece`` (characters per token), ``per_write`` (SSE events per HTTP
 chunk), ``crlf=1`` (CRLF line ends), ``thinking=1``, ``delay_ms``.
@@ -50,6 +51,8 @@ import threading
 from collections import deque
 from typing import Any
 
+from .cache import MAX_BREAKPOINTS, PromptCache, block_tokens
+from .cache import blocks as cache_blocks
 from .http2 import Http2Connection
 from .messages import answer_messages
 from .openai import MODELS, answer_chat
@@ -68,6 +71,10 @@ class FakeAnthropic:
         self.protocols: list[str] = []
         self.requests: list[Recorded] = []
         self.answers: dict[str, str] = {}
+        #: Prefixes seen up to each ``cache_control`` breakpoint: the usage's cache fields (``cache.py``).
+        self.prompt_cache = PromptCache()
+        #: Input plus ``max_tokens`` above this is refused with the API's context-length error.
+        self.context_window = 200_000
         self.queue: deque[Scenario] = deque()
         self.attempts: dict[str, int] = {}
         self.connections = 0
@@ -244,6 +251,23 @@ class FakeAnthropic:
         if not isinstance(body, dict) or "model" not in body or "max_tokens" not in body or not body.get("messages"):
             return await send_error(
                 writer, 400, "invalid_request_error", "model, max_tokens and messages: Field required"
+            )
+        marks = sum(1 for _where, block in cache_blocks(body) if "cache_control" in block)
+        if marks > MAX_BREAKPOINTS:
+            return await send_error(
+                writer,
+                400,
+                "invalid_request_error",
+                f"A maximum of {MAX_BREAKPOINTS} blocks with cache_control may be provided. Found {marks}.",
+            )
+        prompt_tokens = sum(block_tokens(block) for _where, block in cache_blocks(body))
+        if prompt_tokens + int(body["max_tokens"]) > self.context_window:
+            return await send_error(
+                writer,
+                400,
+                "invalid_request_error",
+                f"input length and `max_tokens` exceed context limit: {prompt_tokens} + {body['max_tokens']} > "
+                f"{self.context_window}, decrease input length or `max_tokens` and try again",
             )
         messages = body["messages"]
         last = messages[-1]

@@ -4,7 +4,8 @@
 The stream has the API's event order and shapes: ``message_start``, an optional thinking block
 (``thinking_delta`` then ``signature_delta``), the text block's ``text_delta`` events with a ``ping`` before
 them, an optional ``tool_use`` block streaming ``input_json_delta``, ``message_delta`` with cumulative
-usage, and ``message_stop``. The scenario decides how it is written (speed, chunking, line ends) and where
+usage, and ``message_stop``.  The input usage, cache fields included, is the prompt cache's (``cache.py``);
+``usage=none`` leaves every usage field out. The scenario decides how it is written (speed, chunking, line ends) and where
 it fails.
 """
 
@@ -61,11 +62,7 @@ async def answer_messages(
     model = body["model"]
     nl = "\r\n" if sc.get("crlf") == "1" else "\n"
     msg_id = f"msg_01{os.urandom(11).hex()}"
-    input_tokens = (
-        sum(len(str(m.get("content", "")).split()) for m in body["messages"])
-        + len(str(body.get("system", "")).split())
-        + 3
-    )
+    usage = server.prompt_cache.usage(body)
     request_id = new_request_id("req")
     headers = {
         "date": email.utils.formatdate(usegmt=True),
@@ -84,7 +81,7 @@ async def answer_messages(
     write_head(writer, 200, headers)
     server.active += 1
     try:
-        return await _stream_body(server, sc, prefill, writer, model, nl, msg_id, input_tokens)
+        return await _stream_body(server, sc, prefill, writer, model, nl, msg_id, usage)
     except (ConnectionError, asyncio.CancelledError):
         server.disconnects += 1
         server.left.set()
@@ -101,12 +98,13 @@ async def _stream_body(
     model: str,
     nl: str,
     msg_id: str,
-    input_tokens: int,
+    usage: dict[str, int],
 ) -> bool:
     name = sc.name
     per_write = sc.int("per_write", 1 if name not in ("huge",) else 256)
     delay = sc.float("delay_ms", 25.0 if name == "slow" else 0.0) / 1000.0
     bytewise = name == "bytewise"
+    no_usage = sc.get("usage") == "none"  # a reply without any usage field (a proxy that strips them)
     out: list[bytes] = []
 
     async def send(data: bytes, force: bool = False) -> None:
@@ -150,13 +148,19 @@ async def _stream_body(
                     "content": [],
                     "stop_reason": None,
                     "stop_sequence": None,
-                    "usage": {
-                        "input_tokens": input_tokens,
-                        "cache_creation_input_tokens": 0,
-                        "cache_read_input_tokens": 0,
-                        "output_tokens": 1,
-                        "service_tier": "standard",
-                    },
+                    **(
+                        {}
+                        if no_usage
+                        else {
+                            "usage": {
+                                "input_tokens": usage["input_tokens"],
+                                "cache_creation_input_tokens": usage["cache_creation_input_tokens"],
+                                "cache_read_input_tokens": usage["cache_read_input_tokens"],
+                                "output_tokens": 1,
+                                "service_tier": "standard",
+                            }
+                        }
+                    ),
                 },
             },
             nl,
@@ -324,7 +328,7 @@ async def _stream_body(
             {
                 "type": "message_delta",
                 "delta": {"stop_reason": stop_reason, "stop_sequence": None},
-                "usage": {"output_tokens": output_tokens},
+                **({} if no_usage else {"usage": {"output_tokens": output_tokens}}),
             },
             nl,
         )
@@ -374,7 +378,7 @@ async def _non_streaming(
             "content": [{"type": "text", "text": text}],
             "stop_reason": "end_turn",
             "stop_sequence": None,
-            "usage": {"input_tokens": 10, "output_tokens": len(pieces(text, 4))},
+            "usage": {**server.prompt_cache.usage(body), "output_tokens": len(pieces(text, 4))},
         },
         ratelimit_headers(),
     )

@@ -1,0 +1,222 @@
+"""The context budget: what of a project's files and conversation one request can carry for its model.
+
+Every follow-up would otherwise resend the whole conversation and every file, until the request no longer fits
+the model's context window (the bundled local model has 4,096 tokens) and the provider refuses it.  Here, before
+anything is sent, the request is fitted to the model:
+
+1. :func:`limits` reads the model's window and its output reserve: the model table (``costs.py``) for
+   Anthropic, ``model_context`` for the local engine, ``openai_context`` for an OpenAI-compatible server; an
+   unknown window or one of 0 falls back to a small, safe default rather than to "no limit".
+2. :func:`fit` keeps the current files and the last few turns whole.  Older turns are left out, oldest first, in
+   blocks of :data:`DROP_BLOCK_TURNS` turns, so that the cut point stays put for several turns and the cached
+   prefix up to it (``prompts.py`` places the breakpoints) keeps being read.  The user's requests from the
+   left-out turns survive as a one-line recap at the head of the kept conversation.
+3. When even the files do not fit, the largest files the prompt does not name are left out (named, so the model
+   knows they exist), largest first.  When what is left (the agent, the named files and the prompt) still does
+   not fit, :class:`~vibing.errors.LimitExceeded` says how big the request is and what to do.
+
+The token count is an estimate, never a tokenizer: UTF-8 bytes / :data:`BYTES_PER_TOKEN`.  A tokenizer is
+model-specific (Anthropic publishes none; the local engine's is only reachable over HTTP) and costs far more
+than the 5 ms per turn this step may take; the bytes of a 150 KB project are counted in microseconds.  English
+prose and code run 3.5-4.5 bytes per token with Claude's tokenizer and about 3-4 with small open models' BPE,
+so 3.0 over-counts slightly for both, and :data:`SAFETY` keeps a further share of the window free: an
+over-estimate costs a few turns of history, an under-estimate would cost a refused request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vibing.errors import LimitExceeded
+from vibing.schema.stream import ChatTurn
+from vibing.services.stream import costs
+
+#: UTF-8 bytes per token assumed by the estimate (see the module's docstring for why not a tokenizer): for
+#: Claude, and for the small open models of local and OpenAI-compatible servers, whose vocabularies split code
+#: and digits finer (SmolLM2's about 3 bytes a token on HTML and JavaScript).
+BYTES_PER_TOKEN = 3.0
+SMALL_VOCAB_BYTES_PER_TOKEN = 2.5
+#: Tokens a message costs beyond its text (role markers, separators).
+PER_MESSAGE_TOKENS = 8
+#: Share of the window never planned for, against the estimate's error.
+SAFETY = 0.08
+#: The window assumed when a model's is unknown or configured as 0: small enough for any model in use.
+DEFAULT_WINDOW = 8192
+#: The window assumed for a Claude model the table does not know.
+ANTHROPIC_WINDOW = 200_000
+#: The most recent turns (user or assistant messages) always kept, besides the current prompt.
+KEEP_TURNS = 4
+#: Older turns are left out in blocks of this many, so the kept conversation starts at the same turn for a
+#: while and its cached prefix stays valid.
+DROP_BLOCK_TURNS = 8
+#: The recap of left-out requests: at most this many requests, each cut to this many characters.
+RECAP_REQUESTS = 12
+RECAP_CHARS = 120
+
+
+def estimate_tokens(text: str, bytes_per_token: float = BYTES_PER_TOKEN) -> int:
+    """A cheap, deterministic, slightly pessimistic token count (see the module's docstring)."""
+    if not text:
+        return 0
+    return int(len(text.encode("utf-8", "surrogatepass")) / bytes_per_token) + 1
+
+
+@dataclass(frozen=True)
+class Limits:
+    """One model's budget: its context window and the tokens kept for the answer."""
+
+    window: int
+    reserve: int
+    #: Where the window came from: "model table", "config", or "default" (unknown or 0).
+    source: str = "model table"
+    bytes_per_token: float = BYTES_PER_TOKEN
+
+    @property
+    def input_budget(self) -> int:
+        """The tokens the request itself may use."""
+        return max(0, int(self.window * (1.0 - SAFETY)) - self.reserve)
+
+
+def limits(provider: str, model: str, max_tokens: int, *, local_context: int = 0, openai_context: int = 0) -> Limits:
+    """The budget of ``model`` at ``provider``; ``max_tokens`` is what the request asks for the answer.
+
+    The output reserve is ``max_tokens`` capped by the model's own output limit, and by a quarter of the window for
+    small windows (a 4,096-token local model answering in at most 1,024 tokens leaves room for the project)."""
+    window, source = 0, "model table"
+    max_output = 0
+    if provider == "local":
+        window, source = int(local_context or 0), "config"
+    elif provider == "openai":
+        window, source = int(openai_context or 0), "config"
+    else:
+        p = costs.price(model)
+        if p is not None:
+            window, max_output = p.context, p.max_output
+    if window <= 0:
+        # Every Claude model has at least 200,000 tokens; of other servers nothing is known, so assume little.
+        window, source = (ANTHROPIC_WINDOW if provider == "anthropic" else DEFAULT_WINDOW), "default"
+    reserve = max(1, int(max_tokens or 1))
+    if max_output:
+        reserve = min(reserve, max_output)
+    if window < 32_768:
+        reserve = min(reserve, max(256, window // 4))
+    reserve = min(reserve, window // 2)
+    bpt = BYTES_PER_TOKEN if provider == "anthropic" else SMALL_VOCAB_BYTES_PER_TOKEN
+    return Limits(window=window, reserve=max(1, reserve), source=source, bytes_per_token=bpt)
+
+
+@dataclass
+class Fitted:
+    """What one request carries once fitted: the files, the turns, and what was left out (for the note)."""
+
+    files: dict[str, str]
+    turns: list[ChatTurn]
+    max_tokens: int
+    estimate: int
+    limits: Limits
+    dropped_turns: int = 0
+    omitted_files: list[str] = field(default_factory=list)
+
+    @property
+    def note(self) -> str:
+        """What the person is told, "" when nothing was left out."""
+        parts = []
+        if self.dropped_turns:
+            parts.append("older messages were left out to fit")
+        if self.omitted_files:
+            shown = ", ".join(self.omitted_files[:5]) + (" ..." if len(self.omitted_files) > 5 else "")
+            parts.append(f"files left out to fit: {shown}")
+        if not parts:
+            return ""
+        text = "; ".join(parts)
+        return text[0].upper() + text[1:] + f" (the model takes {self.limits.window:,} tokens)."
+
+
+def _named(path: str, prompt: str) -> bool:
+    """Does the prompt name this file (its path, or its file name)?"""
+    return path in prompt or path.rsplit("/", 1)[-1] in prompt
+
+
+def recap(turns: list[ChatTurn]) -> str:
+    """A one-paragraph reminder of the requests in left-out turns (their first words), oldest first."""
+    asks = [t.content.strip().splitlines()[0][:RECAP_CHARS] for t in turns if t.role == "user" and t.content.strip()]
+    if not asks:
+        return ""
+    if len(asks) > RECAP_REQUESTS:
+        asks = asks[: RECAP_REQUESTS // 2] + ["..."] + asks[-RECAP_REQUESTS // 2 :]
+    return "(Earlier requests in this project, left out to fit: " + " / ".join(asks) + ")"
+
+
+def fit(
+    head: str,
+    files: dict[str, str],
+    history: list[ChatTurn],
+    prompt: str,
+    lim: Limits,
+    *,
+    files_overhead: int = 40,
+    model: str = "",
+) -> Fitted:
+    """Fit the agent's prompt (``head``), the files and the conversation into ``lim`` (see the module docstring).
+
+    ``history`` is the conversation before ``prompt`` (the current request).  Raises :class:`LimitExceeded` when
+    the head, the files the prompt names and the prompt alone exceed the budget."""
+    budget = lim.input_budget
+    bpt = lim.bytes_per_token
+    fixed = estimate_tokens(head, bpt) + estimate_tokens(prompt, bpt) + PER_MESSAGE_TOKENS + files_overhead
+    file_cost = {p: estimate_tokens(c, bpt) + estimate_tokens(p, bpt) + PER_MESSAGE_TOKENS for p, c in files.items()}
+    files_total = sum(file_cost.values())
+    turns = [t for t in history if t.content]
+    turn_cost = [estimate_tokens(t.content, bpt) + PER_MESSAGE_TOKENS for t in turns]
+    conversation = sum(turn_cost)
+    if fixed + files_total + conversation <= budget:
+        return Fitted(dict(files), turns, lim.reserve, fixed + files_total + conversation, lim)
+
+    # 1. older turns out, in blocks, keeping the last KEEP_TURNS; the kept part starts with a user turn.
+    room = budget - fixed - files_total
+    start = 0
+    floor = max(0, len(turns) - KEEP_TURNS)
+    kept_cost = conversation
+    while start < floor and kept_cost > room:
+        step = min(DROP_BLOCK_TURNS, floor - start)
+        kept_cost -= sum(turn_cost[start : start + step])
+        start += step
+    # 2. still too big: the last turns go too (oldest first), down to the prompt alone.
+    while start < len(turns) and kept_cost > room:
+        kept_cost -= turn_cost[start]
+        start += 1
+    while start < len(turns) and turns[start].role != "user":
+        kept_cost -= turn_cost[start]
+        start += 1
+    kept = turns[start:]
+    if start:
+        note = recap(turns[:start])
+        note_cost = estimate_tokens(note, bpt) + 2
+        if note and kept and kept_cost + note_cost <= room:
+            kept = [ChatTurn(role="user", content=note + "\n\n" + kept[0].content)] + kept[1:]
+            kept_cost += note_cost
+    if fixed + files_total + kept_cost <= budget:
+        return Fitted(dict(files), kept, lim.reserve, fixed + files_total + kept_cost, lim, dropped_turns=start)
+
+    # 3. the files alone do not fit: the largest ones the prompt does not name are left out, largest first.
+    kept_files = dict(files)
+    omitted: list[str] = []
+    total = fixed + files_total + kept_cost
+    for path in sorted((p for p in files if not _named(p, prompt)), key=lambda p: (-file_cost[p], p)):
+        if total <= budget:
+            break
+        del kept_files[path]
+        omitted.append(path)
+        total -= file_cost[path] - (estimate_tokens(path, bpt) + 4)  # its name stays, in the list of left-out files
+    if total <= budget:
+        return Fitted(kept_files, kept, lim.reserve, total, lim, dropped_turns=start, omitted_files=omitted)
+    named = sorted(p for p in kept_files if _named(p, prompt))
+    what = f"the files it names ({', '.join(named[:5])})" if named else "the agent's instructions"
+    raise LimitExceeded(
+        f"This request is too large for {model or 'the model'}: the prompt and {what} need about {total:,} tokens, "
+        f"and the model takes {lim.window:,} (with {lim.reserve:,} kept for the answer). Shorten the request, name "
+        f"fewer or smaller files, or choose a model with a larger context window.",
+        estimate=total,
+        window=lim.window,
+        reserve=lim.reserve,
+    )

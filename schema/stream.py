@@ -33,6 +33,7 @@ from typing import Any, Union
 
 import msgspec
 
+from vibing.schema.agent import WorkflowPlan
 from vibing.schema.base import Message
 from vibing.schema.common import COMMON_REPLIES, COMMON_REQUESTS
 
@@ -164,6 +165,13 @@ class RunWorkflow(Message):
     model: str = ""
     provider: str = ""
     run_id: str = ""
+
+
+class ListWorkflowRuns(Message):
+    """-> :class:`WorkflowRunList`: the runs going on (of one project, or all).  A page that opens the project,
+    or is reloaded, shows its run again and follows its running tasks."""
+
+    project_id: str = ""
 
 
 class StopWorkflow(Message):
@@ -441,6 +449,22 @@ class WorkflowDone(Message):
     message: str = ""
 
 
+class WorkflowRunInfo(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """A run going on: its plan (the graph to draw) and each task's latest progress (queued ones included)."""
+
+    run_id: str
+    workflow: str
+    brief: str
+    plan: WorkflowPlan
+    tasks: list[WorkflowProgress]
+    project_id: str = ""
+    started_at: float = 0.0
+
+
+class WorkflowRunList(Message):
+    runs: list[WorkflowRunInfo] = []
+
+
 REQUEST_TYPES = COMMON_REQUESTS + (
     StartStream,
     StopStream,
@@ -454,6 +478,7 @@ REQUEST_TYPES = COMMON_REQUESTS + (
     SuggestTitle,
     RunWorkflow,
     StopWorkflow,
+    ListWorkflowRuns,
 )
 Request = Union[REQUEST_TYPES]  # type: ignore[valid-type]
 REPLY_TYPES = COMMON_REPLIES + (
@@ -465,6 +490,7 @@ REPLY_TYPES = COMMON_REPLIES + (
     GenerationStarted,
     TitleSuggestion,
     WorkflowStarted,
+    WorkflowRunList,
 )
 Reply = Union[REPLY_TYPES]  # type: ignore[valid-type]
 EVENTS: tuple = (

@@ -201,3 +201,32 @@ def test_stop_all_stops_every_running_task(page, app, fake):
     expect(page.locator("#wf-form")).to_be_visible()
     expect(page.locator("#wf-brief")).to_be_focused()
     expect(page.locator(".wf-choice[data-workflow='full-stack'] input")).to_be_checked()
+
+
+def test_a_reloaded_page_shows_the_running_workflow_again_and_the_chat_does_not_take_its_tasks(page, app, fake):
+    plan = full_stack_plan(app)
+    first, pair = plan.levels[0][0], plan.levels[1]
+    open_project(page, app, "Reading list")
+    fake.push("slow", delay_ms=40, words=120)  # the architecture: still writing when the page comes back
+    open_workflows_and_pick_full_stack(page, "a reading list [[scenario:hang]]")
+    page.locator("#wf-run").click()
+    expect(card(page, first)).to_have_attribute("data-state", "running", timeout=WAIT)
+    expect(card(page, first).locator(".wf-tail")).to_be_visible(timeout=WAIT)
+
+    page.reload()
+    page.wait_for_selector("#project-name:has-text('Reading list')", timeout=WAIT)
+    notice = page.locator(".toast:has-text('is still running in this project')")
+    expect(notice).to_be_visible(timeout=WAIT)
+    # the chat shows no answer of its own being written: the task's text is the workflow view's
+    expect(page.locator("#stop-btn")).to_be_hidden()
+    assert page.evaluate("!window.__vibing.activeStream")
+    notice.get_by_role("button", name="Show it").click()
+    expect(page.locator("#workflows-view")).to_be_visible(timeout=WAIT)
+    expect(page.locator("#wf-run-brief")).to_have_text("a reading list [[scenario:hang]]")
+    # the first task is followed again: its text catches up and goes on, and it ends as it would have
+    expect(card(page, first).locator(".wf-tail")).to_be_visible(timeout=WAIT)
+    expect(card(page, first)).to_have_attribute("data-state", "done", timeout=60_000)
+    for task_id in pair:
+        expect(card(page, task_id)).to_have_attribute("data-state", "running", timeout=WAIT)
+    page.get_by_role("button", name="Stop all").click()
+    expect(page.locator("#wf-status")).to_contain_text("2 stopped", timeout=WAIT)

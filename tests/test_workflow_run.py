@@ -12,6 +12,7 @@ from tests.conftest import start_app
 from tests.fakes import FakeAnthropic
 from vibing.schema.agent import PlanWorkflow, WorkflowPlan
 from vibing.schema.stream import (
+    ListWorkflowRuns,
     RunWorkflow,
     StopStream,
     StopWorkflow,
@@ -228,3 +229,33 @@ def test_stopping_the_run_stops_every_running_task_and_skips_the_rest(running):
     ends = {p.task_id: p for p in progress if p.state in ("stopped", "skipped")}
     assert all(ends[t].message == "stopped with the run" for t in pair)
     assert all(ends[t].message == "the run was stopped" for t in done.skipped)
+
+
+def test_a_running_workflow_is_listed_with_its_plan_and_where_each_task_is_until_it_ends(running):
+    """What a page reloaded mid-run asks for, to draw the graph again and follow the running task."""
+    app, server = running
+    bus = app.bus()
+    server.push("hang")  # the first task says nothing until it is stopped
+    sub = bus.subscribe("workflow.")
+    sub.sync()
+    bus.request("stream", RunWorkflow(workflow="full-stack", brief="a recipe box", project_id="", run_id="wf-listed"))
+    while True:  # the first task is running
+        event = sub.recv(timeout=30)
+        assert event is not None, "the workflow went quiet"
+        if isinstance(event.body, WorkflowProgress) and event.body.state == "running":
+            first = event.body
+            break
+
+    runs = bus.request("stream", ListWorkflowRuns()).runs
+    assert [r.run_id for r in runs] == ["wf-listed"]
+    listed = runs[0]
+    assert listed.brief == "a recipe box" and listed.workflow == "full-stack"
+    assert [t.id for t in listed.plan.tasks] == [p.task_id for p in listed.tasks]
+    states = {p.task_id: p for p in listed.tasks}
+    assert states[first.task_id].state == "running" and states[first.task_id].stream_id == first.stream_id
+    assert all(p.state == "queued" for tid, p in states.items() if tid != first.task_id)
+    assert bus.request("stream", ListWorkflowRuns(project_id="another")).runs == []
+
+    bus.request("stream", StopWorkflow(run_id="wf-listed"))
+    collect(sub, "wf-listed")
+    assert bus.request("stream", ListWorkflowRuns()).runs == []

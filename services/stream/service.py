@@ -27,6 +27,7 @@ from vibing.schema.stream import (
     KeyCheck,
     ListModels,
     ListStreams,
+    ListWorkflowRuns,
     ModelInfo,
     ModelList,
     RunWorkflow,
@@ -40,6 +41,7 @@ from vibing.schema.stream import (
     StreamStarted,
     SuggestTitle,
     TitleSuggestion,
+    WorkflowRunList,
     WorkflowStarted,
 )
 from vibing.services.stream import costs, failures, generate, title
@@ -283,6 +285,11 @@ class Service(Worker):
         )
         self.workflows[run_id] = run
         return started
+
+    @handles(ListWorkflowRuns)
+    def list_workflow_runs(self, req: ListWorkflowRuns) -> WorkflowRunList:
+        runs = [run.info() for run in list(self.workflows.values())]
+        return WorkflowRunList(runs=[r for r in runs if not req.project_id or r.project_id == req.project_id])
 
     @handles(StopWorkflow)
     def stop_workflow(self, req: StopWorkflow) -> None:

@@ -21,7 +21,14 @@ from collections.abc import Callable
 from vibing import log
 from vibing.errors import NotFound, VibingError
 from vibing.schema.agent import PlanWorkflow, WorkflowPlan, WorkflowTask
-from vibing.schema.stream import ChatTurn, RunWorkflow, WorkflowDone, WorkflowProgress, WorkflowStarted
+from vibing.schema.stream import (
+    ChatTurn,
+    RunWorkflow,
+    WorkflowDone,
+    WorkflowProgress,
+    WorkflowRunInfo,
+    WorkflowStarted,
+)
 from vibing.services.stream import prompts
 from vibing.services.stream.launcher import Launcher
 from vibing.services.stream.runner import StreamRun
@@ -63,6 +70,20 @@ class WorkflowRun:
         self.workflow = plan.workflow.id
         self.stopped = threading.Event()
         self.active: dict[str, StreamRun] = {}
+        self.started_at = time.time()
+        #: Each task's latest progress, as published: what a page that comes back to the run is shown.
+        self.latest: dict[str, WorkflowProgress] = {
+            t.id: WorkflowProgress(
+                run_id=run_id,
+                workflow=self.workflow,
+                task_id=t.id,
+                agent=t.agent,
+                title=t.title,
+                state="queued",
+                level=t.level,
+            )
+            for t in plan.tasks
+        }
 
     @classmethod
     def start(
@@ -91,20 +112,31 @@ class WorkflowRun:
         for stream in list(self.active.values()):
             self.launcher.runner.stop_stream(stream.stream_id)
 
-    def _progress(self, task: WorkflowTask, state: str, **fields: object) -> None:
-        self.launcher.publish(
-            "workflow.progress",
-            WorkflowProgress(
-                run_id=self.run_id,
-                workflow=self.workflow,
-                task_id=task.id,
-                agent=task.agent,
-                title=task.title,
-                state=state,
-                level=task.level,
-                **fields,
-            ),
+    def info(self) -> WorkflowRunInfo:
+        """The run as a page that opens its project again needs it: the plan, and where each task is."""
+        return WorkflowRunInfo(
+            run_id=self.run_id,
+            workflow=self.workflow,
+            brief=self.req.brief,
+            plan=self.plan,
+            tasks=[self.latest[t.id] for t in self.plan.tasks],
+            project_id=self.req.project_id,
+            started_at=self.started_at,
         )
+
+    def _progress(self, task: WorkflowTask, state: str, **fields: object) -> None:
+        progress = WorkflowProgress(
+            run_id=self.run_id,
+            workflow=self.workflow,
+            task_id=task.id,
+            agent=task.agent,
+            title=task.title,
+            state=state,
+            level=task.level,
+            **fields,
+        )
+        self.latest[task.id] = progress
+        self.launcher.publish("workflow.progress", progress)
 
     def _launch(self, task: WorkflowTask, outputs: dict[str, tuple[str, str]]) -> StreamRun:
         try:
@@ -199,6 +231,9 @@ class WorkflowRun:
             if ok
             else ", ".join(f"{len(ids)} {word}" for ids, word in counts if ids or word == "finished") + "."
         )
+        # Forgotten before its end is told: whoever hears the end and then lists the runs no longer sees it.
+        if self.on_end is not None:
+            self.on_end(self)
         self.launcher.publish(
             "workflow.done",
             WorkflowDone(
@@ -213,8 +248,6 @@ class WorkflowRun:
                 message=message,
             ),
         )
-        if self.on_end is not None:
-            self.on_end(self)
 
     def _stop_reason(self, stream: StreamRun) -> str:
         """Who stopped a task: the person (this task, or the whole run) or the app shutting down."""

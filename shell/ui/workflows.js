@@ -16,7 +16,7 @@
 import { call, on, onConnection, onTopic } from "./bus.js";
 import { onProject, reloadProject } from "./project.js";
 import { state } from "./state.js";
-import { $, $$, newId, node, showError } from "./util.js";
+import { $, $$, newId, node, showError, toast } from "./util.js";
 
 // Characters of a task's text its card shows (the tail: what it is writing right now).
 const TAIL = 420;
@@ -342,15 +342,22 @@ async function openInChat(t) {
 }
 
 // -- events
+let heard = null;  // while a reloaded page asks which run is going on: the run events heard meanwhile, replayed after
 onTopic("workflow.", (ev) => {
+  if (heard) heard.push(ev);
   if (!run || ev.run_id !== run.id) return;
   if (ev.type === "WorkflowProgress") progress(ev);
   else if (ev.type === "WorkflowDone") finished(ev);
 });
 
+// Where a task's states go: queued, then running, then one end. A progress event heard before a run was listed
+// (a page catching up after a reload) may be older than the listed state: it never takes a task back.
+const RANK = { queued: 0, running: 1 };
+const rank = (s) => RANK[s] ?? 2;
+
 function progress(ev) {
   const t = run.tasks.get(ev.task_id);
-  if (!t) return;
+  if (!t || rank(ev.state) < rank(t.state) || (rank(t.state) === 2 && ev.state !== t.state)) return;
   const before = t.state;
   t.state = ev.state;
   t.message = ev.message || "";
@@ -484,6 +491,43 @@ function paintState(t, card) {
   } else if (hadFocus) card.focus();
 }
 
+// -- a run that goes on while the page was reloaded, or while another project was open: shown again, its running
+// tasks followed (their text caught up from snapshots), and the person told where it is.
+async function rejoin(projectId) {
+  heard = [];
+  let runs = [];
+  try { runs = (await call("stream", "ListWorkflowRuns", { project_id: projectId })).runs || []; } catch (e) { /* no stream service: nothing to show */ }
+  const events = heard;
+  heard = null;
+  const info = runs[0];
+  if (!info || !state.project || state.project.id !== projectId || run?.id === info.run_id) return;
+  forgetRun();
+  plan = info.plan;
+  chosen = info.plan.workflow;
+  const tasks = new Map(plan.tasks.map((t) => [t.id, {
+    id: t.id, title: t.title, agent: t.agent, state: "queued", streamId: "", text: "", seq: 0, chars: 0, message: "",
+    messageId: "", card: null, unsubscribe: null, dirty: false,
+  }]));
+  run = { id: info.run_id, projectId, workflow: chosen, tasks, over: false, started: performance.now() };
+  build();
+  renderGraph(plan, tasks);
+  $("#wf-run-title").textContent = chosen.name;
+  $("#wf-run-brief").textContent = info.brief;
+  $("#wf-stop-all").classList.remove("hidden");
+  $("#wf-stop-all").disabled = false;
+  $("#wf-again").classList.add("hidden");
+  showSetup(false);
+  for (const p of info.tasks) progress(p);
+  for (const ev of events) {
+    if (ev.run_id !== run?.id) continue;
+    if (ev.type === "WorkflowProgress") progress(ev); else if (ev.type === "WorkflowDone") finished(ev);
+  }
+  if (!run.over && !workflowsShown()) {
+    toast(`The workflow “${chosen.name}” is still running in this project.`, { action: "Show it", ms: 10000, onAction: () => showWorkflows() });
+  }
+}
+
 // -- the project's header button, and the project's moments: the panel belongs to the open project
+onProject("opened", (id) => { rejoin(id); });
 $("#workflows-btn").onclick = () => toggleWorkflows();
 onProject("reset", () => hideWorkflows({ focus: false }));

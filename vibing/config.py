@@ -65,6 +65,8 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     provider: Literal["anthropic", "openai", "local"] = "anthropic"
     openai_base_url: str = "http://127.0.0.1:11434/v1"
     openai_model: str = "llama3.2"
+    #: The OpenAI-compatible model's context window in tokens, for fitting requests to it (0 = unknown: 8,192 assumed).
+    openai_context: int = 0
     #: Answers streamed at once (more wait in a queue); retries of a failed request before any token.
     max_concurrent_streams: int = 4
     stream_max_retries: int = 2

@@ -6,8 +6,14 @@
   processes are reported apart (``shell.webengine_memory_mb``), as platform-notes asks.
 - ``shell.bridge_token_latency_p50/p99_ms``: upstream byte written by the local Anthropic-protocol
   server to the token's Server-Sent Event read from ``vibing web`` (bus + bridge + HTTP).
-- ``shell.ui_longest_task_ms``: the longest main-thread task in Chromium (PerformanceObserver
-  ``longtask``, else 0) while the UI renders a 10,000-token stream live, and the frames it took.
+- ``shell.ui_long_tasks`` and ``shell.ui_longest_task_ms`` (and ``..._load``, with a busy process per core):
+  the main-thread tasks of 50 ms or more in Chromium (PerformanceObserver ``longtask``) while the chat renders a
+  20,000-token answer live, their count and the longest (0 when none).
+- ``shell.ui_render_ms_per_1k_tokens_{1,10,50}k`` and ``shell.ui_render_cost_50k_vs_1k``: the chat's render
+  time per token for answers of 1k, 10k and 50k tokens, flat when rendering is incremental.
+- ``shell.editor_open_5000_lines_ms``: a click on a 5,000-line file in the tree to it painted in CodeMirror.
+
+The page-side measuring is in :mod:`vibing.bench.ui`.
 """
 
 from __future__ import annotations
@@ -21,14 +27,20 @@ import sys
 import time
 from pathlib import Path
 
-from vibing.bench import Row, missing, skipped
+from vibing.bench import Row, missing, skipped, versus_floor
+from vibing.bench import ui as ui_bench
 from vibing.bench.app import BenchApp, memory_mb, percentile, process_tree, read_line
 
 PREFIX = "shell."
 ROOT = Path(__file__).resolve().parent.parent
 KEY = "sk-ant-bench-000000000000000000000000"
 LATENCY_TOKENS = 2000
-UI_TOKENS = 10_000
+#: The answer streamed into the chat for the long-task rows (issue 18: 20,000 tokens).
+UI_TOKENS = 20_000
+#: The answer lengths whose render cost per token must stay flat, and the most the longest may cost per token
+#: over the shortest.
+GROWTH = (1000, 10_000, 50_000)
+GROWTH_TARGET = 1.5
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -51,11 +63,11 @@ def _children(pid: int) -> list[int]:
 
 
 _FAKE_WITH_ANSWER = """
-import sys, threading, signal
+import json, sys, threading, signal
 sys.path.insert(0, sys.argv[1])
 from tests.fakes import FakeAnthropic
 server = FakeAnthropic().start()
-server.answers["ui"] = sys.stdin.read()
+server.answers.update(json.loads(sys.stdin.read()))
 print("fake-anthropic: " + server.url, flush=True)
 stop = threading.Event()
 signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -65,7 +77,7 @@ server.stop()
 
 
 def realistic_answer(tokens: int = UI_TOKENS, piece: int = 4) -> str:
-    """A generation-shaped answer (prose, lists, file blocks) of about ``tokens`` tokens of ``piece`` chars."""
+    """A generation-shaped answer (prose, lists, file blocks) of ``tokens`` tokens of ``piece`` characters."""
     parts, n = [], 0
     while sum(len(p) for p in parts) < tokens * piece:
         n += 1
@@ -76,10 +88,10 @@ def realistic_answer(tokens: int = UI_TOKENS, piece: int = 4) -> str:
             f"- the list shows the items\n- the counter updates\n- reset clears everything\n\n"
             f"```js part{n}.js\nexport function part{n}(state) {{\n{code}\n  return state;\n}}\n```\n\n"
         )
-    return "".join(parts)
+    return "".join(parts)[: tokens * piece]
 
 
-def _start_fake_with_answer(text: str) -> tuple[subprocess.Popen, str]:
+def _start_fake_with_answers(answers: dict[str, str]) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen(
         [sys.executable, "-c", _FAKE_WITH_ANSWER, str(ROOT)],
         stdin=subprocess.PIPE,
@@ -87,7 +99,7 @@ def _start_fake_with_answer(text: str) -> tuple[subprocess.Popen, str]:
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    proc.stdin.write(text)
+    proc.stdin.write(json.dumps(answers))
     proc.stdin.close()
     line = proc.stdout.readline().strip()
     if not line.startswith("fake-anthropic: "):
@@ -106,7 +118,13 @@ WINDOW_ROWS = (
 UI_ROWS = (
     ("shell.ui_longest_render_ms", "ms"),
     ("shell.enter_to_first_token_ms", "ms"),
+    ("shell.ui_long_tasks", "tasks"),
     ("shell.ui_longest_task_ms", "ms"),
+    ("shell.ui_long_tasks_load", "tasks"),
+    ("shell.ui_longest_task_load_ms", "ms"),
+    *((f"shell.ui_render_ms_per_1k_tokens_{n // 1000}k", "ms") for n in (1000, 10_000, 50_000)),
+    ("shell.ui_render_cost_50k_vs_1k", "x"),
+    ("shell.editor_open_5000_lines_ms", "ms"),
 )
 #: The rows that stream through `vibing web` from the fake Anthropic server.
 BRIDGE_ROWS = (("shell.bridge_token_latency_p50_ms", "ms"), ("shell.bridge_token_latency_p99_ms", "ms"))
@@ -264,56 +282,42 @@ def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
         return [skipped(row_id, unit, absent) for row_id, unit in UI_ROWS]
     from playwright.sync_api import sync_playwright
 
-    from vibing.schema.storage import CreateProject
-    from vibing.schema.stream import ChatTurn, StartStream
-
-    pid = app.bus.request("storage", CreateProject(name="Bench stream")).project.id
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 880})
-        page.goto(ui.split("#")[0] + f"#/p/{pid}")
-        page.wait_for_selector("body[data-ready='1']")
-        page.wait_for_selector("#project-name:has-text('Bench stream')")
-        page.evaluate("""() => {
-            window.__long = []; window.__frames = 0;
-            window.__vibing.renderStats = { frames: 0, maxMs: 0, totalMs: 0 };
-            try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
-                  .observe({ type: 'longtask', buffered: false }); } catch (e) {}
-            const tick = () => { window.__frames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick);
-        }""")
-        t0 = time.perf_counter()
-        app.bus.request(
-            "stream",
-            StartStream(
-                messages=[ChatTurn(role="user", content="[[scenario:slow delay_ms=1 answer=ui piece=4]]")],
-                project_id=pid,
-                stream_id="bench-ui",
-                max_tokens=64000,
-                user_message="bench",
-            ),
-        )
-        page.wait_for_selector("#stop-btn:not(.hidden)", timeout=30_000)
-        page.wait_for_selector("#stop-btn", state="hidden", timeout=120_000)
-        seconds = time.perf_counter() - t0
-        long_tasks, frames, render = page.evaluate(
-            "() => [window.__long, window.__frames, window.__vibing.renderStats]"
-        )
-        first_token = _enter_to_first_token(browser, ui, app)
-        browser.close()
-    longest = max(long_tasks) if long_tasks else 0.0
-    renders = [
+        try:
+            idle = ui_bench.stream_into_chat(browser, app, ui, "ui", UI_TOKENS, "Bench stream")
+            loaded = ui_bench.stream_into_chat(browser, app, ui, "ui", UI_TOKENS, "Bench stream load", load=True)
+            sizes = {n: ui_bench.stream_into_chat(browser, app, ui, f"ui{n}", n, f"Bench {n} tokens") for n in GROWTH}
+            open_ms, open_whole = ui_bench.open_long_files(browser, app, ui)
+            first_token = _enter_to_first_token(browser, ui, app)
+        finally:
+            browser.close()
+    return ui_figures(idle, loaded, sizes, open_ms, open_whole, first_token)
+
+
+def ui_figures(
+    idle: ui_bench.StreamRun,
+    loaded: ui_bench.StreamRun,
+    sizes: dict[int, ui_bench.StreamRun],
+    open_ms: list[float],
+    open_whole: list[bool],
+    first_token: list[float],
+) -> list[Row]:
+    """The rows of :data:`UI_ROWS` from what the page measured (apart, so their shape is tested without a browser)."""
+    render = idle.render
+    rows = [
         Row(
             "shell.ui_longest_render_ms",
             round(render["maxMs"], 1),
             "ms",
             target=16.7,
-            note=f"longest frame of our own token rendering (Markdown + highlighting) during that stream; "
-            f"{render['frames']} renders, {render['totalMs']:.0f} ms in all",
+            note=f"longest frame of our own token rendering (Markdown, sanitising, highlighting, the scroll's layout) "
+            f"during the {UI_TOKENS:,}-token stream; {render['frames']} renders, {render['totalMs']:.0f} ms in all",
             extra={k: round(v, 2) for k, v in render.items()},
         )
     ]
     if first_token:
-        renders.append(
+        rows.append(
             Row(
                 "shell.enter_to_first_token_ms",
                 round(percentile(first_token, 50), 1),
@@ -324,17 +328,75 @@ def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
                 extra={"runs_ms": [round(v, 1) for v in first_token]},
             )
         )
-    return renders + [
-        Row(
-            "shell.ui_longest_task_ms",
-            round(longest, 1),
+    for run, suffix, how in ((idle, "", "idle"), (loaded, "_load", f"under load ({os.cpu_count()} busy processes)")):
+        what = f"while a {UI_TOKENS:,}-token answer (prose and file blocks, 1 token/ms) streams into the chat, {how}"
+        facts = {"frames": run.frames, "seconds": round(run.seconds, 2), "tokens": run.tokens}
+        rows += [
+            Row(
+                f"shell.ui_long_tasks{suffix}",
+                float(len(run.long_tasks)),
+                "tasks",
+                target=1.0,
+                note=f"main-thread tasks of 50 ms or more (PerformanceObserver longtask) {what}; target none",
+                extra={**facts, "durations_ms": [round(d, 1) for d in sorted(run.long_tasks, reverse=True)[:20]]},
+            ),
+            Row(
+                f"shell.ui_longest_task{suffix}_ms",
+                round(run.longest, 1),
+                "ms",
+                target=50.0,
+                note=f"longest main-thread task {what} (0: none reached 50 ms); "
+                f"{run.frames} frames in {run.seconds:.1f} s",
+                extra=facts,
+            ),
+        ]
+    per_token = {}
+    for n, run in sizes.items():
+        early_late = ui_bench.cost_early_late(run.samples)
+        per_token[n] = Row(
+            f"shell.ui_render_ms_per_1k_tokens_{n // 1000}k",
+            round(run.ms_per_1k_tokens, 2),
             "ms",
-            target=50.0,
-            note=f"longest main-thread task while rendering a {UI_TOKENS:,}-token answer (prose and file blocks) live "
-            f"({len(long_tasks)} tasks over 50 ms; {frames} frames in {seconds:.1f} s)",
-            extra={"long_tasks": len(long_tasks), "frames": frames, "seconds": round(seconds, 2)},
+            note=f"the chat's render time per 1,000 tokens of a {n:,}-token answer streamed at 1 token/ms "
+            f"({run.render['totalMs']:.0f} ms over {run.render['frames']} frames, longest {run.render['maxMs']:.1f} ms)",
+            extra={
+                "tokens": run.tokens,
+                "frames": run.render["frames"],
+                "total_ms": round(run.render["totalMs"], 1),
+                "longest_task_ms": round(run.longest, 1),
+                "ms_per_1k_chars_first_fifth": None if early_late is None else round(early_late[0], 3),
+                "ms_per_1k_chars_last_fifth": None if early_late is None else round(early_late[1], 3),
+            },
         )
-    ]
+    rows += list(per_token.values())
+    small, large = per_token[GROWTH[0]], per_token[GROWTH[-1]]
+    rows.append(
+        versus_floor(
+            "shell.ui_render_cost_50k_vs_1k",
+            large,
+            small,
+            GROWTH_TARGET,
+            note="render cost per token of a 50x longer answer over a short one's: flat (about 1) when a growing "
+            "message is not re-parsed whole per token",
+        )
+    )
+    rows.append(
+        Row(
+            "shell.editor_open_5000_lines_ms",
+            round(ui_bench.median(open_ms), 1),
+            "ms",
+            target=150.0,
+            note=f"a click on a {ui_bench.EDITOR_LINES:,}-line JavaScript file in the tree to the next frame painted "
+            f"with it in CodeMirror, median of {len(open_ms)} files (each opened once; the first creates the editor)",
+            extra={"runs_ms": [round(v, 1) for v in open_ms]},
+        )
+    )
+    if not all(open_whole):
+        raise RuntimeError(
+            f"the editor did not hold the whole {ui_bench.EDITOR_LINES:,}-line file after a click "
+            f"({open_whole.count(False)} of {len(open_whole)} files): the open time would be meaningless"
+        )
+    return rows
 
 
 def _enter_to_first_token(browser, ui: str, app: BenchApp) -> list[float]:
@@ -375,7 +437,8 @@ def run(workdir: str) -> list[Row]:
     if not FAKE.is_file():
         needs = "tests/fakes (a source checkout)"
         return rows + [skipped(row_id, unit, needs) for row_id, unit in BRIDGE_ROWS + UI_ROWS]
-    fake, url = _start_fake_with_answer(realistic_answer())
+    answers = {"ui": realistic_answer(UI_TOKENS), **{f"ui{n}": realistic_answer(n) for n in GROWTH}}
+    fake, url = _start_fake_with_answers(answers)
     try:
         rows += _bridge_rows(work, url)
     finally:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from vibing.bench import Row, versus_floor
+import pytest
+
+from vibing.bench import Row, shell, versus_floor
+from vibing.bench.ui import StreamRun, cost_early_late, cpu_load, long_file
 
 
 def test_a_ratio_row_names_the_figure_and_the_floor_it_divides():
@@ -41,3 +45,80 @@ def test_rows_serialise_with_their_kind():
     assert data[1]["kind"] == "ratio" and data[1]["divides"] == ["storage.fts_p99_ms", "storage.fts_inprocess_p99_ms"]
     assert data[1]["meets_target"] is True
     assert Row("x", 1.0, "ms").kind == "figure"
+
+
+# -- the chat and editor rows (issue 18's Measure); the page is not needed to check their shape
+
+
+def _run(tokens: int, total_ms: float, long_tasks: tuple[float, ...] = ()) -> StreamRun:
+    render = {"frames": 100, "maxMs": 4.0, "totalMs": total_ms}
+    samples = [[total_ms * i / 20, tokens * 4 * i / 20] for i in range(21)]
+    return StreamRun(tokens, tokens / 1000, list(long_tasks), 1000, render, samples)
+
+
+def test_the_ui_figures_are_exactly_the_rows_listed_for_skipping():
+    sizes = {1000: _run(1000, 20.0), 10_000: _run(10_000, 200.0), 50_000: _run(50_000, 1500.0)}
+    rows = shell.ui_figures(
+        _run(20_000, 400.0), _run(20_000, 900.0, (61.0, 52.5)), sizes, [40.0, 30.0, 35.0], [True] * 3, [120.0]
+    )
+
+    assert [r.id for r in rows] == [row_id for row_id, _ in shell.UI_ROWS]
+    by_id = {r.id: r for r in rows}
+    assert by_id["shell.ui_long_tasks"].value == 0 and by_id["shell.ui_long_tasks"].meets_target is True
+    assert by_id["shell.ui_longest_task_ms"].value == 0 and by_id["shell.ui_longest_task_ms"].meets_target is True
+    assert by_id["shell.ui_long_tasks_load"].value == 2 and by_id["shell.ui_long_tasks_load"].meets_target is False
+    assert by_id["shell.ui_longest_task_load_ms"].value == 61.0
+    assert by_id["shell.ui_render_ms_per_1k_tokens_1k"].value == 20.0
+    assert by_id["shell.ui_render_ms_per_1k_tokens_50k"].value == 30.0
+    ratio = by_id["shell.ui_render_cost_50k_vs_1k"]
+    assert ratio.divides == ("shell.ui_render_ms_per_1k_tokens_50k", "shell.ui_render_ms_per_1k_tokens_1k")
+    assert ratio.value == 1.5 and ratio.meets_target is False
+    assert by_id["shell.editor_open_5000_lines_ms"].value == 35.0
+
+
+def test_a_ui_run_that_did_not_show_the_long_files_is_an_error_not_a_figure():
+    sizes = {n: _run(n, n / 50) for n in shell.GROWTH}
+    with pytest.raises(RuntimeError, match="5,000-line"):
+        shell.ui_figures(_run(20_000, 400.0), _run(20_000, 400.0), sizes, [40.0], [False], [])
+
+
+def test_without_chromium_every_ui_row_is_skipped_and_named(monkeypatch, tmp_path):
+    monkeypatch.setattr(shell, "CHROMIUM", str(tmp_path / "no-chromium"))
+
+    rows = shell._ui_rows(None, "")
+
+    assert [r.id for r in rows] == [row_id for row_id, _ in shell.UI_ROWS]
+    assert all(r.skipped.startswith("chromium") for r in rows)
+
+
+def test_the_streamed_answers_have_the_tokens_they_are_counted_as():
+    for tokens in (1000, 20_000):
+        text = shell.realistic_answer(tokens, piece=4)
+        assert len(text) == tokens * 4
+        assert "```js part1.js" in text and "## Part 1" in text
+
+
+def test_the_long_file_has_its_lines():
+    text = long_file(5000, seed=3)
+
+    assert len(text.splitlines()) == 5000 and text.endswith("\n")
+    assert long_file(5000, seed=1) != text
+
+
+def test_render_cost_early_and_late_in_one_answer():
+    flat = [[i * 2.0, i * 1000.0] for i in range(50)]
+    growing = [[i * i * 1.0, i * 1000.0] for i in range(50)]
+
+    early, late = cost_early_late(flat)
+    assert early == late == 2.0
+    early, late = cost_early_late(growing)
+    assert late > 5 * early
+    assert cost_early_late(flat[:5]) is None
+
+
+def test_the_cpu_load_runs_a_busy_process_each_and_ends_them():
+    with cpu_load(2) as pids:
+        assert len(pids) == 2
+        states = [Path(f"/proc/{pid}/stat").read_text().split()[2] for pid in pids]
+        assert all(s in "RSD" for s in states)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in pids)

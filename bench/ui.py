@@ -1,0 +1,209 @@
+"""The chat and the editor measured in a real Chromium page (issue 18's Measure), for :mod:`vibing.bench.shell`.
+
+Each run gets a fresh project and a fresh page, so one run's DOM, observers and timers never weigh on the next.
+
+- *Long tasks while an answer streams*: a ``longtask`` PerformanceObserver (Chromium reports only main-thread tasks
+  of 50 ms or more, so the figures are their count and the longest), idle and under CPU load (:func:`cpu_load`, a
+  busy process per core for the length of the stream, as a build or a second app would).
+- *Render cost per token*: the time the chat spends in its render frames (``window.__vibing.renderStats``, which
+  chat.js fills around each frame's StreamRenderer updates and the scroll that lays the message out) divided by
+  the tokens streamed. Rendering is incremental when that stays flat as the answer grows from 1k to 50k tokens.
+  Samples of that time against the streamed length also give the cost per token early and late in one answer.
+- *Opening a long file*: a click on the file in the tree to the next frame painted with the file in CodeMirror.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+#: Characters per token in the streamed answers (the fake server's ``piece``).
+PIECE = 4
+#: Milliseconds between tokens as the fake server writes them (about a fast model's pace, 1,000 tokens a second).
+DELAY_MS = 1
+#: Files opened in the editor, one click each (each file once: a file opened before keeps its editor state).
+EDITOR_FILES = 7
+EDITOR_LINES = 5000
+
+# Set up in the page before the stream starts: long tasks, animation frames, and every 250 ms the render time
+# spent so far beside the streamed text's length.
+_INSTRUMENT = """() => {
+    window.__long = []; window.__frames = 0; window.__samples = [];
+    window.__vibing.renderStats = { frames: 0, maxMs: 0, totalMs: 0 };
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+        .observe({ type: 'longtask', buffered: false });
+    const tick = () => { window.__frames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick);
+    window.__sampler = setInterval(() => {
+        let chars = 0; for (const s of window.__vibing.streams.values()) chars += s.text.length;
+        window.__samples.push([window.__vibing.renderStats.totalMs, chars]);
+    }, 250);
+}"""
+
+# A click on a file in the tree, to the next frame painted after it (a task queued from the frame's rAF callback
+# runs once that frame is produced); then the length of what the editor holds, to check it is the whole file.
+_OPEN_FILE = """async (path) => {
+    const item = document.querySelector(`#file-tree [role=treeitem][data-path="${path}"]`)
+        || document.querySelector(`[role=treeitem][data-path="${path}"]`);
+    const t0 = performance.now();
+    item.click();
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const ms = performance.now() - t0;
+    const view = window.__vibingEditor.view;
+    return [ms, view ? view.state.doc.length : 0];
+}"""
+
+
+@dataclass
+class StreamRun:
+    """What one answer streamed into the chat cost the page."""
+
+    tokens: int
+    seconds: float
+    long_tasks: list[float]
+    frames: int
+    render: dict
+    samples: list[list[float]]
+
+    @property
+    def longest(self) -> float:
+        return max(self.long_tasks, default=0.0)
+
+    @property
+    def ms_per_1k_tokens(self) -> float:
+        return self.render["totalMs"] / self.tokens * 1000
+
+
+def long_file(lines: int = EDITOR_LINES, seed: int = 0) -> str:
+    """A JavaScript file of ``lines`` lines, of the shapes a generated app has (functions, objects, strings)."""
+    out: list[str] = []
+    n = seed * 100_000
+    while len(out) < lines:
+        n += 1
+        out += [
+            f"// Section {n}: the state and the handlers of panel {n}.",
+            f"export function panel{n}(state, items = []) {{",
+            f"  const total = items.reduce((sum, item) => sum + (item.count ?? 0), {n});",
+            f'  const label = `Panel {n}: ${{total}} items, "{n % 7}" selected`;',
+            f"  if (total > {n * 3}) {{ state.errors.push({{ panel: {n}, reason: 'too many' }}); }}",
+            f"  return {{ ...state, label, total, updated: Date.now() + {n} }};",
+            "}",
+            "",
+        ]
+    return "\n".join(out[:lines]) + "\n"
+
+
+def cost_early_late(samples: list[list[float]], share: float = 0.2) -> tuple[float, float] | None:
+    """Render ms per 1k characters over the first and the last ``share`` of the streamed text, from
+    ``[render ms so far, characters so far]`` samples; None when the samples are too few to tell."""
+    points = [(ms, chars) for ms, chars in samples if chars > 0]
+    if len(points) < 10:
+        return None
+    total = points[-1][1]
+
+    def rate(lo: float, hi: float) -> float | None:
+        inside = [p for p in points if lo <= p[1] <= hi]
+        if len(inside) < 2 or inside[-1][1] == inside[0][1]:
+            return None
+        return (inside[-1][0] - inside[0][0]) / (inside[-1][1] - inside[0][1]) * 1000
+
+    early, late = rate(0, total * share), rate(total * (1 - share), total)
+    return None if early is None or late is None else (early, late)
+
+
+@contextmanager
+def cpu_load(processes: int | None = None) -> Iterator[list[int]]:
+    """A busy Python loop per core (or ``processes``) for the time of the block, ended by their own pids."""
+    procs = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"], stdin=subprocess.DEVNULL)
+        for _ in range(processes or os.cpu_count() or 1)
+    ]
+    try:
+        yield [p.pid for p in procs]
+    finally:
+        for p in procs:
+            p.send_signal(signal.SIGKILL)
+        for p in procs:
+            p.wait(10)
+
+
+def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str, *, load: bool = False) -> StreamRun:
+    """Stream the fake server's answer ``answer`` (``tokens`` tokens) into a new project's chat and measure it."""
+    from vibing.schema.storage import CreateProject
+    from vibing.schema.stream import ChatTurn, StartStream
+
+    pid = app.bus.request("storage", CreateProject(name=label)).project.id
+    page = browser.new_page(viewport={"width": 1400, "height": 880})
+    try:
+        page.goto(ui.split("#")[0] + f"#/p/{pid}")
+        page.wait_for_selector("body[data-ready='1']")
+        page.wait_for_selector(f"#project-name:has-text('{label}')")
+        page.evaluate(_INSTRUMENT)
+        with cpu_load() if load else _nothing():
+            t0 = time.perf_counter()
+            app.bus.request(
+                "stream",
+                StartStream(
+                    messages=[
+                        ChatTurn(
+                            role="user",
+                            content=f"[[scenario:slow delay_ms={DELAY_MS} answer={answer} piece={PIECE}]]",
+                        )
+                    ],
+                    project_id=pid,
+                    stream_id=f"bench-{answer}-{'load' if load else 'idle'}",
+                    max_tokens=64000,
+                    user_message="bench",
+                ),
+            )
+            page.wait_for_selector("#stop-btn:not(.hidden)", timeout=30_000)
+            page.wait_for_selector("#stop-btn", state="hidden", timeout=300_000)
+            seconds = time.perf_counter() - t0
+            # the last frame (the finished message) is drawn after the stop button hides
+            page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))")
+        long_tasks, frames, render, samples = page.evaluate(
+            "() => { clearInterval(window.__sampler); "
+            "return [window.__long, window.__frames, window.__vibing.renderStats, window.__samples]; }"
+        )
+    finally:
+        page.close()
+    return StreamRun(tokens, seconds, long_tasks, frames, render, samples)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
+
+
+def open_long_files(browser, app, ui: str) -> tuple[list[float], list[bool]]:
+    """Open :data:`EDITOR_FILES` files of :data:`EDITOR_LINES` lines, one click each: the times, and for each
+    whether the editor then held the whole file."""
+    from vibing.schema.storage import ApplyFiles, CreateProject, FileWrite
+
+    pid = app.bus.request("storage", CreateProject(name="Bench editor")).project.id
+    paths = [f"long{i}.js" for i in range(1, EDITOR_FILES + 1)]
+    files = [FileWrite(path=p, content=long_file(seed=i)) for i, p in enumerate(paths)]
+    app.bus.request("storage", ApplyFiles(project_id=pid, message_id="", files=files, label="bench"))
+    page = browser.new_page(viewport={"width": 1400, "height": 880})
+    times, whole = [], []
+    try:
+        page.goto(ui.split("#")[0] + f"#/p/{pid}")
+        page.wait_for_selector("body[data-ready='1']")
+        page.wait_for_selector(f"[role=treeitem][data-path='{paths[-1]}']", state="attached")
+        for file in files:
+            ms, length = page.evaluate(_OPEN_FILE, file.path)
+            times.append(ms)
+            whole.append(length == len(file.content))
+    finally:
+        page.close()
+    return times, whole
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0

@@ -432,6 +432,9 @@ on("GenerationProgress", (ev) => {
   let text = ev.message || PHASES[ev.phase] || ev.phase;
   if (ev.phase === "writing" && ev.file) text = `Writing ${ev.file}${ev.lines ? ` (+${ev.lines} lines)` : ""}`;
   if (ev.phase === "selecting" && ev.agent) text = `Agent: ${ev.agent}`;
+  if (ev.note && !s.fitNote && s.el) { // the request was fitted to the model's context: say what was left out
+    s.fitNote = document.createElement("p"); s.fitNote.className = "fit-note"; s.fitNote.textContent = ev.note; s.el.prepend(s.fitNote);
+  }
   if (ev.phase !== "done" && ev.phase !== "error") progress(text, { meta, context: ev.context_used || null });
 });
 on("GenerationFile", (ev) => {
@@ -445,7 +448,7 @@ on("GenerationDone", (ev) => {
   const u = ev.usage || {};
   if (ev.ok) {
     if (!state.prefs.provider_ready) markProviderReady(state.providerOverride || state.prefs.provider || "anthropic");
-    progress(`Done: ${ev.files.length} file${ev.files.length === 1 ? "" : "s"} · ${fmtTokens((u.input_tokens || 0) + (u.output_tokens || 0))} tokens · ${(ev.duration_ms / 1000).toFixed(1)} s · ${fmtCost(ev.cost_usd)}`, { phase: "done", meta: "" });
+    progress(`Done: ${ev.files.length} file${ev.files.length === 1 ? "" : "s"} · ${fmtTokens((u.input_tokens || 0) + (u.cache_read_input_tokens || 0) + (u.cache_creation_input_tokens || 0) + (u.output_tokens || 0))} tokens${u.cache_read_input_tokens ? ` (${fmtTokens(u.cache_read_input_tokens)} cached)` : ""} · ${(ev.duration_ms / 1000).toFixed(1)} s · ${fmtCost(ev.cost_usd)}`, { phase: "done", meta: "" });
   } else if (ev.stop_reason === "stopped" || ev.error_code === "Stopped") {
     progress(`Stopped${ev.files.length ? `: kept ${ev.files.length} finished file${ev.files.length === 1 ? "" : "s"}` : ""}`, { phase: "done", meta: "" });
   } else {

@@ -297,6 +297,97 @@ def check_delete_card(w: Walk, keys):
     w.page.wait_for_selector(".project-card:has-text('Thrown away')", timeout=WAIT)
 
 
+def tree_item(page, path: str):
+    return page.locator(f"#file-tree [role=treeitem][data-path='{path}']")
+
+
+def project_with_files(w: Walk, name: str) -> None:
+    pid = new_project_in_storage(w.app, name, {"index.html": "<h1>x</h1>", "about.html": "<p>about</p>"})
+    go_project(w.page, pid, name)
+    expect(tree_item(w.page, "about.html")).to_be_visible(timeout=WAIT)
+
+
+def check_new_file(w: Walk, keys):
+    w.in_project()
+    w.page.focus("#prompt")
+    w.press(keys)
+    expect(w.page.locator("#file-tree .tree-edit input")).to_be_focused(timeout=WAIT)
+    w.page.keyboard.press("Escape")
+    expect(w.page.locator("#file-tree .tree-edit")).to_have_count(0)
+
+
+def check_rename_file(w: Walk, keys):
+    project_with_files(w, "Renamed by a key")
+    tree_item(w.page, "about.html").focus()
+    w.press(keys)
+    field = w.page.locator("#file-tree .tree-edit input")
+    expect(field).to_be_focused(timeout=WAIT)
+    expect(field).to_have_value("about.html")
+    w.page.keyboard.press("Escape")
+    expect(tree_item(w.page, "about.html")).to_be_visible()
+
+
+def check_delete_file(w: Walk, keys):
+    project_with_files(w, "Deleted by a key")
+    tree_item(w.page, "about.html").focus()
+    w.press(keys)
+    toast = w.page.locator(".toast:has-text('Deleted about.html')")
+    expect(toast).to_be_visible(timeout=WAIT)
+    expect(tree_item(w.page, "about.html")).to_have_count(0)
+    toast.locator("button:has-text('Undo')").click()
+    expect(tree_item(w.page, "about.html")).to_be_visible(timeout=WAIT)
+
+
+def in_editor(w: Walk) -> str:
+    """The walk's index.html open in the code editor, the cursor in it: its text."""
+    w.in_project()
+    w.page.click("#file-tree [role=treeitem][data-path='index.html']")
+    w.page.wait_for_selector("#code-view:not(.hidden) .cm-content", timeout=WAIT)
+    w.page.click("#code-view .cm-content")
+    return editor_text(w.page)
+
+
+def editor_text(page) -> str:
+    return page.evaluate("() => window.__vibingEditor.view.state.sliceDoc()")
+
+
+def check_editor_find(w: Walk, keys):
+    in_editor(w)
+    w.press(keys)
+    expect(w.page.locator("#code-view .cm-search input[name=search]")).to_be_focused(timeout=WAIT)
+    w.page.keyboard.press("Escape")
+    expect(w.page.locator("#code-view .cm-search")).to_have_count(0)
+
+
+def check_editor_replace(w: Walk, keys):
+    in_editor(w)
+    w.press(keys)
+    expect(w.page.locator("#code-view .cm-search input[name=replace]")).to_be_focused(timeout=WAIT)
+    w.page.keyboard.press("Escape")
+    expect(w.page.locator("#code-view .cm-search")).to_have_count(0)
+
+
+def check_editor_undo(w: Walk, keys):
+    before = in_editor(w)
+    w.page.keyboard.press("Control+End")
+    w.page.keyboard.type("!")
+    assert editor_text(w.page) == before + "!"
+    w.press(keys)
+    assert editor_text(w.page) == before
+
+
+def check_editor_redo(w: Walk, keys):
+    before = in_editor(w)
+    w.page.keyboard.press("Control+End")
+    w.page.keyboard.type("!")
+    w.page.keyboard.press("Control+z")
+    assert editor_text(w.page) == before
+    w.press(keys)
+    assert editor_text(w.page) == before + "!"
+    w.page.keyboard.press("Control+z")  # left as it was: nothing unsaved
+    assert editor_text(w.page) == before
+
+
 CHECKS: dict[str, Callable[[Walk, list[str]], None]] = {
     "new-project": check_new_project,
     "search": check_search,
@@ -316,6 +407,13 @@ CHECKS: dict[str, Callable[[Walk, list[str]], None]] = {
     "description-newline": check_description_newline,
     "open-card": check_open_card,
     "delete-card": check_delete_card,
+    "new-file": check_new_file,
+    "rename-file": check_rename_file,
+    "delete-file": check_delete_file,
+    "editor-find": check_editor_find,
+    "editor-replace": check_editor_replace,
+    "editor-undo": check_editor_undo,
+    "editor-redo": check_editor_redo,
 }
 #: In the desktop window only: a browser has no folder dialog, so the sheet must not offer it there.
 WINDOW_ONLY = {"open-folder"}

@@ -5,7 +5,7 @@
 import { connectEvents, on, shell } from "./bus.js";
 import { sendPrompt, stopGeneration } from "./chat.js";
 import { deleteProjectById, loadRecentNames, newProject, showDashboard } from "./dashboard.js";
-import { editorCommand, saveCommand } from "./code.js";
+import { saveCommand } from "./code.js";
 import "./files.js";
 import { showMetrics } from "./metrics.js";
 import { goHome, goProject, goSettings, setRouter } from "./nav.js";
@@ -46,12 +46,14 @@ window.addEventListener("hashchange", route);
 //   shows    () => whether this page can do it at all (not listed, and the keys left to the browser, when not)
 //   when     (event) => whether it applies now; a Mod key that does not is still kept from the browser, unless
 //            browserOtherwise (Ctrl+R outside a project reloads the page, as it always does)
-//   native   the text box does it by itself: listed, not bound (Shift+Enter's new line)
+//   native   the element it works in does it by itself: listed, not bound here (Shift+Enter's new line in a text
+//            box; the file tree's keys, files.js; the code editor's, CodeMirror's keymap in editor.js)
 //   run      (element the keys were pressed in) => ...
 const inProject = () => state.view === "project" && !!state.project;
 const typing = (e) => !e?.isComposing;  // Enter that ends an IME composition commits the text, nothing else
 const EVERYWHERE = "Anywhere", PROJECT = "In a project", MESSAGE = "In the message box",
-  DESCRIPTION = "In the new project's description", CARD = "On a project card (Projects)";
+  DESCRIPTION = "In the new project's description", CARD = "On a project card (Projects)",
+  TREE = "In the file tree", EDITOR = "In the code editor";
 const KEYMAP = [
   { id: "new-project", command: "new-project", label: "New project", keys: ["Mod", "N"], group: EVERYWHERE, run: () => newProject() },
   { id: "open-folder", command: "open-folder", label: "Open a folder as a project", keys: ["Mod", "O"], group: EVERYWHERE,
@@ -65,6 +67,7 @@ const KEYMAP = [
   { id: "toggle-files", command: "toggle-files", label: "Toggle files", keys: ["Mod", "B"], group: PROJECT, when: inProject, run: () => togglePane("files") },
   { id: "toggle-preview", command: "toggle-preview", label: "Toggle preview", keys: ["Mod", "\\"], group: PROJECT, when: inProject, run: () => togglePane("preview") },
   { id: "workflows", command: "workflows", label: "Workflows", keys: ["Mod", "G"], group: PROJECT, when: inProject, run: () => toggleWorkflows() },
+  { id: "new-file", label: "New file (in the folder of the selected file)", keys: ["Mod", "Alt", "N"], group: PROJECT, native: true },
   { id: "reload-preview", command: "reload-preview", label: "Reload preview", keys: ["Mod", "R"], group: PROJECT, when: inProject,
     browserOtherwise: true, run: () => reloadPreview(true) },
   { id: "stop", command: "stop", label: "Stop generation", keys: ["Esc"], group: PROJECT,
@@ -76,14 +79,18 @@ const KEYMAP = [
   { id: "open-card", label: "Open the project", keys: ["Enter"], group: CARD, in: ".project-card", run: (card) => goProject(card.dataset.id) },
   { id: "delete-card", label: "Delete the project (Undo in the message that follows)", keys: ["Delete"], group: CARD, in: ".project-card",
     run: (card) => deleteProjectById(card.dataset.id) },
+  { id: "rename-file", label: "Rename the file or folder", keys: ["F2"], group: TREE, native: true },
+  { id: "delete-file", label: "Delete the file or folder (Undo in the message that follows)", keys: ["Delete"], group: TREE, native: true },
+  { id: "editor-find", label: "Find in the file", keys: ["Mod", "F"], group: EDITOR, native: true },
+  { id: "editor-replace", label: "Find and replace", keys: ["Mod", "H"], group: EDITOR, native: true },
+  { id: "editor-undo", label: "Undo", keys: ["Mod", "Z"], group: EDITOR, native: true },
+  { id: "editor-redo", label: "Redo", keys: ["Mod", "Shift", "Z"], group: EDITOR, native: true },
   // the menus' other commands: no keys
   { command: "projects", run: () => goHome() },
   { command: "toggle-sidebar", run: () => $("#sidebar").classList.toggle("collapsed") },
   { command: "theme-light", run: () => setTheme("light") },
   { command: "theme-dark", run: () => setTheme("dark") },
   { command: "theme-system", run: () => setTheme("system") },
-  { command: "undo", run: () => editorCommand("undo") || document.execCommand("undo") },
-  { command: "redo", run: () => editorCommand("redo") || document.execCommand("redo") },
   { command: "about", run: () => toast(`Vibing ${state.info.version || ""}: describe a web app, a specialist agent writes it.`) },
 ];
 const shown = (entry) => !entry.shows || entry.shows();

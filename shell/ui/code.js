@@ -13,7 +13,7 @@
 // while files are dirty, beforeGeneration() asks whether to save them, discard them, or not generate.
 import { call } from "./bus.js";
 import {
-  commands, createView, fileState, languageName, renamed, renameShown, restyle, showState, textOf, viewIsDark,
+  createView, fileState, languageName, renamed, renameShown, restyle, showState, textOf, viewIsDark,
 } from "./editor.js";
 import { reloadPreview } from "./preview.js";
 import { historyChanged, onProject, saveCheckpoint, showTab } from "./project.js";
@@ -297,13 +297,6 @@ export async function saveCommand() {
   if (isDirty(shown)) return saveFile(shown);
   if (dirtyPaths().length) return saveAll();
   return saveCheckpoint();
-}
-
-// The Edit menu's Undo and Redo act on the editor when it has the focus. Whether it did.
-export function editorCommand(name) {
-  if (!view || !view.dom.contains(document.activeElement) || !commands[name]) return false;
-  commands[name](view);
-  return true;
 }
 
 // -- storage changed: files reloaded (a generation, a restore, another window, our own save)

@@ -14,7 +14,7 @@ import {
   dropCursor, EditorState, EditorView, foldGutter, foldKeymap, highlightActiveLine,
   highlightActiveLineGutter, highlightSelectionMatches, highlightSpecialChars, HighlightStyle, history,
   historyKeymap, indentOnInput, indentWithTab, keymap, languageFor, languageKind, lineNumbers, openSearchPanel,
-  rectangularSelection, redo, search, searchKeymap, syntaxHighlighting, tags as t, undo,
+  rectangularSelection, search, searchKeymap, syntaxHighlighting, tags as t,
 } from "./vendor/codemirror.js";
 
 const themeSlot = new Compartment();
@@ -140,9 +140,6 @@ export function restyle(view) {
 
 // The whole text of a state, joined with the file's own line break.
 export const textOf = (st) => st.sliceDoc();
-
-// Undo and redo of the editor's own history (the Edit menu's commands, when the editor has the focus).
-export const commands = { undo, redo };
 
 // "HTML", "CSS", ... for the code view's header: what the editor highlights the file as.
 const NAMES = { html: "HTML", css: "CSS", js: "JavaScript", jsx: "JSX", ts: "TypeScript", tsx: "TSX", json: "JSON",

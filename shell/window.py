@@ -58,7 +58,7 @@ def _menus(command, window_ref: dict[str, Any]):
             [
                 act("New project", "new-project", "N"),
                 act("Open folder as project…", "open-folder", "O"),
-                act("Save checkpoint", "save", "S"),
+                act("Save", "save", "S"),
                 act("Export…", "export", "E"),
                 MenuSeparator(),
                 act("Settings", "settings", ","),

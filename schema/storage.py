@@ -436,6 +436,22 @@ class UsageSummary(Message):
     project_id: str = ""
 
 
+class SpendingSoFar(Message):
+    """What was spent (the stored ``cost_usd`` of every usage row, US dollars): in all projects since ``since``
+    (Unix time; the stream service passes the start of the local day), and by ``project_id`` in all time.  What
+    the spending limits compare with (``services/stream/spending.py``)."""
+
+    since: float
+    project_id: str = ""
+
+
+class UsageReport(Message):
+    """Usage since ``since`` (0 = all), summed per local day, per project and per model (``vibing usage``,
+    Settings)."""
+
+    since: float = 0.0
+
+
 # -- generations and history ---------------------------------------------------
 
 
@@ -711,6 +727,35 @@ class UsageReply(Message):
     by_model: list[ModelUsage] = []
 
 
+class SpendingReply(Message):
+    since_usd: float
+    project_usd: float = 0.0
+
+
+class UsageTotals(Message):
+    """Usage summed over one group: ``key`` is the day (YYYY-MM-DD, local time), the project id or the model
+    ("" for the total); ``name`` the project's name.  Cache tokens are 0 where the database does not store them."""
+
+    key: str
+    requests: int
+    input_tokens: int
+    output_tokens: int
+    cost_usd: float
+    name: str = ""
+    cache_creation_input_tokens: int = 0
+    cache_read_input_tokens: int = 0
+
+
+class UsageReportReply(Message):
+    since: float
+    total: UsageTotals
+    by_day: list[UsageTotals] = []
+    by_project: list[UsageTotals] = []
+    by_model: list[UsageTotals] = []
+    #: Whether the database records cache tokens (otherwise the cache columns say 0 for want of a record).
+    cache_tokens_stored: bool = False
+
+
 class CheckpointReply(Message):
     checkpoint: CheckpointInfo
     files: list[FileData] = []
@@ -801,6 +846,8 @@ REQUEST_TYPES = COMMON_REQUESTS + (
     ListStreamingMessages,
     RecordUsage,
     UsageSummary,
+    SpendingSoFar,
+    UsageReport,
     ApplyFiles,
     ListCheckpoints,
     GetCheckpoint,
@@ -833,6 +880,8 @@ REPLY_TYPES = COMMON_REPLIES + (
     AppendReply,
     MessageList,
     UsageReply,
+    SpendingReply,
+    UsageReportReply,
     CheckpointReply,
     CheckpointList,
     DiffReply,

@@ -21,7 +21,8 @@ Requests (``bus.request("stream", ...)``):
   streaming, file blocks saved through storage as one checkpoint); progress on
   ``generate.progress``: :class:`GenerationProgress`, files on ``generate.file``:
   :class:`GenerationFile`, end on ``generate.done``: :class:`GenerationDone` (tokens also on
-  ``token.<stream_id>`` and ``stream.done``/``stream.error`` as for any stream).
+  ``token.<stream_id>`` and ``stream.done``/``stream.error`` as for any stream).  A generation whose estimated cost would go over
+  a spending limit is refused with ``SpendingLimitReached`` unless ``over_limit_ok`` says the person agreed.
 
 Error codes in :class:`StreamFailed` are class names of ``vibing.errors`` (``ApiKeyRejected``,
 ``ApiOverloaded``, ...), so ``vibing.errors.from_reply(code, message, details)`` re-creates them.
@@ -206,6 +207,8 @@ class Generate(Message):
     history: list[ChatTurn] = []
     #: Current files of the project (path -> text), sent so the agent changes only what it names.
     files: dict[str, str] = {}
+    #: The person agreed to go over a spending limit (``SpendingLimitReached`` refuses the request without it).
+    over_limit_ok: bool = False
 
 
 class SuggestTitle(Message):
@@ -297,6 +300,8 @@ class GenerationStarted(Message):
     #: What was left out to fit the model's context ("" when nothing was), e.g. "Older messages were left out
     #: to fit (the model takes 4,096 tokens)."
     note: str = ""
+    #: Today's spending with this request is above the warning the person set (it was sent anyway): what to say.
+    spending_warning: str = ""
 
 
 # -- events --------------------------------------------------------------------------------------

@@ -67,6 +67,10 @@ CONFIG_KEYS = (
     "data_dir",
     "openai_model",
     "update_check",
+    # spending limits (read again at each generation, so no restart is needed)
+    "spending_limit_day_usd",
+    "spending_limit_project_usd",
+    "spending_warn_day_usd",
 )
 SECRET_WORDS = ("key", "secret", "token", "password")
 #: Provider -> the setting that says where its API key is sent (changed only with a confirmation).

@@ -95,6 +95,13 @@ class Internal(VibingError):
     """An unexpected failure inside a service; details are in its log."""
 
 
+class SpendingLimitReached(VibingError):
+    """A generation whose estimated cost would take today's spending, or its project's, above a limit the person
+    set (``vibing config``, Settings).  Nothing was sent; the same request with ``over_limit_ok`` goes through,
+    so a client asks the person first.  ``details``: ``limit`` ("day" or "project"), ``limit_usd``, ``spent_usd``
+    (so far), ``estimate_usd`` (this request) and ``total_usd`` (their sum), in US dollars."""
+
+
 def _all_subclasses(cls: type) -> list[type]:
     found: list[type] = []
     sub: type

@@ -86,12 +86,16 @@ from vibing.schema.storage import (
     SearchFiles,
     SearchProjects,
     SearchReply,
+    SpendingReply,
+    SpendingSoFar,
     StartAssistantMessage,
     UpdateFile,
     UsageReply,
+    UsageReport,
+    UsageReportReply,
     UsageSummary,
 )
-from vibing.services.storage import files, history, messages, projects, search
+from vibing.services.storage import files, history, messages, projects, search, spending
 from vibing.services.storage.cache import QueryCache
 from vibing.services.storage.db import Database, db_path
 from vibing.worker import Worker, handles
@@ -669,6 +673,15 @@ class Service(Worker):
 
             return self._cached(f"project:{request.project_id}:usage", compute)
         return self._cached("usage:global", lambda: messages.usage(self.db.reader))
+
+    @handles(SpendingSoFar)
+    def spending_so_far(self, request: SpendingSoFar) -> SpendingReply:
+        # Not cached: a limit is checked against what was spent up to the last finished answer.
+        return spending.spent(self.db.reader, request.since, request.project_id)
+
+    @handles(UsageReport)
+    def usage_report(self, request: UsageReport) -> UsageReportReply:
+        return spending.report(self.db.reader, request.since)
 
     # -- generations and history ---------------------------------------------------
 

@@ -44,7 +44,7 @@ from vibing.schema.stream import (
     WorkflowRunList,
     WorkflowStarted,
 )
-from vibing.services.stream import costs, failures, generate, title
+from vibing.services.stream import costs, failures, generate, spending, title
 from vibing.services.stream.durable import DurableWriter
 from vibing.services.stream.failures import Failure
 from vibing.services.stream.launcher import Launcher
@@ -361,4 +361,7 @@ class Service(Worker):
 
     @handles(Generate)
     def generate(self, req: Generate) -> GenerationStarted:
-        return generate.start(self.launcher, req)
+        warning = spending.check(self.bus, self.config, req, self.log)  # over a limit: SpendingLimitReached
+        started = generate.start(self.launcher, req)
+        started.spending_warning = warning
+        return started

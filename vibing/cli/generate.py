@@ -14,6 +14,11 @@ when that cannot answer, the stored message's status.  Either way it ends with o
 line that says the answer so far is kept and how to finish it:
 ``vibing generate --continue``, which sends the window's Continue (``ContinueStream``
 for the stored answer) and follows it like a generation.
+
+A generation whose estimated cost would go over a spending limit is refused by the stream service
+(``SpendingLimitReached``, see ``services/stream/spending.py``): on a terminal this command asks y/N and sends
+it again with the person's agreement; without one it ends with that one line (``--over-limit-ok`` agrees in
+advance).  A project it created for the refused prompt is deleted again.
 """
 
 from __future__ import annotations
@@ -23,12 +28,29 @@ import shlex
 import sys
 import time
 
+import msgspec
+
 from vibing.bus import Bus, Subscription
 from vibing.cli import running
-from vibing.errors import InvalidRequest, NotFound, RequestTimeout, ServiceUnavailable, VibingError
+from vibing.errors import (
+    InvalidRequest,
+    NotFound,
+    RequestTimeout,
+    ServiceUnavailable,
+    SpendingLimitReached,
+    VibingError,
+)
 from vibing.schema.base import new_id
 from vibing.schema.common import ServiceDown
-from vibing.schema.storage import CreateProject, FindProject, GetMessage, ListMessages, ListProjects, MessageInfo
+from vibing.schema.storage import (
+    CreateProject,
+    DeleteProject,
+    FindProject,
+    GetMessage,
+    ListMessages,
+    ListProjects,
+    MessageInfo,
+)
 from vibing.schema.stream import (
     ContinueStream,
     Generate,
@@ -43,6 +65,7 @@ from vibing.schema.stream import (
     SuggestTitle,
     TokenDelta,
 )
+from vibing.supervision import EXIT_REFUSED
 
 PROJECT_TYPES = ("website", "mobile-app", "game", "api", "dashboard")
 #: Seconds without a word from the stream before the stream service is asked whether it still runs it.  Long
@@ -87,6 +110,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     cmd.add_argument("--model", metavar="MODEL", default="", help="the model (default: from settings)")
     cmd.add_argument("--provider", default="", help="anthropic, openai (an OpenAI-compatible server) or local")
     cmd.add_argument("--show-text", action="store_true", help="print the answer as it streams")
+    cmd.add_argument(
+        "--over-limit-ok",
+        action="store_true",
+        help="send it even if its estimated cost goes over a spending limit (otherwise a terminal asks y/N)",
+    )
     cmd.set_defaults(func=cmd_generate)
 
 
@@ -149,21 +177,53 @@ def cmd_generate(args: argparse.Namespace) -> int:
         progress.line(f"{'Created' if created else 'Building in'} project “{project_name}” ({project_id[:8]})")
         stream_id = new_id()
         events = _subscribe(bus, stream_id)
-        started = bus.request(
-            "stream",
-            Generate(
-                project_id=project_id,
-                prompt=args.prompt,
-                agent=args.agent,
-                model=args.model,
-                provider=args.provider,
-                stream_id=stream_id,
-            ),
-            timeout=15,
+        request = Generate(
+            project_id=project_id,
+            prompt=args.prompt,
+            agent=args.agent,
+            model=args.model,
+            provider=args.provider,
+            stream_id=stream_id,
+            over_limit_ok=args.over_limit_ok,
         )
+        try:
+            started = bus.request("stream", request, timeout=15)
+        except SpendingLimitReached as exc:
+            agreed = False
+            try:
+                agreed = _agree_over_limit(exc, progress)
+            finally:
+                if not agreed and created:  # nothing was generated in it: the new project goes too
+                    bus.request("storage", DeleteProject(project_id=project_id))
+            if not agreed:
+                return EXIT_REFUSED
+            started = bus.request("stream", msgspec.structs.replace(request, over_limit_ok=True), timeout=15)
+        if started.spending_warning:
+            progress.line(f"Note: {started.spending_warning}")
         if started.agent:
             progress.line(f"Agent: {started.agent}" + (f" ({started.agent_reason})" if started.agent_reason else ""))
         return Follow(bus, events, stream_id, started.message_id, project_name, progress, args.show_text).run()
+
+
+def _agree_over_limit(refusal: SpendingLimitReached, progress: Progress) -> bool:
+    """Whether the person agrees to go over the spending limit: asked y/N on a terminal; without one the refusal
+    stands and says how to agree (``--over-limit-ok``)."""
+    setting = "spending_limit_project_usd" if refusal.details.get("limit") == "project" else "spending_limit_day_usd"
+    if not sys.stdin.isatty():
+        raise SpendingLimitReached(
+            f"{refusal.message} Nothing was sent. Add --over-limit-ok to send it anyway, or raise the limit "
+            f"(Settings, or {setting} in the config file).",
+            **refusal.details,
+        )
+    progress.line(refusal.message)
+    try:
+        answer = input("Send it anyway? [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() in ("y", "yes"):
+        return True
+    progress.line(f"Not sent. (Raise the limit in Settings, or {setting} in the config file.)")
+    return False
 
 
 def _subscribe(bus: Bus, stream_id: str) -> Subscription:

@@ -1,0 +1,167 @@
+"""Spending limits: before a generation is sent, what it would cost against the limits the person set.
+
+Nobody should be surprised by a bill.  The config (``vibing config``, Settings) may set a limit on a day's
+spending (all projects, local day), a limit on each project's spending (all time), and a warning threshold for
+the day (by default a warning at $5 a day and no limit).  They are read again at each generation, so a limit
+changed in Settings applies to the next one.
+
+The estimate is the request's input (the prompt, the conversation and the current files, at about 3.5
+characters a token, plus the agent's instructions) priced by ``costs.py`` at the plain input rate, plus a
+typical answer (:data:`TYPICAL_OUTPUT_TOKENS`, or ``max_tokens`` when smaller) at the output rate.  It leans
+high: it counts every turn and file even when the context budget or the prompt cache make the real request
+cheaper, since it only decides whether to ask.  Spending so far is what storage has recorded
+(``SpendingSoFar``: the cost of every finished call).
+
+A generation whose estimate would take the day's or the project's spending above its limit is refused with
+:class:`~vibing.errors.SpendingLimitReached` (nothing sent, nothing stored) unless the request says the person
+agreed (``Generate.over_limit_ok``); the window and ``vibing generate`` ask and send it again.  One that goes
+above the warning goes through, and its ``GenerationStarted.spending_warning`` says so.  A request that costs
+nothing (a local model, an OpenAI-compatible server, an unknown model) is never refused.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from vibing import config as config_mod
+from vibing.errors import ConfigError, SpendingLimitReached, VibingError
+from vibing.schema.storage import GetProject, LoadProject, SpendingSoFar
+from vibing.schema.stream import Generate, Usage
+from vibing.services.stream import costs
+
+#: Output tokens of a typical generation (a small app's files and a few words around them).
+TYPICAL_OUTPUT_TOKENS = 4000
+#: Characters per token of code and English (the same rule of thumb the context meter uses).
+CHARS_PER_TOKEN = 3.5
+#: The agent's instructions and Vibing's output format, which the request carries besides the project.
+INSTRUCTION_TOKENS = 2500
+
+
+@dataclass(frozen=True)
+class Limits:
+    """US dollars; 0 = none."""
+
+    day: float = 0.0
+    project: float = 0.0
+    warn_day: float = 0.0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.day or self.project or self.warn_day)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    model: str
+    input_tokens: int
+    output_tokens: int
+    usd: float
+
+
+def limits_in_force(started_with: config_mod.Config, log: Any = None) -> Limits:
+    """The limits as the config file says now (a change in Settings applies at once); the ones the service
+    started with when the file has become unreadable (the next start will say what is wrong with it)."""
+    try:
+        now = config_mod.spending_in_force(started_with)
+    except ConfigError as exc:
+        if log is not None:
+            log.warning("spending.config_unreadable", error=exc.message)
+        now = {name: getattr(started_with, name) for name in config_mod.SPENDING_SETTINGS}
+    return Limits(
+        day=now["spending_limit_day_usd"],
+        project=now["spending_limit_project_usd"],
+        warn_day=now["spending_warn_day_usd"],
+    )
+
+
+def start_of_today(now: float | None = None) -> float:
+    """Midnight of the local day (the days ``vibing usage`` lists)."""
+    t = time.localtime(time.time() if now is None else now)
+    return time.mktime((t.tm_year, t.tm_mon, t.tm_mday, 0, 0, 0, 0, 0, -1))
+
+
+def estimate(
+    *, model: str, provider: str, prompt: str, history_chars: int, file_chars: int, max_tokens: int
+) -> Estimate:
+    """What one generation would cost, leaning high (see the module docstring)."""
+    input_tokens = INSTRUCTION_TOKENS + round((len(prompt) + history_chars + file_chars) / CHARS_PER_TOKEN)
+    output_tokens = min(TYPICAL_OUTPUT_TOKENS, max_tokens) if max_tokens > 0 else TYPICAL_OUTPUT_TOKENS
+    usd = costs.cost_usd(model, Usage(input_tokens=input_tokens, output_tokens=output_tokens), provider)
+    return Estimate(model=model, input_tokens=input_tokens, output_tokens=output_tokens, usd=usd)
+
+
+def _request_estimate(bus: Any, config: config_mod.Config, req: Generate) -> Estimate:
+    """The estimate of ``req`` with its project's provider, model, conversation and files."""
+    if req.history or req.files:
+        project = bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
+        history_chars = sum(len(t.content) for t in req.history)
+        file_chars = sum(len(text) for text in req.files.values())
+    else:
+        detail = bus.request("storage", LoadProject(project_id=req.project_id), timeout=5.0)
+        project = detail.project
+        history_chars = sum(len(m.content) for m in detail.messages if m.role in ("user", "assistant"))
+        file_chars = sum(len(f.content) for f in detail.files)
+    provider = req.provider or getattr(project, "provider", "") or config.provider
+    model = req.model or getattr(project, "model", "") or ""
+    if not model:
+        model = config.default_model if provider == "anthropic" else ""
+    return estimate(
+        model=model,
+        provider=provider,
+        prompt=req.prompt,
+        history_chars=history_chars,
+        file_chars=file_chars,
+        max_tokens=req.max_tokens,
+    )
+
+
+def _money(usd: float) -> str:
+    return f"${usd:,.2f}" if usd >= 0.1 else f"${usd:.3f}"
+
+
+def check(bus: Any, config: config_mod.Config, req: Generate, log: Any = None) -> str:
+    """Raise :class:`SpendingLimitReached` if ``req`` would go over a limit without the person's agreement;
+    else the warning to show ("" for none).  Storage not answering is no reason to refuse a generation: the
+    check is skipped (and logged)."""
+    limits = limits_in_force(config, log)
+    if not limits.any or not req.project_id or not req.prompt.strip():
+        return ""  # nothing to check against (an empty request is refused by the generation itself)
+    try:
+        spent = bus.request("storage", SpendingSoFar(since=start_of_today(), project_id=req.project_id), timeout=3.0)
+        cost = _request_estimate(bus, config, req)
+    except VibingError as exc:
+        if log is not None:
+            log.warning("spending.not_checked", project_id=req.project_id, error=exc.message)
+        return ""
+    if cost.usd <= 0:
+        return ""  # free: no limit is crossed by it
+    day_total = spent.since_usd + cost.usd
+    project_total = spent.project_usd + cost.usd
+    crossed = []
+    if limits.day and day_total > limits.day:
+        crossed.append(("day", "today's spending", limits.day, spent.since_usd, day_total, "a day"))
+    if limits.project and project_total > limits.project:
+        crossed.append(("project", "this project's spending", limits.project, spent.project_usd, project_total, ""))
+    if crossed and not req.over_limit_ok:
+        kind, what, limit, so_far, total, per = crossed[0]
+        raise SpendingLimitReached(
+            f"This request would take {what} to about {_money(total)}, above your limit of {_money(limit)}"
+            f"{' ' + per if per else ''} (spent so far: {_money(so_far)}; this request: about {_money(cost.usd)} "
+            f"with {cost.model}).",
+            limit=kind,
+            limit_usd=limit,
+            spent_usd=round(so_far, 6),
+            estimate_usd=round(cost.usd, 6),
+            total_usd=round(total, 6),
+            model=cost.model,
+        )
+    if crossed and log is not None:
+        log.info("spending.over_limit_agreed", project_id=req.project_id, limits=[c[0] for c in crossed])
+    if limits.warn_day and day_total >= limits.warn_day:
+        return (
+            f"Today's spending is about {_money(day_total)} with this request, above your warning of "
+            f"{_money(limits.warn_day)} a day (change it in Settings)."
+        )
+    return ""

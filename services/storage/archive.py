@@ -15,13 +15,14 @@ import json
 import os
 import shutil
 import stat
-import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from vibing import archive as bounded_zip
 from vibing import project_files as validation
+from vibing.archive import read_bounded
 from vibing.errors import Conflict, FileTooLarge, InvalidPath, InvalidRequest, LimitExceeded, NotFound
 from vibing.project_files import Limits
 from vibing.schema.storage import FileData
@@ -133,12 +134,8 @@ def _add(bundle: Bundle, path: str, data: bytes, limits: Limits, running: list[i
 #: Entries an archive or a folder may hold, per file a project may hold: every entry is counted (folders, and the
 #: skipped ``node_modules/`` ones included), so 300,000 skipped entries cannot keep the worker busy or swell it.
 ENTRIES_PER_FILE = 10
-#: Bytes of a zip's table of contents allowed per entry: a real entry needs about 100 (46 + its name + extras).
-_CENTRAL_BYTES_PER_ENTRY = 1024
 #: The manifest holds a name, a description and a type: it is never larger than this.
 MAX_MANIFEST_BYTES = 1024 * 1024
-_CENTRAL_HEADER = struct.Struct("<4s24xHHH12x")  # signature; name, extra and comment lengths (46 bytes)
-_CENTRAL_SIGNATURE = b"PK\x01\x02"
 
 
 def entry_limit(limits: Limits) -> int:
@@ -155,11 +152,6 @@ def _too_many_entries(source: Path, limit: int) -> LimitExceeded:
     )
 
 
-def _read_bounded(handle, limit: int) -> bytes:  # noqa: ANN001  (a zip entry or a file object)
-    """At most ``limit + 1`` bytes: one more than allowed proves the entry too large, whatever its header says."""
-    return handle.read(limit + 1)
-
-
 def _manifest_bytes(source_name: str, data: bytes) -> bytes:
     if len(data) > MAX_MANIFEST_BYTES:
         raise FileTooLarge(
@@ -169,42 +161,6 @@ def _manifest_bytes(source_name: str, data: bytes) -> bytes:
             limit=MAX_MANIFEST_BYTES,
         )
     return data
-
-
-def _check_zip_directory(source: Path, handle, limit: int) -> None:  # noqa: ANN001
-    """Refuse, before ``zipfile`` builds an object per entry, a zip whose table of contents lists too many.
-
-    ``zipfile.ZipFile`` reads the whole central directory into memory and makes a ``ZipInfo`` (about 600 bytes)
-    for each entry, whatever their number: 300,000 empty entries cost 180 MB and seconds.  So the directory's
-    size is bounded first, then its records are counted here (walking their fixed 46-byte headers), never
-    trusting the entry count the end record declares.  The end record is located by ``zipfile``'s own reader.
-    """
-    try:
-        end = zipfile._EndRecData(handle)  # noqa: SLF001  (the stdlib's end-record reader, zip64 included)
-    except OSError:
-        end = None
-    if not end:
-        raise InvalidRequest(f"{source} is not a readable zip file: no end of central directory.", path=str(source))
-    size = end[zipfile._ECD_SIZE]  # noqa: SLF001
-    if size > limit * _CENTRAL_BYTES_PER_ENTRY:
-        raise _too_many_entries(source, limit)
-    # Where the directory starts, as zipfile computes it (data may precede the zip: a self-extractor).
-    start = end[zipfile._ECD_LOCATION] - size  # noqa: SLF001
-    if end[zipfile._ECD_SIGNATURE] == zipfile.stringEndArchive64:  # noqa: SLF001
-        start -= zipfile.sizeEndCentDir64 + zipfile.sizeEndCentDir64Locator
-    if start < 0:
-        raise InvalidRequest(f"{source} is not a readable zip file: a bad central directory.", path=str(source))
-    handle.seek(start)
-    directory = handle.read(size)
-    count, at = 0, 0
-    while at + _CENTRAL_HEADER.size <= len(directory):
-        signature, name_len, extra_len, comment_len = _CENTRAL_HEADER.unpack_from(directory, at)
-        if signature != _CENTRAL_SIGNATURE:
-            break
-        count += 1
-        if count > limit:
-            raise _too_many_entries(source, limit)
-        at += _CENTRAL_HEADER.size + name_len + extra_len + comment_len
 
 
 def _read_zip_entry(
@@ -218,7 +174,7 @@ def _read_zip_entry(
         raise InvalidPath(f"{name}: the zip holds a symbolic link; links cannot be imported.", path=name)
     if name == MANIFEST:
         with archive.open(info) as entry:
-            _apply_manifest(bundle, _manifest_bytes(source.name, _read_bounded(entry, MAX_MANIFEST_BYTES)))
+            _apply_manifest(bundle, _manifest_bytes(source.name, read_bounded(entry, MAX_MANIFEST_BYTES)))
         return
     top = name.split("/", 1)[0]
     if top in SKIP_DIRS or name.rsplit("/", 1)[-1] in SKIP_FILES:
@@ -235,7 +191,7 @@ def _read_zip_entry(
         )
     # The declared size may lie: decompress at most the limit + 1 bytes, and let decode_text refuse more.
     with archive.open(info) as entry:
-        data = _read_bounded(entry, limits.max_file_bytes)
+        data = read_bounded(entry, limits.max_file_bytes)
     _add(bundle, name, data, limits, running)
 
 
@@ -243,24 +199,8 @@ def read_zip(source: Path, limits: Limits) -> Bundle:
     bundle = Bundle(name=source.stem)
     running = [0]
     limit = entry_limit(limits)
-    try:
-        handle = open(source, "rb")  # noqa: SIM115  (handed to ZipFile, closed with it)
-    except OSError as exc:
-        raise InvalidRequest(f"{source} is not a readable zip file: {exc}", path=str(source)) from None
-    try:
-        _check_zip_directory(source, handle, limit)
-        archive = zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, OSError) as exc:
-        handle.close()
-        raise InvalidRequest(f"{source} is not a readable zip file: {exc}", path=str(source)) from None
-    except BaseException:
-        handle.close()
-        raise
-    with handle, archive:
-        infos = archive.infolist()
-        if len(infos) > limit:  # cannot happen after the check above; kept so the bound never depends on it
-            raise _too_many_entries(source, limit)
-        for info in infos:
+    with bounded_zip.open_zip(source, limit, lambda: _too_many_entries(source, limit)) as archive:
+        for info in archive.infolist():
             try:
                 _read_zip_entry(source, archive, info, bundle, limits, running)
             except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
@@ -305,7 +245,7 @@ def _read_entry(dir_fd: int, name: str, rel: str, limit: int) -> bytes:
                 size=info.st_size,
                 limit=limit,
             )
-        return _read_bounded(handle, limit)
+        return read_bounded(handle, limit)
 
 
 def read_folder(source: Path, limits: Limits) -> Bundle:

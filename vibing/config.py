@@ -17,7 +17,9 @@ a layer.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -29,6 +31,8 @@ from vibing import paths as paths_mod
 from vibing.errors import ConfigError
 
 LogLevel = Literal["debug", "info", "warning", "error"]
+#: The spending limits and warning (dollars); read again at each generation, so a change applies at once.
+SPENDING_SETTINGS = ("spending_limit_day_usd", "spending_limit_project_usd", "spending_warn_day_usd")
 
 
 class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -94,6 +98,15 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     #: Automatic backups (vibing.backup.schedule): one a day into ``<data>/backups``, the last ``backup_keep`` kept.
     backup_daily: bool = True
     backup_keep: int = 7
+    #: Automatic backups (vibing.backup.schedule): one a day into ``<data>/backups``, the last ``backup_keep`` kept.
+    backup_daily: bool = True
+    backup_keep: int = 7
+    #: Spending, in US dollars at the prices of ``services/stream/costs.py`` (local models cost nothing): a
+    #: generation whose estimate would take today's spending (local time) or its project's (all time) above a
+    #: limit asks first; 0 = no limit.  Above the warning (today's spending; 0 = none) it is only told.
+    spending_limit_day_usd: float = 0.0
+    spending_limit_project_usd: float = 0.0
+    spending_warn_day_usd: float = 5.0
     #: Computed by :func:`load`, not a setting: setting name -> "config file" | ".env" | "environment".
     origins: dict[str, str] = {}
 
@@ -109,8 +122,14 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
             raise ValueError("rate_limit_per_min must be at least 1")
         if self.backup_keep < 1:
             raise ValueError("backup_keep must be at least 1")
+        if self.backup_keep < 1:
+            raise ValueError("backup_keep must be at least 1")
         if not 0 <= self.metrics_port <= 65535:
             raise ValueError("metrics_port must be between 0 and 65535")
+        for name in SPENDING_SETTINGS:
+            amount = getattr(self, name)
+            if not math.isfinite(amount) or amount < 0:
+                raise ValueError(f"{name} must be an amount in US dollars, 0 or more (0 = none), not {amount!r}")
 
 
 #: Fields :func:`load` computes; no layer may set them.
@@ -120,10 +139,19 @@ FIELDS = tuple(name for name in Config.__struct_fields__ if name not in COMPUTED
 _ENV_ALIASES = {"VIBING_LOG": "log_level", "ANTHROPIC_BASE_URL": "anthropic_base_url"}
 
 
+#: msgspec's type names as a person says them ("spending_limit_day_usd: expected a number, got text").
+_TYPE_WORDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "text", "array": "a list"}
+_EXPECTED = re.compile(r"Expected `(\w+)`, got `(\w+)`")
+
+
 def _describe(error: msgspec.ValidationError) -> str:
     text = str(error)
     if " - at `$." in text:
         reason, where = text.split(" - at `$.", 1)
+        found = _EXPECTED.fullmatch(reason)
+        if found:
+            wanted, got = (_TYPE_WORDS.get(name, name) for name in found.groups())
+            reason = f"expected {wanted}, got {got}"
         return f"{where.rstrip('`')}: {reason}"
     return text
 
@@ -244,6 +272,30 @@ def load(
         return msgspec.convert(merged, Config, strict=False)
     except msgspec.ValidationError as exc:
         raise ConfigError(f"configuration: {_describe(exc)}") from None
+
+
+def spending_in_force(started_with: Config, config_file: Path | None = None) -> dict[str, float]:
+    """The spending settings (:data:`SPENDING_SETTINGS`) as they are now, for a service that started earlier:
+    the config file as it is now (Settings writes there), except those the environment or a .env set at the
+    start, which still win.  Reads nothing else and changes nothing (unlike :func:`load`, no .env secret is
+    exported); raises :class:`ConfigError` naming the file when its values are wrong."""
+    config_file = config_file or paths_mod.resolve().config_file
+    layer: dict[str, Any] = {}
+    if config_file.is_file():
+        try:
+            layer = tomllib.loads(config_file.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{config_file}: not valid TOML ({exc})", source=str(config_file)) from None
+    defaults = Config()
+    values: dict[str, Any] = {}
+    for name in SPENDING_SETTINGS:
+        if started_with.origins.get(name) in ("environment", ".env"):
+            values[name] = getattr(started_with, name)
+        else:
+            values[name] = layer.get(name, getattr(defaults, name))
+    _validate(values, str(config_file))
+    checked = msgspec.convert(values, Config, strict=False)
+    return {name: getattr(checked, name) for name in SPENDING_SETTINGS}
 
 
 def to_dict(config: Config) -> dict[str, Any]:

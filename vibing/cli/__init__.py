@@ -35,6 +35,7 @@ COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("config", "show the settings in force and the folders in use", ("config",)),
     ("generate", "describe an app; an agent writes it into a project", ("generate",)),
     ("projects", "list, show, search, fork, export, import and delete projects", ("projects",)),
+    ("usage", "what the models cost, per day, project and model, and the spending limits", ("usage",)),
     ("db", "back up or check the database", ("db", "importpg")),
     ("backup", "back up everything to one file, list, verify and restore backups", ("backup",)),
     ("web", "serve the UI to a browser on this computer (127.0.0.1)", ("web",)),

@@ -10,6 +10,7 @@ import { loadPickers, showAgent } from "./pickers.js";
 import { onFix, reloadPreview } from "./preview.js";
 import { historyChanged, onProject, refreshUsage, reloadProject } from "./project.js";
 import { chooseProvider, LOCAL_FALLBACK_CODES, KEY_CODES, loadLocalModel, markProviderReady } from "./provider.js";
+import { generateAsking } from "./spending.js";
 import { state } from "./state.js";
 import { $, $$, escapeHtml, fmtCost, fmtTokens, humanError, newId, showError, toast } from "./util.js";
 
@@ -192,7 +193,7 @@ export async function sendPrompt(prompt, opts = {}) {
   progress("Starting…", { meta: "", context: 0 });
   try {
     // The stream service loads the conversation and the current files from storage itself.
-    const r = await call("stream", "Generate", {
+    const r = await generateAsking({ // asks first when a spending limit stands in the way
       project_id: state.project.id, prompt, agent: $("#agent-picker").value, ...providerFor(opts),
       stream_id: sid,
     }, 20);

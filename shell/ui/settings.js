@@ -9,6 +9,7 @@ import { renderKeychain } from "./provider.js";
 import { setPrefs, state } from "./state.js";
 import { renderUpdateNotice } from "./status.js";
 import { applyTheme } from "./theme.js";
+import { renderSpending } from "./usage.js";
 import { $, $$, escapeHtml, humanError, showError, toast } from "./util.js";
 
 export async function showSettings(focus = "") {
@@ -46,6 +47,7 @@ export async function showSettings(focus = "") {
   $("#key-intro").classList.toggle("hidden", noKeychain);
   $("#key-save").disabled = noKeychain;
   $("#key-save").title = noKeychain ? "There is no keychain on this computer to save it in: see above" : "";
+  renderSpending(v);
   if (!state.models.length) loadPickers();
   if (focus === "key") { $("#api-key").scrollIntoView({ block: "center" }); $("#api-key").focus(); }
   if (focus === "openai") {

@@ -48,6 +48,23 @@ class ChatTurn(msgspec.Struct, kw_only=True, omit_defaults=True):
     content: str
 
 
+class PickedElement(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """An element of the app the person pointed at (the preview's picker, or ``vibing generate --element``).
+
+    Page content, so untrusted: the stream service caps every field and shows the HTML to the model as quoted
+    text (``services/stream/elements.py``)."""
+
+    #: A CSS selector that finds it again in its page: ``#id`` when the id is unique, else a short nth-of-type path.
+    selector: str
+    tag: str = ""
+    #: An excerpt of its text.
+    text: str = ""
+    #: The page it is in (``index.html``), when that can be told.
+    file: str = ""
+    #: An excerpt of its outerHTML (about 2 kB at most).
+    html: str = ""
+
+
 class Usage(msgspec.Struct, kw_only=True, omit_defaults=True):
     input_tokens: int = 0
     output_tokens: int = 0
@@ -209,6 +226,8 @@ class Generate(Message):
     files: dict[str, str] = {}
     #: The person agreed to go over a spending limit (``SpendingLimitReached`` refuses the request without it).
     over_limit_ok: bool = False
+    #: Elements the person picked: sent to the model with this prompt, to change exactly them (issue 20).
+    elements: list[PickedElement] = []
 
 
 class SuggestTitle(Message):

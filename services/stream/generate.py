@@ -384,7 +384,10 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
         temperature=req.temperature,
         api_key=req.api_key,
     )
-    call, fitted = fitted_call(launcher.config, call, agent_prompt, files, history, req.prompt)
+    from vibing.services.stream import elements  # picked elements: the model's turn gets them, storage a trace
+
+    turn, req = elements.for_model(req.prompt, req.elements), elements.stored(req)
+    call, fitted = fitted_call(launcher.config, call, agent_prompt, files, history, turn)
     gen.context_used = min(1.0, fitted.estimate / fitted.limits.window)  # until the API reports the usage
     gen.note = fitted.note
     if fitted.note:

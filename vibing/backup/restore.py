@@ -124,7 +124,11 @@ def count_projects(db_file: Path) -> int:
     """Projects in the database at ``db_file`` (0 when there is none)."""
     if not db_file.is_file():
         return 0
-    conn = apsw.Connection(str(db_file), flags=apsw.SQLITE_OPEN_READONLY)
+    # With no -wal beside it (the app closed it cleanly), every commit is in the file: open it immutable, so
+    # that merely asking creates no -wal or -shm in a folder the restore may yet leave alone.
+    wal = Path(f"{db_file}-wal")
+    uri = f"file:{db_file}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+    conn = apsw.Connection(uri, flags=apsw.SQLITE_OPEN_READONLY | apsw.SQLITE_OPEN_URI)
     try:
         conn.set_busy_timeout(5000)
         return conn.execute("SELECT count(*) FROM projects").fetchone()[0]

@@ -1,0 +1,286 @@
+"""Bad backups and awkward situations: each gives one clear message, and the current data stays untouched.
+
+One real app writes a real backup (module fixture); each test then damages a copy of it the way a truncated
+download, a tampered file, a hostile archive or a newer Vibing would, and runs ``vibing backup restore`` (a
+real process) over the same home, whose files are compared byte for byte before and after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import shutil
+import stat
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import apsw
+import pytest
+
+from tests.conftest import start_app, vibing_env
+from vibing.schema.storage import CreateProject, FileWrite
+
+
+def _cli(home: Path, *args: str, preexec=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "vibing", *args],
+        env=vibing_env(home, HOME=str(home / "user")),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=home,
+        preexec_fn=preexec,
+    )
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with its sha256; not the logs (each command may log) nor SQLite's shared-memory
+    index (-shm), which any reader rewrites."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "logs" not in p.relative_to(folder).parts and not p.name.endswith("-shm")
+    }
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """A home with one project and its backup; the app is stopped."""
+    home = tmp_path_factory.mktemp("backup-bad")
+    (home / "user" / ".claude" / "agents").mkdir(parents=True)
+    (home / "user" / ".claude" / "agents" / "mine.md").write_text("---\nname: mine\n---\nMine.\n")
+    app = start_app(home, HOME=str(home / "user"))
+    try:
+        app.bus().request(
+            "storage", CreateProject(name="Kept", files=[FileWrite(path="index.html", content="<h1>kept</h1>\n")])
+        )
+    finally:
+        app.stop()
+    archive = home / "good.zip"
+    result = _cli(home, "backup", "create", str(archive))
+    assert result.returncode == 0, result.stderr
+    return home, archive
+
+
+def _rebuild(good: Path, target: Path, change) -> Path:
+    """A copy of ``good`` whose entries (name -> bytes) and manifest (a dict) ``change(entries, manifest)`` edits."""
+    with zipfile.ZipFile(good) as zf:
+        entries = {name: zf.read(name) for name in zf.namelist()}
+    manifest = json.loads(entries.pop("manifest.json"))
+    change(entries, manifest)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            if isinstance(data, zipfile.ZipInfo):
+                continue
+            zf.writestr(name, data)
+        zf.writestr("manifest.json", json.dumps(manifest))
+    return target
+
+
+def _listed(manifest: dict, name: str, data: bytes) -> None:
+    manifest["entries"][name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def _refused(home: Path, archive: Path, *extra: str) -> str:
+    before = _tree(home / "data")
+    result = _cli(home, "backup", "restore", str(archive), "--yes", *extra)
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("vibing: "), result.stderr
+    assert _tree(home / "data") == before, "the current data changed"
+    assert not any(p.name.startswith((".data.restore-", "data.before-restore")) for p in home.iterdir())
+    return lines[0]
+
+
+def test_a_truncated_archive(made, tmp_path):
+    home, good = made
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    assert "is not a readable zip file" in _refused(home, cut)
+    verify = _cli(home, "backup", "verify", str(cut))
+    assert verify.returncode == 2 and "is not a readable zip file" in verify.stderr
+
+
+def test_a_wrong_checksum(made, tmp_path):
+    home, good = made
+
+    def tamper(entries, manifest):
+        entries["db/vibing.db"] = entries["db/vibing.db"][:-1] + b"\x01"
+
+    message = _refused(home, _rebuild(good, tmp_path / "tampered.zip", tamper))
+    assert "db/vibing.db" in message and "checksum (sha256) does not match" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("../escaped.md", "leaves its folder"), ("agents/0/../../x", "leaves its folder"), ("/etc/evil", "absolute path")],
+)
+def test_entries_that_leave_the_archive(made, tmp_path, name, words):
+    home, good = made
+
+    def add(entries, manifest):
+        entries[name] = b"evil"
+        _listed(manifest, name, b"evil")
+
+    message = _refused(home, _rebuild(good, tmp_path / "escape.zip", add))
+    assert words in message
+    assert not (home / "escaped.md").exists() and not (home.parent / "escaped.md").exists()
+
+
+def test_a_symbolic_link_entry(made, tmp_path):
+    home, good = made
+    target = _rebuild(good, tmp_path / "link.zip", lambda entries, manifest: _listed(manifest, "agents/0/l", b"/etc"))
+    with zipfile.ZipFile(target, "a") as zf:
+        info = zipfile.ZipInfo("agents/0/l")
+        info.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(info, b"/etc")
+    assert "symbolic link" in _refused(home, target)
+
+
+def test_a_zip_bomb(made, tmp_path):
+    """An entry whose headers and manifest claim 1,000 bytes and whose data expands to 200 MB."""
+    home, good = made
+    small = b"x" * 1000
+    target = _rebuild(good, tmp_path / "bomb.zip", lambda entries, manifest: _listed(manifest, "crashes/r.txt", small))
+    with zipfile.ZipFile(target, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("crashes/r.txt", b"\0" * (200 * 1024 * 1024))
+    data = bytearray(target.read_bytes())
+    name = b"crashes/r.txt"
+    # Patch the uncompressed size in the local header (offset 22) and the central record (offset 24).
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = 0
+        while (at := data.find(signature, at)) != -1:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + len(name)] == name:
+                struct.pack_into("<I", data, at + offset, len(small))
+            at += 4
+    target.write_bytes(bytes(data))
+    message = _refused(home, target)
+    assert "crashes/r.txt" in message and ("damaged" in message or "zip bomb" in message)
+
+
+def test_a_manifest_from_a_newer_app(made, tmp_path):
+    home, good = made
+
+    def newer_format(entries, manifest):
+        manifest.update(format_version=9, app_version="9.0.0")
+
+    message = _refused(home, _rebuild(good, tmp_path / "newer.zip", newer_format))
+    assert "newer Vibing" in message and "9.0.0" in message
+
+    def newer_schema(entries, manifest):
+        manifest.update(schema_version=99, app_version="4.2.0")
+
+    message = _refused(home, _rebuild(good, tmp_path / "newer-schema.zip", newer_schema))
+    assert "schema version 99" in message and "4.2.0" in message and "up to 3" in message
+
+
+def test_a_disk_that_fills_during_the_restore(made):
+    """The restore process may write no file beyond 4 KB (RLIMIT_FSIZE): the database does not fit."""
+    home, good = made
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    before = _tree(home / "data")
+    result = _cli(home, "backup", "restore", str(good), "--yes", preexec=small_files)
+    assert result.returncode == 2, result.stderr
+    assert "disk filled up" in result.stderr and "untouched" in result.stderr
+    assert _tree(home / "data") == before
+    assert not any(p.name.startswith(".data.restore-") for p in home.iterdir())
+
+
+def test_not_enough_free_space_is_refused_before_anything_is_written(made, tmp_path):
+    """A restore into a 4 MB disk (a real tmpfs; needs root) of a backup that needs more than that."""
+    home, good = made
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a size-limited tmpfs needs root")
+    small = tmp_path / "small"
+    small.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(small)]).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        big = _rebuild(
+            good,
+            tmp_path / "big.zip",
+            lambda entries, manifest: (
+                entries.__setitem__("crashes/big.txt", os.urandom(6 * 1024 * 1024)),
+                _listed(manifest, "crashes/big.txt", entries["crashes/big.txt"]),
+            ),
+        )
+        (small / "user").mkdir()
+        result = _cli(small, "backup", "restore", str(big))
+        assert result.returncode == 2, result.stderr
+        assert "needs" in result.stderr and "free" in result.stderr and "nothing was changed" in result.stderr
+        assert not (small / "data" / "vibing.db").exists()
+    finally:
+        subprocess.run(["umount", "-l", str(small)], check=False)
+
+
+def test_a_restore_while_the_app_runs_is_refused(made):
+    home, good = made
+    app = start_app(home, HOME=str(home / "user"))
+    try:
+        result = _cli(home, "backup", "restore", str(good), "--yes")
+        assert result.returncode == 2 and "vibing stop" in result.stderr, result.stderr
+    finally:
+        app.stop()
+
+
+def test_a_home_with_projects_is_replaced_only_after_confirmation(made, tmp_path):
+    home, good = made
+    # Another home with its own project: restoring asks first (no terminal here: refused, untouched).
+    other = tmp_path / "other"
+    (other / "user").mkdir(parents=True)
+    app = start_app(other, HOME=str(other / "user"))
+    try:
+        app.bus().request("storage", CreateProject(name="Mine here"))
+    finally:
+        app.stop()
+    before = _tree(other / "data")
+    refused = _cli(other, "backup", "restore", str(good))
+    assert refused.returncode == 2 and "never merges" in refused.stderr and "--yes" in refused.stderr
+    assert _tree(other / "data") == before
+    # A differing agent file here is kept unless asked.
+    (other / "user" / ".claude" / "agents").mkdir(parents=True)
+    (other / "user" / ".claude" / "agents" / "mine.md").write_text("my own edit\n")
+    done = _cli(other, "backup", "restore", str(good), "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "1 projects" in done.stdout and "kept your own version" in done.stdout
+    assert (other / "user" / ".claude" / "agents" / "mine.md").read_text() == "my own edit\n"
+    conn = apsw.Connection(str(other / "data" / "vibing.db"), flags=apsw.SQLITE_OPEN_READONLY)
+    assert [r[0] for r in conn.execute("SELECT name FROM projects")] == ["Kept"]
+    conn.close()
+    assert not any(p.name.startswith("data.before-restore") for p in other.iterdir())
+
+
+def test_a_backup_of_an_older_schema_is_migrated_after_the_restore(made, tmp_path):
+    from vibing.services.storage.db import migrations
+
+    home, good = made
+    older = tmp_path / "v2.db"
+    conn = apsw.Connection(str(older))
+    for migration in migrations()[:2]:
+        conn.execute(migration.sql)
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+
+    def old_db(entries, manifest):
+        entries["db/vibing.db"] = older.read_bytes()
+        _listed(manifest, "db/vibing.db", entries["db/vibing.db"])
+        manifest["schema_version"] = 2
+
+    target = tmp_path / "restored-home"
+    (target / "user").mkdir(parents=True)
+    result = _cli(target, "backup", "restore", str(_rebuild(good, tmp_path / "v2.zip", old_db)))
+    assert result.returncode == 0, result.stderr
+    latest = migrations()[-1].version
+    assert f"migrated from schema 2 to {latest}" in result.stdout
+    conn = apsw.Connection(str(target / "data" / "vibing.db"), flags=apsw.SQLITE_OPEN_READONLY)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == latest
+    conn.close()

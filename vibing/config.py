@@ -98,9 +98,6 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     #: Automatic backups (vibing.backup.schedule): one a day into ``<data>/backups``, the last ``backup_keep`` kept.
     backup_daily: bool = True
     backup_keep: int = 7
-    #: Automatic backups (vibing.backup.schedule): one a day into ``<data>/backups``, the last ``backup_keep`` kept.
-    backup_daily: bool = True
-    backup_keep: int = 7
     #: Spending, in US dollars at the prices of ``services/stream/costs.py`` (local models cost nothing): a
     #: generation whose estimate would take today's spending (local time) or its project's (all time) above a
     #: limit asks first; 0 = no limit.  Above the warning (today's spending; 0 = none) it is only told.
@@ -120,8 +117,6 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
             raise ValueError("heartbeat_liveness must be at least 2")
         if self.rate_limit_per_min < 1:
             raise ValueError("rate_limit_per_min must be at least 1")
-        if self.backup_keep < 1:
-            raise ValueError("backup_keep must be at least 1")
         if self.backup_keep < 1:
             raise ValueError("backup_keep must be at least 1")
         if not 0 <= self.metrics_port <= 65535:

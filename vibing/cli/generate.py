@@ -31,6 +31,7 @@ import time
 import msgspec
 
 from vibing.bus import Bus, Subscription
+from vibing.cli import elements as picked
 from vibing.cli import running
 from vibing.errors import (
     InvalidRequest,
@@ -115,6 +116,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="send it even if its estimated cost goes over a spending limit (otherwise a terminal asks y/N)",
     )
+    cmd.add_argument(
+        "--element",
+        metavar="SELECTOR",
+        action="append",
+        default=[],
+        help=f"an element of the --project's index.html to change (repeatable): {picked.SUPPORTED}",
+    )
     cmd.set_defaults(func=cmd_generate)
 
 
@@ -173,6 +181,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     with running.connect() as bus:
         if args.resume:
             return _continue(bus, args, progress)
+        elements = picked.from_project(bus, args.project, args.element)  # before a project is made
         project_id, project_name, created = _project(bus, args)
         progress.line(f"{'Created' if created else 'Building in'} project “{project_name}” ({project_id[:8]})")
         stream_id = new_id()
@@ -185,6 +194,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             provider=args.provider,
             stream_id=stream_id,
             over_limit_ok=args.over_limit_ok,
+            elements=elements,
         )
         try:
             started = bus.request("stream", request, timeout=15)

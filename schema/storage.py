@@ -814,6 +814,42 @@ class ProjectChanged(Message):
     checkpoint_id: int = 0
 
 
+# -- whole-app backups (the daily schedule lives in the storage service, beside the database) -------
+
+
+class BackupNow(Message):
+    """Take an automatic backup now (Settings' *Backup now*); answered with the status once it is written."""
+
+
+class GetBackupStatus(Message):
+    """The backups folder, the schedule, and the last backup (for Settings)."""
+
+
+class BackupStatus(Message):
+    folder: str
+    daily: bool
+    keep: int
+    last_path: str = ""
+    last_at: float = 0.0
+    last_bytes: int = 0
+    #: Backups in the folder (automatic and made by hand).
+    count: int = 0
+    #: A scheduled backup is being written right now.
+    running: bool = False
+    #: Why the last automatic backup failed ("" when it did not).
+    error: str = ""
+
+
+class BackupCreated(Message):
+    """Published on ``backup.created`` when a scheduled (or *Backup now*) backup is written."""
+
+    path: str
+    bytes: int
+    at: float
+    seconds: float = 0.0
+    pruned: int = 0
+
+
 REQUEST_TYPES = COMMON_REQUESTS + (
     CreateProject,
     GetProject,
@@ -857,6 +893,8 @@ REQUEST_TYPES = COMMON_REQUESTS + (
     ImportProject,
     BackupDatabase,
     CheckDatabase,
+    BackupNow,
+    GetBackupStatus,
     ImportExternalProject,
     ImportExternalUsers,
     ImportExternalUsage,
@@ -888,9 +926,10 @@ REPLY_TYPES = COMMON_REPLIES + (
     ExportReply,
     BackupReply,
     CheckReply,
+    BackupStatus,
     ImportedProjectReply,
     ImportCountReply,
     ImportedList,
 )
 Reply = Union[REPLY_TYPES]  # type: ignore[valid-type]
-EVENTS: tuple = (ProjectChanged,)
+EVENTS: tuple = (ProjectChanged, BackupCreated)

@@ -25,7 +25,9 @@ from vibing.schema.storage import (
     ApplyFileBatch,
     ApplyFiles,
     BackupDatabase,
+    BackupNow,
     BackupReply,
+    BackupStatus,
     CheckDatabase,
     CheckpointList,
     CheckpointReply,
@@ -49,6 +51,7 @@ from vibing.schema.storage import (
     FilesReply,
     FindProject,
     FinishMessage,
+    GetBackupStatus,
     GetCheckpoint,
     GetMessage,
     GetProject,
@@ -116,6 +119,9 @@ class Service(Worker):
         self.cache = QueryCache(self.config.storage_cache_size, self.config.storage_cache_ttl_s)
         #: The reply the current handler returns with its bytes already encoded (see :meth:`_reply`).
         self._encoded: tuple[Any, bytes] | None = None
+        from vibing.services.storage.backups import Backups  # the daily backups (vibing.backup)
+
+        self.backups = Backups(self.config, data_dir, self.log, self.publish)
         self.log.info(
             "storage.opened",
             path=str(self.db.path),
@@ -145,6 +151,12 @@ class Service(Worker):
                 db.checkpoint_if_behind()
             except Exception:  # never let housekeeping take the service down
                 self.log.exception("storage.checkpoint_failed")
+        backups = getattr(self, "backups", None)
+        if backups is not None:
+            try:
+                backups.tick()
+            except Exception:  # never let housekeeping take the service down
+                self.log.exception("storage.backup_schedule_failed")
 
     def translate_error(self, exc: Exception) -> VibingError | None:
         """A full disk is the machine's condition, not a bug: say so (the transaction was rolled back whole)."""
@@ -885,6 +897,15 @@ class Service(Worker):
         seconds = round(time.perf_counter() - started, 3)
         self.log.info("storage.backup", path=str(target), bytes=size, seconds=seconds)
         return BackupReply(path=str(target), bytes=size, seconds=seconds)
+
+    @handles(BackupNow)
+    def backup_now(self, _request: BackupNow) -> BackupStatus:
+        self.backups.now()
+        return self.backups.status()
+
+    @handles(GetBackupStatus)
+    def backup_status(self, _request: GetBackupStatus) -> BackupStatus:
+        return self.backups.status()
 
     @handles(CheckDatabase)
     def check_database(self, _request: CheckDatabase) -> CheckReply:

@@ -269,6 +269,7 @@ def create(
                 entries=dict(writer.entries),
             )
             writer.add_bytes(mf.MANIFEST_NAME, manifest.to_bytes())
+        os.utime(partial, (now, now))  # a backup's time is its file's (see vibing.backup.schedule)
         os.replace(partial, target)
     except OSError as exc:
         import errno

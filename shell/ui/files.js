@@ -124,7 +124,10 @@ function fileItem(path, depth, pos, size) {
   const name = baseName(path);
   const ext = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).slice(0, 4) : "";
   const row = node("span", "row");
-  const badge = node("span", "ext", ext);
+  // the extension is decoration (the name says it): drawn by CSS from data-ext, so the item's visible text is its
+  // name alone and matches what a screen reader says (its aria-label)
+  const badge = node("span", "ext");
+  badge.dataset.ext = ext;
   badge.setAttribute("aria-hidden", "true");
   row.append(badge, node("span", "name", name));
   const dirty = isDirty(path);

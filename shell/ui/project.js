@@ -89,13 +89,30 @@ on("ProjectChanged", (ev) => {
 });
 
 // -- tabs of the side pane
+// An ARIA tab list: the shown tab is selected and is the list's one Tab stop; the arrow keys, Home and End move
+// between the tabs and show the one they reach (as a screen reader announces them).
 export function showTab(name) {
-  $$(".tab").forEach((t) => t.classList.toggle("active", t.dataset.tab === name));
+  $$(".tab").forEach((t) => {
+    const on = t.dataset.tab === name;
+    t.classList.toggle("active", on);
+    t.setAttribute("aria-selected", String(on));
+    t.tabIndex = on ? 0 : -1;
+  });
   for (const t of ["preview", "code", "history"]) $(`#tab-${t}`).classList.toggle("hidden", t !== name);
   moments.emit("tab", name);
 }
 export const tabShown = (name) => !$(`#tab-${name}`).classList.contains("hidden");
 $$(".tab").forEach((t) => t.onclick = () => showTab(t.dataset.tab));
+$(".tabs[role=tablist]").addEventListener("keydown", (e) => {
+  const tabs = $$(".tab", e.currentTarget);
+  const at = tabs.indexOf(document.activeElement);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+  if (at < 0 || to === undefined) return;
+  e.preventDefault();
+  const next = tabs[(to + tabs.length) % tabs.length];
+  showTab(next.dataset.tab);
+  next.focus();
+});
 
 // -- header actions
 $("#back-btn").onclick = () => goHome();

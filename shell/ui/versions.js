@@ -101,8 +101,9 @@ function renderList() {
     meta.append(counts, node("span", "sep", " · "), node("span", "", `${c.file_count} file${c.file_count === 1 ? "" : "s"}`),
       node("span", "sep", " · "), node("span", "id", newest ? `${versionName(c)} (newest)` : versionName(c)));
     const actions = node("div", "cp-actions");
-    actions.append(actionButton("current", "Compare with current", "", `Compare ${versionName(c)} with the current files`),
-      actionButton("with", "Compare with…", "ghost", `Compare ${versionName(c)} with another version`));
+    // each name starts with the button's words (what a person who sees them says to a voice control)
+    actions.append(actionButton("current", "Compare with current", "", `Compare with current files: ${versionName(c)}`),
+      actionButton("with", "Compare with…", "ghost", `Compare with another version: ${versionName(c)}`));
     if (!newest) actions.append(actionButton("restore", "Restore…", "ghost", `Restore ${versionName(c)}`));
     li.append(open, meta, actions);
     ul.append(li);
@@ -333,7 +334,7 @@ async function runCompare(from, to, { keep = false } = {}) {
   markCompared();
   $("#compare-swap").disabled = !to;
   $("#compare-restore").textContent = `Restore ${versionName({ id: from })}…`;
-  $("#compare-restore").setAttribute("aria-label", `Restore version ${versionName({ id: from })}, the From side`);
+  $("#compare-restore").setAttribute("aria-label", `Restore ${versionName({ id: from })}, the From side`);
   $("#compare-restore").disabled = !state.checkpoints.length || state.checkpoints[0].id === from;
   $("#compare-files").innerHTML = "";
   showMerge(null);

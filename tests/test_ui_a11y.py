@@ -1,0 +1,372 @@
+"""Accessibility in a real browser (issue 18, item 8): axe-core on every view, in the light and the dark theme, finds
+no serious or critical violation; the project view's toolbar is reached with Tab, each stop with a visible focus ring.
+
+axe is the vendored build (shell/ui/vendor/axe.min.js). The app never loads it: each check adds it to the page as a
+script of the page's own origin (the page's Content-Security-Policy allows only those), then runs it over the
+document as a person sees it at that moment. A failure names each rule, its impact and the elements it found, so it
+says what to fix. The preview's frame is the generated app's page, not ours: axe does not go into it.
+
+The projects, messages and versions are made over the bus the way the app makes them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from chromium import CHROMIUM, WAIT, signed_in_page
+from conftest import ROOT, provider_chosen, start_app
+
+playwright = pytest.importorskip("playwright.sync_api")
+expect = playwright.expect
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+
+AXE = ROOT / "shell" / "ui" / "vendor" / "axe.min.js"
+#: What fails a view: axe's two worst impacts.
+BLOCKING = ("serious", "critical")
+
+PAGE = "<!doctype html>\n<html lang='en'><head><title>Timer</title></head>\n<body><h1>Pomodoro</h1>\n<button id='start'>Start</button></body></html>\n"
+PAGE_TWO = PAGE.replace("<h1>Pomodoro</h1>", "<h1>Pomodoro timer</h1>")
+ANSWER = (
+    "I'll build a **calm** pomodoro timer.\n\n"
+    "- a big start button\n- a *quiet* end sound\n\n"
+    "```html index.html\n" + PAGE + "```\n\n"
+    "```js app.js\n// start the timer\ndocument.getElementById('start').onclick = () => { document.title = 'Running'; };\n```\n\n"
+    "| Part | File |\n|---|---|\n| markup | `index.html` |\n\n"
+    "See [the docs](https://example.com/docs). Press **Start** to begin."
+)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    running = start_app(tmp_path_factory.mktemp("a11y") / "home")
+    provider_chosen(running)  # the first-run screen is opened by its address where a test wants it
+    yield running
+    running.stop()
+
+
+@pytest.fixture(params=["light", "dark"])
+def theme(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def page(browser, web, theme):
+    """A signed-in page in ``theme`` (the app follows the system's, as it does by default)."""
+    with signed_in_page(browser, web, color_scheme=theme) as pg:
+        expect(pg.locator("html")).to_have_attribute("data-theme", theme)
+        yield pg
+    assert not pg.errors, pg.errors
+
+
+# -- axe ------------------------------------------------------------------------------------------------------------
+
+
+def violations(page) -> list[dict]:
+    """axe's serious and critical violations on the page as it is now (axe added first if the page lacks it)."""
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(url="/ui/vendor/axe.min.js")
+        page.wait_for_function("() => !!window.axe", timeout=WAIT)
+    return page.evaluate(
+        """async (blocking) => {
+            const result = await axe.run(document, { iframes: false, resultTypes: ['violations'] });
+            return result.violations.filter((v) => blocking.includes(v.impact)).map((v) => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+            }));
+        }""",
+        list(BLOCKING),
+    )
+
+
+def assert_accessible(page, what: str) -> None:
+    found = violations(page)
+    if not found:
+        return
+    lines = [f"axe found {len(found)} serious or critical violation(s) in {what}:"]
+    for v in found:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+        for n in v["nodes"][:10]:
+            summary = " ".join((n["summary"] or "").split())
+            lines.append(f"    {n['target']}: {summary[:300]}")
+        if len(v["nodes"]) > 10:
+            lines.append(f"    … and {len(v['nodes']) - 10} more")
+    raise AssertionError("\n".join(lines))
+
+
+# -- making what the views show ------------------------------------------------------------------------------------
+
+
+def new_project(app, name: str, files: dict[str, str] | None = None) -> str:
+    from vibing.schema.storage import CreateProject, FileWrite
+
+    files = files or {}
+    reply = app.bus().request(
+        "storage", CreateProject(name=name, files=[FileWrite(path=p, content=c) for p, c in files.items()])
+    )
+    return reply.project.id
+
+
+def project_with_answer(app, name: str) -> str:
+    """A project with a prompt, a rendered answer that wrote files, and a second version of index.html."""
+    from vibing.schema.storage import AddMessage, ApplyFiles, FileWrite, UpdateFile
+
+    pid = new_project(app, name, {"index.html": PAGE, "style.css": "h1 { color: teal; }\n"})
+    bus = app.bus()
+    bus.request("storage", AddMessage(project_id=pid, role="user", content="A pomodoro timer"))
+    message = bus.request(
+        "storage", AddMessage(project_id=pid, role="assistant", content=ANSWER, agent="frontend-developer")
+    ).message
+    bus.request(
+        "storage",
+        ApplyFiles(
+            project_id=pid,
+            message_id=message.id,
+            label="Timer markup",
+            files=[FileWrite(path="app.js", content="document.title = 'Timer';\n")],
+        ),
+    )
+    bus.request("storage", UpdateFile(project_id=pid, path="index.html", content=PAGE_TWO))
+    return pid
+
+
+def go(page, address: str) -> None:
+    page.evaluate(f"location.hash = '{address}'")
+
+
+def open_project(page, pid: str, name: str) -> None:
+    go(page, f"#/p/{pid}")
+    page.wait_for_function(
+        "pid => window.__vibing.view === 'project' && window.__vibing.project?.id === pid", arg=pid, timeout=WAIT
+    )
+    page.wait_for_selector(f"#view-project:not(.hidden) #project-name:has-text('{name}')", timeout=WAIT)
+    page.wait_for_selector("#file-tree [role=treeitem]", timeout=WAIT)
+
+
+def tab(page, name: str) -> None:
+    page.click(f".tab[data-tab={name}]")
+    page.wait_for_selector(f"#tab-{name}:not(.hidden)", timeout=WAIT)
+
+
+# -- the views -----------------------------------------------------------------------------------------------------
+
+
+def test_dashboard_with_projects_the_new_project_dialog_and_the_shortcuts_sheet(page, app):
+    new_project(app, "Listed one", {"index.html": PAGE})
+    new_project(app, "Listed two")
+    go(page, "#/")
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']", timeout=WAIT)
+    page.wait_for_selector(".project-card:has-text('Listed two')", timeout=WAIT)
+    assert_accessible(page, "the dashboard with projects")
+
+    page.fill("#project-search", "zzz-no-such-project")
+    page.wait_for_selector(".project-card", state="detached", timeout=WAIT)
+    assert_accessible(page, "the dashboard when a search finds nothing")
+    page.fill("#project-search", "")
+
+    page.click("#new-project-btn")
+    page.wait_for_selector("#new-modal:not(.hidden)", timeout=WAIT)
+    assert_accessible(page, "the new-project dialog")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#new-modal", state="hidden", timeout=WAIT)
+
+    page.keyboard.press("Control+/")
+    page.wait_for_selector("#shortcuts-modal:not(.hidden) tr[data-shortcut='shortcuts']", timeout=WAIT)
+    assert_accessible(page, "the shortcuts sheet")
+
+
+def test_empty_dashboard(page, app):
+    from vibing.schema.storage import DeleteProject, ListProjects
+
+    bus = app.bus()
+    for project in bus.request("storage", ListProjects(limit=200)).items:
+        bus.request("storage", DeleteProject(project_id=project.id))
+    go(page, "#/")
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']", timeout=WAIT)
+    page.wait_for_selector("#dashboard-empty:not(.hidden)", timeout=WAIT)
+    assert_accessible(page, "the empty dashboard")
+
+
+def test_project_view_chat_preview_files_and_code(page, app):
+    pid = project_with_answer(app, "Chat and code")
+    open_project(page, pid, "Chat and code")
+    page.wait_for_selector("#messages .md table", timeout=WAIT)  # the answer, rendered
+    page.wait_for_selector("#messages .md pre code", timeout=WAIT)
+    tab(page, "preview")
+    expect(page.locator("#preview-empty")).to_be_hidden(timeout=WAIT)
+    assert_accessible(page, "the project view: chat with an answer, files, preview")
+
+    page.locator("#file-tree [role=treeitem][data-path='style.css']").click()
+    page.wait_for_selector("#tab-code:not(.hidden) #code-view .cm-content", timeout=WAIT)
+    expect(page.locator("#code-path")).to_have_text("style.css")
+    page.locator("#code-view .cm-content").click()
+    page.keyboard.type("/* edited */ ")
+    expect(page.locator("#code-dirty")).to_be_visible(timeout=WAIT)  # an unsaved change shows too
+    assert_accessible(page, "the code tab with a file open and edited")
+    page.keyboard.press("Control+f")  # the editor's search and replace
+    expect(page.locator("#code-view .cm-search")).to_be_visible(timeout=WAIT)
+    assert_accessible(page, "the code tab with search and replace open")
+
+    item = page.locator("#file-tree [role=treeitem][data-path='index.html']")
+    item.focus()
+    page.keyboard.press("Shift+F10")  # the item's menu
+    expect(page.locator(".tree-menu")).to_be_visible(timeout=WAIT)
+    assert_accessible(page, "the files pane with an item's menu open")
+    page.keyboard.press("Escape")
+    item.focus()
+    page.keyboard.press("F2")  # renaming: the name field
+    expect(page.locator("#file-tree .tree-edit input")).to_be_focused(timeout=WAIT)
+    assert_accessible(page, "the files pane renaming a file")
+    page.keyboard.press("Escape")
+
+
+def test_history_with_the_merge_view_open(page, app):
+    pid = project_with_answer(app, "History compared")
+    open_project(page, pid, "History compared")
+    tab(page, "history")
+    rows = page.locator("#checkpoints li.cp")
+    expect(rows).to_have_count(3, timeout=WAIT)
+    assert_accessible(page, "the history tab")
+    rows.nth(2).locator(".cp-open").click()
+    expect(page.locator("#compare-view")).to_be_visible(timeout=WAIT)
+    expect(page.locator(".cm-mergeView .cm-merge-b .cm-content")).to_be_visible(timeout=WAIT)
+    expect(page.locator("#compare-files [role=option]").first).to_be_visible(timeout=WAIT)
+    assert_accessible(page, "the history tab with two versions compared")
+
+
+def test_workflows_view(page, app):
+    pid = new_project(app, "Workflows shown", {"index.html": PAGE})
+    open_project(page, pid, "Workflows shown")
+    page.keyboard.press("Control+g")
+    expect(page.locator("#workflows-view")).to_be_visible(timeout=WAIT)
+    choice = page.locator(".wf-choice[data-workflow='full-stack']")
+    expect(choice).to_be_visible(timeout=WAIT)
+    assert_accessible(page, "the workflows view")
+    choice.locator("input").check()
+    page.fill("#wf-brief", "A to-do list with accounts")
+    assert_accessible(page, "the workflows view with a workflow picked")
+
+
+def test_settings_metrics_and_first_run(page, app):
+    go(page, "#/settings")
+    page.wait_for_selector("#view-settings[data-ready='1']:not(.hidden)", timeout=WAIT)
+    assert_accessible(page, "settings")
+
+    go(page, "#/metrics")
+    page.wait_for_selector("#view-metrics:not(.hidden) #metrics-rows tr", timeout=WAIT)
+    assert_accessible(page, "the metrics view")
+
+    go(page, "#/welcome")
+    page.wait_for_selector("#view-welcome[data-ready='1']:not(.hidden)", timeout=WAIT)
+    for choice in ("anthropic", "local", "openai"):
+        page.check(f"input[name=welcome-choice][value={choice}]")
+        page.wait_for_selector(f"#panel-{choice}:not(.hidden)", timeout=WAIT)
+        assert_accessible(page, f"the first-run screen, {choice} picked")
+
+
+def test_toasts_and_confirm_dialogs(page, app):
+    pid = project_with_answer(app, "Asked first")
+    open_project(page, pid, "Asked first")
+    page.click("#save-btn")
+    expect(page.locator(".toast:has-text('Checkpoint saved')")).to_be_visible(timeout=WAIT)
+    assert_accessible(page, "a toast")
+
+    page.locator("#file-tree [role=treeitem][data-path='style.css']").focus()
+    page.keyboard.press("Delete")  # undoable, so not asked: a toast with Undo
+    toast = page.locator(".toast:has(button:has-text('Undo'))")
+    expect(toast).to_be_visible(timeout=WAIT)
+    assert_accessible(page, "a toast with an action")
+
+    tab(page, "history")
+    first = page.locator("#checkpoints li.cp").last
+    first.locator(".cp-open").click()
+    first.locator("[data-act=restore]").click()
+    dialog = page.locator(".ask-modal")
+    expect(dialog).to_be_visible(timeout=WAIT)
+    assert_accessible(page, "a confirm dialog (ask.js)")
+    dialog.locator("button[data-answer=cancel]").click()
+    expect(dialog).to_have_count(0)
+
+
+# -- the keyboard and the focus ring -------------------------------------------------------------------------------
+
+
+def focus_ring(page) -> dict:
+    """The focused element, and where its focus ring shows: an outline or a box-shadow on the element itself, or one
+    that its frame (one of its three nearest ancestors: the message box's border) takes on while it has the focus.
+    """
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        const ring = (node) => {
+            const s = getComputedStyle(node);
+            const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1
+                && s.outlineColor !== 'rgba(0, 0, 0, 0)' ? `outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : '';
+            return [outline, s.boxShadow !== 'none' ? `box-shadow ${s.boxShadow}` : ''].filter(Boolean).join('; ');
+        };
+        const name = el.getAttribute('aria-label') || el.title || el.textContent.trim().slice(0, 40);
+        const own = ring(el);
+        if (own) return { id: el.id, name, ring: own };
+        const frames = [];
+        for (let n = el.parentElement, i = 0; n && i < 3; n = n.parentElement, i++) frames.push(n);
+        const focused = frames.map(ring);
+        el.blur();
+        const unfocused = frames.map(ring);
+        el.focus();
+        const at = frames.findIndex((_, i) => focused[i] && focused[i] !== unfocused[i]);
+        return { id: el.id, name, ring: at < 0 ? '' : `${frames[at].className}: ${focused[at]}` };
+    }""")
+
+
+def test_the_project_toolbar_is_reached_with_tab_and_each_stop_shows_a_focus_ring(page, app):
+    pid = new_project(app, "Tabbed through", {"index.html": PAGE})
+    open_project(page, pid, "Tabbed through")
+    toolbar = [
+        "back-btn",
+        "toggle-files",
+        "toggle-preview",
+        "workflows-btn",
+        "save-btn",
+        "fork-btn",
+        "export-btn",
+    ]
+    page.locator("#back-btn").focus()
+    page.keyboard.press("Shift+Tab")  # come into the toolbar from before it, with the keyboard
+    page.keyboard.press("Tab")
+    seen = []
+    for _ in range(len(toolbar) + 4):
+        ring = focus_ring(page)
+        if ring["id"] in toolbar:
+            seen.append(ring["id"])
+            assert ring["ring"], f"#{ring['id']} ({ring['name']}) has the focus but no visible ring"
+        if ring["id"] == toolbar[-1]:
+            break
+        page.keyboard.press("Tab")
+    assert seen == toolbar, f"Tab reached {seen}, not every toolbar button in order"
+    # and each one works from the keyboard: Enter on Files hides the files pane, again shows it
+    page.locator("#toggle-files").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#files-pane")).to_be_hidden(timeout=WAIT)
+    page.keyboard.press("Enter")
+    expect(page.locator("#files-pane")).to_be_visible(timeout=WAIT)
+
+
+def test_the_project_tabs_and_panes_are_reached_with_tab_and_show_a_focus_ring(page, app):
+    pid = new_project(app, "Panes tabbed", {"index.html": PAGE})
+    open_project(page, pid, "Panes tabbed")
+    wanted = {"new-file-btn", "upload-btn", "prompt", "agent-picker", "model-picker", "send-btn", "preview-reload"}
+    page.locator("#export-btn").focus()
+    reached: dict[str, dict] = {}
+    order = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        ring = focus_ring(page)
+        order.append(ring["id"] or ring["name"])
+        if ring["id"] in wanted:
+            reached[ring["id"]] = ring
+        if ring["id"] == "preview-reload":
+            break
+    assert set(reached) == wanted, f"Tab never reached {sorted(wanted - set(reached))}; it went {order}"
+    no_ring = {k: v for k, v in reached.items() if not v["ring"]}
+    assert not no_ring, f"focused without a visible ring: {no_ring}"

@@ -24,6 +24,7 @@ PACKAGE = Path(__file__).resolve().parent
 #: The ES modules app.js imports (shell/ui/): one lost, and the page stops at its first import.
 UI_MODULES = (
     "ask",
+    "backup",
     "bus",
     "chat",
     "code",

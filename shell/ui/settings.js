@@ -1,6 +1,7 @@
 // The Settings view (#/settings, #/settings/key, #/settings/openai): the API key (to the keychain, never shown),
 // the provider and its address (changed only with the person's confirmation), models and rate limit, the theme,
 // the preview's network, agent and data folders, updates, and settings exported to or imported from a file.
+import { renderBackup } from "./backup.js";
 import { call, shell } from "./bus.js";
 import { setView } from "./nav.js";
 import { loadPickers } from "./pickers.js";
@@ -48,6 +49,7 @@ export async function showSettings(focus = "") {
   $("#key-save").disabled = noKeychain;
   $("#key-save").title = noKeychain ? "There is no keychain on this computer to save it in: see above" : "";
   renderSpending(v);
+  renderBackup();
   if (!state.models.length) loadPickers();
   if (focus === "key") { $("#api-key").scrollIntoView({ block: "center" }); $("#api-key").focus(); }
   if (focus === "openai") {

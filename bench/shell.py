@@ -330,7 +330,7 @@ def ui_figures(
         )
     for run, suffix, how in ((idle, "", "idle"), (loaded, "_load", f"under load ({os.cpu_count()} busy processes)")):
         what = f"while a {UI_TOKENS:,}-token answer (prose and file blocks, 1 token/ms) streams into the chat, {how}"
-        facts = {"frames": run.frames, "seconds": round(run.seconds, 2), "tokens": run.tokens}
+        facts = {"frames": run.frames, "seconds": round(run.seconds, 2), "tokens": run.tokens, "load_avg": run.load}
         rows += [
             Row(
                 f"shell.ui_long_tasks{suffix}",
@@ -338,7 +338,11 @@ def ui_figures(
                 "tasks",
                 target=1.0,
                 note=f"main-thread tasks of 50 ms or more (PerformanceObserver longtask) {what}; target none",
-                extra={**facts, "durations_ms": [round(d, 1) for d in sorted(run.long_tasks, reverse=True)[:20]]},
+                extra={
+                    **facts,
+                    "durations_ms": [round(d, 1) for d in sorted(run.long_tasks, reverse=True)[:20]],
+                    "longest_frames": run.frames_over_50ms,
+                },
             ),
             Row(
                 f"shell.ui_longest_task{suffix}_ms",
@@ -364,6 +368,8 @@ def ui_figures(
                 "frames": run.render["frames"],
                 "total_ms": round(run.render["totalMs"], 1),
                 "longest_task_ms": round(run.longest, 1),
+                "long_tasks": len(run.long_tasks),
+                "load_avg": run.load,
                 "ms_per_1k_chars_first_fifth": None if early_late is None else round(early_late[0], 3),
                 "ms_per_1k_chars_last_fifth": None if early_late is None else round(early_late[1], 3),
             },

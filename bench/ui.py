@@ -32,19 +32,35 @@ DELAY_MS = 1
 EDITOR_FILES = 7
 EDITOR_LINES = 5000
 
-# Set up in the page before the stream starts: long tasks, animation frames, and every 250 ms the render time
-# spent so far beside the streamed text's length.
+# Set up in the page before the stream starts: long tasks, animation frames, every 250 ms the render time spent so
+# far beside the streamed text's length, and the long animation frames (LoAF: Chromium's attribution of a frame of
+# 50 ms or more to the scripts that ran in it, and to style and layout), to tell our slow code from a busy machine.
 _INSTRUMENT = """() => {
-    window.__long = []; window.__frames = 0; window.__samples = [];
+    window.__long = []; window.__frames = 0; window.__samples = []; window.__loaf = [];
     window.__vibing.renderStats = { frames: 0, maxMs: 0, totalMs: 0 };
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
         .observe({ type: 'longtask', buffered: false });
+    try {
+        new PerformanceObserver((l) => {
+            for (const e of l.getEntries()) window.__loaf.push({
+                ms: Math.round(e.duration), blocking_ms: Math.round(e.blockingDuration),
+                style_layout_ms: e.styleAndLayoutStart ? Math.round(e.startTime + e.duration - e.styleAndLayoutStart) : 0,
+                scripts: e.scripts.map((s) => [s.invoker, s.sourceFunctionName, s.sourceURL.split('/').pop(),
+                                               Math.round(s.duration), Math.round(s.forcedStyleAndLayoutDuration)]),
+            });
+        }).observe({ type: 'long-animation-frame', buffered: false });
+    } catch (e) { /* a Chromium before 123: no attribution */ }
     const tick = () => { window.__frames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick);
     window.__sampler = setInterval(() => {
         let chars = 0; for (const s of window.__vibing.streams.values()) chars += s.text.length;
         window.__samples.push([window.__vibing.renderStats.totalMs, chars]);
     }, 250);
 }"""
+
+# The stop button shows while the page has an answer streaming. Polled every 100 ms rather than by Playwright's
+# selector waits, which query the page on every animation frame (main-thread work the figures would count).
+_STREAMING = "() => !document.querySelector('#stop-btn').classList.contains('hidden')"
+_STREAMED = "() => document.querySelector('#stop-btn').classList.contains('hidden')"
 
 # A click on a file in the tree, to the next frame painted after it (a task queued from the frame's rAF callback
 # runs once that frame is produced); then the length of what the editor holds, to check it is the whole file.
@@ -70,6 +86,10 @@ class StreamRun:
     frames: int
     render: dict
     samples: list[list[float]]
+    #: The longest animation frames of 50 ms or more, with the scripts Chromium attributes them to.
+    frames_over_50ms: list[dict]
+    #: The machine's 1-minute load average when the stream started and when it ended.
+    load: tuple[float, float]
 
     @property
     def longest(self) -> float:
@@ -146,7 +166,7 @@ def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str
         page.wait_for_selector(f"#project-name:has-text('{label}')")
         page.evaluate(_INSTRUMENT)
         with cpu_load() if load else _nothing():
-            t0 = time.perf_counter()
+            t0, load_before = time.perf_counter(), os.getloadavg()[0]
             app.bus.request(
                 "stream",
                 StartStream(
@@ -162,18 +182,28 @@ def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str
                     user_message="bench",
                 ),
             )
-            page.wait_for_selector("#stop-btn:not(.hidden)", timeout=30_000)
-            page.wait_for_selector("#stop-btn", state="hidden", timeout=300_000)
-            seconds = time.perf_counter() - t0
+            page.wait_for_function(_STREAMING, polling=100, timeout=30_000)
+            page.wait_for_function(_STREAMED, polling=100, timeout=300_000)
+            seconds, load_after = time.perf_counter() - t0, os.getloadavg()[0]
             # the last frame (the finished message) is drawn after the stop button hides
             page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))")
-        long_tasks, frames, render, samples = page.evaluate(
-            "() => { clearInterval(window.__sampler); "
-            "return [window.__long, window.__frames, window.__vibing.renderStats, window.__samples]; }"
+        long_tasks, frames, render, samples, loaf = page.evaluate(
+            "() => { clearInterval(window.__sampler); return [window.__long, window.__frames, "
+            "window.__vibing.renderStats, window.__samples, window.__loaf]; }"
         )
     finally:
         page.close()
-    return StreamRun(tokens, seconds, long_tasks, frames, render, samples)
+    longest_frames = sorted(loaf, key=lambda f: -f["ms"])[:5]
+    return StreamRun(
+        tokens,
+        seconds,
+        long_tasks,
+        frames,
+        render,
+        samples,
+        longest_frames,
+        (round(load_before, 2), round(load_after, 2)),
+    )
 
 
 @contextmanager

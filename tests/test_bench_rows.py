@@ -53,7 +53,7 @@ def test_rows_serialise_with_their_kind():
 def _run(tokens: int, total_ms: float, long_tasks: tuple[float, ...] = ()) -> StreamRun:
     render = {"frames": 100, "maxMs": 4.0, "totalMs": total_ms}
     samples = [[total_ms * i / 20, tokens * 4 * i / 20] for i in range(21)]
-    return StreamRun(tokens, tokens / 1000, list(long_tasks), 1000, render, samples)
+    return StreamRun(tokens, tokens / 1000, list(long_tasks), 1000, render, samples, [], (0.5, 0.7))
 
 
 def test_the_ui_figures_are_exactly_the_rows_listed_for_skipping():

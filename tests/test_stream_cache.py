@@ -3,6 +3,8 @@ real bus that read what the previous turn wrote, while a file edit invalidates o
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import msgspec
 import pytest
 from conftest import start_app
@@ -10,9 +12,9 @@ from test_stream_generate import KEY, run_generation
 
 from tests.fakes import FakeAnthropic
 from tests.fakes.cache import PromptCache, block_tokens, blocks
-from vibing.schema.storage import CreateProject
+from vibing.schema.storage import CreateProject, UpdateFile
 from vibing.schema.stream import ChatTurn, Generate, Usage
-from vibing.services.stream import costs
+from vibing.services.stream import costs, generate, prefix, prompts
 from vibing.services.stream.anthropic import request_body
 from vibing.services.stream.provider import Call
 
@@ -128,11 +130,58 @@ def test_follow_ups_read_the_cache_and_a_file_edit_invalidates_only_what_follows
     assert done.usage.input_tokens == 0
     assert done.cost_usd == costs.cost_usd("claude-sonnet-4-5", done.usage)
     assert "from cache" in done.message
-    # a turn whose answer edits a file: the next request's files part changed, so only the agent's part is read
+    # an answer that rewrites a file: the rewrite is in the conversation, so the listing stays and all is read
     _turn(bus, sub, project_id, "make the items blue [[scenario:normal answer=edit]]")
+    sent_c = server.requests[-1].body
     done = _turn(bus, sub, project_id, "is it blue? [[scenario:normal answer=talk]]")
     sent_d = server.requests[-1].body
-    assert "li { color: blue; }" in sent_d["system"][1]["text"]
-    marks_d = _marks(sent_d)
-    assert done.usage.cache_read_input_tokens == marks_d[0] == marks_b[0]
-    assert done.usage.cache_creation_input_tokens == marks_d[-1] - marks_d[0]
+    assert sent_d["system"] == sent_b["system"] and "li { color: blue; }" in str(sent_d["messages"][-2])
+    assert done.usage.cache_read_input_tokens == _marks(sent_c)[-1] == _marks(sent_d)[2]
+    # a file the person edits: the files part changes, so only the agent's part (before it) is read
+    bus.request("storage", UpdateFile(project_id=project_id, path="styles.css", content="li { color: green; }\n"))
+    done = _turn(bus, sub, project_id, "and now? [[scenario:normal answer=talk]]")
+    sent_e = server.requests[-1].body
+    assert "li { color: green; }" in sent_e["system"][1]["text"]
+    marks_e = _marks(sent_e)
+    assert done.usage.cache_read_input_tokens == marks_e[0] == marks_b[0]
+    assert done.usage.cache_creation_input_tokens == marks_e[-1] - marks_e[0]
+    # and the turn after reads it all again
+    done = _turn(bus, sub, project_id, "thanks [[scenario:normal answer=talk]]")
+    assert done.usage.cache_read_input_tokens == marks_e[-1]
+
+
+def test_the_listing_stays_while_the_conversation_explains_every_change():
+    answer = ChatTurn(role="assistant", content="Blue:\n\n```css styles.css\nli { color: blue; }\n```\n")
+    snap = {"index.html": "<ul></ul>\n", "styles.css": "li { color: red; }\n"}
+    now = {"index.html": "<ul></ul>\n", "styles.css": "li { color: blue; }\n"}
+    assert prefix.written_in([answer], "styles.css", now["styles.css"])
+    assert prefix.explained(snap, now, [ChatTurn(role="user", content="blue"), answer])
+    assert not prefix.explained(snap, now, []), "the rewrite's turn was left out"
+    assert not prefix.explained(snap, {**now, "styles.css": "li { color: green; }\n"}, [answer]), "a person's edit"
+    assert not prefix.explained(snap, {"styles.css": now["styles.css"]}, [answer]), "a deleted file"
+    later = ChatTurn(role="assistant", content="Red again:\n\n```css styles.css\nli { color: red; }\n```\n")
+    assert not prefix.written_in([answer, later], "styles.css", now["styles.css"]), "the last rewrite counts"
+
+    snapshots = prefix.Snapshots(limit=2)
+    key = ("anthropic", "claude-sonnet-4-5", "agent")
+    assert snapshots.listing("p", key, snap, []) is snap  # nothing kept yet: the current files
+    snapshots.keep("p", key, snap)
+    assert snapshots.listing("p", key, now, [answer]) is snap
+    assert snapshots.listing("p", ("anthropic", "claude-opus-4-5", "agent"), now, [answer]) is now
+    snapshots.keep("q", key, snap)
+    snapshots.keep("r", key, snap)
+    assert snapshots.listing("p", key, now, [answer]) is now, "the least recently used project was let go"
+
+
+def test_a_rewrite_left_out_to_fit_lists_the_current_files():
+    config = SimpleNamespace(model_context=4096, openai_context=0)
+    call = Call(provider="local", base_url="", model="", messages=[], max_tokens=512)
+    snap = {"styles.css": "li { color: red; }\n"}
+    now = {"styles.css": "li { color: blue; }\n"}
+    rewrite = "```css styles.css\nli { color: blue; }\n```\n" + "padding " * 1500
+    history = [ChatTurn(role="user", content="blue"), ChatTurn(role="assistant", content=rewrite)]
+    history += [ChatTurn(role="user" if i % 2 == 0 else "assistant", content=f"chat {i}") for i in range(4)]
+    snapshots = prefix.Snapshots()
+    snapshots.keep("p", ("local", "", prompts.system_parts("a")[0]), snap)
+    built, fitted = generate.fitted_call(config, call, "a", now, history, "go", project_id="p", snapshots=snapshots)
+    assert fitted.dropped_turns and "color: blue" in built.system_parts[1] and not built.cache

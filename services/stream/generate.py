@@ -37,7 +37,7 @@ from vibing.schema.stream import (
     GenerationProgress,
     GenerationStarted,
 )
-from vibing.services.stream import budget, costs, prompts
+from vibing.services.stream import budget, costs, prefix, prompts
 from vibing.services.stream.files import FileBlock, FileBlockParser
 from vibing.services.stream.launcher import Launcher
 from vibing.services.stream.provider import Call
@@ -255,12 +255,25 @@ def continuation_setup(launcher: Launcher, *, project_id: str, agent: str, prefi
     return setup
 
 
+#: The files each project's follow-ups list (``prefix.py``): this process's, kept across generations.
+SNAPSHOTS = prefix.Snapshots()
+
+
 def fitted_call(
-    config: Any, call: Call, agent_prompt: str, files: dict[str, str], history: list[ChatTurn], prompt: str
+    config: Any,
+    call: Call,
+    agent_prompt: str,
+    files: dict[str, str],
+    history: list[ChatTurn],
+    prompt: str,
+    *,
+    project_id: str = "",
+    snapshots: prefix.Snapshots | None = None,
 ) -> tuple[Call, budget.Fitted]:
     """``call`` (checked, with the prompt as its one message) completed with the agent, the files and the
     conversation, fitted to its model's context (``budget.py``) and ordered for prompt caching: the agent's part,
-    then the files' part of the system prompt, then the turns (``prompts.system_parts``).
+    then the files' part of the system prompt, then the turns (``prompts.system_parts``).  With ``snapshots``,
+    the files listed are the project's snapshot while the conversation explains how they changed (``prefix.py``).
 
     Raises :class:`~vibing.errors.LimitExceeded` when the request cannot fit even with what may be left out."""
     limits = budget.limits(
@@ -271,7 +284,14 @@ def fitted_call(
         openai_context=int(getattr(config, "openai_context", 0) or 0),
     )
     head = prompts.system_parts(agent_prompt)[0]
-    fitted = budget.fit(head, files, history, prompt, limits, model=call.model)
+    key = (call.provider, call.model, head)
+    listed = snapshots.listing(project_id, key, files, history) if snapshots is not None else files
+    fitted = budget.fit(head, listed, history, prompt, limits, model=call.model)
+    if listed is not files and not prefix.explained(listed, files, fitted.turns):
+        listed = files  # a rewrite the listing relied on was left out to fit: list the current files
+        fitted = budget.fit(head, files, history, prompt, limits, model=call.model)
+    if snapshots is not None:
+        snapshots.keep(project_id, key, listed)
     parts = prompts.system_parts(agent_prompt, fitted.files, fitted.omitted_files)
     turns = [*fitted.turns, ChatTurn(role="user", content=prompt)]
     call = msgspec.structs.replace(
@@ -387,7 +407,9 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
     from vibing.services.stream import elements  # picked elements: the model's turn gets them, storage a trace
 
     turn, req = elements.for_model(req.prompt, req.elements), elements.stored(req)
-    call, fitted = fitted_call(launcher.config, call, agent_prompt, files, history, turn)
+    call, fitted = fitted_call(
+        launcher.config, call, agent_prompt, files, history, turn, project_id=req.project_id, snapshots=SNAPSHOTS
+    )
     gen.context_used = min(1.0, fitted.estimate / fitted.limits.window)  # until the API reports the usage
     gen.note = fitted.note
     if fitted.note:

@@ -76,7 +76,12 @@ def system_parts(agent_prompt: str, files: dict[str, str] | None = None, omitted
 
 
 def _files_section(files: dict[str, str], omitted: list[str] | None = None) -> str:
-    listing = ["## The project's current files", ""]
+    listing = [
+        "## The project's current files",
+        "",
+        "(Where the conversation below writes a file again, that later version is the current one.)",
+        "",
+    ]
     if omitted:
         listing.append(
             "(Also in the project but left out here to fit the model's context: "

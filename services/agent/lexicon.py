@@ -48,6 +48,7 @@ _kind("game", 3.0, "yahtzee monopoly scrabble boggle jigsaw clicker roguelite me
 _kind("game", 1.5, "player players level levels enemies enemy lives highscore sprite sprites boss jump")
 _kind("game", 1.0, "puzzle maze quiz trivia score")
 _kind("game", 2.0, "quest adventure dungeon runner kart shmup platformers shooter tamagotchi idle towerdefense")
+_kind("game", 2.0, "racing racer")
 _kind("website", 3.0, "website websites site sites portfolio blog webshop storefront")
 _kind("website", 2.0, "shop store ecommerce agency brochure")
 _kind("website", 1.0, "restaurant")
@@ -147,6 +148,18 @@ _translate("dark", "sombre oscuro dunkel scuro escuro")
 _translate("button", "bouton boton knopf pulsante botao")
 _translate("bigger", "grand grande grosser groesser maior piu")
 _translate("offline", "horsligne sinconexion desconectado")
+_translate("booking", "agendamentos citas rendezvous prenotazioni afspraak afspraken reservering reserveringen")
+_translate("animation", "animacao animacoes animacion animaciones animazione animazioni")
+_translate("contrast", "contraste kontrast contrasto")
+_translate("keyboard", "clavier teclado tastatur tastiera toetsenbord")
+_translate("game", "spel spellen spelletje")
+_translate("list", "lijst lijstje")
+_translate("shop", "webwinkel")
+_translate("calculator", "rekenmachine")
+_translate("website", "webpagina")
+_translate("accessibility", "toegankelijkheid")
+_translate("slow", "traag")
+_translate("crossword", "crucigrama cruciverba kreuzwortratsel kreuzwortraetsel")
 
 #: Everyday words for a specialist's subject, in the words agents use for it ("laggy" is about performance).
 HINTS: dict[str, tuple[str, ...]] = {}
@@ -219,6 +232,13 @@ _hint("image filters canvas", "sepia blur brightness photoeditor imageeditor")
 _hint("booking", "slot slots timeslot timeslots")
 _hint("prompt", "instructions")
 _hint("unit test", "function functions")
+_hint("booking", "haircut haircuts availability calendly")
+_hint("accessibility", "contrast screenreader screenreaders")
+_hint("typography", "readable readability legible legibility")
+_hint("monitoring", "healthcheck healthchecks statuspage")
+_hint("animation", "confetti confete konfetti coriandoli")
+_hint("cloud", "aws azure gcp")
+_hint("puzzle", "crossword crosswords wordsearch nonogram nonograms riddle riddles")
 
 #: Hints that only hold when the word leads the request: "chart my sales" asks for a chart, "a water tracker
 #: with a chart" for a tracker; "speed up my site" is about speed, "a typing speed test" is not.
@@ -366,6 +386,42 @@ PHRASES = {
     "pagina web": "website",
     "hors ligne": "offline",
     "sin conexion": "offline",
+    # a time picked by a customer is a booking; a shop that sells haircuts is not an online store
+    "pick a time": "book a slot",
+    "choose a time": "book a slot",
+    "book a time": "book a slot",
+    "barber shop": "barbershop",
+    # a list people put their names on is a rota, not an account to sign up for
+    "sign up sheet": "rota booking",
+    "signup sheet": "rota booking",
+    "sign-up sheet": "rota booking",
+    "bingo caller": "number randomizer",
+    "number caller": "number randomizer",
+    # how many people visit a site is analytics; "traffic" alone is what a load test sends
+    "website traffic": "visitors analytics",
+    "site traffic": "visitors analytics",
+    "web traffic": "visitors analytics",
+    "hard to read": "readability typography",
+    "easier to read": "readability typography",
+    "keyboard navigation": "keyboard accessibility",
+    "navigation au clavier": "keyboard accessibility",
+    "navegacion con teclado": "keyboard accessibility",
+    "mots croises": "crossword",
+    # an evening of games is an event: a tool for it (a score keeper, a clock) is not a game to build
+    "board game nights": "gamenights",
+    "board game night": "gamenight",
+    "game nights": "gamenights",
+    "game night": "gamenight",
+    "chess clock": "clock timer",
+    "bingo number caller": "number randomizer",
+    "score keeper": "scorekeeper tally",
+    "noughts and crosses": "tictactoe",
+    "bar chart race": "barchart visualization",
+    "one-pager": "landing page",
+    "one pager": "landing page",
+    "stats screen": "stats dashboard",
+    "corner shop": "cornershop",
+    "palavras cruzadas": "crossword",
 }
 #: Patterns that say a specialist's subject in everyday words, and the subject word they add.
 PATTERNS = (
@@ -511,6 +567,73 @@ PATTERNS = (
         ),
         "etl data pipeline",
     ),
+    (
+        re.compile(
+            r"\b(?:pull|import|sync|copy|load|push)\b.{0,60}\binto (?:one |a |our |the |my )?"
+            r"(?:postgres|postgresql|mysql|database|db|warehouse|bigquery|snowflake|table)\b"
+        ),
+        "etl data pipeline",
+    ),
+    (
+        re.compile(r"\bhow many (?:users|people|visitors|requests)\b.{0,30}\b(?:handle|take|cope|support|before)\b"),
+        "load test",
+    ),
+    (re.compile(r"\b(?:api|server|site|app|backend|it)\b.{0,30}\bfalls? over\b|\bbreaking point\b"), "load test"),
+    (
+        re.compile(
+            r"\b(?:servers?|sites?)\b[^.]{0,40}\b(?:up (?:or|and) down|(?:is|are|goes|go|went) down"
+            r"|if (?:up|down))\b|\bup or down\b"
+        ),
+        "monitoring uptime",
+    ),
+    (
+        re.compile(
+            r"\b(?:slow|seconds|takes|timing out)\b.{0,60}\b(?:the )?database\b|\bdatabase (?:is |gets )?slow\b"
+            r"|\bslow (?:queries|query)\b"
+        ),
+        "database optimizer queries",
+    ),
+    (
+        re.compile(r"\bdesign (?:the |my |our |some |all the )?(?:screens|interface|ui|flows?)\b"),
+        "ux design wireframe",
+    ),
+    (
+        re.compile(
+            r"\b\d+ (?:answers|responses|replies)\b"
+            r"|\bwhat (?:is it|are they|do they|does it|is this|are these) tell(?:ing)?\b"
+        ),
+        "data analysis",
+    ),
+    (
+        re.compile(
+            r"\b(?:using|with|via|by) (?:an? )?(?:ai|gpt|chatgpt|claude|llm)\b|\bai[- ](?:generated|written|powered)\b"
+        ),
+        "ai llm",
+    ),
+    (re.compile(r"\bsell(?:s|ing)? (?:the )?(?:tickets|seats)\b"), "tickets ecommerce booking"),
+    (re.compile(r"\b(?:plan|design)\b.{0,25}\bendpoints?\b|\bopenapi\b"), "api design"),
+    (
+        re.compile(
+            r"\b(?:asks?|fetch(?:es|ed)?|calls?|loads?|requests?)\b.{0,40}\bagain\b|\bover (?:our|the|my) (?:limit|quota)\b"
+            r"|\bthousands of times\b"
+        ),
+        "caching",
+    ),
+    (re.compile(r"\bunity\b|\bc# script"), "unity"),
+    (re.compile(r"\bplay store\b|\bgoogle play\b|\bmaterial you\b"), "android"),
+    (
+        re.compile(r"\bbefore (?:it|we) launch(?:es)?\b|\bcoming soon\b"),
+        "landing page waitlist",
+    ),
+    (re.compile(r"\bcolou?red by\b"), "visualization"),
+    (
+        re.compile(r"\bpay (?:monthly|per month|a month|yearly|per seat)\b|\binvite (?:their|your|my|our) team\b"),
+        "saas subscription",
+    ),
+    (re.compile(r"\bbefore (?:they|it) (?:hit|hits|reach|reaches)\b|\btyping game\b"), "arcade game"),
+    (re.compile(r"\bput (?:their|your|our|my) names? down\b|\bnames? down for\b"), "rota booking"),
+    (re.compile(r"\bignores? the format\b|\bdifferent answers? every time\b"), "prompt engineering"),
+    (re.compile(r"\bquer(?:y|ies) (?:take|takes|are slow|is slow)\b"), "database optimizer queries"),
 )
 
 

@@ -30,6 +30,7 @@ ROW_MODULES = [
     "vibing.bench.agents",
     "vibing.bench.storage",
     "vibing.bench.stream",
+    "vibing.bench.context",
     "vibing.bench.shell",
     "vibing.bench.local",
     "vibing.bench.importer",

@@ -185,3 +185,25 @@ def test_a_rewrite_left_out_to_fit_lists_the_current_files():
     snapshots.keep("p", ("local", "", prompts.system_parts("a")[0]), snap)
     built, fitted = generate.fitted_call(config, call, "a", now, history, "go", project_id="p", snapshots=snapshots)
     assert fitted.dropped_turns and "color: blue" in built.system_parts[1] and not built.cache
+
+
+def test_the_stream_metrics_count_cache_reads_and_writes(app, server):
+    from vibing.schema.metrics import MetricsReport
+
+    bus = app.bus()
+    sub = bus.subscribe("metrics.report")
+    sub.sync()
+    project_id = bus.request("storage", CreateProject(name="Metered")).project.id
+    events = bus.subscribe("generate.", "stream.")
+    events.sync()
+    _turn(bus, events, project_id, "a long list [[scenario:normal answer=site]]")
+    _turn(bus, events, project_id, "what does it keep? [[scenario:normal answer=talk]]")
+    kinds: dict[str, float] = {}
+    while not {"cache_read", "cache_write"} <= set(kinds):
+        ev = sub.recv(10)
+        assert ev is not None, f"no metrics report with cache tokens (saw {kinds})"
+        if isinstance(ev.body, MetricsReport) and ev.body.service == "stream":
+            kinds = {
+                s.labels.get("kind", ""): s.value for s in ev.body.samples if s.name == "vibing_stream_tokens_total"
+            }
+    assert kinds["cache_read"] > 0 and kinds["cache_write"] > 0

@@ -582,6 +582,12 @@ class Runner:
             meter.inc("vibing_stream_tokens_total", u.input_tokens, provider=provider, kind="input")
         if u.output_tokens:
             meter.inc("vibing_stream_tokens_total", u.output_tokens, provider=provider, kind="output")
+        if u.cache_read_input_tokens:  # prompt caching: billed at 0.1x (reads) and 1.25x (writes) of input
+            meter.inc("vibing_stream_tokens_total", u.cache_read_input_tokens, provider=provider, kind="cache_read")
+        if u.cache_creation_input_tokens:
+            meter.inc(
+                "vibing_stream_tokens_total", u.cache_creation_input_tokens, provider=provider, kind="cache_write"
+            )
         if run.attempts > 1:
             meter.inc("vibing_stream_retries_total", run.attempts - 1, provider=provider)
         cost = self._cost(run)

@@ -17,11 +17,14 @@ import pytest
 from chromium import CHROMIUM, WAIT, signed_in_page
 from conftest import ROOT, provider_chosen, start_app
 
+from tests.fakes import FakeAnthropic
+
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 
 AXE = ROOT / "shell" / "ui" / "vendor" / "axe.min.js"
+KEY = "sk-ant-test-" + "a" * 40
 #: What fails a view: axe's two worst impacts.
 BLOCKING = ("serious", "critical")
 
@@ -38,8 +41,14 @@ ANSWER = (
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory):
-    running = start_app(tmp_path_factory.mktemp("a11y") / "home")
+def fake():
+    with FakeAnthropic() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def app(fake, tmp_path_factory):
+    running = start_app(tmp_path_factory.mktemp("a11y") / "home", ANTHROPIC_BASE_URL=fake.url, ANTHROPIC_API_KEY=KEY)
     provider_chosen(running)  # the first-run screen is opened by its address where a test wants it
     yield running
     running.stop()
@@ -236,7 +245,10 @@ def test_history_with_the_merge_view_open(page, app):
     assert_accessible(page, "the history tab with two versions compared")
 
 
-def test_workflows_view(page, app):
+def test_workflows_view_picked_running_and_finished(page, app, fake):
+    from vibing.schema.agent import PlanWorkflow
+
+    plan = app.bus().request("agent", PlanWorkflow(workflow="full-stack"))
     pid = new_project(app, "Workflows shown", {"index.html": PAGE})
     open_project(page, pid, "Workflows shown")
     page.keyboard.press("Control+g")
@@ -246,7 +258,19 @@ def test_workflows_view(page, app):
     assert_accessible(page, "the workflows view")
     choice.locator("input").check()
     page.fill("#wf-brief", "A to-do list with accounts")
-    assert_accessible(page, "the workflows view with a workflow picked")
+    expect(page.locator(".wf-level")).to_have_count(len(plan.levels), timeout=WAIT)  # the task graph
+    assert_accessible(page, "the workflows view with a workflow picked and its task graph")
+
+    fake.queue.clear()
+    for _ in plan.tasks:
+        fake.push("slow", delay_ms=30, words=60)
+    page.click("#wf-run")
+    first = plan.levels[0][0]
+    running = page.locator(f".wf-task[data-task='{first}'][data-state='running'] .wf-tail")
+    expect(running).not_to_be_empty(timeout=WAIT)
+    assert_accessible(page, "the workflows view while a task streams")
+    expect(page.locator("#wf-status")).to_contain_text(f"All {len(plan.tasks)} tasks finished", timeout=60_000)
+    assert_accessible(page, "the workflows view when the run has finished")
 
 
 def test_settings_metrics_and_first_run(page, app):
@@ -267,7 +291,12 @@ def test_settings_metrics_and_first_run(page, app):
 
 
 def test_toasts_and_confirm_dialogs(page, app):
-    pid = project_with_answer(app, "Asked first")
+    from vibing.schema.storage import UpdateFile
+
+    pid = new_project(app, "Asked first", {"index.html": PAGE, "style.css": "h1 { color: teal; }\n"})
+    app.bus().request(
+        "storage", UpdateFile(project_id=pid, path="index.html", content=PAGE_TWO)
+    )  # a version to restore
     open_project(page, pid, "Asked first")
     page.click("#save-btn")
     expect(page.locator(".toast:has-text('Checkpoint saved')")).to_be_visible(timeout=WAIT)
@@ -288,6 +317,12 @@ def test_toasts_and_confirm_dialogs(page, app):
     assert_accessible(page, "a confirm dialog (ask.js)")
     dialog.locator("button[data-answer=cancel]").click()
     expect(dialog).to_have_count(0)
+
+    page.keyboard.press("Control+e")
+    expect(page.locator("#export-modal")).to_be_visible(timeout=WAIT)
+    assert_accessible(page, "the export dialog")
+    page.keyboard.press("Escape")
+    expect(page.locator("#export-modal")).to_be_hidden(timeout=WAIT)
 
 
 # -- the keyboard and the focus ring -------------------------------------------------------------------------------
@@ -350,6 +385,31 @@ def test_the_project_toolbar_is_reached_with_tab_and_each_stop_shows_a_focus_rin
     expect(page.locator("#files-pane")).to_be_hidden(timeout=WAIT)
     page.keyboard.press("Enter")
     expect(page.locator("#files-pane")).to_be_visible(timeout=WAIT)
+
+
+def test_the_side_tabs_are_a_tab_list_worked_with_the_arrow_keys(page, app):
+    pid = new_project(app, "Arrowed tabs", {"index.html": PAGE})
+    open_project(page, pid, "Arrowed tabs")
+    tabs = page.locator(".tabs[role=tablist] [role=tab]")
+    expect(tabs).to_have_count(3)
+    expect(page.locator(".tabs [role=tab][tabindex='0']")).to_have_count(1)  # one Tab stop: the shown tab
+    preview, code, history = (page.locator(f"#tab-btn-{n}") for n in ("preview", "code", "history"))
+    expect(preview).to_have_attribute("aria-selected", "true")
+    page.locator("#preview-reload").focus()
+    page.keyboard.press("Shift+Tab")
+    expect(preview).to_be_focused()
+    assert focus_ring(page)["ring"], "the focused tab shows no ring"
+    page.keyboard.press("ArrowRight")
+    expect(code).to_be_focused()
+    expect(code).to_have_attribute("aria-selected", "true")
+    expect(preview).to_have_attribute("aria-selected", "false")
+    expect(page.locator("#tab-code")).to_be_visible()
+    page.keyboard.press("End")
+    expect(history).to_be_focused()
+    expect(page.locator("#tab-history")).to_be_visible()
+    page.keyboard.press("ArrowRight")  # round to the first
+    expect(preview).to_be_focused()
+    expect(page.locator("#tab-preview")).to_be_visible()
 
 
 def test_the_project_tabs_and_panes_are_reached_with_tab_and_show_a_focus_ring(page, app):

@@ -81,6 +81,50 @@ document.addEventListener('securitypolicyviolation',function(e){send('blocked','
 window.addEventListener('load',function(){send('loaded','')});
 })();</script>"""
 
+#: The element picker (issue 20, U9), inert until the UI asks: ``{vibingPick: 1, type: "start", id}`` from the parent
+#: window arms it (it answers ``armed``); while armed, the element under the pointer is outlined with a label (tag,
+#: classes, size) drawn in a shadow root (the page's CSS cannot restyle it), a click is kept from the page and answered with ``picked`` (selector, tag, text, file, html:
+#: each cut to size), Escape with ``cancel``; ``stop`` disarms it.  It knows nothing of the UI but ``parent``, and
+#: the UI trusts none of it (``shell/ui/picker.js`` checks every message): a hostile page may forge any of these.
+#: The selector rule is ``vibing/cli/elements.py``'s ``stable_selector``: ``#id`` when unique, else an nth-of-type
+#: path up to ``body`` or the nearest ancestor with a unique id.
+PICKER = """<script>(function(){
+var P=window.parent;if(!P||P===window)return;
+var on=null,cur=null,host=null,box=null,label=null,ID=/^[A-Za-z_][\\w-]*$/;
+var send=function(m){m.vibingPick=1;try{P.postMessage(m,'*')}catch(_){}};
+var uid=function(el){var i=el.id;if(!i||!ID.test(i))return '';try{return document.querySelectorAll('#'+i).length===1?i:''}catch(_){return ''}};
+var selector=function(el){var u=uid(el),parts=[];if(u)return '#'+u;
+for(var c=el;c&&c.nodeType===1&&c!==document.documentElement;c=c.parentElement){var t=c.tagName.toLowerCase();
+if(c!==el&&(u=uid(c))){parts.push('#'+u);break}if(t==='body'){parts.push('body');break}
+var n=1,k=0,s=c.parentElement?c.parentElement.children:[c];for(var j=0;j<s.length;j++){if(s[j].tagName===c.tagName){k++;if(s[j]===c)n=k}}
+parts.push(k>1?t+':nth-of-type('+n+')':t)}return parts.reverse().join(' > ')};
+var cut=function(v,n){v=String(v||'');return v.length>n?v.slice(0,n-1)+'\u2026':v};
+var file=function(){try{return decodeURIComponent(location.pathname.split('/').slice(4).join('/'))||'index.html'}catch(_){return ''}};
+var show=function(el){cur=el;var r=el.getBoundingClientRect(),cl=el.classList?[].slice.call(el.classList,0,3):[];
+box.style.cssText='position:fixed;box-sizing:border-box;border:2px solid #5b5bd6;background:rgba(91,91,214,.12);border-radius:2px;left:'+r.left+'px;top:'+r.top+'px;width:'+r.width+'px;height:'+r.height+'px';
+label.textContent=el.tagName.toLowerCase()+(cl.length?'.'+cl.join('.'):'')+'  '+Math.round(r.width)+'\u00d7'+Math.round(r.height);
+label.style.cssText='position:fixed;left:'+Math.max(0,r.left)+'px;top:'+(r.top>24?r.top-22:r.bottom+2)+'px;font:12px/18px system-ui,sans-serif;background:#5b5bd6;color:#fff;padding:0 6px;border-radius:3px;white-space:nowrap;max-width:90vw;overflow:hidden;text-overflow:ellipsis'};
+var at=function(t){return t===document.documentElement&&document.body?document.body:t};
+var move=function(e){var t=at(e.target);if(on&&t&&t.nodeType===1&&t!==host&&t!==cur)show(t)};
+var block=function(e){if(!on)return;e.preventDefault();e.stopImmediatePropagation()};
+var click=function(e){if(!on)return;block(e);var el=at(e.target);if(!el||el.nodeType!==1||el===host)return;var id=on;stop();
+send({type:'picked',id:id,element:{selector:cut(selector(el),500),tag:el.tagName.toLowerCase().slice(0,40),text:cut((el.innerText||el.textContent||'').replace(/\\s+/g,' ').trim(),200),file:cut(file(),300),html:cut(el.outerHTML,2000)}})};
+var key=function(e){if(on&&e.key==='Escape'){block(e);var id=on;stop();send({type:'cancel',id:id})}};
+var scroll=function(){if(on&&cur)show(cur)};
+var KEEP=['pointerdown','pointerup','mousedown','mouseup','dblclick','contextmenu','touchstart','touchend','auxclick'];
+var start=function(id){if(on){on=id;return}on=id;host=document.createElement('vibing-picker');
+host.style.cssText='all:initial;position:fixed;inset:0;pointer-events:none;z-index:2147483647';
+var root=host.attachShadow({mode:'open'});box=document.createElement('div');label=document.createElement('div');root.appendChild(box);root.appendChild(label);
+(document.documentElement||document.body).appendChild(host);
+window.addEventListener('pointermove',move,true);window.addEventListener('click',click,true);window.addEventListener('keydown',key,true);window.addEventListener('scroll',scroll,true);
+KEEP.forEach(function(n){window.addEventListener(n,block,true)})};
+var stop=function(){on=null;cur=null;if(host&&host.parentNode)host.parentNode.removeChild(host);host=null;
+window.removeEventListener('pointermove',move,true);window.removeEventListener('click',click,true);window.removeEventListener('keydown',key,true);window.removeEventListener('scroll',scroll,true);
+KEEP.forEach(function(n){window.removeEventListener(n,block,true)})};
+window.addEventListener('message',function(e){var d=e.data;if(e.source!==P||!d||d.vibingPick!==1)return;
+if(d.type==='start'&&typeof d.id==='string'){start(d.id.slice(0,64));send({type:'armed',id:on})}else if(d.type==='stop')stop()});
+})();</script>"""
+
 #: Content types by extension (nosniff: a module script, a stylesheet or a font must carry its exact type).
 MIME = {
     "html": "text/html",
@@ -137,7 +181,7 @@ _HTML = re.compile(rb"<html[^>]*>", re.IGNORECASE)
 
 def inject(html: bytes, reports: list[dict[str, Any]] | None = None) -> bytes:
     """The page with the capture script first in its head (and the rewrite's reports, posted at once)."""
-    script = CAPTURE.encode()
+    script = (CAPTURE + PICKER).encode()
     if reports:
         script += f"<script>__vibingLibraries({script_json(reports)})</script>".encode()
     for pattern in (_HEAD, _HTML):

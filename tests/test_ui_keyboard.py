@@ -217,6 +217,17 @@ def check_reload_preview(w: Walk, keys):
     assert w.page.evaluate("window.__notReloaded === true")
 
 
+def check_pick_element(w: Walk, keys):
+    w.in_project()
+    w.page.wait_for_selector("#preview[src]", state="attached", timeout=WAIT)
+    w.page.focus("#prompt")
+    w.press(keys)
+    expect(w.page.locator("#preview-pick")).to_have_attribute("aria-pressed", "true")
+    w.page.frame_locator("#preview").locator("vibing-picker").wait_for(state="attached", timeout=WAIT)
+    w.page.keyboard.press("Escape")  # cancels the pick, and only that
+    expect(w.page.locator("#preview-pick")).to_have_attribute("aria-pressed", "false")
+
+
 def check_stop(w: Walk, keys):
     w.in_project()
     w.idle()
@@ -399,6 +410,7 @@ CHECKS: dict[str, Callable[[Walk, list[str]], None]] = {
     "toggle-files": check_toggle_files,
     "toggle-preview": check_toggle_preview,
     "workflows": check_workflows,
+    "pick-element": check_pick_element,
     "reload-preview": check_reload_preview,
     "stop": check_stop,
     "send": check_send,

@@ -10,6 +10,7 @@ import "./files.js";
 import { showMetrics } from "./metrics.js";
 import { goHome, goProject, goSettings, setRouter } from "./nav.js";
 import { loadPickers } from "./pickers.js";
+import { togglePick } from "./picker.js";
 import { applyNetwork, reloadPreview } from "./preview.js";
 import { exportProject, openFolder, openProject, togglePane } from "./project.js";
 import { setTheme, showSettings } from "./settings.js";
@@ -68,6 +69,7 @@ const KEYMAP = [
   { id: "toggle-preview", command: "toggle-preview", label: "Toggle preview", keys: ["Mod", "\\"], group: PROJECT, when: inProject, run: () => togglePane("preview") },
   { id: "workflows", command: "workflows", label: "Workflows", keys: ["Mod", "G"], group: PROJECT, when: inProject, run: () => toggleWorkflows() },
   { id: "new-file", label: "New file (in the folder of the selected file)", keys: ["Mod", "Alt", "N"], group: PROJECT, native: true },
+  { id: "pick-element", label: "Pick an element in the preview to ask about (Esc cancels)", keys: ["Mod", "I"], group: PROJECT, when: inProject, run: () => togglePick() },
   { id: "reload-preview", command: "reload-preview", label: "Reload preview", keys: ["Mod", "R"], group: PROJECT, when: inProject,
     browserOtherwise: true, run: () => reloadPreview(true) },
   { id: "stop", command: "stop", label: "Stop generation", keys: ["Esc"], group: PROJECT,

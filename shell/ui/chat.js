@@ -3,6 +3,7 @@
 // retry, the progress line over the composer (starting, thinking, writing <file>, done with tokens, time and cost),
 // and what to do when a provider did not answer.
 import { call, on, onConnection } from "./bus.js";
+import { restoreChips, takeChips, withChips } from "./chips.js";
 import { beforeGeneration } from "./code.js";
 import { renderMarkdown, StreamRenderer } from "./markdown.js";
 import { goSettings } from "./nav.js";
@@ -178,13 +179,14 @@ export async function sendPrompt(prompt, opts = {}) {
   state.lastPrompt = prompt;
   clearUnsent();
   const sid = newId();
-  const s = { id: sid, projectId: state.project.id, text: "", thinking: "", seq: 0, started: performance.now(), userPrompt: prompt, finished: false, model: $("#model-picker").value };
+  const elements = takeChips(); // the picked elements go with this prompt (back in the box if it is not sent)
+  const s = { elements, id: sid, projectId: state.project.id, text: "", thinking: "", seq: 0, started: performance.now(), userPrompt: prompt, finished: false, model: $("#model-picker").value };
   state.streams.set(sid, s);
   state.activeStream = sid;
   state.writing = new Set();
   const box = $("#messages");
   $(".empty", box)?.remove();
-  box.appendChild(messageEl({ role: "user", content: prompt }));
+  box.appendChild(withChips(messageEl({ role: "user", content: prompt }), elements));
   s.el = messageEl({ role: "assistant", content: "", status: "streaming", live: true });
   box.appendChild(s.el);
   box.scrollTop = box.scrollHeight;
@@ -195,7 +197,7 @@ export async function sendPrompt(prompt, opts = {}) {
     // The stream service loads the conversation and the current files from storage itself.
     const r = await generateAsking({ // asks first when a spending limit stands in the way
       project_id: state.project.id, prompt, agent: $("#agent-picker").value, ...providerFor(opts),
-      stream_id: sid,
+      stream_id: sid, elements,
     }, 20);
     s.messageId = r.message_id || s.messageId;
     s.agent = r.agent; s.model = r.model || s.model;
@@ -226,6 +228,7 @@ function notSent(s, prompt, code, message) {
   if (state.activeStream === s.id) { state.activeStream = ""; setBusy(false); }
   s.el?.previousElementSibling?.classList.contains("user") && s.el.previousElementSibling.remove();
   s.el?.remove();
+  restoreChips(s.elements);
   progress(message, { phase: "error", meta: "" });
   if (state.project && s.projectId === state.project.id) {
     state.unsent = { projectId: s.projectId, prompt, code, message };

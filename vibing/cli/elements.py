@@ -46,7 +46,7 @@ _BREAKS = frozenset(
     "form fieldset blockquote pre figure figcaption hr address details summary".split()
 )
 _IDENT = r"-?[A-Za-z_][\w-]*"
-_ID_OK = re.compile(r"^[A-Za-z_][\w-]*$")
+_ID_OK = re.compile(r"^[A-Za-z_][\w-]*$", re.ASCII)  # ASCII, as JavaScript reads it in the picker
 _COMPOUND = re.compile(
     rf"(?P<tag>\*|[A-Za-z][A-Za-z0-9-]*)?(?P<rest>(?:#{_IDENT}|\.{_IDENT}|:nth-of-type\(\s*\d+\s*\))*)$"
 )

@@ -231,6 +231,16 @@ def test_project_view_chat_preview_files_and_code(page, app):
     page.keyboard.press("Escape")
 
 
+def test_preview_that_needs_the_network_with_its_errors(page, app):
+    needs = PAGE.replace("</body>", "<script src='https://unpkg.com/vibing-uncached-lib@1.0.0/lib.js'></script></body>")
+    pid = new_project(app, "Needs the network", {"index.html": needs})
+    open_project(page, pid, "Needs the network")
+    expect(page.locator("#net-bar")).to_be_visible(timeout=WAIT)
+    expect(page.locator("#preview-console")).to_be_visible(timeout=WAIT)
+    expect(page.locator("#console-list li").first).to_be_visible(timeout=WAIT)
+    assert_accessible(page, "the preview with the network bar and its errors")
+
+
 def test_history_with_the_merge_view_open(page, app):
     pid = project_with_answer(app, "History compared")
     open_project(page, pid, "History compared")
@@ -277,6 +287,9 @@ def test_settings_metrics_and_first_run(page, app):
     go(page, "#/settings")
     page.wait_for_selector("#view-settings[data-ready='1']:not(.hidden)", timeout=WAIT)
     assert_accessible(page, "settings")
+    page.click("#key-check")  # what the check says, in its colour
+    expect(page.locator("#key-status.ok, #key-status.bad")).not_to_be_empty(timeout=30_000)
+    assert_accessible(page, "settings with the key checked")
 
     go(page, "#/metrics")
     page.wait_for_selector("#view-metrics:not(.hidden) #metrics-rows tr", timeout=WAIT)
@@ -288,6 +301,10 @@ def test_settings_metrics_and_first_run(page, app):
         page.check(f"input[name=welcome-choice][value={choice}]")
         page.wait_for_selector(f"#panel-{choice}:not(.hidden)", timeout=WAIT)
         assert_accessible(page, f"the first-run screen, {choice} picked")
+    page.fill("#welcome-openai-url", "http://127.0.0.1:9/v1")  # nothing listens there: a refusal, in words
+    page.click("#welcome-openai-check")
+    expect(page.locator("#welcome-status.bad")).not_to_be_empty(timeout=WAIT)
+    assert_accessible(page, "the first-run screen saying a server did not answer")
 
 
 def test_toasts_and_confirm_dialogs(page, app):

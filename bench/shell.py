@@ -8,7 +8,9 @@
   server to the token's Server-Sent Event read from ``vibing web`` (bus + bridge + HTTP).
 - ``shell.ui_long_tasks`` and ``shell.ui_longest_task_ms`` (and ``..._load``, with a busy process per core):
   the main-thread tasks of 50 ms or more in Chromium (PerformanceObserver ``longtask``) while the chat renders a
-  20,000-token answer live, their count and the longest (0 when none).
+  20,000-token answer live, their count and the longest (0 when none); ``shell.ui_long_tasks_cpu`` and
+  ``shell.ui_longest_task_cpu_ms`` (and ``..._load``) count thread CPU time instead of wall time (a trace of
+  the same stream), so that a shared machine's waits for a core do not count as the page's work.
 - ``shell.ui_render_ms_per_1k_tokens_{1,10,50}k`` and ``shell.ui_render_cost_50k_vs_1k``: the chat's render
   time per token for answers of 1k, 10k and 50k tokens, flat when rendering is incremental.
 - ``shell.editor_open_5000_lines_ms``: a click on a 5,000-line file in the tree to it painted in CodeMirror.
@@ -120,8 +122,12 @@ UI_ROWS = (
     ("shell.enter_to_first_token_ms", "ms"),
     ("shell.ui_long_tasks", "tasks"),
     ("shell.ui_longest_task_ms", "ms"),
+    ("shell.ui_long_tasks_cpu", "tasks"),
+    ("shell.ui_longest_task_cpu_ms", "ms"),
     ("shell.ui_long_tasks_load", "tasks"),
     ("shell.ui_longest_task_load_ms", "ms"),
+    ("shell.ui_long_tasks_cpu_load", "tasks"),
+    ("shell.ui_longest_task_cpu_load_ms", "ms"),
     *((f"shell.ui_render_ms_per_1k_tokens_{n // 1000}k", "ms") for n in (1000, 10_000, 50_000)),
     ("shell.ui_render_cost_50k_vs_1k", "x"),
     ("shell.editor_open_5000_lines_ms", "ms"),
@@ -353,6 +359,23 @@ def ui_figures(
                 f"{run.frames} frames in {run.seconds:.1f} s",
                 extra=facts,
             ),
+            Row(
+                f"shell.ui_long_tasks_cpu{suffix}",
+                float(len(run.cpu_long)),
+                "tasks",
+                target=1.0,
+                note=f"main-thread tasks that worked 50 ms or more (thread CPU time, Chromium trace) {what}: the "
+                "page's own long tasks, whatever else the machine runs; target none",
+                extra={**facts, "cpu_and_wall_ms": run.cpu_long[:20]},
+            ),
+            Row(
+                f"shell.ui_longest_task_cpu{suffix}_ms",
+                run.cpu_longest,
+                "ms",
+                target=50.0,
+                note=f"the most thread CPU time one main-thread task took {what}",
+                extra=facts,
+            ),
         ]
     per_token = {}
     for n, run in sizes.items():
@@ -369,6 +392,8 @@ def ui_figures(
                 "total_ms": round(run.render["totalMs"], 1),
                 "longest_task_ms": round(run.longest, 1),
                 "long_tasks": len(run.long_tasks),
+                "longest_task_cpu_ms": run.cpu_longest,
+                "long_tasks_cpu": run.cpu_long[:10],
                 "load_avg": run.load,
                 "ms_per_1k_chars_first_fifth": None if early_late is None else round(early_late[0], 3),
                 "ms_per_1k_chars_last_fifth": None if early_late is None else round(early_late[1], 3),

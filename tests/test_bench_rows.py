@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from vibing.bench import Row, shell, versus_floor
-from vibing.bench.ui import StreamRun, cost_early_late, cpu_load, long_file
+from vibing.bench.ui import StreamRun, cost_early_late, cpu_load, cpu_long_tasks, long_file
 
 
 def test_a_ratio_row_names_the_figure_and_the_floor_it_divides():
@@ -50,16 +50,24 @@ def test_rows_serialise_with_their_kind():
 # -- the chat and editor rows (issue 18's Measure); the page is not needed to check their shape
 
 
-def _run(tokens: int, total_ms: float, long_tasks: tuple[float, ...] = ()) -> StreamRun:
+def _run(tokens: int, total_ms: float, long_tasks: tuple[float, ...] = (), cpu_long=()) -> StreamRun:
     render = {"frames": 100, "maxMs": 4.0, "totalMs": total_ms}
     samples = [[total_ms * i / 20, tokens * 4 * i / 20] for i in range(21)]
-    return StreamRun(tokens, tokens / 1000, list(long_tasks), 1000, render, samples, [], (0.5, 0.7))
+    cpu_longest = max((cpu for cpu, _ in cpu_long), default=12.5)
+    return StreamRun(
+        tokens, tokens / 1000, list(long_tasks), 1000, render, samples, [], (0.5, 0.7), list(cpu_long), cpu_longest
+    )
 
 
 def test_the_ui_figures_are_exactly_the_rows_listed_for_skipping():
     sizes = {1000: _run(1000, 20.0), 10_000: _run(10_000, 200.0), 50_000: _run(50_000, 1500.0)}
     rows = shell.ui_figures(
-        _run(20_000, 400.0), _run(20_000, 900.0, (61.0, 52.5)), sizes, [40.0, 30.0, 35.0], [True] * 3, [120.0]
+        _run(20_000, 400.0),
+        _run(20_000, 900.0, (61.0, 52.5), ((55.0, 61.0),)),
+        sizes,
+        [40.0, 30.0, 35.0],
+        [True] * 3,
+        [120.0],
     )
 
     assert [r.id for r in rows] == [row_id for row_id, _ in shell.UI_ROWS]
@@ -68,6 +76,8 @@ def test_the_ui_figures_are_exactly_the_rows_listed_for_skipping():
     assert by_id["shell.ui_longest_task_ms"].value == 0 and by_id["shell.ui_longest_task_ms"].meets_target is True
     assert by_id["shell.ui_long_tasks_load"].value == 2 and by_id["shell.ui_long_tasks_load"].meets_target is False
     assert by_id["shell.ui_longest_task_load_ms"].value == 61.0
+    assert by_id["shell.ui_long_tasks_cpu"].value == 0 and by_id["shell.ui_longest_task_cpu_ms"].value == 12.5
+    assert by_id["shell.ui_long_tasks_cpu_load"].value == 1 and by_id["shell.ui_longest_task_cpu_load_ms"].value == 55
     assert by_id["shell.ui_render_ms_per_1k_tokens_1k"].value == 20.0
     assert by_id["shell.ui_render_ms_per_1k_tokens_50k"].value == 30.0
     ratio = by_id["shell.ui_render_cost_50k_vs_1k"]
@@ -122,3 +132,40 @@ def test_the_cpu_load_runs_a_busy_process_each_and_ends_them():
         states = [Path(f"/proc/{pid}/stat").read_text().split()[2] for pid in pids]
         assert all(s in "RSD" for s in states)
     assert not any(Path(f"/proc/{pid}").exists() for pid in pids)
+
+
+def _task(pid: int, tid: int, cpu_ms: float, wall_ms: float) -> dict:
+    return {
+        "ph": "X",
+        "name": "ThreadControllerImpl::RunTask",
+        "pid": pid,
+        "tid": tid,
+        "dur": wall_ms * 1000,
+        "tdur": cpu_ms * 1000,
+    }
+
+
+def _thread(pid: int, tid: int, name: str) -> dict:
+    return {"ph": "M", "name": "thread_name", "pid": pid, "tid": tid, "args": {"name": name}}
+
+
+def test_cpu_long_tasks_count_work_not_waits_on_the_busiest_page_thread():
+    trace = {
+        "traceEvents": [
+            _thread(1, 1, "CrRendererMain"),
+            _thread(2, 2, "CrRendererMain"),
+            _thread(1, 5, "Compositor"),
+            _task(1, 1, 12.0, 400.0),  # waited for a core: long on the clock, short in work
+            _task(1, 1, 80.0, 90.0),
+            _task(1, 1, 50.0, 50.0),
+            _task(1, 5, 300.0, 300.0),  # not a main thread
+            _task(2, 2, 60.0, 60.0),  # another renderer, less busy in all
+        ]
+    }
+
+    long, longest = cpu_long_tasks(trace)
+
+    assert long == [(80.0, 90.0), (50.0, 50.0)]
+    assert longest == 80.0
+    with pytest.raises(RuntimeError, match="CrRendererMain"):
+        cpu_long_tasks({"traceEvents": [_thread(1, 5, "Compositor"), _task(1, 5, 1.0, 1.0)]})

@@ -447,3 +447,27 @@ def test_the_project_tabs_and_panes_are_reached_with_tab_and_show_a_focus_ring(p
     assert set(reached) == wanted, f"Tab never reached {sorted(wanted - set(reached))}; it went {order}"
     no_ring = {k: v for k, v in reached.items() if not v["ring"]}
     assert not no_ring, f"focused without a visible ring: {no_ring}"
+
+
+def test_the_dashboard_cards_and_their_buttons_are_reached_with_tab(page, app, theme):
+    name = f"Carded {theme}"
+    new_project(app, name, {"index.html": PAGE})
+    go(page, "#/")
+    page.fill("#project-search", name)
+    card = page.locator(f".project-card:has-text('{name}')")
+    expect(card).to_have_count(1, timeout=WAIT)
+    page.locator("#project-sort").focus()
+    stops = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        ring = focus_ring(page)
+        stops.append(ring)
+        assert ring["ring"], f"{ring['name']!r} has the focus but no visible ring"
+        shown = page.evaluate("() => getComputedStyle(document.activeElement).opacity")
+        assert shown == "1", f"{ring['name']!r} has the focus but cannot be seen (opacity {shown})"
+    assert [s["name"] for s in stops][1:] == [f"Fork {name}", f"Delete {name}"], stops
+    assert page.evaluate("() => document.activeElement.closest('.project-card') !== null")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")  # the card itself: Enter opens it
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f"#view-project:not(.hidden) #project-name:has-text('{name}')", timeout=WAIT)

@@ -40,9 +40,14 @@ ANSWER = (
 )
 
 
+#: A short answer (its code fits its block): what the chat streams in the tests that send a prompt.
+RESTYLE = "Done: a **teal** heading.\n\n```css style.css\nh1 { color: teal; }\n```\n\nReload the preview to see it."
+
+
 @pytest.fixture(scope="module")
 def fake():
     with FakeAnthropic() as server:
+        server.answers["a11y-restyle"] = RESTYLE
         yield server
 
 
@@ -239,6 +244,28 @@ def test_preview_that_needs_the_network_with_its_errors(page, app):
     expect(page.locator("#preview-console")).to_be_visible(timeout=WAIT)
     expect(page.locator("#console-list li").first).to_be_visible(timeout=WAIT)
     assert_accessible(page, "the preview with the network bar and its errors")
+
+
+def test_unsaved_changes_dialog_and_the_chat_while_an_answer_streams(page, app):
+    pid = new_project(app, "Streaming", {"index.html": PAGE, "style.css": "h1 { color: red; }\n"})
+    open_project(page, pid, "Streaming")
+    page.locator("#file-tree [role=treeitem][data-path='style.css']").click()
+    page.wait_for_selector("#tab-code:not(.hidden) #code-view .cm-content", timeout=WAIT)
+    page.locator("#code-view .cm-content").click()
+    page.keyboard.type("/* mine */ ")
+    expect(page.locator("#code-dirty")).to_be_visible(timeout=WAIT)
+
+    page.fill("#prompt", "Restyle the heading [[scenario:slow delay_ms=40 answer=a11y-restyle piece=8]]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#unsaved-modal:not(.hidden)", timeout=WAIT)
+    assert_accessible(page, "the unsaved-changes dialog")
+    page.click("#unsaved-discard")
+    page.wait_for_selector("#stop-btn:not(.hidden)", timeout=WAIT)
+    expect(page.locator("#progress")).to_be_visible()
+    assert_accessible(page, "the chat while an answer streams")
+    page.wait_for_selector("#progress-spinner.done", timeout=30_000)
+    page.wait_for_function("() => !window.__vibing.activeStream", timeout=WAIT)
+    assert_accessible(page, "the chat once the answer is written")
 
 
 def test_history_with_the_merge_view_open(page, app):

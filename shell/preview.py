@@ -122,7 +122,7 @@ var stop=function(){on=null;cur=null;if(host&&host.parentNode)host.parentNode.re
 window.removeEventListener('pointermove',move,true);window.removeEventListener('click',click,true);window.removeEventListener('keydown',key,true);window.removeEventListener('scroll',scroll,true);
 KEEP.forEach(function(n){window.removeEventListener(n,block,true)})};
 window.addEventListener('message',function(e){var d=e.data;if(e.source!==P||!d||d.vibingPick!==1)return;
-if(d.type==='start'&&typeof d.id==='string'){start(d.id.slice(0,64));send({type:'armed',id:on})}else if(d.type==='stop')stop()});
+if(d.type==='start'&&typeof d.id==='string'){start(d.id.slice(0,64));send({type:'armed',id:on})}else if(d.type==='stop')stop()},true);
 })();</script>"""
 
 #: Content types by extension (nosniff: a module script, a stylesheet or a font must carry its exact type).

@@ -11,7 +11,7 @@
 // the known version and type, and fields of the right types and sizes; anything else is dropped without a trace
 // (no list grows, nothing is logged per message). One pick answers one request: a flood adds one chip at most.
 // The preview gets nothing back but these messages: no token, no address of the bridge.
-import { addChip, chipCount, MAX_CHIPS } from "./chips.js";
+import { addChip, chipCount, clearChips, MAX_CHIPS } from "./chips.js";
 import { onProject, showTab } from "./project.js";
 import { state } from "./state.js";
 import { $, newId, toast } from "./util.js";
@@ -102,7 +102,7 @@ export function togglePick() { if (pending) cancelPick(); else startPick(); }
 
 button.onclick = () => togglePick();
 frame().addEventListener("load", () => { if (pending) arm(); });
-onProject("reset", () => cancelPick());
+onProject("reset", () => { cancelPick(); clearChips(); }); // another project: its elements are not this one's
 
 // Escape cancels while the focus is here (the preview's own Escape is the picker's there): before the other keys.
 window.addEventListener("keydown", (e) => {

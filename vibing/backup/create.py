@@ -34,6 +34,7 @@ from vibing.errors import DiskFull, InvalidPath, NotFound
 #: ``progress(done_bytes, total_bytes, what)``: called as entries are written.
 Progress = Callable[[int, int, str], None]
 CHUNK = 1024 * 1024
+COMPRESS_LEVEL = 1
 #: Crash reports kept in an archive: the most recent ones.
 MAX_CRASH_REPORTS = 50
 #: The folder of backups inside the data folder (scheduled ones, and ``vibing backup create`` with no FILE).
@@ -123,6 +124,9 @@ class _Writer:
         mf.check_name(name)
         info = zipfile.ZipInfo(name, date_time=time.gmtime(os.stat(source).st_mtime)[:6])
         info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        # ZipFile.open(info, "w") compresses at the ZipInfo's level, zlib's default 6 unless set: level 1 is
+        # three to four times faster on a database, for an archive about a tenth larger.
+        info._compresslevel = COMPRESS_LEVEL  # noqa: SLF001  (the slot ZipFile.open reads; 3.13 keeps it as an alias)
         info.external_attr = 0o600 << 16
         digest, size = hashlib.sha256(), 0
         with open(source, "rb") as handle, self.archive.open(info, "w", force_zip64=True) as out:
@@ -245,7 +249,10 @@ def create(
     schema_version = 0
     try:
         fd = paths_mod.open_private(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        with os.fdopen(fd, "w+b") as raw, zipfile.ZipFile(raw, "w", compresslevel=1, allowZip64=True) as archive:
+        with (
+            os.fdopen(fd, "w+b") as raw,
+            zipfile.ZipFile(raw, "w", compresslevel=COMPRESS_LEVEL, allowZip64=True) as archive,
+        ):
             writer = _Writer(archive, total, progress)
             if db_file.is_file():
                 schema_version = snapshot_db(db_file, snapshot)

@@ -2,7 +2,9 @@
 
 With the app running, both go through the storage service (the only process
 that writes the file).  With the app stopped, the file is opened directly; the
-output says which.
+output says which.  ``db backup`` copies the database alone; ``vibing backup``
+(``vibing/cli/backup.py``) saves everything a move to another machine needs and
+restores it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from vibing.schema.storage import BackupDatabase, CheckDatabase
 def register(subparsers: argparse._SubParsersAction) -> None:
     cmd = subparsers.add_parser("db", help="back up or check the database")
     sub = cmd.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    backup = sub.add_parser("backup", help="write a consistent copy of the database to PATH (online backup)")
+    backup = sub.add_parser(
+        "backup",
+        help="write a consistent copy of the database to PATH (online backup; `vibing backup create` saves everything)",
+    )
     backup.add_argument("path")
     backup.add_argument("--json", action="store_true", help="print JSON")
     backup.set_defaults(func=cmd_backup)
@@ -70,6 +75,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         print(json.dumps({"path": str(target), "bytes": size, "seconds": seconds, "via": "app" if bus else "file"}))
     else:
         print(f"Backed up the database to {target} ({size:,} bytes in {seconds:.2f} s), {via}.")
+        print(
+            "Settings, agents and models are not in it: `vibing backup create` saves everything, to restore anywhere."
+        )
     return 0
 
 

@@ -401,6 +401,7 @@ def focus_ring(page) -> dict:
 def test_the_project_toolbar_is_reached_with_tab_and_each_stop_shows_a_focus_ring(page, app):
     pid = new_project(app, "Tabbed through", {"index.html": PAGE})
     open_project(page, pid, "Tabbed through")
+    expect(page.locator("#prompt")).to_be_focused(timeout=WAIT)  # where opening a project puts the focus
     toolbar = [
         "back-btn",
         "toggle-files",
@@ -413,16 +414,17 @@ def test_the_project_toolbar_is_reached_with_tab_and_each_stop_shows_a_focus_rin
     page.locator("#back-btn").focus()
     page.keyboard.press("Shift+Tab")  # come into the toolbar from before it, with the keyboard
     page.keyboard.press("Tab")
-    seen = []
+    seen, order = [], []
     for _ in range(len(toolbar) + 4):
         ring = focus_ring(page)
+        order.append(ring["id"] or ring["name"])
         if ring["id"] in toolbar:
             seen.append(ring["id"])
             assert ring["ring"], f"#{ring['id']} ({ring['name']}) has the focus but no visible ring"
         if ring["id"] == toolbar[-1]:
             break
         page.keyboard.press("Tab")
-    assert seen == toolbar, f"Tab reached {seen}, not every toolbar button in order"
+    assert seen == toolbar, f"Tab reached {seen}, not every toolbar button in order; it went {order}"
     # and each one works from the keyboard: Enter on Files hides the files pane, again shows it
     page.locator("#toggle-files").focus()
     page.keyboard.press("Enter")
@@ -434,6 +436,7 @@ def test_the_project_toolbar_is_reached_with_tab_and_each_stop_shows_a_focus_rin
 def test_the_side_tabs_are_a_tab_list_worked_with_the_arrow_keys(page, app):
     pid = new_project(app, "Arrowed tabs", {"index.html": PAGE})
     open_project(page, pid, "Arrowed tabs")
+    expect(page.locator("#prompt")).to_be_focused(timeout=WAIT)  # where opening a project puts the focus
     tabs = page.locator(".tabs[role=tablist] [role=tab]")
     expect(tabs).to_have_count(3)
     expect(page.locator(".tabs [role=tab][tabindex='0']")).to_have_count(1)  # one Tab stop: the shown tab
@@ -459,6 +462,7 @@ def test_the_side_tabs_are_a_tab_list_worked_with_the_arrow_keys(page, app):
 def test_the_project_tabs_and_panes_are_reached_with_tab_and_show_a_focus_ring(page, app):
     pid = new_project(app, "Panes tabbed", {"index.html": PAGE})
     open_project(page, pid, "Panes tabbed")
+    expect(page.locator("#prompt")).to_be_focused(timeout=WAIT)  # where opening a project puts the focus
     wanted = {"new-file-btn", "upload-btn", "prompt", "agent-picker", "model-picker", "send-btn", "preview-reload"}
     page.locator("#export-btn").focus()
     reached: dict[str, dict] = {}

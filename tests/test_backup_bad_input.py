@@ -16,6 +16,7 @@ import stat
 import struct
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -284,3 +285,58 @@ def test_a_backup_of_an_older_schema_is_migrated_after_the_restore(made, tmp_pat
     conn = apsw.Connection(str(target / "data" / "vibing.db"), flags=apsw.SQLITE_OPEN_READONLY)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == latest
     conn.close()
+
+
+def test_a_restore_killed_while_staging_leaves_the_data_as_it_was(made, tmp_path):
+    """SIGKILL once the staging folder exists (a 60 MB entry keeps it busy): the data is untouched, and the next
+    restore sweeps the leftover away."""
+    home, good = made
+    big = os.urandom(60 * 1024 * 1024)
+
+    def add(entries, manifest):
+        entries["crashes/big.txt"] = big
+        _listed(manifest, "crashes/big.txt", big)
+
+    archive = _rebuild(good, tmp_path / "slow.zip", add)
+    before = _tree(home / "data")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vibing", "backup", "restore", str(archive), "--yes"],
+        env=vibing_env(home, HOME=str(home / "user")),
+        cwd=home,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    staging = home / f".data.restore-{proc.pid}"
+    while not staging.exists():  # the condition awaited: the restore has started writing
+        assert proc.poll() is None, "the restore ended before it was seen staging"
+        time.sleep(0.005)
+    proc.kill()
+    proc.wait()
+    assert _tree(home / "data") == before
+    assert staging.exists(), "killed mid-way, it left its staging folder (swept by the next restore)"
+    again = _cli(home, "backup", "restore", str(good), "--yes")
+    assert again.returncode == 0, again.stderr
+    assert not staging.exists()
+
+
+def test_a_restore_killed_during_its_swap_is_undone_by_the_next_one(made, tmp_path):
+    """The state a kill between the swap's renames leaves (the data folder renamed to its safety copy, the journal
+    written, no data folder): the next restore puts the previous data back before anything else."""
+    home, good = made
+    before = _tree(home / "data")
+    config = home / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("rate_limit_per_min = 42\n")
+    safety = home / "data.before-restore-20260101T000000"
+    os.rename(home / "data", safety)
+    (home / ".data.restore-journal.json").write_text(
+        json.dumps({"safety": str(safety), "had_data": True, "config": "rate_limit_per_min = 42\n"})
+    )
+    config.write_text("rate_limit_per_min = 1\n")  # as if the backup's config had been put in place
+    truncated = tmp_path / "cut.zip"
+    truncated.write_bytes(good.read_bytes()[:100])
+    result = _cli(home, "backup", "restore", str(truncated), "--yes")
+    assert result.returncode == 2 and "is not a readable zip file" in result.stderr
+    assert _tree(home / "data") == before, "the previous data is back"
+    assert config.read_text() == "rate_limit_per_min = 42\n"
+    assert not safety.exists() and not (home / ".data.restore-journal.json").exists()

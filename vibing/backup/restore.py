@@ -14,7 +14,8 @@ In order:
 3. **The swap**: the current data folder is renamed to a dated safety copy
    (``<data>.before-restore-<time>``), its ``backups`` and ``logs`` folders move into the staged one, and
    the staged folder takes the data folder's name; the config file is replaced the same way.  Two renames
-   on one disk.
+   on one disk, under a journal: a restore killed from here until it has succeeded is undone by the next
+   ``vibing backup restore`` (:func:`recover_interrupted`), which puts the safety copy back.
 4. **Afterwards**: the caller's ``finish`` migrates an older schema and runs the integrity check; if it
    fails, the swap is undone from the safety copy.  Then agent folders and model files go back under the
    new HOME (an existing different file only with ``overwrite_agents``), the safety copy is deleted, and
@@ -77,6 +78,8 @@ class Plan:
     #: Agent files that exist here with other content (never overwritten without asking).
     agent_conflicts: list[Path] = field(default_factory=list)
     needed_bytes: int = 0
+    #: An interrupted restore was found and undone first (the previous data is back).
+    recovered: bool = False
 
     @property
     def manifest(self) -> mf.Manifest:
@@ -165,6 +168,43 @@ def sweep_staging(data_dir: Path) -> None:
             shutil.rmtree(child, ignore_errors=True)
 
 
+def _journal(data_dir: Path) -> Path:
+    return data_dir.parent / f".{data_dir.name}.restore-journal.json"
+
+
+def recover_interrupted(data_dir: Path, config_file: Path) -> bool:
+    """Undo a restore that was killed after its swap began (its journal is still there); whether one was.
+
+    The journal names the safety copy and holds the previous config file: the previous data folder comes
+    back whole (with this machine's ``backups`` and ``logs``), whatever state the swap was left in.
+    """
+    journal = _journal(data_dir)
+    if not journal.is_file():
+        return False
+    try:
+        doc = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        doc = {}
+    safety = Path(doc["safety"]) if doc.get("safety") else None
+    if safety is not None and safety.is_dir():
+        if data_dir.exists():
+            for kept in KEPT_FOLDERS:
+                if (data_dir / kept).is_dir() and not (safety / kept).exists():
+                    os.rename(data_dir / kept, safety / kept)
+            failed = data_dir.parent / f".{data_dir.name}.failed-restore-{os.getpid()}"
+            os.rename(data_dir, failed)
+            shutil.rmtree(failed, ignore_errors=True)
+        os.rename(safety, data_dir)
+    elif doc.get("had_data") is False and data_dir.exists():
+        shutil.rmtree(data_dir, ignore_errors=True)  # there was nothing before: an unfinished restore is dropped
+    if isinstance(doc.get("config"), str):
+        paths_mod.write_private_bytes(config_file, doc["config"].encode("utf-8", errors="surrogateescape"))
+    elif doc.get("config") is None and doc.get("config_restored"):
+        config_file.unlink(missing_ok=True)
+    journal.unlink(missing_ok=True)
+    return True
+
+
 def _same_content(path: Path, expected: mf.Entry) -> bool:
     import hashlib
 
@@ -195,6 +235,7 @@ def plan(
     home: Path | None = None,
 ) -> Plan:
     """Check everything about restoring ``source`` into ``paths`` and say what it would do; changes nothing."""
+    recovered = recover_interrupted(paths.data.absolute(), paths.config_file)
     verified = verify_mod.verify(source, progress=progress)
     manifest = verified.manifest
     if manifest.schema_version > latest_schema:
@@ -210,6 +251,7 @@ def plan(
     result = Plan(
         verified=verified, data_dir=data_dir, config_file=paths.config_file, home=home, latest_schema=latest_schema
     )
+    result.recovered = recovered
     sweep_staging(data_dir)
     result.existing_projects = count_projects(data_dir / DB_NAME)
     for folder in manifest.agent_folders:
@@ -455,6 +497,18 @@ def apply(plan_: Plan, *, finish: Finish, overwrite_agents: bool = False, progre
     safety = data_dir.parent / f"{data_dir.name}.before-restore-{stamp}"
     had_data = data_dir.exists()
     old_config = plan_.config_file.read_bytes() if plan_.config_file.is_file() else None
+    journal = _journal(data_dir)
+    paths_mod.write_private_text(
+        journal,
+        json.dumps(
+            {
+                "safety": str(safety) if had_data else "",
+                "had_data": had_data,
+                "config": old_config.decode("utf-8", errors="surrogateescape") if old_config is not None else None,
+                "config_restored": config_text is not None,
+            }
+        ),
+    )
     if had_data:
         os.rename(data_dir, safety)
         for kept in KEPT_FOLDERS:
@@ -487,9 +541,11 @@ def apply(plan_: Plan, *, finish: Finish, overwrite_agents: bool = False, progre
         agents, agents_kept, missing = _place_outside(plan_, overwrite_agents)
     except BaseException as exc:
         undo()
+        journal.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise _disk_full(exc, data_dir) or exc from None
         raise
+    journal.unlink(missing_ok=True)  # from here on the restore stands
     if had_data:
         shutil.rmtree(safety, ignore_errors=True)
     counts = _summary_counts(data_dir / DB_NAME)

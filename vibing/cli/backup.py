@@ -245,6 +245,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         plan = restore.plan(Path(args.file).expanduser().absolute(), paths, latest_schema=latest, progress=progress)
     finally:
         progress.end()
+    if plan.recovered:
+        print(f"An earlier restore was interrupted; it was undone first, and {paths.data} is as it was before it.")
     if plan.existing_projects and not args.yes:
         question = (
             f"{paths.data} holds {plan.existing_projects} project(s); the restore replaces them with the backup's "

@@ -340,3 +340,26 @@ def test_a_restore_killed_during_its_swap_is_undone_by_the_next_one(made, tmp_pa
     assert _tree(home / "data") == before, "the previous data is back"
     assert config.read_text() == "rate_limit_per_min = 42\n"
     assert not safety.exists() and not (home / ".data.restore-journal.json").exists()
+
+
+def test_an_archive_cannot_choose_where_outside_the_home_its_files_go(made, tmp_path):
+    """A manifest whose agent folder and model file name places outside the new HOME and Vibing's folders: the
+    restore writes neither there, and says so."""
+    home, good = made
+    elsewhere = tmp_path / "elsewhere"
+
+    def aim_outside(entries, manifest):
+        manifest["agent_folders"][0].update(path=str(elsewhere / "agents"), home_relative="")
+        entries["models/files/0/evil.gguf"] = b"GGUF-evil"
+        _listed(manifest, "models/files/0/evil.gguf", b"GGUF-evil")
+        manifest["models"] = [
+            {"name": "evil", "path": str(elsewhere / "evil.gguf"), "size": 9, "entry": "models/files/0/evil.gguf"}
+        ]
+
+    target = tmp_path / "target-home"
+    (target / "user").mkdir(parents=True)
+    result = _cli(target, "backup", "restore", str(_rebuild(good, tmp_path / "aimed.zip", aim_outside)))
+    assert result.returncode == 0, result.stderr
+    assert not elsewhere.exists(), "nothing was written outside the home"
+    assert f"not restored: the agent folder {elsewhere / 'agents'}" in result.stdout
+    assert "local model evil is not on this computer" in result.stdout

@@ -80,6 +80,14 @@ class Plan:
     needed_bytes: int = 0
     #: An interrupted restore was found and undone first (the previous data is back).
     recovered: bool = False
+    #: Agent folders and model files of the backup that would land outside the new HOME and Vibing's folders:
+    #: never written (an archive must not choose where on this disk its files go), named in the summary.
+    outside: list[str] = field(default_factory=list)
+
+    def ours(self, path: Path) -> bool:
+        """Whether ``path`` is under this HOME, the data folder or the config folder (where a restore may write)."""
+        resolved = Path(os.path.abspath(path))
+        return any(resolved.is_relative_to(base) for base in (self.home, self.data_dir, self.config_file.parent))
 
     @property
     def manifest(self) -> mf.Manifest:
@@ -256,6 +264,9 @@ def plan(
     result.existing_projects = count_projects(data_dir / DB_NAME)
     for folder in manifest.agent_folders:
         target = home / folder.home_relative if folder.home_relative else Path(result.rewrite(folder.path))
+        if not result.ours(target):
+            result.outside.append(folder.path)
+            continue
         result.agent_targets.append((folder, target))
         for name, rel in agent_files(manifest, folder):
             existing = target / rel
@@ -432,6 +443,9 @@ def _place_outside(plan_: Plan, overwrite_agents: bool) -> tuple[int, list[str],
         for model in manifest.models:
             dest = Path(plan_.rewrite(model.path))
             if dest.is_file():
+                continue
+            if not plan_.ours(dest):
+                missing.append({"name": model.name, "path": model.path, "size": model.size})
                 continue
             if model.entry and model.entry in infos:
                 _write_atomically(source, archive, infos[model.entry], manifest.entries[model.entry], dest)

@@ -286,6 +286,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"  agent files: {done.agents}")
     for kept in done.agents_kept:
         print(f"  kept your own version of {kept} (--overwrite-agents replaces it)")
+    for folder in plan.outside:
+        print(f"  not restored: the agent folder {folder} was outside your home on the other computer; copy it by hand")
     for model in done.missing_models:
         print(
             f"  local model {model['name']} is not on this computer: put its file ({_size(model['size'])}) at {model['path']}"

@@ -234,6 +234,8 @@ def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str
         samples,
         longest_frames,
         (round(load_before, 2), round(load_after, 2)),
+        cpu_long,
+        cpu_longest,
     )
 
 

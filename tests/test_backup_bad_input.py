@@ -223,14 +223,25 @@ def test_not_enough_free_space_is_refused_before_anything_is_written(made, tmp_p
         subprocess.run(["umount", "-l", str(small)], check=False)
 
 
-def test_a_restore_while_the_app_runs_is_refused(made):
+def test_a_restore_while_the_app_runs_is_refused_or_stops_it_when_asked(made, tmp_path):
     home, good = made
     app = start_app(home, HOME=str(home / "user"))
     try:
         result = _cli(home, "backup", "restore", str(good), "--yes")
-        assert result.returncode == 2 and "vibing stop" in result.stderr, result.stderr
+        assert result.returncode == 2 and "vibing stop" in result.stderr and "--stop-app" in result.stderr
+        assert app.proc.poll() is None, "refusing leaves the app running"
+        cut = tmp_path / "cut.zip"
+        cut.write_bytes(good.read_bytes()[:200])
+        bad = _cli(home, "backup", "restore", str(cut), "--yes", "--stop-app")
+        assert bad.returncode == 2 and app.proc.poll() is None, "a backup that fails its checks never stops the app"
+        done = _cli(home, "backup", "restore", str(good), "--yes", "--stop-app")
+        assert done.returncode == 0, done.stderr
+        assert "Stopped Vibing" in done.stdout and "1 projects" in done.stdout
+        assert app.proc.wait(timeout=30) == 0
     finally:
         app.stop()
+    again = start_app(home, HOME=str(home / "user"))
+    again.stop()
 
 
 def test_a_home_with_projects_is_replaced_only_after_confirmation(made, tmp_path):

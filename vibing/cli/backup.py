@@ -1,8 +1,8 @@
 """``vibing backup create|verify|ls|restore``: the whole app in one archive, and back.
 
 ``create`` works with the app running (the database is snapshotted online); ``restore`` refuses while the
-app runs for this data folder, because the running storage service holds the database open: stop it with
-``vibing stop`` first.  Long operations draw a progress line on a terminal (stderr), nothing otherwise.
+app runs for this data folder, because the running storage service holds the database open, unless asked to
+stop it (``--stop-app``, or yes on a terminal): then the app is stopped once the backup has passed its checks.  Long operations draw a progress line on a terminal (stderr), nothing otherwise.
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     restore.add_argument("--yes", action="store_true", help="replace the current projects without asking")
     restore.add_argument(
         "--overwrite-agents", action="store_true", help="replace agent files that differ from the backup's"
+    )
+    restore.add_argument(
+        "--stop-app", action="store_true", help="stop the running app first (after the backup's checks pass)"
     )
     restore.add_argument("--json", action="store_true", help="print JSON")
     restore.set_defaults(func=cmd_restore)
@@ -232,13 +235,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     _config, paths = running.setup()
     bus = running.connect_if_running(paths)
+    app_running = bus is not None
     if bus is not None:
         bus.close()
-        raise Conflict(
-            f"Vibing is running for the data folder {paths.data}, and a restore replaces the database it has "
-            "open. Stop it with `vibing stop`, then run the restore again.",
-            data_dir=str(paths.data),
-        )
+        if not (args.stop_app or _ask(f"Vibing is running for {paths.data}; stop it for the restore?")):
+            raise Conflict(
+                f"Vibing is running for the data folder {paths.data}, and a restore replaces the database it has "
+                "open. Stop it with `vibing stop` (or add --stop-app), then run the restore again.",
+                data_dir=str(paths.data),
+            )
     latest = db_mod.migrations()[-1].version
     progress = _Progress("Checking")
     try:
@@ -266,6 +271,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         overwrite = _ask(
             f"{len(plan.agent_conflicts)} agent file(s) here differ from the backup's ({shown}{more}). Replace them?"
         )
+    if app_running:  # only now: a backup that fails its checks never stops the app
+        from vibing import supervision
+
+        pid = supervision.stop_running(paths)
+        print(f"Stopped Vibing (pid {pid}) for the restore; start it again with `vibing` afterwards.")
     progress = _Progress("Restoring")
     try:
         done = restore.apply(plan, finish=_finish, overwrite_agents=overwrite, progress=progress)

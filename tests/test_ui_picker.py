@@ -243,3 +243,25 @@ def test_the_outline_follows_the_pointer_within_a_frame_on_a_page_of_2000_elemen
     print(f"picker outline: p50 {times[len(times) // 2]:.2f} ms, p95 {p95:.2f} ms over 500 moves, 2,001 elements")
     assert p95 < 16
     page.keyboard.press("Escape")
+
+
+def test_the_picker_and_vibing_generate_element_describe_an_element_alike(page, app):
+    """The picker's selector rule (JavaScript, in the preview) and ``vibing/cli/elements.py``'s (Python, over the
+    source) give the same selector, tag and text for the same element: ids when unique, nth-of-type paths otherwise."""
+    from test_cli_elements import PAGE
+
+    from vibing.cli.elements import pick
+
+    source = PAGE.split("  <script>")[0] + "</body></html>\n"  # without the script that rewrites a button's text
+    files_project(page, app, "Alike", {"index.html": source})
+    frame = page.frame_locator("#preview")
+    targets = ["#title", ".cta", "section:nth-of-type(2) p", "nav a:nth-of-type(2)", "ul li:nth-of-type(3)"]
+    for n, target in enumerate(targets, 1):
+        start_picking(page)
+        frame.locator(target).first.click()
+        chip = page.locator("#chips .chip").nth(n - 1)
+        expect(page.locator("#chips .chip")).to_have_count(n)
+        expected = pick(source, target)
+        assert chip.get_attribute("title").split("\n")[0] == f"<{expected.tag}> {expected.selector} in index.html"
+        expect(chip.locator(".chip-text")).to_have_text(f"“{expected.text}”")
+    assert pick(source, "ul li:nth-of-type(3)").selector == "body > main > ul > li:nth-of-type(3)"  # id used twice

@@ -58,6 +58,19 @@ def test_the_largest_unnamed_files_are_left_out_then_a_clear_error():
     assert "big.js" in err.value.message and "larger context window" in err.value.message
 
 
+def test_a_long_agent_is_shortened_for_a_small_window_only():
+    agent = "\n\n".join(f"Paragraph {i}: " + "rule " * 60 for i in range(40))
+    small = budget.limits("local", "", 16000, local_context=4096)
+    short = budget.shorten_agent(agent, prompts.OUTPUT_FORMAT, small)
+    assert agent.startswith(short) and short.endswith("rule") and len(short) < len(agent) // 4
+    head = prompts.system_parts(short)[0]
+    assert budget.estimate_tokens(head, small.bytes_per_token) <= small.input_budget * budget.HEAD_SHARE
+    big = budget.limits("anthropic", "claude-sonnet-4-5", 16000)
+    assert budget.shorten_agent(agent, prompts.OUTPUT_FORMAT, big) == agent
+    tiny = budget.limits("local", "", 16000, local_context=1024)
+    assert budget.shorten_agent(agent, prompts.OUTPUT_FORMAT, tiny) == ""  # the generic one-line agent then
+
+
 def test_unknown_models_and_windows_of_zero_get_a_safe_default():
     assert budget.limits("anthropic", "not-a-model", 16000).window == budget.ANTHROPIC_WINDOW
     for provider in ("openai", "local"):

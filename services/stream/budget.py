@@ -137,6 +137,24 @@ def _named(path: str, prompt: str) -> bool:
     return path in prompt or path.rsplit("/", 1)[-1] in prompt
 
 
+#: The agent's instructions may take at most this share of the input budget; the files and turns need the rest.
+HEAD_SHARE = 1 / 3
+
+
+def shorten_agent(agent_prompt: str, fixed_text: str, lim: Limits) -> str:
+    """The agent's instructions cut (at a paragraph) so that with ``fixed_text`` (the output format) they take at
+    most :data:`HEAD_SHARE` of the budget: on a small local model a long agent would leave no room for the
+    project.  "" when not even a paragraph fits (the generic one-line agent is used then)."""
+    bpt = lim.bytes_per_token
+    room = int(lim.input_budget * HEAD_SHARE) - estimate_tokens(fixed_text, bpt)
+    if estimate_tokens(agent_prompt, bpt) <= room:
+        return agent_prompt
+    raw = agent_prompt.encode("utf-8", "surrogatepass")[: max(0, int(room * bpt) - 8)]
+    text = raw.decode("utf-8", "ignore")
+    cut = text.rfind("\n\n")
+    return text[:cut].rstrip() if cut > 0 else ""
+
+
 def recap(turns: list[ChatTurn]) -> str:
     """A one-paragraph reminder of the requests in left-out turns (their first words), oldest first."""
     asks = [t.content.strip().splitlines()[0][:RECAP_CHARS] for t in turns if t.role == "user" and t.content.strip()]

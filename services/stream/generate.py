@@ -283,6 +283,7 @@ def fitted_call(
         local_context=int(getattr(config, "model_context", 0) or 0),
         openai_context=int(getattr(config, "openai_context", 0) or 0),
     )
+    agent_prompt = budget.shorten_agent(agent_prompt, prompts.OUTPUT_FORMAT, limits)
     head = prompts.system_parts(agent_prompt)[0]
     key = (call.provider, call.model, head)
     listed = snapshots.listing(project_id, key, files, history) if snapshots is not None else files

@@ -172,6 +172,8 @@ def test_dashboard_with_projects_the_new_project_dialog_and_the_shortcuts_sheet(
     page.reload()
     page.wait_for_selector("body[data-ready='1']", timeout=WAIT)
     page.wait_for_selector(".project-card:has-text('Listed two')", timeout=WAIT)
+    loaded = "() => !!window.axe || [...document.scripts].some((s) => s.src.includes('axe'))"
+    assert not page.evaluate(loaded), "the app loads axe itself: only the tests may"
     assert_accessible(page, "the dashboard with projects")
 
     page.fill("#project-search", "zzz-no-such-project")

@@ -118,6 +118,13 @@ def test_a_backup_restored_into_another_home_gives_everything_back(tmp_path, old
         )
         bus.request("storage", CreateProject(name="Notes", files=[FileWrite(path="index.html", content="<p>n</p>\n")]))
         before = _snapshot(bus)
+        crash = app.paths.data / "crashes" / "storage-20261201T000000.txt"
+        crash.parent.mkdir(parents=True, exist_ok=True)
+        crash.write_text("Traceback: a crash report\n")
+        lean = _cli(home, vibing_home, "backup", "create", str(tmp_path / "lean.zip"), "--without-agents")
+        assert lean.returncode == 0, lean.stderr
+        with zipfile.ZipFile(tmp_path / "lean.zip") as zf:
+            assert not any(n.startswith("agents/") or n.startswith("models/files/") for n in zf.namelist())
         archive = tmp_path / "moving.zip"
         made = _cli(home, vibing_home, "backup", "create", str(archive), "--with-models", "--json")
         assert made.returncode == 0, made.stderr
@@ -161,6 +168,9 @@ def test_a_backup_restored_into_another_home_gives_everything_back(tmp_path, old
     models = json.loads((new_vibing / "data" / "models.json").read_text())
     assert models["models"][0]["path"] == str(new_home.resolve() / "models" / "tiny.gguf")
     assert (new_home / "models" / "tiny.gguf").read_bytes() == MODEL_BYTES
+    assert (
+        new_vibing / "data" / "crashes" / "storage-20261201T000000.txt"
+    ).read_text() == "Traceback: a crash report\n"
 
     # The app starts on the restored data: everything compares equal, and a generation continues a project.
     with FakeAnthropic() as server:

@@ -7,6 +7,8 @@ Settings shows, ``backup.created``, and pruning to ``backup_keep``.
 
 from __future__ import annotations
 
+import json
+import os
 import time
 
 import pytest
@@ -64,8 +66,6 @@ def test_a_backup_a_day_and_the_last_ones_kept(home):
     # A backup made by hand counts as today's, and is never pruned.
     by_hand = daily.folder / "vibing-backup-by-hand.zip"
     by_hand.write_bytes(first.path.read_bytes())
-    import os
-
     os.utime(by_hand, (clock.now, clock.now))
     assert not daily.due()
     made = [first.path]
@@ -108,5 +108,14 @@ def test_backup_now_over_the_bus_prunes_to_backup_keep(tmp_path):
         assert sorted(p.name for p in folder.glob("*.zip")) == sorted(p.rsplit("/", 1)[1] for p in paths[1:])
         assert status.last_at <= time.time()
         assert verify.verify(folder / paths[-1].rsplit("/", 1)[1]).manifest.entries
+        # `vibing backup ls`: each with its date, size and versions, and whether it verifies.
+        (folder / "vibing-backup-broken.zip").write_bytes(b"PK\x03\x04 not really")
+        listed = app.cli("backup", "ls", "--json")
+        assert listed.returncode == 0, listed.stderr
+        rows = {row["path"].rsplit("/", 1)[1]: row for row in json.loads(listed.stdout)["backups"]}
+        assert len(rows) == 3 and not rows.pop("vibing-backup-broken.zip")["ok"]
+        assert all(r["ok"] and r["schema_version"] > 0 and r["app_version"] and r["created"] for r in rows.values())
+        text = app.cli("backup", "ls").stdout
+        assert text.count("verifies") == 2 and "DOES NOT VERIFY" in text
     finally:
         app.stop()

@@ -374,3 +374,25 @@ def test_an_archive_cannot_choose_where_outside_the_home_its_files_go(made, tmp_
     assert not elsewhere.exists(), "nothing was written outside the home"
     assert f"not restored: the agent folder {elsewhere / 'agents'}" in result.stdout
     assert "local model evil is not on this computer" in result.stdout
+
+
+def test_an_archive_writes_only_agent_and_model_files_in_the_home(made, tmp_path):
+    """An "agent folder" at ~/.ssh holding authorized_keys, a "model" at ~/.bashrc: neither is written."""
+    home, good = made
+
+    def aim_at_dotfiles(entries, manifest):
+        manifest["agent_folders"].append({"entry": "agents/9", "path": "/x/.ssh", "home_relative": ".ssh"})
+        for name, data in (("agents/9/authorized_keys", b"ssh-ed25519 AAAA attacker"), ("models/files/1/m", b"x")):
+            entries[name] = data
+            _listed(manifest, name, data)
+        manifest["models"] = [
+            {"name": "m", "path": manifest["home"] + "/.bashrc", "size": 1, "entry": "models/files/1/m"}
+        ]
+
+    target = tmp_path / "target-home"
+    (target / "user").mkdir(parents=True)
+    result = _cli(target, "backup", "restore", str(_rebuild(good, tmp_path / "dotfiles.zip", aim_at_dotfiles)))
+    assert result.returncode == 0, result.stderr
+    assert not (target / "user" / ".ssh" / "authorized_keys").exists()
+    assert not (target / "user" / ".bashrc").exists()
+    assert (target / "user" / ".claude" / "agents" / "mine.md").exists(), "the real agent came back"

@@ -14,6 +14,7 @@ backups folder itself, and symbolic links (a link could pull in anything on the 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import socket
 import stat
@@ -166,8 +167,6 @@ def snapshot_db(source: Path, target: Path) -> int:
 
 
 def _read_json(path: Path) -> dict | None:
-    import json
-
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
@@ -223,7 +222,7 @@ def create(
         model_path = Path(entry["path"])
         size = model_path.stat().st_size if model_path.is_file() else int(entry.get("size_bytes") or 0)
         model = mf.ModelFile(name=str(entry.get("name", "")), path=str(model_path), size=size)
-        if with_models and model_path.is_file():
+        if with_models and model_path.is_file() and model_path.name.lower().endswith(mf.MODEL_SUFFIX):
             model.entry = f"{mf.MODEL_FILES}{number}/{model_path.name}"
             files.append((model.entry, model_path))
         models.append(model)
@@ -236,7 +235,11 @@ def create(
                     entry=prefix, path=str(agent_dir), home_relative=_relative_to(agent_dir, home), setting=setting
                 )
             )
-            files += [(f"{prefix}/{rel}", path) for path, rel in _walk_files(agent_dir, skip)]
+            files += [
+                (f"{prefix}/{rel}", path)
+                for path, rel in _walk_files(agent_dir, skip)
+                if rel.lower().endswith(mf.AGENT_SUFFIX)
+            ]
     if paths.crash_dir.is_dir():
         reports = [p for p, _rel in _walk_files(paths.crash_dir, skip) if p.parent == paths.crash_dir]
         reports.sort(key=lambda p: p.stat().st_mtime, reverse=True)

@@ -36,6 +36,12 @@ MODEL_FILES = "models/files/"
 AGENTS = "agents/"
 CRASHES = "crashes/"
 
+#: What an agent folder and a model file may hold in an archive: agents are Markdown files, models GGUF files.
+#: A restore writes outside Vibing's folders only such files (never a ``.bashrc`` or an ``authorized_keys``,
+#: whatever a manifest says), and only where they do not exist yet, unless the person agrees.
+AGENT_SUFFIX = ".md"
+MODEL_SUFFIX = ".gguf"
+
 API_KEY_NOTE = (
     "The API key is not in this backup: it stays in the OS keychain of the computer it was set on. "
     "After a restore, set it again with `vibing key set` (or in Settings)."

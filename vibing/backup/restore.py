@@ -231,7 +231,11 @@ def _same_content(path: Path, expected: mf.Entry) -> bool:
 def agent_files(manifest: mf.Manifest, folder: mf.AgentFolder) -> list[tuple[str, str]]:
     """(entry name, path relative to the folder) of every file of ``folder`` in the archive."""
     prefix = folder.entry.rstrip("/") + "/"
-    return [(name, name[len(prefix) :]) for name in manifest.entries if name.startswith(prefix)]
+    return [
+        (name, name[len(prefix) :])
+        for name in manifest.entries
+        if name.startswith(prefix) and name.lower().endswith(mf.AGENT_SUFFIX)
+    ]
 
 
 def plan(
@@ -444,7 +448,7 @@ def _place_outside(plan_: Plan, overwrite_agents: bool) -> tuple[int, list[str],
             dest = Path(plan_.rewrite(model.path))
             if dest.is_file():
                 continue
-            if not plan_.ours(dest):
+            if not plan_.ours(dest) or not dest.name.lower().endswith(mf.MODEL_SUFFIX):
                 missing.append({"name": model.name, "path": model.path, "size": model.size})
                 continue
             if model.entry and model.entry in infos:

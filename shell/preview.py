@@ -11,7 +11,8 @@ preview opened in its own tab is just as confined.
 The secret is per project: an HMAC of the project id under a per-launch key, so a
 generated app knows its own address but cannot forge another project's, and so
 cannot load another project's files.  HTML pages get a small script that reports
-console errors to the parent window with ``postMessage``, for "Fix this".  Files
+console errors to the parent window with ``postMessage``, for "Fix this", and the element picker (``PICKER``),
+inert until the UI asks it to pick.  Files
 come from the storage service over the bus, never from disk.
 
 Offline libraries (issue 15): ``/lib/<name>@<version>/<path>`` serves a file of the

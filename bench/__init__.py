@@ -34,6 +34,7 @@ ROW_MODULES = [
     "vibing.bench.shell",
     "vibing.bench.local",
     "vibing.bench.importer",
+    "vibing.bench.backup",
     "vibing.bench.offline",
     "vibing.bench.bundle",
 ]

@@ -56,6 +56,9 @@ _INSTRUMENT = """() => {
         }).observe({ type: 'long-animation-frame', buffered: false });
     } catch (e) { /* a Chromium before 123: no attribution */ }
     const tick = () => { window.__frames++; requestAnimationFrame(tick); }; requestAnimationFrame(tick);
+    window.__changed = performance.now();
+    new MutationObserver(() => { window.__changed = performance.now(); })
+        .observe(document.querySelector('#messages'), { childList: true, subtree: true, characterData: true });
     window.__sampler = setInterval(() => {
         let chars = 0; for (const s of window.__vibing.streams.values()) chars += s.text.length;
         window.__samples.push([window.__vibing.renderStats.totalMs, chars]);
@@ -66,6 +69,11 @@ _INSTRUMENT = """() => {
 # selector waits, which query the page on every animation frame (main-thread work the figures would count).
 _STREAMING = "() => !document.querySelector('#stop-btn').classList.contains('hidden')"
 _STREAMED = "() => document.querySelector('#stop-btn').classList.contains('hidden')"
+# The end of a stream is not the end of its work: storage's "messages" change reloads the project (after a debounce
+# and a round trip) and the chat may redraw the finished answer. The run lasts until the conversation has not
+# changed for 2 s, so that work is measured with the rest.
+SETTLED_MS = 2000
+_SETTLED = f"() => performance.now() - window.__changed > {SETTLED_MS}"
 
 # A click on a file in the tree, to the next frame painted after it (a task queued from the frame's rAF callback
 # runs once that frame is produced); then the length of what the editor holds, to check it is the whole file.
@@ -86,6 +94,7 @@ class StreamRun:
     """What one answer streamed into the chat cost the page."""
 
     tokens: int
+    #: From the request to the stop button hiding, and the frames drawn meanwhile.
     seconds: float
     long_tasks: list[float]
     frames: int
@@ -214,11 +223,11 @@ def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str
             )
             page.wait_for_function(_STREAMING, polling=100, timeout=30_000)
             page.wait_for_function(_STREAMED, polling=100, timeout=300_000)
-            seconds, load_after = time.perf_counter() - t0, os.getloadavg()[0]
-            # the last frame (the finished message) is drawn after the stop button hides
-            page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))")
-        long_tasks, frames, render, samples, loaf = page.evaluate(
-            "() => { clearInterval(window.__sampler); return [window.__long, window.__frames, "
+            seconds, frames = time.perf_counter() - t0, page.evaluate("() => window.__frames")
+            page.wait_for_function(_SETTLED, polling=250, timeout=60_000)
+            load_after = os.getloadavg()[0]
+        long_tasks, render, samples, loaf = page.evaluate(
+            "() => { clearInterval(window.__sampler); return [window.__long, "
             "window.__vibing.renderStats, window.__samples, window.__loaf]; }"
         )
         cpu_long, cpu_longest = cpu_long_tasks(json.loads(browser.stop_tracing()))

@@ -211,7 +211,18 @@ function renderFragment(src, codeIndex, { streaming = false } = {}) {
   const env = { codeIndex, code: [] };
   const fragment = toFragment.sanitize(renderHtml(src, env, { streaming }));
   fragment.querySelectorAll(".codeblock > pre > code").forEach((el, i) => { if (env.code[i]) highlightInto(el, env.code[i]); });
+  fragment.querySelectorAll(".codeblock").forEach(scrollableByKeyboard);
   return { fragment, codeIndex: env.codeIndex };
+}
+
+// A long line scrolls its block sideways: the block takes the focus, so the arrow keys scroll it too, and it is
+// named by its file for a screen reader. Set after sanitising (the allow-list has no tabindex: no Markdown sets one).
+function scrollableByKeyboard(block) {
+  const pre = block.querySelector(":scope > pre");
+  if (!pre) return;
+  pre.tabIndex = 0;
+  const name = block.querySelector(".codeblock-head > span:first-child");
+  pre.setAttribute("aria-label", `Code${name ? `: ${name.textContent}` : ""}`);
 }
 
 // Render Markdown to sanitised HTML. `streaming` adds a caret (inside a code block still being written).
@@ -251,6 +262,7 @@ class LiveCode {
     this.breaks = 0;    // line breaks among them
     this.block = toFragment.sanitize(codeBlock("", info, { streaming: true, index })).firstChild;
     parent.append(this.block);
+    scrollableByKeyboard(this.block);
     this.code = this.block.querySelector("code");
     this.count = this.block.querySelector(".codeblock-head .muted");
     this.caret = this.code.lastChild;

@@ -23,7 +23,11 @@ playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 
-AXE = ROOT / "shell" / "ui" / "vendor" / "axe.min.js"
+UI = ROOT / "shell" / "ui"
+AXE = UI / "vendor" / "axe.min.js"
+#: Where `vibing web` serves it (shell/ui is served under /ui/): a script of the page's origin, which its CSP allows,
+#: where an inline one (add_script_tag(path=...)) would be refused.
+AXE_URL = "/ui/" + AXE.relative_to(UI).as_posix()
 KEY = "sk-ant-test-" + "a" * 40
 #: What fails a view: axe's two worst impacts.
 BLOCKING = ("serious", "critical")
@@ -79,7 +83,7 @@ def page(browser, web, theme):
 def violations(page) -> list[dict]:
     """axe's serious and critical violations on the page as it is now (axe added first if the page lacks it)."""
     if not page.evaluate("() => !!window.axe"):
-        page.add_script_tag(url="/ui/vendor/axe.min.js")
+        page.add_script_tag(url=AXE_URL)
         page.wait_for_function("() => !!window.axe", timeout=WAIT)
     return page.evaluate(
         """async (blocking) => {

@@ -155,7 +155,10 @@ export async function loadRecentNames() {
 export function newProject() { $("#new-error").textContent = ""; $("#new-form").reset(); openModal("#new-modal"); }
 $("#new-project-btn").onclick = newProject;
 $("#empty-new-btn").onclick = newProject;
-$$("#new-type button").forEach((b) => b.onclick = () => { state.newType = b.dataset.value; $$("#new-type button").forEach((x) => x.classList.toggle("on", x === b)); });
+$$("#new-type button").forEach((b) => b.onclick = () => {
+  state.newType = b.dataset.value;
+  $$("#new-type button").forEach((x) => { x.classList.toggle("on", x === b); x.setAttribute("aria-pressed", String(x === b)); });
+});
 async function suggestTitle(prompt) {
   try {
     const r = await call("stream", "SuggestTitle", { prompt }, 10);

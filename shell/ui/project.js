@@ -121,23 +121,41 @@ $("#toggle-preview").onclick = () => togglePane("preview");
 export function togglePane(which) {
   const el = which === "files" ? $("#files-pane") : $("#side-pane");
   el.classList.toggle("hidden");
-  $(`#toggle-${which}`).classList.toggle("on", !el.classList.contains("hidden"));
+  const shown = !el.classList.contains("hidden");
+  $(`#toggle-${which}`).classList.toggle("on", shown);
+  $(`#toggle-${which}`).setAttribute("aria-pressed", String(shown));
 }
-$("#project-name").addEventListener("dblclick", () => {
+
+// Renaming: a double-click on the name, or the Rename button next to it (the keyboard's way). Enter or leaving the
+// field keeps the new name, Esc keeps the old one; the focus goes back to where the rename started.
+function renameProject() {
+  if (!state.project) return;
   const h = $("#project-name");
+  const back = document.activeElement;
   const input = document.createElement("input");
   input.value = state.project.name;
+  input.setAttribute("aria-label", "Project name");
   h.replaceWith(input); input.focus(); input.select();
+  let finished = false;
   const done = async (save) => {
+    if (finished) return;
+    finished = true;
+    const refocus = input === document.activeElement;
     input.replaceWith(h);
+    if (refocus && back?.isConnected) back.focus();
     const name = input.value.trim();
     if (!save || !name || name === state.project.name) return;
     try { const r = await call("storage", "RenameProject", { project_id: state.project.id, name }); state.project = r.project; h.textContent = r.project.name; renderRecent(); }
     catch (e) { showError(e); }
   };
-  input.addEventListener("keydown", (e) => { if (e.key === "Enter") done(true); if (e.key === "Escape") done(false); });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") { e.preventDefault(); done(true); }
+    if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); done(false); }
+  });
   input.addEventListener("blur", () => done(true), { once: true });
-});
+}
+$("#project-name").addEventListener("dblclick", renameProject);
+$("#rename-btn").onclick = renameProject;
 
 export async function saveCheckpoint() {
   if (!state.project) return;
@@ -163,7 +181,10 @@ export function exportProject() {
   openModal("#export-modal");
 }
 $("#export-btn").onclick = exportProject;
-$$("#export-format button").forEach((b) => b.onclick = () => { state.exportFormat = b.dataset.value; $$("#export-format button").forEach((x) => x.classList.toggle("on", x === b)); });
+$$("#export-format button").forEach((b) => b.onclick = () => {
+  state.exportFormat = b.dataset.value;
+  $$("#export-format button").forEach((x) => { x.classList.toggle("on", x === b); x.setAttribute("aria-pressed", String(x === b)); });
+});
 $("#export-pick").onclick = async () => {
   try {
     const slug = state.project.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "project";

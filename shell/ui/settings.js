@@ -63,7 +63,7 @@ $("#set-update-check").onchange = async () => {
   try { setPrefs(await shell("settings.update", { values: { update_check: $("#set-update-check").checked } })); renderUpdateNotice(); }
   catch (e) { showError(e); }
 };
-function markTheme(t) { $$("#set-theme button").forEach((b) => b.classList.toggle("on", b.dataset.value === t)); }
+function markTheme(t) { $$("#set-theme button").forEach((b) => { b.classList.toggle("on", b.dataset.value === t); b.setAttribute("aria-pressed", String(b.dataset.value === t)); }); }
 $$("#set-theme button").forEach((b) => b.onclick = async () => {
   markTheme(b.dataset.value); applyTheme(b.dataset.value);
   try { await shell("settings.update", { values: { theme: b.dataset.value } }); } catch (e) { showError(e); }

@@ -410,6 +410,7 @@ def test_the_project_toolbar_is_reached_with_tab_and_each_stop_shows_a_focus_rin
     expect(page.locator("#prompt")).to_be_focused(timeout=WAIT)  # where opening a project puts the focus
     toolbar = [
         "back-btn",
+        "rename-btn",
         "toggle-files",
         "toggle-preview",
         "workflows-btn",
@@ -435,8 +436,32 @@ def test_the_project_toolbar_is_reached_with_tab_and_each_stop_shows_a_focus_rin
     page.locator("#toggle-files").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#files-pane")).to_be_hidden(timeout=WAIT)
+    expect(page.locator("#toggle-files")).to_have_attribute("aria-pressed", "false")
     page.keyboard.press("Enter")
     expect(page.locator("#files-pane")).to_be_visible(timeout=WAIT)
+    expect(page.locator("#toggle-files")).to_have_attribute("aria-pressed", "true")
+
+
+def test_a_project_is_renamed_from_the_keyboard(page, app, theme):
+    from vibing.schema.storage import LoadProject
+
+    pid = new_project(app, f"Old name {theme}", {"index.html": PAGE})
+    open_project(page, pid, f"Old name {theme}")
+    page.locator("#rename-btn").focus()
+    page.keyboard.press("Enter")
+    field = page.get_by_role("textbox", name="Project name")
+    expect(field).to_be_focused(timeout=WAIT)
+    page.keyboard.press("Escape")  # keeps the old name, and the focus comes back
+    expect(page.locator("#rename-btn")).to_be_focused()
+    expect(page.locator("#project-name")).to_have_text(f"Old name {theme}")
+    page.keyboard.press("Enter")
+    expect(field).to_be_focused(timeout=WAIT)
+    page.keyboard.press("Control+a")
+    page.keyboard.type(f"New name {theme}")
+    page.keyboard.press("Enter")
+    expect(page.locator("#project-name")).to_have_text(f"New name {theme}", timeout=WAIT)
+    expect(page.locator("#rename-btn")).to_be_focused()
+    assert app.bus().request("storage", LoadProject(project_id=pid)).project.name == f"New name {theme}"
 
 
 def test_the_side_tabs_are_a_tab_list_worked_with_the_arrow_keys(page, app):

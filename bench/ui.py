@@ -118,21 +118,35 @@ class StreamRun:
         return self.render["totalMs"] / self.tokens * 1000
 
 
+#: The trace events of a main-thread task: most run through the scheduler's task queues, some (a fetch's reply
+#: resolving its promise, say) arrive as a bare ``RunTask``.
+TASK_EVENTS = ("ThreadControllerImpl::RunTask", "RunTask")
+
+
 def cpu_long_tasks(trace: dict, threshold_ms: float = 50.0) -> tuple[list[tuple[float, float]], float]:
     """From a Chromium trace (``toplevel`` category): the main-thread tasks of the busiest renderer that took
-    ``threshold_ms`` or more of thread CPU time, as (CPU ms, wall ms) longest first, and the longest CPU time."""
+    ``threshold_ms`` or more of thread CPU time, as (CPU ms, wall ms) longest first, and the longest CPU time.
+
+    A task event inside another one on the same thread is part of it, not a task of its own."""
     events = trace.get("traceEvents", [])
     mains = {
         (e["pid"], e["tid"])
         for e in events
         if e.get("ph") == "M" and e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"
     }
-    tasks: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    spans: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
     for e in events:
-        if e.get("ph") == "X" and e.get("name") == "ThreadControllerImpl::RunTask" and (e["pid"], e["tid"]) in mains:
-            tasks.setdefault((e["pid"], e["tid"]), []).append((e.get("tdur", 0) / 1000, e["dur"] / 1000))
-    if not tasks:
+        if e.get("ph") == "X" and e.get("name") in TASK_EVENTS and (e["pid"], e["tid"]) in mains:
+            spans.setdefault((e["pid"], e["tid"]), []).append((e["ts"], e["dur"], e.get("tdur", 0)))
+    if not spans:
         raise RuntimeError("the Chromium trace holds no task of a page's main thread (CrRendererMain RunTask)")
+    tasks: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for thread, found in spans.items():
+        end = float("-inf")
+        for ts, dur, tdur in sorted(found, key=lambda s: (s[0], -s[1])):
+            if ts >= end:  # not inside the task before
+                tasks.setdefault(thread, []).append((tdur / 1000, dur / 1000))
+                end = ts + dur
     page = max(tasks.values(), key=lambda ts: sum(cpu for cpu, _ in ts))  # the page, not an idle iframe's renderer
     long = sorted((t for t in page if t[0] >= threshold_ms), reverse=True)
     return [(round(cpu, 1), round(wall, 1)) for cpu, wall in long], round(max(cpu for cpu, _ in page), 1)

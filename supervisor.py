@@ -50,6 +50,8 @@ from vibing.protocol import BusInfo, bind_specs, pid_alive
 from vibing.schema.common import ServiceDown, ServiceUp
 from vibing.schema.supervisor import (
     AcknowledgeCrashes,
+    RestoreBackup,
+    RestoreReply,
     ServiceStatus,
     Shutdown,
     Status,
@@ -133,6 +135,10 @@ class ControlChannel(Worker):
         self.log.info("app.shutdown_requested", reason=request.reason)
         self.supervisor.request_stop()
 
+    @handles(RestoreBackup)
+    def restore_backup(self, request: RestoreBackup) -> RestoreReply:
+        return self.supervisor.restore_backup(request)
+
 
 class Supervisor:
     """The loop: spawn every child, watch its sentinel and the broker's news, restart or give up, stop in order."""
@@ -174,6 +180,9 @@ class Supervisor:
         self._zygote_failure = ""
         #: Workers whose start waits for the zygote's Ready (a replacement starting, or the first preloading).
         self._awaiting_zygote: dict[str, Child] = {}
+        #: Services stopped for a restore (:meth:`restore_backup`): their exits are expected, none is restarted.
+        self._held: set[str] = set()
+        self._held_down = threading.Condition()
 
     # -- public ---------------------------------------------------------------------
 
@@ -209,6 +218,68 @@ class Supervisor:
 
     def acknowledge_crashes(self) -> None:
         self.crashes.acknowledge()
+
+    def restore_backup(self, request: RestoreBackup) -> RestoreReply:
+        """On the control thread: restore a backup into the running app (see ``vibing.backup.restore``).
+
+        The archive is checked whole while everything still runs; then the services (not the window) are
+        stopped with SIGTERM and held (not restarted), the data is swapped, migrated and checked, and the
+        services are started again, whether the restore succeeded or was undone.
+        """
+        from vibing.backup import restore
+        from vibing.errors import Conflict
+        from vibing.services.storage import db as db_mod
+
+        plan = restore.plan(Path(request.path), self.paths, latest_schema=db_mod.migrations()[-1].version)
+        if plan.existing_projects and not request.replace:
+            raise Conflict(
+                f"{self.paths.data} holds {plan.existing_projects} project(s), and a restore replaces them (it "
+                "never merges); ask again with replace once the person has agreed.",
+                projects=plan.existing_projects,
+            )
+        names = [name for name, child in self.children.items() if name != "shell" and child.pid is not None]
+        self._held.update(names)
+        logger.info("app.restore_stopping", services=names, archive=request.path)
+        try:
+            for name in names:
+                self.children[name].restart_at = None
+                self._signal(self.children[name], signal.SIGTERM)
+            deadline = time.monotonic() + self.config.stop_grace_s + 5
+            with self._held_down:
+                while any(self.children[n].pid is not None for n in names):
+                    if not self._held_down.wait(timeout=max(0.0, deadline - time.monotonic())):
+                        for name in names:  # past the grace: no worker may hold the database during the swap
+                            if self.children[name].pid is not None:
+                                self._signal(self.children[name], signal.SIGKILL)
+                        deadline = time.monotonic() + 5
+            done = restore.apply(
+                plan, finish=restore.finisher(db_mod.migrate, db_mod.check), overwrite_agents=request.overwrite_agents
+            )
+        finally:
+            now = time.monotonic()
+            for name in names:
+                self.children[name].state = "restarting"
+                self.children[name].restart_at = now
+            self._held.difference_update(names)
+            try:
+                self._wake_w.send(b"\0")
+            except OSError:
+                pass
+        logger.info("app.restored", archive=request.path, projects=done.projects)
+        return RestoreReply(
+            data_dir=str(done.data_dir),
+            projects=done.projects,
+            versions=done.versions,
+            messages=done.messages,
+            files=done.files,
+            agents=done.agents,
+            settings=done.settings,
+            agents_kept=done.agents_kept,
+            missing_models=[restore.describe_missing(m) for m in done.missing_models],
+            schema_from=done.schema_from,
+            schema_to=done.schema_to,
+            key_note=done.key_note,
+        )
 
     def run(self) -> int:
         paths_mod.ensure(self.paths)
@@ -595,6 +666,11 @@ class Supervisor:
         pid, child.pid, child.sentinel, child.handle = child.pid, None, None, None
         if self.stopping:
             child.state = "stopped"
+            return
+        if child.name in self._held:
+            child.state = "stopped"
+            with self._held_down:
+                self._held_down.notify_all()
             return
         if pid is not None:
             self.crashes.write_silent_exit(child.name, pid, child.last_error, self.paths.logs / f"{child.name}.log")

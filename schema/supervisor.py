@@ -69,6 +69,37 @@ class Shutdown(Message):
     reason: str = "requested"
 
 
-Request = Union[COMMON_REQUESTS + (Status, Shutdown, AcknowledgeCrashes)]  # type: ignore[valid-type]
-Reply = Union[COMMON_REPLIES + (StatusReply,)]  # type: ignore[valid-type]
+class RestoreBackup(Message):
+    """Restore a backup archive into the running app: checked whole first, then the workers are stopped, the
+    data swapped (with a safety copy) and the workers started again; the window stays open.
+
+    ``replace``: the person agreed to replace the projects there (refused with Conflict otherwise, when there
+    are any).  ``overwrite_agents``: agent files that differ from the backup's are replaced (else kept).
+    """
+
+    path: str
+    replace: bool = False
+    overwrite_agents: bool = False
+
+
+class RestoreReply(Message):
+    """What came back; the API key is never in a backup (``key_note`` says to set it again)."""
+
+    data_dir: str
+    projects: int
+    versions: int
+    messages: int
+    files: int
+    agents: int
+    settings: list[str] = []
+    agents_kept: list[str] = []
+    #: For each local model whose file is not on this computer: its name, size and where to put the file.
+    missing_models: list[str] = []
+    schema_from: int = 0
+    schema_to: int = 0
+    key_note: str = ""
+
+
+Request = Union[COMMON_REQUESTS + (Status, Shutdown, AcknowledgeCrashes, RestoreBackup)]  # type: ignore[valid-type]
+Reply = Union[COMMON_REPLIES + (StatusReply, RestoreReply)]  # type: ignore[valid-type]
 EVENTS: tuple = ()

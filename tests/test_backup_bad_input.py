@@ -223,20 +223,37 @@ def test_not_enough_free_space_is_refused_before_anything_is_written(made, tmp_p
         subprocess.run(["umount", "-l", str(small)], check=False)
 
 
-def test_a_restore_while_the_app_runs_is_refused_or_stops_it_when_asked(made, tmp_path):
+def test_a_restore_while_the_app_runs_goes_through_it_or_stops_it_when_asked(made, tmp_path):
+    """With the app running, the restore goes through its supervisor (the services stop, the data is swapped, they
+    start again, the app keeps running); --stop-app stops the app instead. A bad backup changes neither."""
+    from vibing.errors import Conflict
+    from vibing.schema.storage import ListProjects
+    from vibing.schema.supervisor import RestoreBackup
+
     home, good = made
     app = start_app(home, HOME=str(home / "user"))
     try:
-        result = _cli(home, "backup", "restore", str(good), "--yes")
-        assert result.returncode == 2 and "vibing stop" in result.stderr and "--stop-app" in result.stderr
-        assert app.proc.poll() is None, "refusing leaves the app running"
+        bus = app.bus()
+        bus.request("storage", CreateProject(name="Added later"))
         cut = tmp_path / "cut.zip"
         cut.write_bytes(good.read_bytes()[:200])
-        bad = _cli(home, "backup", "restore", str(cut), "--yes", "--stop-app")
-        assert bad.returncode == 2 and app.proc.poll() is None, "a backup that fails its checks never stops the app"
-        done = _cli(home, "backup", "restore", str(good), "--yes", "--stop-app")
+        bad = _cli(home, "backup", "restore", str(cut), "--yes")
+        assert bad.returncode == 2 and "is not a readable zip file" in bad.stderr
+        assert app.proc.poll() is None
+        with pytest.raises(Conflict, match="never merges"):  # the supervisor asks for the person's agreement too
+            bus.request("supervisor", RestoreBackup(path=str(good)), timeout=60)
+        assert sorted(p.name for p in bus.request("storage", ListProjects()).items) == ["Added later", "Kept"]
+
+        done = _cli(home, "backup", "restore", str(good), "--yes")
         assert done.returncode == 0, done.stderr
-        assert "Stopped Vibing" in done.stdout and "1 projects" in done.stdout
+        assert "restoring through it" in done.stdout and "1 projects" in done.stdout
+        assert app.proc.poll() is None, "the app kept running"
+        names = [p.name for p in bus.request("storage", ListProjects(), timeout=30).items]
+        assert names == ["Kept"], "the restarted storage service serves the restored data"
+
+        stopped = _cli(home, "backup", "restore", str(good), "--yes", "--stop-app")
+        assert stopped.returncode == 0, stopped.stderr
+        assert "Stopped Vibing" in stopped.stdout and "1 projects" in stopped.stdout
         assert app.proc.wait(timeout=30) == 0
     finally:
         app.stop()

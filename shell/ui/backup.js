@@ -14,7 +14,7 @@ function card() {
     <p class="muted small" id="backup-about"></p>
     <p id="backup-last" aria-live="polite"></p>
     <div class="row"><button class="btn" id="backup-now">Back up now</button><span class="note" id="backup-status" role="status"></span></div>
-    <p class="muted small">To restore one, here or on another computer, run <code>vibing backup restore FILE --stop-app</code> in a terminal (it stops Vibing once the file has passed its checks); <code>vibing backup ls</code> lists them. The API key is never in a backup: set it again afterwards.</p>`;
+    <p class="muted small">To restore one, here or on another computer, run <code>vibing backup restore FILE</code> in a terminal (with Vibing open, its services stop for a moment); <code>vibing backup ls</code> lists them. The API key is never in a backup: set it again afterwards.</p>`;
   $("#view-settings .settings-actions").before(el);
   $("#backup-now", el).onclick = backupNow;
   return el;

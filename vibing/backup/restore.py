@@ -49,7 +49,7 @@ from vibing import paths as paths_mod
 from vibing.backup import manifest as mf
 from vibing.backup import verify as verify_mod
 from vibing.backup.create import BACKUPS_DIR, DB_NAME, MODELS_FILE, WINDOW_FILE
-from vibing.errors import DiskFull, InvalidRequest, VibingError
+from vibing.errors import DiskFull, Internal, InvalidRequest, VibingError
 
 #: Folders of the current data folder that survive a restore (they describe this machine, not the backup).
 KEPT_FOLDERS = (BACKUPS_DIR, "logs")
@@ -114,6 +114,11 @@ class Restored:
     schema_from: int
     schema_to: int
     key_note: str = mf.API_KEY_NOTE
+
+
+def describe_missing(model: dict[str, Any]) -> str:
+    """One line for a local model whose file is not on this computer: its name, size and where it belongs."""
+    return f"{model['name']} is not on this computer: put its file ({_human(int(model['size']))}) at {model['path']}"
 
 
 def rewrite_path(value: str, manifest: mf.Manifest, home: Path, data_dir: Path, config_dir: Path) -> str:
@@ -492,6 +497,37 @@ def _summary_counts(db_file: Path) -> dict[str, int]:
 
 #: ``finish(db_file)`` migrates an older schema and checks integrity, raising on a problem: (from, to) versions.
 Finish = Callable[[Path], tuple[int, int]]
+
+
+def finisher(
+    migrate: Callable[..., tuple[int, int, Any]], check: Callable[[Any], tuple[list[str], list[str]]]
+) -> Finish:
+    """The ``finish`` step from the storage service's own ``migrate`` and ``check`` (``services/storage/db.py``).
+
+    Handed in by the caller (the CLI, the supervisor), because this package sits below the services.  The
+    database is opened without the service's pragmas: its 256 MiB memory map and 32 MiB cache suit a
+    long-lived service, while here a one-pass check would count every mapped page in this process's memory.
+    """
+
+    def finish(db_file: Path) -> tuple[int, int]:
+        conn = apsw.Connection(str(db_file))
+        try:
+            conn.set_busy_timeout(5000)
+            conn.execute("PRAGMA foreign_keys = ON").fetchall()
+            old, new, _backup = migrate(conn, db_file)
+            integrity, problems = check(conn)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.close()
+        if integrity != ["ok"] or problems:
+            raise Internal(
+                "The restored database fails the integrity check ("
+                + "; ".join((integrity if integrity != ["ok"] else []) + problems)[:300]
+                + "); the restore was undone and your previous data is back.",
+            )
+        return old, new
+
+    return finish
 
 
 def apply(plan_: Plan, *, finish: Finish, overwrite_agents: bool = False, progress: Progress | None = None) -> Restored:

@@ -1,8 +1,10 @@
 """``vibing backup create|verify|ls|restore``: the whole app in one archive, and back.
 
-``create`` works with the app running (the database is snapshotted online); ``restore`` refuses while the
-app runs for this data folder, because the running storage service holds the database open, unless asked to
-stop it (``--stop-app``, or yes on a terminal): then the app is stopped once the backup has passed its checks.  Long operations draw a progress line on a terminal (stderr), nothing otherwise.
+``create`` works with the app running (the database is snapshotted online).  ``restore`` checks the whole
+archive first; with the app running for this data folder it then goes through the app's supervisor
+(``RestoreBackup``: the services stop for a moment, the data is swapped, they start again, the window stays
+open), or, with ``--stop-app``, stops the app and restores here.  Long operations draw a progress line on a
+terminal (stderr), nothing otherwise.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from vibing.cli import running
-from vibing.errors import Conflict, Internal, VibingError
+from vibing.errors import Conflict, VibingError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,14 +40,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ls.add_argument("--json", action="store_true", help="print JSON")
     ls.set_defaults(func=cmd_ls)
 
-    restore = sub.add_parser("restore", help="restore a backup (the app must be stopped)")
+    restore = sub.add_parser("restore", help="restore a backup (through the running app, if it runs)")
     restore.add_argument("file")
     restore.add_argument("--yes", action="store_true", help="replace the current projects without asking")
     restore.add_argument(
         "--overwrite-agents", action="store_true", help="replace agent files that differ from the backup's"
     )
     restore.add_argument(
-        "--stop-app", action="store_true", help="stop the running app first (after the backup's checks pass)"
+        "--stop-app", action="store_true", help="stop the running app (after the backup's checks pass) instead"
     )
     restore.add_argument("--json", action="store_true", help="print JSON")
     restore.set_defaults(func=cmd_restore)
@@ -194,32 +196,6 @@ def cmd_ls(args: argparse.Namespace) -> int:
     return 0
 
 
-def _finish(db_file: Path) -> tuple[int, int]:
-    """Migrate a restored database of an older schema, then run the integrity check (raises on a problem)."""
-    import apsw
-
-    from vibing.services.storage import db as db_mod
-
-    conn = apsw.Connection(str(db_file))
-    try:
-        # Not db_mod.configure: its 256 MiB memory map and 32 MiB cache are for the long-lived service; a
-        # one-pass check over the whole file would count every mapped page in this process's memory.
-        conn.set_busy_timeout(5000)
-        conn.execute("PRAGMA foreign_keys = ON").fetchall()
-        old, new, _backup = db_mod.migrate(conn, db_file)
-        integrity, problems = db_mod.check(conn)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    finally:
-        conn.close()
-    if integrity != ["ok"] or problems:
-        raise Internal(
-            "The restored database fails the integrity check ("
-            + "; ".join((integrity if integrity != ["ok"] else []) + problems)[:300]
-            + "); the restore was undone and your previous data is back.",
-        )
-    return old, new
-
-
 def _ask(question: str) -> bool:
     if not sys.stdin.isatty():
         return False
@@ -238,12 +214,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     app_running = bus is not None
     if bus is not None:
         bus.close()
-        if not (args.stop_app or _ask(f"Vibing is running for {paths.data}; stop it for the restore?")):
-            raise Conflict(
-                f"Vibing is running for the data folder {paths.data}, and a restore replaces the database it has "
-                "open. Stop it with `vibing stop` (or add --stop-app), then run the restore again.",
-                data_dir=str(paths.data),
-            )
     latest = db_mod.migrations()[-1].version
     progress = _Progress("Checking")
     try:
@@ -271,38 +241,67 @@ def cmd_restore(args: argparse.Namespace) -> int:
         overwrite = _ask(
             f"{len(plan.agent_conflicts)} agent file(s) here differ from the backup's ({shown}{more}). Replace them?"
         )
-    if app_running:  # only now: a backup that fails its checks never stops the app
-        from vibing import supervision
+    if app_running and not args.stop_app:
+        result = _through_the_app(paths, plan.verified.path, overwrite)
+    else:
+        if app_running:  # only now: a backup that fails its checks never stops the app
+            from vibing import supervision
 
-        pid = supervision.stop_running(paths)
-        print(f"Stopped Vibing (pid {pid}) for the restore; start it again with `vibing` afterwards.")
-    progress = _Progress("Restoring")
-    try:
-        done = restore.apply(plan, finish=_finish, overwrite_agents=overwrite, progress=progress)
-    finally:
-        progress.end()
-    if args.json:
+            pid = supervision.stop_running(paths)
+            print(f"Stopped Vibing (pid {pid}) for the restore; start it again with `vibing` afterwards.")
+        progress = _Progress("Restoring")
+        try:
+            done = restore.apply(
+                plan,
+                finish=restore.finisher(db_mod.migrate, db_mod.check),
+                overwrite_agents=overwrite,
+                progress=progress,
+            )
+        finally:
+            progress.end()
         import dataclasses
 
-        print(json.dumps(dataclasses.asdict(done), indent=2, default=str))
+        result = dataclasses.asdict(done)
+        result["data_dir"] = str(done.data_dir)
+        result["missing_models"] = [restore.describe_missing(m) for m in done.missing_models]
+    result["outside"] = plan.outside
+    if args.json:
+        print(json.dumps(result, indent=2, default=str))
         return 0
-    print(f"Restored {plan.verified.path.name} into {done.data_dir}:")
-    print(f"  {done.projects} projects, {done.versions} versions, {done.messages} messages, {done.files} files")
-    if done.schema_from != done.schema_to:
-        print(f"  database migrated from schema {done.schema_from} to {done.schema_to}; integrity check: ok")
+    print(f"Restored {plan.verified.path.name} into {result['data_dir']}:")
+    print(
+        f"  {result['projects']} projects, {result['versions']} versions, {result['messages']} messages, "
+        f"{result['files']} files"
+    )
+    if result["schema_from"] != result["schema_to"]:
+        print(f"  database migrated from schema {result['schema_from']} to {result['schema_to']}; integrity check: ok")
     else:
         print("  integrity check: ok")
-    print(f"  settings: {', '.join(done.settings) or 'none in the backup'}")
-    print(f"  agent files: {done.agents}")
-    for kept in done.agents_kept:
+    print(f"  settings: {', '.join(result['settings']) or 'none in the backup'}")
+    print(f"  agent files: {result['agents']}")
+    for kept in result["agents_kept"]:
         print(f"  kept your own version of {kept} (--overwrite-agents replaces it)")
-    for folder in plan.outside:
+    for folder in result["outside"]:
         print(f"  not restored: the agent folder {folder} was outside your home on the other computer; copy it by hand")
-    for model in done.missing_models:
-        print(
-            f"  local model {model['name']} is not on this computer: put its file ({_size(model['size'])}) at {model['path']}"
-        )
-    if done.crash_reports:
-        print(f"  crash reports: {done.crash_reports}")
-    print(f"  {done.key_note}")
+    for model in result["missing_models"]:
+        print(f"  local model {model}")
+    if result.get("crash_reports"):
+        print(f"  crash reports: {result['crash_reports']}")
+    print(f"  {result['key_note']}")
     return 0
+
+
+def _through_the_app(paths, archive: Path, overwrite_agents: bool) -> dict[str, Any]:  # noqa: ANN001
+    """Ask the running app to restore ``archive`` (its supervisor stops the workers, swaps, starts them again)."""
+    import msgspec
+
+    from vibing.schema.supervisor import RestoreBackup
+
+    print("Vibing is running: restoring through it (its services stop for a moment; the window stays open).")
+    with running.connect(paths) as bus:
+        reply = bus.request(
+            "supervisor",
+            RestoreBackup(path=str(archive), replace=True, overwrite_agents=overwrite_agents),
+            timeout=3600,
+        )
+    return {name: msgspec.to_builtins(getattr(reply, name)) for name in reply.__struct_fields__}

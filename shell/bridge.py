@@ -37,8 +37,10 @@ logger = log.get("shell.bridge")
 
 #: Channels the page may send requests to (the supervisor only for its status and to acknowledge crash reports).
 SERVICES = ("storage", "agent", "stream", "metrics", "supervisor", "model")
-#: Requests the page must not send even though the channel accepts them.
-FORBIDDEN = {("supervisor", "Shutdown"), ("storage", "BackupDatabase")}
+#: Requests the page must not send even though the channel accepts them.  A restore replaces every project with
+#: an archive's: from the page it would need a file picked in a native dialog and a native confirmation, which it
+#: does not have yet, so it stays with the CLI (``vibing backup restore``).
+FORBIDDEN = {("supervisor", "Shutdown"), ("storage", "BackupDatabase"), ("supervisor", "RestoreBackup")}
 #: Channels of which the page may send only these requests.  The model service: only the list of local models
 #: (whether the offline model and its engine are installed, for the first-run screen and the "Use the offline
 #: model" button); starting, stopping, adding or removing models stays with the CLI.

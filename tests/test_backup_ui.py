@@ -1,5 +1,6 @@
 """Settings > Backups in real Chromium against `vibing web`: no backup yet, then Back up now writes one and the card
-shows its time and size (the storage service's GetBackupStatus and BackupNow, through the page's bridge)."""
+shows its time and size (the storage service's GetBackupStatus and BackupNow, through the page's bridge); the page
+may not ask the supervisor for a restore."""
 
 from __future__ import annotations
 
@@ -36,4 +37,12 @@ def test_settings_shows_the_last_backup_and_backs_up_now(browser, web, app):
         text = last.text_content()
         assert text.startswith("Last backup: just now") and made[0].name in text and "1 in the folder" in text
         assert not page.locator("#backup-now").is_disabled()
+        # A restore replaces every project: the page may not ask for one (it stays with the CLI).
+        refused = page.evaluate(
+            """(path) => fetch("/api/request", {method: "POST", headers: {"Content-Type": "application/json"},
+                body: JSON.stringify({service: "supervisor", type: "RestoreBackup", body: {path, replace: true}})})
+                .then((r) => r.json())""",
+            str(made[0]),
+        )
+        assert refused["ok"] is False and refused["error"]["code"] == "InvalidRequest", refused
         assert not page.errors, page.errors

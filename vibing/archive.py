@@ -18,7 +18,7 @@ import struct
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from vibing.errors import InvalidRequest, VibingError
 
@@ -28,12 +28,12 @@ _CENTRAL_HEADER = struct.Struct("<4s24xHHH12x")  # signature; name, extra and co
 _CENTRAL_SIGNATURE = b"PK\x01\x02"
 
 
-def read_bounded(handle: BinaryIO, limit: int) -> bytes:
+def read_bounded(handle: IO[bytes], limit: int) -> bytes:
     """At most ``limit + 1`` bytes: one more than allowed proves the entry too large, whatever its header says."""
     return handle.read(limit + 1)
 
 
-def check_zip_directory(source: Path, handle: BinaryIO, limit: int, too_many: Callable[[], VibingError]) -> None:
+def check_zip_directory(source: Path, handle: IO[bytes], limit: int, too_many: Callable[[], VibingError]) -> None:
     """Refuse, before ``zipfile`` builds an object per entry, a zip whose table of contents lists too many.
 
     The end record is located by ``zipfile``'s own reader (zip64 included); ``too_many()`` is raised when

@@ -622,5 +622,8 @@ def apply(plan_: Plan, *, finish: Finish, overwrite_agents: bool = False, progre
         crash_reports=crashes,
         schema_from=schema_from,
         schema_to=schema_to,
-        **counts,
+        projects=counts["projects"],
+        versions=counts["versions"],
+        messages=counts["messages"],
+        files=counts["files"],
     )

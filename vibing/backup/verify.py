@@ -53,7 +53,7 @@ def _damaged(source: Path, name: str, why: str) -> InvalidRequest:
 
 
 def read_entry(
-    source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, expected: mf.Entry, sink: Callable[[bytes], None]
+    source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, expected: mf.Entry, sink: Callable[[bytes], object]
 ) -> None:
     """Decompress ``info`` into ``sink`` chunk by chunk, refusing more bytes than declared or a wrong sha256."""
     digest, size = hashlib.sha256(), 0

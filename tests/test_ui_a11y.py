@@ -447,6 +447,7 @@ def test_a_project_is_renamed_from_the_keyboard(page, app, theme):
 
     pid = new_project(app, f"Old name {theme}", {"index.html": PAGE})
     open_project(page, pid, f"Old name {theme}")
+    expect(page.locator("#prompt")).to_be_focused(timeout=WAIT)  # where opening a project puts the focus
     page.locator("#rename-btn").focus()
     page.keyboard.press("Enter")
     field = page.get_by_role("textbox", name="Project name")

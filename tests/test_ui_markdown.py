@@ -391,3 +391,30 @@ def test_streaming_a_50k_token_answer_gives_the_dom_of_the_whole_answer_without_
     # each update touches the block being written, never the whole message (tens of thousands of nodes)
     assert out["nodes"] > 20_000
     assert out["maxTouchedLate"] < 1_000, out
+
+
+def test_a_renderer_catching_up_a_long_answer_keeps_to_its_budget_per_frame(page):
+    # A new renderer over a text already long (the chat redrew the message mid-stream) catches up a frame at a
+    # time: crossing the code blocks that its window cuts open must not render the rest of the answer at once.
+    _harness(page)
+    code = "\n".join(f"  const v{i} = compute({i}, state.items[{i}]); // step {i}" for i in range(24))
+    part = "## Part\n\nThis part adds **a panel**.\n\n- a list\n- a counter\n\n```js part.js\n{code}\n```\n\n"
+    text = "".join(part.format(code=code) for _ in range(60))
+    out = page.evaluate(
+        """t => {
+        const r = new __md.StreamRenderer(__mount(), { budget: 6000 });
+        const done = r.el.querySelector('.md-done');
+        const frames = [];
+        let more = true;
+        while (more) {
+            const before = done.textContent.length;
+            more = r.update(t);
+            frames.push(done.textContent.length - before);
+        }
+        return frames;
+    }""",
+        text,
+    )
+    assert len(text) > 80_000
+    assert len(out) >= len(text) // 8_000, out
+    assert max(out) < 6000 + 2 * len(part.format(code=code)), out  # the budget, and a block or fence past it

@@ -346,6 +346,7 @@ export class StreamRenderer {
     // A different text (a resync replaced it) starts over.
     if (text.length < this.seen || text.slice(this.seen - this.edge.length, this.seen) !== this.edge) this.reset();
     let pending = false;
+    const from = this.rendered;
     for (;;) {
       if (this.fence && !streaming) {
         this.fence.view.block.remove();  // the stream ended inside the fence: rendered below as the text says
@@ -370,6 +371,13 @@ export class StreamRenderer {
         } else {
           f.view.block.remove();
           this._commit(text, closer.end);
+        }
+        // Catching up (a new renderer on a long text) crosses many fences that _advance's window cut open; the
+        // budget holds across them too, or the whole answer would be rendered in one frame.
+        if (this.rendered - from >= this.budget) {
+          this.tail.replaceChildren();
+          pending = true;
+          break;
         }
         continue;
       }

@@ -128,7 +128,7 @@ UI_ROWS = (
     ("shell.ui_longest_task_load_ms", "ms"),
     ("shell.ui_long_tasks_cpu_load", "tasks"),
     ("shell.ui_longest_task_cpu_load_ms", "ms"),
-    *((f"shell.ui_render_ms_per_1k_tokens_{n // 1000}k", "ms") for n in (1000, 10_000, 50_000)),
+    *((f"shell.ui_render_ms_per_1k_tokens_{n // 1000}k", "ms") for n in GROWTH),
     ("shell.ui_render_cost_50k_vs_1k", "x"),
     ("shell.editor_open_5000_lines_ms", "ms"),
 )

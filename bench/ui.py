@@ -6,8 +6,8 @@ Each run gets a fresh project and a fresh page, so one run's DOM, observers and 
   of 50 ms or more, so the figures are their count and the longest), idle and under CPU load (:func:`cpu_load`, a
   busy process per core for the length of the stream, as a build or a second app would). Those are wall-clock
   times: on a shared machine a task of 10 ms of work that waits 300 ms for a core counts as a 310 ms task. So the
-  same stream is also traced (Chromium's ``toplevel`` trace category: every task of the page's main thread, with
-  its wall and its thread CPU time), and the tasks that *worked* 50 ms or more are counted apart
+  same stream is also traced (Chromium's DevTools timeline: every task of the page's main thread, with its wall
+  and its thread CPU time), and the tasks that *worked* 50 ms or more are counted apart
   (:func:`cpu_long_tasks`): that count is the page's own, whatever else the machine runs.
 - *Render cost per token*: the time the chat spends in its render frames (``window.__vibing.renderStats``, which
   chat.js fills around each frame's StreamRenderer updates and the scroll that lays the message out) divided by
@@ -118,13 +118,15 @@ class StreamRun:
         return self.render["totalMs"] / self.tokens * 1000
 
 
-#: The trace events of a main-thread task: most run through the scheduler's task queues, some (a fetch's reply
-#: resolving its promise, say) arrive as a bare ``RunTask``.
-TASK_EVENTS = ("ThreadControllerImpl::RunTask", "RunTask")
+#: The trace category and event of a main-thread task as DevTools shows it ("Task"): the task with the microtasks
+#: run after it (the ``toplevel`` category's ThreadControllerImpl::RunTask leaves those out, so a fetch reply's
+#: promise callbacks, the project reload that redraws a finished answer, would not count).
+TRACE_CATEGORY = "disabled-by-default-devtools.timeline"
+TASK_EVENT = "RunTask"
 
 
 def cpu_long_tasks(trace: dict, threshold_ms: float = 50.0) -> tuple[list[tuple[float, float]], float]:
-    """From a Chromium trace (``toplevel`` category): the main-thread tasks of the busiest renderer that took
+    """From a Chromium trace (:data:`TRACE_CATEGORY`): the main-thread tasks of the busiest renderer that took
     ``threshold_ms`` or more of thread CPU time, as (CPU ms, wall ms) longest first, and the longest CPU time.
 
     A task event inside another one on the same thread is part of it, not a task of its own."""
@@ -136,7 +138,7 @@ def cpu_long_tasks(trace: dict, threshold_ms: float = 50.0) -> tuple[list[tuple[
     }
     spans: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
     for e in events:
-        if e.get("ph") == "X" and e.get("name") in TASK_EVENTS and (e["pid"], e["tid"]) in mains:
+        if e.get("ph") == "X" and e.get("name") == TASK_EVENT and (e["pid"], e["tid"]) in mains:
             spans.setdefault((e["pid"], e["tid"]), []).append((e["ts"], e["dur"], e.get("tdur", 0)))
     if not spans:
         raise RuntimeError("the Chromium trace holds no task of a page's main thread (CrRendererMain RunTask)")
@@ -206,9 +208,10 @@ def cpu_load(processes: int | None = None) -> Iterator[list[int]]:
 
 
 def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str, *, load: bool = False) -> StreamRun:
-    """Stream the fake server's answer ``answer`` (``tokens`` tokens) into a new project's chat and measure it."""
+    """Send a prompt in a new project's chat that the fake server answers with ``answer`` (``tokens`` tokens), and
+    measure the page from Enter until the conversation is still again (the generation's files applied, the
+    project reloaded)."""
     from vibing.schema.storage import CreateProject
-    from vibing.schema.stream import ChatTurn, StartStream
 
     pid = app.bus.request("storage", CreateProject(name=label)).project.id
     page = browser.new_page(viewport={"width": 1400, "height": 880})
@@ -217,24 +220,12 @@ def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str
         page.wait_for_selector("body[data-ready='1']")
         page.wait_for_selector(f"#project-name:has-text('{label}')")
         page.evaluate(_INSTRUMENT)
-        browser.start_tracing(page=page, categories=["toplevel"])
+        browser.start_tracing(page=page, categories=[TRACE_CATEGORY])
+        page.fill("#prompt", f"A bench answer [[scenario:slow delay_ms={DELAY_MS} answer={answer} piece={PIECE}]]")
+        page.focus("#prompt")
         with cpu_load() if load else _nothing():
             t0, load_before = time.perf_counter(), os.getloadavg()[0]
-            app.bus.request(
-                "stream",
-                StartStream(
-                    messages=[
-                        ChatTurn(
-                            role="user",
-                            content=f"[[scenario:slow delay_ms={DELAY_MS} answer={answer} piece={PIECE}]]",
-                        )
-                    ],
-                    project_id=pid,
-                    stream_id=f"bench-{answer}-{'load' if load else 'idle'}",
-                    max_tokens=64000,
-                    user_message="bench",
-                ),
-            )
+            page.keyboard.press("Enter")  # Generate, as a person sends a prompt: files applied, project reloaded
             page.wait_for_function(_STREAMING, polling=100, timeout=30_000)
             page.wait_for_function(_STREAMED, polling=100, timeout=300_000)
             seconds, frames = time.perf_counter() - t0, page.evaluate("() => window.__frames")

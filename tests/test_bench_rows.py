@@ -137,7 +137,7 @@ def test_the_cpu_load_runs_a_busy_process_each_and_ends_them():
 def _task(pid: int, tid: int, cpu_ms: float, wall_ms: float, at_ms: float, name: str = "") -> dict:
     return {
         "ph": "X",
-        "name": name or "ThreadControllerImpl::RunTask",
+        "name": name or "RunTask",
         "pid": pid,
         "tid": tid,
         "ts": at_ms * 1000,
@@ -158,9 +158,10 @@ def test_cpu_long_tasks_count_work_not_waits_on_the_busiest_page_thread():
             _thread(1, 5, "Compositor"),
             _task(1, 1, 12.0, 400.0, 0),  # waited for a core: long on the clock, short in work
             _task(1, 1, 80.0, 90.0, 1000),
-            _task(1, 1, 70.0, 75.0, 1010, "RunTask"),  # inside the one before: part of it
+            _task(1, 1, 70.0, 75.0, 1010),  # inside the one before: part of it
+            _task(1, 1, 90.0, 90.0, 1500, "ThreadControllerImpl::RunTask"),  # the scheduler's part of a task
             _task(1, 1, 50.0, 50.0, 2000),
-            _task(1, 1, 302.0, 386.0, 3000, "RunTask"),  # a promise's reply, a task of its own
+            _task(1, 1, 302.0, 386.0, 3000),
             _task(1, 5, 300.0, 300.0, 0),  # not a main thread
             _task(2, 2, 60.0, 60.0, 0),  # another renderer, less busy in all
         ]

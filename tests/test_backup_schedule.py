@@ -77,6 +77,12 @@ def test_a_backup_a_day_and_the_last_ones_kept(home):
     assert automatic == sorted(p.name for p in made[-3:]), "the three newest automatic backups are kept"
     assert by_hand.exists()
     assert daily.last().path == made[-1]
+    # Several in one day (Back up now, pressed again and again) replace that day's copy, never older days'.
+    for _press in range(5):
+        clock.now += 60
+        today = daily.run().path
+    automatic = sorted(p.name for p in daily.folder.glob("vibing-auto-*.zip"))
+    assert automatic == sorted(p.name for p in [*made[-3:-1], today]), "one a day, for the last three days"
 
 
 def test_switched_off_it_is_never_due(home):
@@ -86,7 +92,7 @@ def test_switched_off_it_is_never_due(home):
     assert not daily.due()
 
 
-def test_backup_now_over_the_bus_prunes_to_backup_keep(tmp_path):
+def test_backup_now_over_the_bus_keeps_the_newest_of_the_day(tmp_path):
     app = start_app(tmp_path / "home", VIBING_BACKUP_KEEP="2")
     try:
         bus = app.bus()
@@ -102,10 +108,10 @@ def test_backup_now_over_the_bus_prunes_to_backup_keep(tmp_path):
             event = events.recv(timeout=10)
             assert event is not None and isinstance(event.body, BackupCreated)
             assert event.body.path == status.last_path and event.body.bytes == status.last_bytes > 0
-        assert len(set(paths)) == 3, "each Backup now writes a new file"
-        assert status.count == 2 and event.body.pruned == 1
+        # the same day's: each replaces the one before (a day keeps its newest; older days are kept, see above)
+        assert status.count == 1 and event.body.pruned == 1
         folder = app.paths.data / "backups"
-        assert sorted(p.name for p in folder.glob("*.zip")) == sorted(p.rsplit("/", 1)[1] for p in paths[1:])
+        assert sorted(p.name for p in folder.glob("*.zip")) == [paths[-1].rsplit("/", 1)[1]]
         assert status.last_at <= time.time()
         assert verify.verify(folder / paths[-1].rsplit("/", 1)[1]).manifest.entries
         # `vibing backup ls`: each with its date, size and versions, and whether it verifies.
@@ -113,9 +119,9 @@ def test_backup_now_over_the_bus_prunes_to_backup_keep(tmp_path):
         listed = app.cli("backup", "ls", "--json")
         assert listed.returncode == 0, listed.stderr
         rows = {row["path"].rsplit("/", 1)[1]: row for row in json.loads(listed.stdout)["backups"]}
-        assert len(rows) == 3 and not rows.pop("vibing-backup-broken.zip")["ok"]
+        assert len(rows) == 2 and not rows.pop("vibing-backup-broken.zip")["ok"]
         assert all(r["ok"] and r["schema_version"] > 0 and r["app_version"] and r["created"] for r in rows.values())
         text = app.cli("backup", "ls").stdout
-        assert text.count("verifies") == 2 and "DOES NOT VERIFY" in text
+        assert text.count("verifies") == 1 and "DOES NOT VERIFY" in text
     finally:
         app.stop()

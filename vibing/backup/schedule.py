@@ -118,12 +118,20 @@ class Daily:
             return made
 
     def prune(self) -> list[Path]:
-        """Delete the automatic backups beyond the newest ``keep``, and partial files left by a killed backup."""
+        """Keep the newest automatic backup of each of the last ``keep`` days; delete the other automatic ones, and
+        partial files left by a killed backup.
+
+        By day, not by count: pressing Back up now seven times in an afternoon must not push a week of daily
+        backups out (each press replaces that day's copy instead)."""
         removed = []
-        automatic = [b for b in backups(self.folder) if b.automatic]
-        for old in automatic[: max(0, len(automatic) - self.keep)]:
-            old.path.unlink(missing_ok=True)
-            removed.append(old.path)
+        kept_days: set[str] = set()
+        for backup in reversed([b for b in backups(self.folder) if b.automatic]):  # newest first
+            day = time.strftime("%Y-%m-%d", time.localtime(backup.at))
+            if day not in kept_days and len(kept_days) < self.keep:
+                kept_days.add(day)
+                continue
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
         now = time.time()  # a leftover's age is real time: its mtime was set by the file system
         for partial in self.folder.glob("*.partial") if self.folder.is_dir() else ():
             try:

@@ -397,6 +397,9 @@ class FinishMessage(Message):
     model: str = ""
     cost_usd: float = 0.0
     error: str = ""
+    #: Prompt-cache tokens, written and read (``cost_usd`` already prices them at their own rates).
+    cache_creation_input_tokens: int = 0
+    cache_read_input_tokens: int = 0
 
 
 class ResumeMessage(Message):
@@ -428,6 +431,8 @@ class RecordUsage(Message):
     output_tokens: int
     cost_usd: float = 0.0
     message_id: str = ""
+    cache_creation_input_tokens: int = 0
+    cache_read_input_tokens: int = 0
 
 
 class UsageSummary(Message):

@@ -196,6 +196,8 @@ def finish(
     model: str = "",
     cost_usd: float = 0.0,
     error: str = "",
+    cache_creation_input_tokens: int = 0,
+    cache_read_input_tokens: int = 0,
 ) -> str:
     """Final status, last batch and usage; finishing again only repeats nothing.  Returns the project id."""
     if status not in FINAL:
@@ -212,10 +214,22 @@ def finish(
         (status, error, model, model, now, message_id),
     )
     already = conn.execute("SELECT 1 FROM token_usage WHERE message_id = ? LIMIT 1", (message_id,)).fetchone()
-    if not already and (input_tokens or output_tokens or cost_usd):
+    cached = (cache_creation_input_tokens, cache_read_input_tokens)
+    if not already and (input_tokens or output_tokens or cost_usd or any(cached)):
         if model == "":
             model = conn.execute("SELECT model FROM messages WHERE id = ?", (message_id,)).fetchone()[0]
-        record_usage(conn, project_id, model, input_tokens, output_tokens, cost_usd, message_id=message_id, now=now)
+        record_usage(
+            conn,
+            project_id,
+            model,
+            input_tokens,
+            output_tokens,
+            cost_usd,
+            message_id=message_id,
+            now=now,
+            cache_creation_input_tokens=cache_creation_input_tokens,
+            cache_read_input_tokens=cache_read_input_tokens,
+        )
     conn.execute("UPDATE projects SET updated_at = ? WHERE id = ?", (now, project_id))
     return project_id
 
@@ -242,12 +256,14 @@ def record_usage(
     *,
     message_id: str = "",
     now: float | None = None,
+    cache_creation_input_tokens: int = 0,
+    cache_read_input_tokens: int = 0,
 ) -> None:
-    if input_tokens < 0 or output_tokens < 0 or cost_usd < 0:
+    if min(input_tokens, output_tokens, cost_usd, cache_creation_input_tokens, cache_read_input_tokens) < 0:
         raise InvalidRequest("Token counts and costs cannot be negative.")
     conn.execute(
         "INSERT INTO token_usage(user_id, project_id, message_id, model, input_tokens, output_tokens, cost_usd,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " created_at, cache_creation_input_tokens, cache_read_input_tokens) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             LOCAL_USER_ID,
             project_id,
@@ -257,6 +273,8 @@ def record_usage(
             output_tokens,
             cost_usd,
             time.time() if now is None else now,
+            cache_creation_input_tokens,
+            cache_read_input_tokens,
         ),
     )
 

@@ -626,6 +626,8 @@ class Service(Worker):
                 model=request.model,
                 cost_usd=request.cost_usd,
                 error=request.error,
+                cache_creation_input_tokens=request.cache_creation_input_tokens,
+                cache_read_input_tokens=request.cache_read_input_tokens,
             )
         self._changed(project_id, "messages", stale="messages", message_id=request.message_id)
         return MessageReply(message=messages.get(self.db.reader, request.message_id))
@@ -672,6 +674,8 @@ class Service(Worker):
                 request.output_tokens,
                 request.cost_usd,
                 message_id=request.message_id,
+                cache_creation_input_tokens=request.cache_creation_input_tokens,
+                cache_read_input_tokens=request.cache_read_input_tokens,
             )
         self._changed(request.project_id, "usage", stale="usage")
 

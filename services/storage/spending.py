@@ -85,4 +85,5 @@ def report(conn: apsw.Connection, since: float = 0.0) -> UsageReportReply:
         by_day=totals("date(u.created_at, 'unixepoch', 'localtime')", "GROUP BY 1", "1 DESC"),
         by_project=totals("u.project_id", "GROUP BY u.project_id", "6 DESC, 2", name="p.name"),
         by_model=totals("u.model", "GROUP BY u.model", "6 DESC, 1"),
+        cache_tokens_stored=cached,
     )

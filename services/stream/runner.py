@@ -538,6 +538,8 @@ class Runner:
                         output_tokens=u.output_tokens,
                         cost_usd=cost,
                         message_id=run.message_id,
+                        cache_creation_input_tokens=u.cache_creation_input_tokens,
+                        cache_read_input_tokens=u.cache_read_input_tokens,
                     )
                 ]
                 if (u.input_tokens or u.output_tokens)
@@ -560,6 +562,8 @@ class Runner:
                 model=run.call.model,
                 cost_usd=cost,
                 error=error,
+                cache_creation_input_tokens=u.cache_creation_input_tokens,
+                cache_read_input_tokens=u.cache_read_input_tokens,
             ),
         )
 

@@ -79,7 +79,7 @@ async function renderUsage() {
     $("#usage-total").textContent = `${money(t.cost_usd)} · ${t.requests} request${t.requests === 1 ? "" : "s"}`;
     box.innerHTML = t.requests
       ? [table("Day", r.by_day, (x) => x.key, r.cache_tokens_stored),
-        table("Project", r.by_project, (x) => x.name || "(no project)", r.cache_tokens_stored),
+        table("Project", r.by_project, (x) => x.name || "(deleted projects)", r.cache_tokens_stored),
         table("Model", r.by_model, (x) => x.key || "(unknown)", r.cache_tokens_stored)].join("")
       : `<p class="muted small">Nothing was spent in that time.</p>`;
   } catch (e) {

@@ -104,7 +104,7 @@ def cmd_usage(args: argparse.Namespace) -> int:
         "",
         *_table("Per day", report.by_day, lambda r: r.key, cache),
         "",
-        *_table("Per project", report.by_project, lambda r: r.name or r.key or "(no project)", cache),
+        *_table("Per project", report.by_project, lambda r: r.name or r.key or "(deleted projects)", cache),
         "",
         *_table("Per model", report.by_model, lambda r: r.key or "(unknown)", cache),
         "",

@@ -24,7 +24,9 @@ import apsw
 import pytest
 
 from tests.conftest import start_app, vibing_env
-from vibing.schema.storage import CreateProject, FileWrite
+from vibing.backup import restore as restore_mod
+from vibing.errors import Conflict
+from vibing.schema.storage import CreateProject, FileWrite, ListProjects
 from vibing.services.storage import db as db_mod
 
 
@@ -415,3 +417,39 @@ def test_an_archive_writes_only_agent_and_model_files_in_the_home(made, tmp_path
     assert not (target / "user" / ".ssh" / "authorized_keys").exists()
     assert not (target / "user" / ".bashrc").exists()
     assert (target / "user" / ".claude" / "agents" / "mine.md").exists(), "the real agent came back"
+
+
+def test_a_restore_killed_during_its_swap_is_undone_when_the_app_starts(made, tmp_path):
+    """The same state, and the app started before any other restore: it opens the data as it was, not an empty
+    folder (the journal's process is gone)."""
+    home, _good = made
+    safety = home / "data.before-restore-20260102T000000"
+    os.rename(home / "data", safety)
+    dead = _ended_pid()
+    (home / ".data.restore-journal.json").write_text(
+        json.dumps({"safety": str(safety), "had_data": True, "config": None, "pid": dead})
+    )
+    app = start_app(home, HOME=str(home / "user"))
+    try:
+        names = [p.name for p in app.bus().request("storage", ListProjects()).items]
+        assert "Kept" in names, "the data from before the restore is what the app opened"
+    finally:
+        app.stop()
+    assert not safety.exists() and not (home / ".data.restore-journal.json").exists()
+
+
+def test_a_restore_going_on_in_another_process_is_not_undone(tmp_path):
+    """Only a dead restore is undone: one whose process still runs is left alone, with a clear message."""
+    data = tmp_path / "data"
+    data.mkdir()
+    journal = tmp_path / ".data.restore-journal.json"
+    journal.write_text(json.dumps({"safety": "", "had_data": False, "config": None, "pid": os.getppid()}))
+    with pytest.raises(Conflict, match="A restore is going on right now"):
+        restore_mod.recover_interrupted(data, tmp_path / "config.toml")
+    assert data.is_dir() and journal.is_file()
+
+
+def _ended_pid() -> int:
+    child = subprocess.Popen(["true"])  # noqa: S603, S607
+    child.wait()
+    return child.pid

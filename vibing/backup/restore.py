@@ -49,7 +49,8 @@ from vibing import paths as paths_mod
 from vibing.backup import manifest as mf
 from vibing.backup import verify as verify_mod
 from vibing.backup.create import BACKUPS_DIR, DB_NAME, MODELS_FILE, WINDOW_FILE
-from vibing.errors import DiskFull, Internal, InvalidRequest, VibingError
+from vibing.errors import Conflict, DiskFull, Internal, InvalidRequest, VibingError
+from vibing.protocol import pid_alive
 
 #: Folders of the current data folder that survive a restore (they describe this machine, not the backup).
 KEPT_FOLDERS = (BACKUPS_DIR, "logs")
@@ -198,6 +199,12 @@ def recover_interrupted(data_dir: Path, config_file: Path) -> bool:
         doc = json.loads(journal.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         doc = {}
+    owner = doc.get("pid")
+    if isinstance(owner, int) and owner != os.getpid() and pid_alive(owner):
+        raise Conflict(
+            f"A restore is going on right now (process {owner}) for {data_dir}. Wait until it has finished, then "
+            "try again."
+        )
     safety = Path(doc["safety"]) if doc.get("safety") else None
     if safety is not None and safety.is_dir():
         if data_dir.exists():
@@ -560,6 +567,7 @@ def apply(plan_: Plan, *, finish: Finish, overwrite_agents: bool = False, progre
                 "had_data": had_data,
                 "config": old_config.decode("utf-8", errors="surrogateescape") if old_config is not None else None,
                 "config_restored": config_text is not None,
+                "pid": os.getpid(),
             }
         ),
     )

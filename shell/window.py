@@ -262,11 +262,20 @@ def run_window(bus_file: str) -> int:
 
     shell.native.update(folder_dialog=folder_dialog, save_dialog=save_dialog, save_text=save_text, open_url=open_url)
 
+    def open_backup() -> str:
+        result = window_ref["window"].create_file_dialog(
+            webview.FileDialog.OPEN, file_types=("Vibing backups (*.zip)", "All files (*.*)")
+        )
+        return result[0] if result else ""
+
     def confirm(title: str, message: str) -> bool:
         # Qt's own modal yes/no box on the GUI thread; only the person's click answers it, never the page.
         return window_ref["window"].create_confirmation_dialog(title, message) is True
 
     shell.confirm = confirm
+    from vibing.shell import restore
+
+    restore.install(shell, open_backup)  # Settings > Restore: the person's dialog pick and yes, never the page's
     # A second launch asks the running app to show its window (over the bus: shell/service.py's Focus).
     # pywebview's restore() runs on the GUI thread: it un-minimizes, raises and activates the window.
     shell.raise_window = lambda: window_ref["window"].restore()

@@ -1,9 +1,13 @@
 // Settings > Backups: when the last backup was made and how big it is, and Back up now. Vibing backs up everything
 // (the projects with their history, the settings, your agents, the list of local models; never the API key) once a
 // day into the data folder's backups folder and keeps the last few; the storage service owns the schedule
-// (GetBackupStatus, BackupNow). A restore runs from a terminal while the app is stopped: `vibing backup restore FILE`.
-import { call } from "./bus.js";
+// (GetBackupStatus, BackupNow). Restore: in the desktop window, Restore… opens its own file dialog and confirmation
+// (shell/restore.py: the page itself may not ask for a restore); in a browser, `vibing backup restore FILE`.
+import { call, shell } from "./bus.js";
+import { state } from "./state.js";
 import { $, ago, escapeHtml, fmtBytes, node } from "./util.js";
+
+const canRestoreHere = () => !!state.info.native?.includes("restore_dialog");
 
 function card() {
   let el = $("#backup-card");
@@ -13,10 +17,15 @@ function card() {
   el.innerHTML = `<h2>Backups</h2>
     <p class="muted small" id="backup-about"></p>
     <p id="backup-last" aria-live="polite"></p>
-    <div class="row"><button class="btn" id="backup-now">Back up now</button><span class="note" id="backup-status" role="status"></span></div>
-    <p class="muted small">To restore one, here or on another computer, run <code>vibing backup restore FILE</code> in a terminal (with Vibing open, its services stop for a moment); <code>vibing backup ls</code> lists them. The API key is never in a backup: set it again afterwards.</p>`;
+    <div class="row"><button class="btn" id="backup-now">Back up now</button><button class="btn hidden" id="backup-restore">Restore…</button><span class="note" id="backup-status" role="status"></span></div>
+    <p class="muted small" id="backup-restore-how"></p>`;
   $("#view-settings .settings-actions").before(el);
   $("#backup-now", el).onclick = backupNow;
+  $("#backup-restore", el).onclick = restore;
+  $("#backup-restore", el).classList.toggle("hidden", !canRestoreHere());
+  $("#backup-restore-how", el).innerHTML = canRestoreHere()
+    ? "Restore… replaces every project with a backup's (you pick the file and confirm; your current data is kept as a dated copy until it has worked). On another computer, or from a terminal: <code>vibing backup restore FILE</code>; <code>vibing backup ls</code> lists them. The API key is never in a backup: set it again afterwards."
+    : "To restore one, here or on another computer, run <code>vibing backup restore FILE</code> in a terminal (with Vibing open, its services stop for a moment); <code>vibing backup ls</code> lists them. The API key is never in a backup: set it again afterwards.";
   return el;
 }
 
@@ -57,5 +66,29 @@ async function backupNow() {
     status.className = "note bad";
   } finally {
     button.disabled = false;
+  }
+}
+
+// Restore…: the window's file dialog and confirmation box, then the supervisor restores (services stop for a moment).
+async function restore() {
+  const buttons = [$("#backup-restore"), $("#backup-now")];
+  const status = $("#backup-status");
+  buttons.forEach((b) => { b.disabled = true; });
+  status.textContent = "Pick the backup in the dialog…";
+  status.className = "note";
+  try {
+    const r = await shell("native", { name: "restore_dialog" });
+    if (r.cancelled) { status.textContent = "Nothing was restored."; return; }
+    const counts = [[r.projects, "project"], [r.versions, "version"], [r.messages, "message"], [r.files, "file"], [r.agents, "agent"]]
+      .map(([n, word]) => `${n} ${word}${n === 1 ? "" : "s"}`).join(", ");
+    const missing = (r.missing_models || []).length ? ` Missing here: ${r.missing_models.join("; ")}.` : "";
+    status.textContent = `Restored ${counts}${(r.settings || []).length ? `, and ${r.settings.join(", ")}` : ""}.${missing} ${r.key_note || "Set the API key again."}`;
+    status.className = "note ok";
+    renderBackup();
+  } catch (e) {
+    status.textContent = e.message;
+    status.className = "note bad";
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
   }
 }

@@ -74,29 +74,65 @@ function footFor(el, m) {
   foot.innerHTML = bits.join("");
 }
 
+// What a stored message's element shows: an element whose signature still matches is kept as it is. Rendering a
+// long answer (Markdown, highlighting, layout) costs hundreds of milliseconds, and the project reloads after every
+// generation, save and restore: only what changed is rendered again.
+const signature = (m) => [m.role, m.status, m.content.length, m.updated_at, m.agent, m.model, m.output_tokens, m.cost_usd,
+  m.error, failureCodes.get(m.id) || ""].join("|");
+
 function renderMessages() {
   const box = $("#messages");
-  box.innerHTML = "";
+  const kept = new Map();
+  for (const el of box.children) if (el.dataset.id && el._signature) kept.set(el.dataset.id, el);
+  const nodes = [];
   const unsent = state.unsent && state.unsent.projectId === state.project.id;
   if (!state.messages.length && !unsent) {
-    box.innerHTML = `<div class="empty" style="padding:48px 20px"><div class="empty-art">✦</div><h2>What should we build?</h2>
-      <p class="muted">Describe the app in plain words: what it does, how it looks. The agent writes the files and the preview runs them.</p></div>`;
+    const empty = document.createElement("div");
+    empty.className = "empty";
+    empty.style.padding = "48px 20px";
+    empty.innerHTML = `<div class="empty-art">✦</div><h2>What should we build?</h2>
+      <p class="muted">Describe the app in plain words: what it does, how it looks. The agent writes the files and the preview runs them.</p>`;
+    nodes.push(empty);
   }
+  const streams = [...state.streams.values()];
   for (const m of state.messages) {
     if (m.role === "system") continue;
-    const live = [...state.streams.values()].find((s) => s.messageId && s.messageId === m.id && !s.finished);
-    if (live) { live.el = messageEl({ ...m, content: live.text || m.content, live: true, status: "streaming" }); box.appendChild(live.el); continue; }
-    box.appendChild(messageEl(m));
+    const stream = streams.find((x) => x.messageId && x.messageId === m.id);
+    if (stream && !stream.finished) {  // still being written: its element is the stream's, drawn as it arrives
+      if (!stream.el) stream.el = messageEl({ ...m, content: stream.text || m.content, live: true, status: "streaming" });
+      nodes.push(stream.el);
+      continue;
+    }
+    const sig = signature(m);
+    let el = kept.get(m.id);
+    if (el && el._signature !== sig) el = null;
+    if (!el && stream?.el && stream.text === m.content) {
+      el = stream.el;  // the answer just written, already drawn from its stream: only its footer is new
+      el.dataset.id = m.id;
+      footFor(el, m);
+    }
+    if (!el) el = messageEl(m);
+    el._signature = sig;
+    nodes.push(el);
   }
-  for (const s of state.streams.values()) {
+  for (const s of streams) {
     if (!s.finished && s.projectId === state.project.id && (!s.messageId || !state.messages.some((m) => m.id === s.messageId))) {
-      if (s.userPrompt) box.appendChild(messageEl({ role: "user", content: s.userPrompt }));
-      s.el = messageEl({ role: "assistant", content: s.text, status: "streaming", live: true, agent: s.agent, model: s.model });
-      box.appendChild(s.el);
+      if (s.userPrompt) nodes.push(messageEl({ role: "user", content: s.userPrompt }));
+      if (!s.el) s.el = messageEl({ role: "assistant", content: s.text, status: "streaming", live: true, agent: s.agent, model: s.model });
+      nodes.push(s.el);
     }
   }
-  if (unsent) box.appendChild(unsentEl(state.unsent));
-  box.scrollTop = box.scrollHeight;
+  if (unsent) nodes.push(unsentEl(state.unsent));
+  // In place: an element already where it belongs is not touched (moving it would lay the whole answer out again).
+  let at = box.firstChild;
+  let changed = false;
+  for (const node of nodes) {
+    if (node === at) { at = at.nextSibling; continue; }
+    box.insertBefore(node, at);
+    changed = true;
+  }
+  while (at) { const next = at.nextSibling; at.remove(); at = next; changed = true; }
+  if (changed) box.scrollTop = box.scrollHeight;
 }
 
 // A prompt the stream service refused before anything was stored (no key, no provider...): its words go back

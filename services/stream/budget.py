@@ -62,7 +62,7 @@ def estimate_tokens(text: str, bytes_per_token: float = BYTES_PER_TOKEN) -> int:
 
 
 @dataclass(frozen=True)
-class Limits:
+class ContextLimits:
     """One model's budget: its context window and the tokens kept for the answer."""
 
     window: int
@@ -77,7 +77,9 @@ class Limits:
         return max(0, int(self.window * (1.0 - SAFETY)) - self.reserve)
 
 
-def limits(provider: str, model: str, max_tokens: int, *, local_context: int = 0, openai_context: int = 0) -> Limits:
+def limits(
+    provider: str, model: str, max_tokens: int, *, local_context: int = 0, openai_context: int = 0
+) -> ContextLimits:
     """The budget of ``model`` at ``provider``; ``max_tokens`` is what the request asks for the answer.
 
     The output reserve is ``max_tokens`` capped by the model's own output limit, and by a quarter of the window for
@@ -102,7 +104,7 @@ def limits(provider: str, model: str, max_tokens: int, *, local_context: int = 0
         reserve = min(reserve, max(256, window // 4))
     reserve = min(reserve, window // 2)
     bpt = BYTES_PER_TOKEN if provider == "anthropic" else SMALL_VOCAB_BYTES_PER_TOKEN
-    return Limits(window=window, reserve=max(1, reserve), source=source, bytes_per_token=bpt)
+    return ContextLimits(window=window, reserve=max(1, reserve), source=source, bytes_per_token=bpt)
 
 
 @dataclass
@@ -113,7 +115,7 @@ class Fitted:
     turns: list[ChatTurn]
     max_tokens: int
     estimate: int
-    limits: Limits
+    limits: ContextLimits
     dropped_turns: int = 0
     omitted_files: list[str] = field(default_factory=list)
 
@@ -141,7 +143,7 @@ def _named(path: str, prompt: str) -> bool:
 HEAD_SHARE = 1 / 3
 
 
-def shorten_agent(agent_prompt: str, fixed_text: str, lim: Limits) -> str:
+def shorten_agent(agent_prompt: str, fixed_text: str, lim: ContextLimits) -> str:
     """The agent's instructions cut (at a paragraph) so that with ``fixed_text`` (the output format) they take at
     most :data:`HEAD_SHARE` of the budget: on a small local model a long agent would leave no room for the
     project.  "" when not even a paragraph fits (the generic one-line agent is used then)."""
@@ -170,7 +172,7 @@ def fit(
     files: dict[str, str],
     history: list[ChatTurn],
     prompt: str,
-    lim: Limits,
+    lim: ContextLimits,
     *,
     files_overhead: int = 40,
     model: str = "",

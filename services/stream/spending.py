@@ -40,7 +40,7 @@ INSTRUCTION_TOKENS = 2500
 
 
 @dataclass(frozen=True)
-class Limits:
+class SpendingLimits:
     """US dollars; 0 = none."""
 
     day: float = 0.0
@@ -60,7 +60,7 @@ class Estimate:
     usd: float
 
 
-def limits_in_force(started_with: config_mod.Config, log: Any = None) -> Limits:
+def limits_in_force(started_with: config_mod.Config, log: Any = None) -> SpendingLimits:
     """The limits as the config file says now (a change in Settings applies at once); the ones the service
     started with when the file has become unreadable (the next start will say what is wrong with it)."""
     try:
@@ -69,7 +69,7 @@ def limits_in_force(started_with: config_mod.Config, log: Any = None) -> Limits:
         if log is not None:
             log.warning("spending.config_unreadable", error=exc.message)
         now = {name: getattr(started_with, name) for name in config_mod.SPENDING_SETTINGS}
-    return Limits(
+    return SpendingLimits(
         day=now["spending_limit_day_usd"],
         project=now["spending_limit_project_usd"],
         warn_day=now["spending_warn_day_usd"],

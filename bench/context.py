@@ -20,26 +20,20 @@ same session is sent again without caching (no ``cache_control``, as before issu
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 from types import SimpleNamespace
 
 import httpx
 import msgspec
 
 from vibing.bench import Row, skipped
+from vibing.bench.stream import FAKE, start_fake_server
 from vibing.schema.stream import ChatTurn, Usage
 from vibing.services.stream import costs, generate, prefix
 from vibing.services.stream.anthropic import request_body, request_headers
 from vibing.services.stream.provider import Call
 
 PREFIX = "context."
-ROOT = Path(__file__).resolve().parent.parent
-FAKE = ROOT / "tests" / "fakes" / "anthropic.py"
-FAKE_MODULE = "tests.fakes.anthropic"
 KEY = "sk-ant-bench-000000000000000000000000"
 MODEL = "claude-sonnet-4-5"
 TURNS = 20
@@ -75,21 +69,6 @@ def _answer(turn: int, files: dict[str, str]) -> tuple[str, dict[str, str]]:
     lang = path.rsplit(".", 1)[-1]
     content = files[path] + f"/* changed in turn {turn} */\n"
     return f"Done.\n\n```{lang} {path}\n{content}```\n\nI changed {path}.", {**files, path: content}
-
-
-def _start_fake() -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", FAKE_MODULE],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    line = proc.stdout.readline().strip() if proc.stdout else ""
-    if not line.startswith("fake-anthropic: "):
-        proc.kill()
-        raise RuntimeError(f"the fake server did not start: {line!r}")
-    return proc, line.split(": ", 1)[1]
 
 
 def session(client: httpx.Client, url: str, *, cache: bool, project_id: str) -> list[dict]:
@@ -137,7 +116,7 @@ def session(client: httpx.Client, url: str, *, cache: bool, project_id: str) -> 
 def run(workdir: str) -> list[Row]:
     if not FAKE.is_file():
         return [skipped("context.*", "", "tests/fakes (a source checkout)", note=f"no fake Anthropic server at {FAKE}")]
-    fake, url = _start_fake()
+    fake, url = start_fake_server()
     try:
         with httpx.Client(timeout=30.0) as client:
             session(client, url, cache=True, project_id="warm")  # imports and first calls out of the figures

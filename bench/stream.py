@@ -52,7 +52,8 @@ SDK_WORDS = HUGE_WORDS // 3
 EVENT_WORDS = 20_000
 
 
-def _start_fake() -> tuple[subprocess.Popen, str]:
+def start_fake_server() -> tuple[subprocess.Popen, str]:
+    """The wire-exact test Anthropic server in a process of its own, and its address (also bench/context.py's)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", FAKE_MODULE],
         cwd=ROOT,
@@ -60,7 +61,7 @@ def _start_fake() -> tuple[subprocess.Popen, str]:
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    line = proc.stdout.readline().strip()
+    line = proc.stdout.readline().strip() if proc.stdout else ""
     if not line.startswith("fake-anthropic: "):
         proc.kill()
         raise RuntimeError(f"the fake server did not start: {line!r}")
@@ -248,7 +249,7 @@ def run(workdir: str) -> list[Row]:
         return [skipped("stream.*", "", "tests/fakes (a source checkout)", note=f"no fake Anthropic server at {FAKE}")]
     #: The side-by-side with the official SDK needs it (a test extra); our own figures do not.
     sdk_absent = missing("anthropic", "httpx2")
-    fake, url = _start_fake()
+    fake, url = start_fake_server()
     app = None
     try:
         app = BenchApp(

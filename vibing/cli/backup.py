@@ -119,7 +119,7 @@ def cmd_create(args: argparse.Namespace) -> int:
         )
         return 0
     print(f"Backed up to {made.path} ({_size(made.size)} in {made.seconds:.2f} s).")
-    print(f"  database schema {manifest.schema_version}, {len(manifest.entries)} entries")
+    print(f"  database schema {manifest.schema_version}, {_count(len(manifest.entries), 'entry', 'entries')}")
     for folder in manifest.agent_folders:
         print(f"  agents: {folder.path}")
     if manifest.models:
@@ -164,7 +164,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(json.dumps(_verified_row(path) | {"ok": True}, indent=2))
         return 0
     print(
-        f"{path.name} verifies: {len(manifest.entries)} entries, {_size(manifest.total_bytes)}, made "
+        f"{path.name} verifies: {_count(len(manifest.entries), 'entry', 'entries')}, {_size(manifest.total_bytes)}, made "
         f"{manifest.created} on {manifest.host} by Vibing {manifest.app_version} (schema {manifest.schema_version})."
     )
     return 0
@@ -269,10 +269,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=2, default=str))
         return 0
     print(f"Restored {plan.verified.path.name} into {result['data_dir']}:")
-    print(
-        f"  {result['projects']} projects, {result['versions']} versions, {result['messages']} messages, "
-        f"{result['files']} files"
-    )
+    print("  " + ", ".join(_count(result[key], key[:-1], key) for key in ("projects", "versions", "messages", "files")))
     if result["schema_from"] != result["schema_to"]:
         print(f"  database migrated from schema {result['schema_from']} to {result['schema_to']}; integrity check: ok")
     else:
@@ -305,3 +302,8 @@ def _through_the_app(paths, archive: Path, overwrite_agents: bool) -> dict[str, 
             timeout=3600,
         )
     return {name: msgspec.to_builtins(getattr(reply, name)) for name in reply.__struct_fields__}
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """ "1 entry", "2 entries": what a person reads."""
+    return f"{n} {one if n == 1 else many}"

@@ -250,14 +250,14 @@ def test_a_restore_while_the_app_runs_goes_through_it_or_stops_it_when_asked(mad
 
         done = _cli(home, "backup", "restore", str(good), "--yes")
         assert done.returncode == 0, done.stderr
-        assert "restoring through it" in done.stdout and "1 projects" in done.stdout
+        assert "restoring through it" in done.stdout and "1 project," in done.stdout
         assert app.proc.poll() is None, "the app kept running"
         names = [p.name for p in bus.request("storage", ListProjects(), timeout=30).items]
         assert names == ["Kept"], "the restarted storage service serves the restored data"
 
         stopped = _cli(home, "backup", "restore", str(good), "--yes", "--stop-app")
         assert stopped.returncode == 0, stopped.stderr
-        assert "Stopped Vibing" in stopped.stdout and "1 projects" in stopped.stdout
+        assert "Stopped Vibing" in stopped.stdout and "1 project," in stopped.stdout
         assert app.proc.wait(timeout=30) == 0
     finally:
         app.stop()
@@ -284,7 +284,7 @@ def test_a_home_with_projects_is_replaced_only_after_confirmation(made, tmp_path
     (other / "user" / ".claude" / "agents" / "mine.md").write_text("my own edit\n")
     done = _cli(other, "backup", "restore", str(good), "--yes")
     assert done.returncode == 0, done.stderr
-    assert "1 projects" in done.stdout and "kept your own version" in done.stdout
+    assert "1 project," in done.stdout and "kept your own version" in done.stdout
     assert (other / "user" / ".claude" / "agents" / "mine.md").read_text() == "my own edit\n"
     conn = apsw.Connection(str(other / "data" / "vibing.db"), flags=apsw.SQLITE_OPEN_READONLY)
     assert [r[0] for r in conn.execute("SELECT name FROM projects")] == ["Kept"]

@@ -89,6 +89,11 @@ def test_pick_a_button_and_the_prompt_carries_it_to_the_model(page, app, fake, s
     expect(page.locator("#chips .chip")).to_have_count(0)
     expect(page.locator(".msg.user").last.locator(".msg-chips .chip-sel")).to_have_text("#start")
     page.wait_for_function("() => !window.__vibing.activeStream", timeout=30_000)
+    # reloaded from storage, the prompt reads the same: its words, and what it was about as a chip
+    page.reload()
+    sent = page.locator(".msg.user").last
+    expect(sent.locator(".msg-chips .chip-sel")).to_have_text("#start", timeout=WAIT)
+    expect(sent).not_to_contain_text("(about:")
     request = fake.requests[sent_before]
     turn = request.body["messages"][-1]
     assert turn["role"] == "user"

@@ -20,7 +20,17 @@ function messageEl(m) {
   const el = document.createElement("div");
   el.className = `msg ${m.role}`;
   el.dataset.id = m.id || "";
-  if (m.role === "user") { el.textContent = m.content; return el; }
+  if (m.role === "user") {
+    // A stored prompt about picked elements ends with its trace, "(about: #buy, h1 and 2 more)": shown as the
+    // chips it was sent with, so the message reads the same before and after a reload.
+    const about = /\n\(about: (.+?)( and \d+ more)?\)$/.exec(m.content || "");
+    el.textContent = about ? m.content.slice(0, about.index) : m.content;
+    if (about) {
+      const more = about[2] ? [{ selector: about[2].trim(), tag: "" }] : [];
+      withChips(el, [...about[1].split(", ").map((selector) => ({ selector, tag: "" })), ...more]);
+    }
+    return el;
+  }
   const who = m.agent ? escapeHtml(m.agent) : "Assistant";
   el.innerHTML = `<div class="msg-head"><span class="who">${who}</span>${m.model ? `<span>· ${escapeHtml(m.model)}</span>` : ""}</div><div class="md"></div><div class="msg-foot"></div>`;
   $(".md", el).innerHTML = renderMarkdown(m.content || "", { streaming: m.status === "streaming" && m.live });

@@ -45,7 +45,7 @@ function chipBody(el, c) {
   el.append(span("chip-sel", short(c.selector, 60)));
   if (c.text) el.append(span("chip-text", `“${short(c.text, 40)}”`));
   if (c.file) el.append(span("chip-file", c.file));
-  el.title = [`<${c.tag}> ${c.selector}${c.file ? ` in ${c.file}` : ""}`, c.html].filter(Boolean).join("\n\n");
+  el.title = [`${c.tag ? `<${c.tag}> ` : ""}${c.selector}${c.file ? ` in ${c.file}` : ""}`, c.html].filter(Boolean).join("\n\n");
 }
 
 function render(focusAt = -1) {

@@ -453,3 +453,12 @@ def _ended_pid() -> int:
     child = subprocess.Popen(["true"])  # noqa: S603, S607
     child.wait()
     return child.pid
+
+
+def test_a_home_that_never_ran_has_nothing_to_back_up(tmp_path):
+    done = _cli(tmp_path, "backup", "create", str(tmp_path / "empty.zip"))
+    assert done.returncode != 0
+    assert "nothing to back up yet" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "empty.zip").exists()
+    assert not list(tmp_path.glob("*.partial"))

@@ -201,6 +201,14 @@ def create(
         )
     if target.exists() and target.is_dir():
         raise InvalidPath(f"{target} is a folder; give the backup a file name.", path=str(target))
+    db_file = paths.data / DB_NAME
+    if not db_file.is_file():
+        # A backup without the database would verify and restore, and bring back nothing: say so instead.
+        raise NotFound(
+            f"There is nothing to back up yet: no Vibing database in {data}. Start Vibing once, or set "
+            "VIBING_HOME to the folder that holds your projects.",
+            path=str(db_file),
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     home = _home()
     window = _read_json(paths.data / WINDOW_FILE)
@@ -244,7 +252,6 @@ def create(
         reports = [p for p, _rel in _walk_files(paths.crash_dir, skip) if p.parent == paths.crash_dir]
         reports.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         files += [(f"{mf.CRASHES}{p.name}", p) for p in reports[:MAX_CRASH_REPORTS]]
-    db_file = paths.data / DB_NAME
     total = (db_file.stat().st_size if db_file.is_file() else 0) + sum(p.stat().st_size for _n, p in files)
 
     partial = target.with_name(target.name + ".partial")

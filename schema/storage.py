@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from typing import Union
 
+import msgspec
+
 from vibing.schema.base import Message
 from vibing.schema.common import COMMON_REPLIES, COMMON_REQUESTS
+from vibing.schema.stream import ImageAttachment
 
 # Enumerated fields are plain strings on the wire, checked by the service, so a
 # wrong value gets an InvalidRequest that says what is allowed (not a decode error).
@@ -77,6 +80,17 @@ class ProjectInfo(Message):
     message_count: int = 0
 
 
+class AttachmentInfo(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """An image stored with a user message (its bytes: :class:`LoadAttachment`)."""
+
+    id: str
+    media_type: str
+    width: int = 0
+    height: int = 0
+    size_bytes: int = 0
+    name: str = ""
+
+
 class MessageInfo(Message):
     id: str
     project_id: str
@@ -92,6 +106,8 @@ class MessageInfo(Message):
     output_tokens: int = 0
     cost_usd: float = 0.0
     error: str = ""
+    #: The images a user message carried, in order (LoadProject, GetMessage, ListMessages).
+    attachments: list[AttachmentInfo] = []
 
 
 class CheckpointInfo(Message):
@@ -358,6 +374,15 @@ class AddMessage(Message):
     agent: str = ""
     model: str = ""
     status: MessageStatus = "complete"
+    #: Images sent with a user message, stored with it (table ``attachments``): backups carry them, a fork copies
+    #: them, deleting the project deletes them.
+    images: list[ImageAttachment] = []
+
+
+class LoadAttachment(Message):
+    """-> :class:`AttachmentData`; an unknown id is ``NotFound``."""
+
+    attachment_id: str
 
 
 class StartAssistantMessage(Message):
@@ -708,6 +733,17 @@ class FileSearchReply(Message):
     hits: list[FileSearchHit]
 
 
+class AttachmentData(Message):
+    id: str
+    media_type: str
+    #: The bytes, base64.
+    data: str
+    message_id: str = ""
+    width: int = 0
+    height: int = 0
+    name: str = ""
+
+
 class MessageReply(Message):
     message: MessageInfo
 
@@ -885,6 +921,7 @@ REQUEST_TYPES = COMMON_REQUESTS + (
     GetMessage,
     ListMessages,
     ListStreamingMessages,
+    LoadAttachment,
     RecordUsage,
     UsageSummary,
     SpendingSoFar,
@@ -922,6 +959,7 @@ REPLY_TYPES = COMMON_REPLIES + (
     MessageReply,
     AppendReply,
     MessageList,
+    AttachmentData,
     UsageReply,
     SpendingReply,
     UsageReportReply,

@@ -41,13 +41,6 @@ from vibing.schema.common import COMMON_REPLIES, COMMON_REQUESTS
 # -- plain parts (not tagged: they are never a message body) ---------------------------------
 
 
-class ChatTurn(msgspec.Struct, kw_only=True, omit_defaults=True):
-    """One turn of the conversation sent to the model."""
-
-    role: str  # "user" | "assistant"
-    content: str
-
-
 class PickedElement(msgspec.Struct, kw_only=True, omit_defaults=True):
     """An element of the app the person pointed at (the preview's picker, or ``vibing generate --element``).
 
@@ -63,6 +56,60 @@ class PickedElement(msgspec.Struct, kw_only=True, omit_defaults=True):
     file: str = ""
     #: An excerpt of its outerHTML (about 2 kB at most).
     html: str = ""
+
+
+class ImageAttachment(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """An image the person attached to a prompt (pasted, dropped, picked, a capture of the preview, ``--image``).
+
+    The page (or the CLI) downscales it to at most 1568 px on the long edge first; the stream service still
+    checks it (``services/stream/images.py``: type by magic bytes, 5 MB decoded, 10 per message, dimensions)."""
+
+    #: image/png, image/jpeg, image/gif or image/webp; never SVG (it can carry script).
+    media_type: str
+    #: The bytes, base64 (no ``data:`` prefix).
+    data: str
+    width: int = 0
+    height: int = 0
+    #: The file name it came with, shown beside its thumbnail.
+    name: str = ""
+
+
+# A turn's content is either plain text or a list of typed blocks (issue 20): tagged by ``type``, so a turn
+# decodes to exactly the blocks it was sent with, and each provider encodes them its own way.
+
+
+class TextBlock(msgspec.Struct, tag="text", tag_field="type", kw_only=True, omit_defaults=True):
+    text: str
+
+
+class ImageBlock(msgspec.Struct, tag="image", tag_field="type", kw_only=True, omit_defaults=True):
+    """An image of a turn.  ``data`` may be empty in a turn rebuilt from storage until the stream service loads
+    the stored attachment ``attachment_id`` (only the images that are sent again are loaded)."""
+
+    media_type: str
+    data: str = ""
+    width: int = 0
+    height: int = 0
+    name: str = ""
+    attachment_id: str = ""
+
+
+class ElementBlock(msgspec.Struct, tag="element", tag_field="type", kw_only=True, omit_defaults=True):
+    """An element the person picked, sent as quoted text (``services/stream/elements.py``)."""
+
+    element: PickedElement
+
+
+ContentBlock = Union[TextBlock, ImageBlock, ElementBlock]
+
+
+class ChatTurn(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One turn of the conversation sent to the model: plain text, or a list of typed blocks."""
+
+    role: str  # "user" | "assistant"
+    content: str | list[ContentBlock]
+    #: The stored message this turn came from ("" for a turn that is not stored yet).
+    message_id: str = ""
 
 
 class Usage(msgspec.Struct, kw_only=True, omit_defaults=True):
@@ -95,6 +142,10 @@ class ModelInfo(msgspec.Struct, kw_only=True, omit_defaults=True):
     #: US dollars per million tokens (0 for local models).
     input_per_mtok: float = 0.0
     output_per_mtok: float = 0.0
+    #: Whether it accepts images (every Claude model; an OpenAI-compatible one when ``openai_images`` is set;
+    #: the bundled local model does not).  A ``Generate`` with images for a model that does not is refused with
+    #: ``ImagesNotSupported`` before anything is sent.
+    images: bool = False
 
 
 # -- requests ------------------------------------------------------------------------------------
@@ -228,6 +279,9 @@ class Generate(Message):
     over_limit_ok: bool = False
     #: Elements the person picked: sent to the model with this prompt, to change exactly them (issue 20).
     elements: list[PickedElement] = []
+    #: Images sent with this prompt and stored with its message (already downscaled by the page; checked again:
+    #: ``ImageRefused`` above the caps, ``ImagesNotSupported`` for a model that takes no images).
+    images: list[ImageAttachment] = []
 
 
 class SuggestTitle(Message):
@@ -321,6 +375,9 @@ class GenerationStarted(Message):
     note: str = ""
     #: Today's spending with this request is above the warning the person set (it was sent anyway): what to say.
     spending_warning: str = ""
+    #: The earlier user messages (ids) whose images were sent again with this prompt (at most the last two that
+    #: carried any), so the chat can say "sent again: the images of 2 earlier messages".
+    resent_image_turns: list[str] = []
 
 
 # -- events --------------------------------------------------------------------------------------
@@ -406,6 +463,8 @@ class GenerationProgress(Message):
     context_used: float = 0.0
     #: As ``GenerationStarted.note``: what was left out to fit the model's context.
     note: str = ""
+    #: As ``GenerationStarted.resent_image_turns``.
+    resent_image_turns: list[str] = []
 
 
 class GenerationFile(Message):

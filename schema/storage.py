@@ -793,8 +793,6 @@ class UsageReportReply(Message):
     by_day: list[UsageTotals] = []
     by_project: list[UsageTotals] = []
     by_model: list[UsageTotals] = []
-    #: Whether the database records cache tokens (otherwise the cache columns say 0 for want of a record).
-    cache_tokens_stored: bool = False
 
 
 class CheckpointReply(Message):

@@ -5,8 +5,8 @@ with its tokens and its ``cost_usd`` priced when it was made; these sums are the
 each call cost, never re-priced.  Days are local days of this computer (SQLite's ``localtime``), the same days
 the stream service starts "today" from.
 
-Cache tokens are summed where the table stores them (columns named as ``schema.stream.Usage`` names them); a
-database without those columns reports 0 and says so (``cache_tokens_stored``).
+Cache tokens are summed from their own columns (named as ``schema.stream.Usage`` names them), which migration
+0004 adds to every database.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import apsw
 
 from vibing.errors import InvalidRequest
 from vibing.schema.storage import SpendingReply, UsageReportReply, UsageTotals
-
-CACHE_COLUMNS = ("cache_creation_input_tokens", "cache_read_input_tokens")
 
 
 def _check_since(since: float) -> None:
@@ -38,23 +36,12 @@ def spent(conn: apsw.Connection, since: float, project_id: str = "") -> Spending
     return SpendingReply(since_usd=round(since_usd, 6), project_usd=round(project_usd, 6))
 
 
-def cache_columns_stored(conn: apsw.Connection) -> bool:
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(token_usage)")}
-    return all(name in columns for name in CACHE_COLUMNS)
-
-
 def report(conn: apsw.Connection, since: float = 0.0) -> UsageReportReply:
     """Usage since ``since`` summed per local day (newest first), per project and per model (dearest first)."""
     _check_since(since)
-    cached = cache_columns_stored(conn)
-    cache_sums = (
-        ", coalesce(sum(u.cache_creation_input_tokens), 0), coalesce(sum(u.cache_read_input_tokens), 0)"
-        if cached
-        else ", 0, 0"
-    )
     sums = (
-        "count(*), coalesce(sum(u.input_tokens), 0), coalesce(sum(u.output_tokens), 0),"
-        f" coalesce(sum(u.cost_usd), 0.0){cache_sums}"
+        "count(*), coalesce(sum(u.input_tokens), 0), coalesce(sum(u.output_tokens), 0), coalesce(sum(u.cost_usd), 0.0),"
+        " coalesce(sum(u.cache_creation_input_tokens), 0), coalesce(sum(u.cache_read_input_tokens), 0)"
     )
 
     def totals(key: str, group: str, order: str, name: str = "''") -> list[UsageTotals]:
@@ -85,5 +72,4 @@ def report(conn: apsw.Connection, since: float = 0.0) -> UsageReportReply:
         by_day=totals("date(u.created_at, 'unixepoch', 'localtime')", "GROUP BY 1", "1 DESC"),
         by_project=totals("u.project_id", "GROUP BY u.project_id", "6 DESC, 2", name="p.name"),
         by_model=totals("u.model", "GROUP BY u.model", "6 DESC, 1"),
-        cache_tokens_stored=cached,
     )

@@ -60,10 +60,10 @@ function since(days) {
   return d.getTime() / 1000;
 }
 
-function table(title, rows, label, cache) {
+function table(title, rows, label) {
   if (!rows.length) return "";
-  const head = `<tr><th>${title}</th><th>Requests</th><th>Tokens in</th><th>Tokens out</th>${cache ? "<th>Cache written</th><th>Cache read</th>" : ""}<th>Cost</th></tr>`;
-  const body = rows.map((r) => `<tr><td>${escapeHtml(label(r))}</td><td class="num">${r.requests}</td><td class="num">${fmtTokens(r.input_tokens)}</td><td class="num">${fmtTokens(r.output_tokens)}</td>${cache ? `<td class="num">${fmtTokens(r.cache_creation_input_tokens)}</td><td class="num">${fmtTokens(r.cache_read_input_tokens)}</td>` : ""}<td class="num">${money(r.cost_usd)}</td></tr>`).join("");
+  const head = `<tr><th>${title}</th><th>Requests</th><th>Tokens in</th><th>Tokens out</th><th>Cache written</th><th>Cache read</th><th>Cost</th></tr>`;
+  const body = rows.map((r) => `<tr><td>${escapeHtml(label(r))}</td><td class="num">${r.requests}</td><td class="num">${fmtTokens(r.input_tokens)}</td><td class="num">${fmtTokens(r.output_tokens)}</td><td class="num">${fmtTokens(r.cache_creation_input_tokens || 0)}</td><td class="num">${fmtTokens(r.cache_read_input_tokens || 0)}</td><td class="num">${money(r.cost_usd)}</td></tr>`).join("");
   return `<table class="metrics-table usage-table" data-group="${title.toLowerCase()}">${head}${body}</table>`;
 }
 
@@ -78,9 +78,9 @@ async function renderUsage() {
     const t = r.total;
     $("#usage-total").textContent = `${money(t.cost_usd)} · ${t.requests} request${t.requests === 1 ? "" : "s"}`;
     box.innerHTML = t.requests
-      ? [table("Day", r.by_day, (x) => x.key, r.cache_tokens_stored),
-        table("Project", r.by_project, (x) => x.name || "(deleted projects)", r.cache_tokens_stored),
-        table("Model", r.by_model, (x) => x.key || "(unknown)", r.cache_tokens_stored)].join("")
+      ? [table("Day", r.by_day, (x) => x.key),
+        table("Project", r.by_project, (x) => x.name || "(deleted projects)"),
+        table("Model", r.by_model, (x) => x.key || "(unknown)")].join("")
       : `<p class="muted small">Nothing was spent in that time.</p>`;
   } catch (e) {
     if (seq === usageSeq) box.innerHTML = `<p class="note bad">${escapeHtml(e.message)}</p>`;

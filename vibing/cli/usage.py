@@ -66,15 +66,13 @@ def limits_line(limits: dict[str, float]) -> str:
     return "Limits: " + ", ".join(parts) + " (Settings, or spending_* in the config file)."
 
 
-def _table(title: str, rows: list[UsageTotals], label: Any, cache: bool) -> list[str]:
+def _table(title: str, rows: list[UsageTotals], label: Any) -> list[str]:
     lines = [title]
     if not rows:
         return [*lines, "  (nothing)"]
     width = max(12, *(len(label(r)) for r in rows))
     for r in rows:
-        cached = (
-            f"  cache {r.cache_creation_input_tokens:>9,} written {r.cache_read_input_tokens:>9,} read" if cache else ""
-        )
+        cached = f"  cache {r.cache_creation_input_tokens:>9,} written {r.cache_read_input_tokens:>9,} read"
         lines.append(
             f"  {label(r):<{width}}  {r.requests:>5} req  {r.input_tokens:>11,} in  {r.output_tokens:>10,} out"
             f"{cached}  {_money(r.cost_usd):>10}"
@@ -94,7 +92,6 @@ def cmd_usage(args: argparse.Namespace) -> int:
         data.update(days=args.days, limits=limits)
         print(json.dumps(data, indent=2))
         return 0
-    cache = report.cache_tokens_stored
     first = time.strftime("%Y-%m-%d", time.localtime(report.since))
     total = report.total
     lines = [
@@ -102,15 +99,13 @@ def cmd_usage(args: argparse.Namespace) -> int:
         f"{total.requests} request{'s' if total.requests != 1 else ''}, {total.input_tokens:,} tokens in, "
         f"{total.output_tokens:,} out.",
         "",
-        *_table("Per day", report.by_day, lambda r: r.key, cache),
+        *_table("Per day", report.by_day, lambda r: r.key),
         "",
-        *_table("Per project", report.by_project, lambda r: r.name or r.key or "(deleted projects)", cache),
+        *_table("Per project", report.by_project, lambda r: r.name or r.key or "(deleted projects)"),
         "",
-        *_table("Per model", report.by_model, lambda r: r.key or "(unknown)", cache),
+        *_table("Per model", report.by_model, lambda r: r.key or "(unknown)"),
         "",
         limits_line(limits),
     ]
-    if not cache:
-        lines.append("Cache tokens are not recorded by this database; their cost is in the figures.")
     print("\n".join(lines))
     return 0

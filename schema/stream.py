@@ -13,7 +13,9 @@ Requests (``bus.request("stream", ...)``):
   subscriber subscribes to ``token.<id>`` first, then asks for the snapshot and applies only the
   deltas with ``seq`` greater than the snapshot's).
 - :class:`ContinueStream` -> :class:`StreamStarted`: continue a stopped, interrupted, cut or
-  ``max_tokens`` answer (the model continues from the partial text; the new deltas extend it).
+  ``max_tokens`` answer (the model continues from the partial text; the new deltas extend it).  Like a
+  :class:`Generate`, a continuation or a workflow (:class:`RunWorkflow`) that would go over a spending limit is
+  refused with ``SpendingLimitReached`` unless its ``over_limit_ok`` says the person agreed.
 - :class:`ListStreams` -> :class:`StreamList`; :class:`ListModels` -> :class:`ModelList`;
   :class:`CheckKey` -> :class:`KeyCheck` (the cheapest request: it costs no tokens);
   :class:`SuggestTitle` -> :class:`TitleSuggestion` (a project title from the first prompt).
@@ -197,6 +199,8 @@ class ContinueStream(Message):
     new_stream_id: str = ""
     max_tokens: int = 0
     model: str = ""
+    #: The person agreed to go over a spending limit (``SpendingLimitReached`` refuses the request without it).
+    over_limit_ok: bool = False
 
 
 class ListStreams(Message):
@@ -234,6 +238,8 @@ class RunWorkflow(Message):
     model: str = ""
     provider: str = ""
     run_id: str = ""
+    #: The person agreed to go over a spending limit: checked before the run (all its tasks) and before each task.
+    over_limit_ok: bool = False
 
 
 class ListWorkflowRuns(Message):
@@ -305,6 +311,8 @@ class StreamStarted(Message):
     provider: str = ""
     #: Characters of text already in the message before this stream (continuations).
     offset: int = 0
+    #: What was left out to fit the model's context ("" when nothing was), as ``GenerationStarted.note``.
+    note: str = ""
 
 
 class StreamSnapshot(Message):

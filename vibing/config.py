@@ -71,6 +71,9 @@ class Config(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     openai_model: str = "llama3.2"
     #: The OpenAI-compatible model's context window in tokens, for fitting requests to it (0 = unknown: 8,192 assumed).
     openai_context: int = 0
+    #: Whether the OpenAI-compatible model accepts images (a vision model such as llava or qwen2.5-vl): a prompt
+    #: with images for a model without this is refused before anything is sent.
+    openai_images: bool = False
     #: Answers streamed at once (more wait in a queue); retries of a failed request before any token.
     max_concurrent_streams: int = 4
     stream_max_retries: int = 2

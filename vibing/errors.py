@@ -138,6 +138,19 @@ class FileTooLarge(LimitExceeded):
     """A file, or a project's files taken together, exceed the configured size or count limit."""
 
 
+# -- images in the chat (raised by the stream service before anything is sent) ------------------------
+
+
+class ImageRefused(InvalidRequest):
+    """An attached image cannot be sent: not a PNG, JPEG, GIF or WebP (SVG is refused: it can carry script),
+    corrupt, or over a limit (bytes, pixels, images per message).  The message names the image and why."""
+
+
+class ImagesNotSupported(InvalidRequest):
+    """The chosen model takes no images (the bundled local model; an OpenAI-compatible model unless its setting
+    says it does).  Nothing was sent; the message names the model and what to do."""
+
+
 # -- model APIs (raised and reported by the stream service) -------------------------------------
 
 

@@ -14,7 +14,7 @@ import httpx
 import msgspec
 
 from vibing.errors import ModelApiError
-from vibing.services.stream import failures
+from vibing.services.stream import failures, images
 from vibing.services.stream.failures import Failure
 from vibing.services.stream.provider import USER_AGENT, Call, EventDecoder, Sink, StreamingProvider, join_url
 from vibing.services.stream.retry import parse_retry_after
@@ -102,8 +102,12 @@ MAX_BREAKPOINTS = 4
 _EPHEMERAL = {"type": "ephemeral"}
 
 
-def _cached_text(text: str) -> list[dict[str, Any]]:
-    return [{"type": "text", "text": text, "cache_control": _EPHEMERAL}]
+def _cached(content: str | list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A turn's content with a cache breakpoint on its last block."""
+    blocks = [{"type": "text", "text": content}] if isinstance(content, str) else [dict(b) for b in content]
+    if blocks:
+        blocks[-1]["cache_control"] = _EPHEMERAL
+    return blocks
 
 
 def cache_layout(call: Call) -> tuple[Any, list[dict[str, Any]]]:
@@ -118,11 +122,13 @@ def cache_layout(call: Call) -> tuple[Any, list[dict[str, Any]]]:
     system: list[dict[str, Any]] = [{"type": "text", "text": p} for p in parts]
     for block in system[-2:]:
         block["cache_control"] = _EPHEMERAL
-    messages: list[dict[str, Any]] = [{"role": m.role, "content": m.content} for m in call.messages]
+    messages: list[dict[str, Any]] = [
+        {"role": m.role, "content": images.anthropic_content(m.content)} for m in call.messages
+    ]
     left = MAX_BREAKPOINTS - min(2, len(system))
     users = [i for i, m in enumerate(messages) if m["role"] == "user"]
     for i in reversed(users[-left:] if left > 0 else []):
-        messages[i]["content"] = _cached_text(messages[i]["content"])
+        messages[i]["content"] = _cached(messages[i]["content"])
     return system, messages
 
 
@@ -133,7 +139,7 @@ def request_body(call: Call, *, stream: bool = True) -> bytes:
         if system:
             body["system"] = system
     else:
-        body["messages"] = [{"role": m.role, "content": m.content} for m in call.messages]
+        body["messages"] = [{"role": m.role, "content": images.anthropic_content(m.content)} for m in call.messages]
         if call.system:
             body["system"] = call.system
     if call.thinking_budget > 0:

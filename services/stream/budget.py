@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from vibing.errors import LimitExceeded
 from vibing.schema.stream import ChatTurn
 from vibing.services.stream import costs
+from vibing.services.stream.turns import Content, images_of, prefixed, text_of
 
 #: UTF-8 bytes per token assumed by the estimate (see the module's docstring for why not a tokenizer): for
 #: Claude, and for the small open models of local and OpenAI-compatible servers, whose vocabularies split code
@@ -52,6 +53,28 @@ DROP_BLOCK_TURNS = 8
 #: The recap of left-out requests: at most this many requests, each cut to this many characters.
 RECAP_REQUESTS = 12
 RECAP_CHARS = 120
+
+
+#: An image counts as Anthropic counts it: width * height / 750 tokens, after the API scales it to fit
+#: :data:`IMAGE_LONG_EDGE` px on the long edge, and at most :data:`IMAGE_MAX_TOKENS` (an image of unknown size).
+IMAGE_LONG_EDGE = 1568
+IMAGE_MAX_TOKENS = 1600
+
+
+def image_tokens(width: int, height: int) -> int:
+    """The tokens one image of ``width`` x ``height`` pixels costs."""
+    if width <= 0 or height <= 0:
+        return IMAGE_MAX_TOKENS
+    scale = min(1.0, IMAGE_LONG_EDGE / max(width, height))
+    return min(IMAGE_MAX_TOKENS, int(width * scale * height * scale / 750) + 1)
+
+
+def content_tokens(content: Content, bytes_per_token: float = BYTES_PER_TOKEN) -> int:
+    """The tokens of a turn's content: its text (as :func:`estimate_tokens`) and its images."""
+    if isinstance(content, str):
+        return estimate_tokens(content, bytes_per_token)
+    text = estimate_tokens(text_of(content), bytes_per_token)
+    return text + sum(image_tokens(b.width, b.height) for b in images_of(content))
 
 
 def estimate_tokens(text: str, bytes_per_token: float = BYTES_PER_TOKEN) -> int:
@@ -159,7 +182,8 @@ def shorten_agent(agent_prompt: str, fixed_text: str, lim: ContextLimits) -> str
 
 def recap(turns: list[ChatTurn]) -> str:
     """A one-paragraph reminder of the requests in left-out turns (their first words), oldest first."""
-    asks = [t.content.strip().splitlines()[0][:RECAP_CHARS] for t in turns if t.role == "user" and t.content.strip()]
+    said = [text_of(t.content).strip() for t in turns if t.role == "user"]
+    asks = [s.splitlines()[0][:RECAP_CHARS] for s in said if s]
     if not asks:
         return ""
     if len(asks) > RECAP_REQUESTS:
@@ -171,7 +195,7 @@ def fit(
     head: str,
     files: dict[str, str],
     history: list[ChatTurn],
-    prompt: str,
+    prompt: Content,
     lim: ContextLimits,
     *,
     files_overhead: int = 40,
@@ -183,11 +207,12 @@ def fit(
     the head, the files the prompt names and the prompt alone exceed the budget."""
     budget = lim.input_budget
     bpt = lim.bytes_per_token
-    fixed = estimate_tokens(head, bpt) + estimate_tokens(prompt, bpt) + PER_MESSAGE_TOKENS + files_overhead
+    fixed = estimate_tokens(head, bpt) + content_tokens(prompt, bpt) + PER_MESSAGE_TOKENS + files_overhead
+    prompt = text_of(prompt)  # the files it names are kept
     file_cost = {p: estimate_tokens(c, bpt) + estimate_tokens(p, bpt) + PER_MESSAGE_TOKENS for p, c in files.items()}
     files_total = sum(file_cost.values())
     turns = [t for t in history if t.content]
-    turn_cost = [estimate_tokens(t.content, bpt) + PER_MESSAGE_TOKENS for t in turns]
+    turn_cost = [content_tokens(t.content, bpt) + PER_MESSAGE_TOKENS for t in turns]
     conversation = sum(turn_cost)
     if fixed + files_total + conversation <= budget:
         return Fitted(dict(files), turns, lim.reserve, fixed + files_total + conversation, lim)
@@ -213,7 +238,7 @@ def fit(
         note = recap(turns[:start])
         note_cost = estimate_tokens(note, bpt) + 2
         if note and kept and kept_cost + note_cost <= room:
-            kept = [ChatTurn(role="user", content=note + "\n\n" + kept[0].content)] + kept[1:]
+            kept = [prefixed(kept[0], note + "\n\n")] + kept[1:]
             kept_cost += note_cost
     if fixed + files_total + kept_cost <= budget:
         return Fitted(dict(files), kept, lim.reserve, fixed + files_total + kept_cost, lim, dropped_turns=start)
@@ -240,3 +265,28 @@ def fit(
         window=lim.window,
         reserve=lim.reserve,
     )
+
+
+def _plain(content: object) -> str:
+    """A turn's text (plain, or the text of its blocks): what a continuation's kept part is counted by."""
+    if isinstance(content, str):
+        return content
+    return "\n".join(getattr(block, "text", "") or "" for block in content or ())  # type: ignore[attr-defined]
+
+
+def fit_continuation(system: str, turns: list[ChatTurn], lim: ContextLimits, *, model: str = "") -> Fitted:
+    """A continuation's conversation fitted to ``lim``: ``turns`` end with the request being answered and, when
+    there is one, the partial answer (the assistant prefill).  Those two always stay, with ``system`` (the agent's
+    instructions and, for a generation's, its files: a continuation goes on from the same prefix); the turns
+    before them are fitted as a follow-up's are (:func:`fit`: older turns out first, with the recap).
+    ``Fitted.turns`` is the whole list to send.  Raises :class:`LimitExceeded` when the request and its partial
+    answer alone do not fit."""
+    at = len(turns)
+    while at > 0 and turns[at - 1].role != "user":
+        at -= 1  # the prefill after the request
+    at = max(0, at - 1)
+    kept = turns[at:]
+    said = "\n\n".join(_plain(t.content) for t in kept)
+    fitted = fit(system, {}, turns[:at], said, lim, files_overhead=0, model=model)
+    fitted.turns = [*fitted.turns, *kept]
+    return fitted

@@ -114,6 +114,7 @@ def catalogue() -> list[ModelInfo]:
             context_window=PRICES[m].context,
             input_per_mtok=PRICES[m].input,
             output_per_mtok=PRICES[m].output,
+            images=True,  # every Claude model reads images
         )
         for m in LISTED
     ]

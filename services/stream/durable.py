@@ -24,6 +24,7 @@ from typing import Any
 from vibing import log
 from vibing.errors import BusError, VibingError
 from vibing.schema.storage import AddMessage, AppendMessageText, FinishMessage, StartAssistantMessage
+from vibing.schema.stream import ImageAttachment
 
 logger = log.get("vibing.stream.durable")
 
@@ -76,12 +77,23 @@ class DurableWriter:
         agent: str = "",
         model: str = "",
         user_message: str = "",
+        user_images: list[ImageAttachment] | None = None,
         resume: Any = None,
     ) -> None:
-        """Open a session (one stream) writing ``message_id``; sessions of one message are applied in order."""
+        """Open a session (one stream) writing ``message_id``; sessions of one message are applied in order.
+        ``user_images`` are stored with the user's message (its attachments)."""
         ops: list[Any] = []
         if user_message:
-            ops.append(AddMessage(project_id=project_id, role="user", content=user_message, agent=agent, model=model))
+            ops.append(
+                AddMessage(
+                    project_id=project_id,
+                    role="user",
+                    content=user_message,
+                    agent=agent,
+                    model=model,
+                    images=list(user_images or []),
+                )
+            )
         if resume is not None:
             ops.append(resume)
         else:

@@ -28,16 +28,19 @@ import msgspec
 
 from vibing.errors import BusError, InvalidRequest, NotFound, VibingError
 from vibing.schema.agent import GetAgent, SelectAgents
-from vibing.schema.storage import ApplyFiles, FileWrite, GetProject, LoadProject
+from vibing.schema.storage import ApplyFiles, FileWrite, GetProject, LoadAttachment, LoadProject
 from vibing.schema.stream import (
     ChatTurn,
+    ContentBlock,
+    ElementBlock,
     Generate,
     GenerationDone,
     GenerationFile,
     GenerationProgress,
     GenerationStarted,
+    TextBlock,
 )
-from vibing.services.stream import budget, costs, prefix, prompts
+from vibing.services.stream import budget, costs, images, prefix, prompts, turns
 from vibing.services.stream.files import FileBlock, FileBlockParser
 from vibing.services.stream.launcher import Launcher
 from vibing.services.stream.provider import Call
@@ -234,11 +237,13 @@ class Generation:
         )
 
 
-def continuation_setup(launcher: Launcher, *, project_id: str, agent: str, prefix: str, stream_id: str):
+def continuation_setup(launcher: Launcher, *, project_id: str, agent: str, prefix: str, stream_id: str, note: str = ""):
     """For continuing a generation: the file-block parser resumes from the partial text, and the files of
-    the whole answer are saved (one checkpoint) when the continuation ends."""
+    the whole answer are saved (one checkpoint) when the continuation ends.  ``note``: what was left out to fit
+    the model's context, told on the progress events as a generation's is."""
     gen = Generation(launcher, Generate(project_id=project_id, prompt="(continued)", agent=agent), stream_id)
     gen.agent = agent
+    gen.note = note
     on_open, on_close = gen.parser.on_open, gen.parser.on_close
     gen.parser.on_open = gen.parser.on_close = None
     gen.parser.feed(prefix)  # the blocks already written (re-announced only when they close anew)
@@ -265,7 +270,7 @@ def fitted_call(
     agent_prompt: str,
     files: dict[str, str],
     history: list[ChatTurn],
-    prompt: str,
+    prompt: str | list[ContentBlock],
     *,
     project_id: str = "",
     snapshots: prefix.Snapshots | None = None,
@@ -319,6 +324,24 @@ def _project_context(launcher: Launcher, req: Generate) -> tuple[Any, list[ChatT
         {f.path: f.content for f in detail.files},
         agents,
     )
+
+
+def _with_earlier_images(launcher: Launcher, call: Call) -> tuple[Call, list[str]]:
+    """``call`` with the bytes of the earlier images it sends again loaded from storage (only those the fitted
+    conversation kept), and the ids of the messages they belong to."""
+
+    def load(attachment_id: str) -> tuple[str, str]:
+        try:
+            got = launcher.bus.request("storage", LoadAttachment(attachment_id=attachment_id), timeout=5.0)
+        except NotFound:
+            raise LookupError(attachment_id) from None
+        return got.media_type, got.data
+
+    earlier = call.messages[:-1]
+    if any(not b.data for t in earlier for b in turns.images_of(t.content)):
+        call = msgspec.structs.replace(call, messages=[*images.loaded(earlier, load), call.messages[-1]])
+    resent = [t.message_id for t in call.messages[:-1] if t.role == "user" and turns.images_of(t.content)]
+    return call, [r for r in resent if r]
 
 
 def _pick_agent(
@@ -395,22 +418,33 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
     model = req.model or getattr(project, "model", "") or ""
     if not model and agent_model and (provider or launcher.config.provider) == "anthropic":
         model = _AGENT_MODELS.get(agent_model, agent_model if agent_model.startswith("claude-") else "")
+    # images (issue 20): refused before anything is sent when the model takes none; checked by their bytes; of
+    # the earlier turns, only the last two that carried images send them again
+    resolved = launcher.provider(provider)
+    takes_images = images.accepts(resolved, launcher.model(resolved, model), launcher.config)
+    if req.images:
+        images.require(resolved, launcher.model(resolved, model), launcher.config)
+        req = msgspec.structs.replace(req, images=images.checked(req.images))
+    history = images.follow_up(history)[0] if takes_images else images.without_any(history)
+    from vibing.services.stream import elements  # picked elements: the model's turn gets them, storage a trace
+
+    said: list[ContentBlock] = [TextBlock(text=req.prompt), *(ElementBlock(element=e) for e in req.elements)]
+    turn = images.user_turn(said, req.images)
+    req = elements.stored(req)
     call = launcher.make_call(
         provider=provider,
         base_url=req.base_url,
         model=model,
-        messages=[*history, ChatTurn(role="user", content=req.prompt)],  # checked here, fitted below
+        messages=[*history, ChatTurn(role="user", content=turn)],  # checked here, fitted below
         system="",
         max_tokens=req.max_tokens,
         temperature=req.temperature,
         api_key=req.api_key,
     )
-    from vibing.services.stream import elements  # picked elements: the model's turn gets them, storage a trace
-
-    turn, req = elements.for_model(req.prompt, req.elements), elements.stored(req)
     call, fitted = fitted_call(
         launcher.config, call, agent_prompt, files, history, turn, project_id=req.project_id, snapshots=SNAPSHOTS
     )
+    call, resent = _with_earlier_images(launcher, call)
     gen.context_used = min(1.0, fitted.estimate / fitted.limits.window)  # until the API reports the usage
     gen.note = fitted.note
     if fitted.note:
@@ -434,6 +468,7 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
         project_id=req.project_id,
         persist=True,
         user_message=req.prompt,
+        user_images=req.images,
         tags={"agent": gen.agent, "generation": "1"},
         agent=gen.agent,
         setup=setup,
@@ -447,4 +482,5 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
         model=call.model,
         message_id=run.message_id,
         note=gen.note,
+        resent_image_turns=resent,
     )

@@ -17,8 +17,9 @@ from typing import Any
 from vibing.config import Config
 from vibing.errors import InvalidRequest, NotFound, VibingError
 from vibing.schema.storage import GetMessage, ListMessages, MessageList, ResumeMessage
-from vibing.schema.stream import ChatTurn, ContinueStream, StreamStarted
-from vibing.services.stream import prompts
+from vibing.schema.stream import ChatTurn, ContinueStream, ImageAttachment, StreamStarted
+from vibing.services.stream import images, prompts
+from vibing.services.stream import turns as turn_content
 from vibing.services.stream.credentials import Credentials
 from vibing.services.stream.durable import DurableWriter
 from vibing.services.stream.provider import Call
@@ -64,6 +65,9 @@ class Launcher:
         self.log = log
         self.credentials = credentials or Credentials(config)
         self.continuation_setup: ContinuationSetup | None = None
+        #: Fits a continuation to its model's context, with prompt caching, and checks the spending limits:
+        #: (call, request, project_id, the cut run's call or None) -> (call, note).  Given by the service.
+        self.prepare_continuation: Callable[..., tuple[Call, str]] | None = None
 
     # -- what to call ----------------------------------------------------------------------
 
@@ -103,6 +107,11 @@ class Launcher:
         turns = [m for m in messages if m.content]
         if not turns:
             raise InvalidRequest("There is nothing to send: the conversation has no message.")
+        model = self.model(provider, model)
+        if any(turn_content.images_of(m.content) for m in turns):
+            images.require(provider, model, self.config)
+            for m in turns:
+                images.check_blocks(turn_content.images_of(m.content))
         for m in turns:
             if m.role not in ("user", "assistant"):
                 raise InvalidRequest(
@@ -117,7 +126,7 @@ class Launcher:
         return Call(
             provider=provider,
             base_url=destination.base_url,
-            model=self.model(provider, model),
+            model=model,
             messages=turns,
             system=system,
             max_tokens=max_tokens,
@@ -136,6 +145,7 @@ class Launcher:
         project_id: str = "",
         persist: bool = False,
         user_message: str = "",
+        user_images: list[ImageAttachment] | None = None,
         tags: dict[str, str] | None = None,
         agent: str = "",
         message_id: str = "",
@@ -173,6 +183,7 @@ class Launcher:
                 agent=agent,
                 model=call.model,
                 user_message=user_message,
+                user_images=user_images,
                 resume=ResumeMessage(message_id=message_id) if resume else None,
             )
         self.runner.launch(run)
@@ -203,11 +214,14 @@ class Launcher:
                 raise NotFound("Nothing to continue: give the stream id of a stopped answer or a stored message id.")
             call, partial, trimmed, project_id, message_id, seq0, tags = self._continuation_from_storage(req)
             persist = True
+        note = ""
+        if self.prepare_continuation is not None:
+            call, note = self.prepare_continuation(call, req, project_id, old.call if old is not None else None)
         stream_id = req.new_stream_id or new_stream_id()
         setup = None
         if tags.get("generation") == "1" and project_id and persist and self.continuation_setup is not None:
             setup = self.continuation_setup(
-                self, project_id=project_id, agent=tags.get("agent", ""), prefix=partial, stream_id=stream_id
+                self, project_id=project_id, agent=tags.get("agent", ""), prefix=partial, stream_id=stream_id, note=note
             )
         run = self.start(
             call,
@@ -230,6 +244,7 @@ class Launcher:
             model=call.model,
             provider=call.provider,
             offset=len(partial),
+            note=note,
         )
 
     def _continuation_of_run(self, old: StreamRun, req: ContinueStream) -> tuple[Call, str, str]:

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import msgspec
 
-from vibing.services.stream import failures
+from vibing.services.stream import failures, images
 from vibing.services.stream.failures import Failure
 from vibing.services.stream.provider import USER_AGENT, Call, EventDecoder, Sink, StreamingProvider, join_url
 from vibing.services.stream.sse import SSEEvent
@@ -64,10 +64,10 @@ _encoder = msgspec.json.Encoder()
 
 
 def request_body(call: Call) -> bytes:
-    messages: list[dict[str, str]] = []
+    messages: list[dict[str, Any]] = []
     if call.system:
         messages.append({"role": "system", "content": call.system})
-    messages.extend({"role": m.role, "content": m.content} for m in call.messages)
+    messages.extend({"role": m.role, "content": images.openai_content(m.content)} for m in call.messages)
     body: dict[str, Any] = {
         "model": call.model,
         "messages": messages,

@@ -22,6 +22,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from vibing.schema.stream import ChatTurn
+from vibing.services.stream.turns import text_of
 
 #: Projects whose snapshot is kept (least recently used dropped first).
 MAX_PROJECTS = 64
@@ -42,7 +43,7 @@ def written_in(turns: list[ChatTurn], path: str, content: str) -> bool:
     for turn in reversed(turns):
         if turn.role != "assistant":
             continue
-        text = turn.content
+        text = text_of(turn.content)
         for marker in (f" {path}\n", f"`{path}\n"):
             at = text.rfind(marker)
             if at >= 0:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from vibing.schema.agent import GetAgent
-from vibing.schema.stream import ChatTurn
+from vibing.schema.stream import ChatTurn, ContentBlock, ImageBlock, TextBlock
 
 OUTPUT_FORMAT = """\
 ## How to answer (Vibing's output format)
@@ -110,12 +110,25 @@ def agent_system_prompt(bus: Any, agent: str, *, timeout: float = 3.0) -> str:
 
 
 def follow_up_turns(stored: Iterable[Any]) -> list[ChatTurn]:
-    """The conversation a follow-up sends: the stored user turns and the finished answers, in order."""
+    """The conversation a follow-up sends: the stored user turns and the finished answers, in order.  A user
+    message that carried images becomes a turn of blocks whose images name their stored attachments, without
+    their bytes: only those sent again are loaded (``images.follow_up``, ``images.loaded``)."""
     return [
-        ChatTurn(role=m.role, content=m.content)
+        ChatTurn(role=m.role, content=_stored_content(m), message_id=m.id)
         for m in stored
         if m.role in ("user", "assistant") and m.content and m.status in CONVERSATION_STATUSES
     ]
+
+
+def _stored_content(m: Any) -> str | list[ContentBlock]:
+    attachments = getattr(m, "attachments", None) or []
+    if m.role != "user" or not attachments:
+        return m.content
+    shown: list[ContentBlock] = [
+        ImageBlock(media_type=a.media_type, width=a.width, height=a.height, name=a.name, attachment_id=a.id)
+        for a in attachments
+    ]
+    return [*shown, TextBlock(text=m.content)]
 
 
 def turns_before(stored: Iterable[Any], message_id: str) -> list[ChatTurn]:

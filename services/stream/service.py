@@ -229,7 +229,12 @@ class Service(Worker):
             failure = failures.from_exception(exc, base_url=base_url, provider=provider, delivered=False)
             raise failure.error from None
         return ModelList(
-            models=[ModelInfo(id=n, name=n, provider="openai") for n in names if n], default=self.config.openai_model
+            models=[
+                ModelInfo(id=n, name=n, provider="openai", images=bool(getattr(self.config, "openai_images", False)))
+                for n in names
+                if n
+            ],
+            default=self.config.openai_model,
         )
 
     @handles(CheckKey)

@@ -28,13 +28,16 @@ from vibing.services.agent.lexicon import (
     BUG_WORDS,
     FEATURE_WORDS,
     FOREIGN_STOP_WORDS,
+    GATHERINGS,
     HEAD_HINTS,
     HINTS,
     KIND_WORDS,
+    LOOSE_HINTS,
     PATTERNS,
     PHRASES,
     PLATFORMS,
     POSSESSIVES,
+    ROLE_NOUNS,
     SERVER_WORDS,
     TOOL_NOUNS,
     TRANSLATIONS,
@@ -46,9 +49,18 @@ MAX_CHARS = 600
 #: Longer "words" are not words (a URL, a hash, a run of one letter).
 MAX_WORD = 40
 #: Words after one of these describe features of the thing asked for, not the thing.
-MODIFIER_STARTS = frozenset({"with", "that", "which", "where", "including", "includes", "featuring", "showing"})
-#: "for" followed by one of these starts context ("for my bakery").
-CONTEXT_ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "me", "us"})
+MODIFIER_STARTS = frozenset(
+    {"with", "that", "which", "where", "including", "includes", "featuring", "showing"}
+    | {"avec", "con", "mit", "com", "met"}  # "with" in French, Spanish and Italian, German, Portuguese, Dutch
+)
+#: "for" (in English or another language) followed by one of these starts context ("for my bakery", "para mi
+#: academia", "pour mon salon").
+CONTEXT_STARTS = frozenset({"for", "to", "pour", "para", "fur", "per", "voor"})
+CONTEXT_ARTICLES = (
+    frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "me", "us"})
+    | POSSESSIVES
+    | frozenset({"el", "la", "los", "las", "le", "les", "der", "die", "das", "den", "dem", "il", "o", "os", "de"})
+)
 #: How much a modifier or context word counts, against 1 for the head.
 MODIFIER_WEIGHT = 0.48
 #: How much a specialist's own name counts after "with" ("with tailwind" says how to build, not a feature).
@@ -107,6 +119,17 @@ class Word:
     context: bool = False
     #: The word it counts as, once per agent: a word and its hints are one piece of evidence.
     key: str = ""
+    #: Said in the leading clause of its sentence (before a comma, a dash, "with ..." or "for my ..."): what the
+    #: sentence asks for, not an aside ("a paint calculator - put in the size of the walls": "size" is an aside).
+    lead: bool = True
+    #: Reached through :data:`HINTS` ("ranked" -> "seo"), not written by the user...
+    hint: bool = False
+    #: ...from an everyday word (:data:`LOOSE_HINTS`): it needs the subject said again, or a role position.
+    loose: bool = False
+    #: What a tool holds ("paint" of "paint calculator", "password" of "password generator"), not its subject.
+    data: bool = False
+    #: Says what kind of thing the next word is ("a *paint* app", "a *gravity* game").
+    role: bool = False
 
 
 @dataclass(slots=True)
@@ -128,6 +151,10 @@ class Intent:
     full_stack: bool = False
     #: Why this is not a request to weigh ("" when it is one): "empty", "not text", "no words", "code only".
     not_a_request: str = ""
+    #: Subject terms said by two different words of the request ("rank" and "google" both say "seo").
+    corroborated: frozenset[str] = frozenset()
+    #: A kind of thing was said as existing work ("my page", "our site"): a task on it, not a thing to build.
+    task: bool = False
     #: Words mended or translated, as "written -> read".
     mended: list[str] = field(default_factory=list)
 
@@ -265,12 +292,18 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
     weight = 1.0
     out: list[Word] = []
     seen: set[str] = set()
-    previous: tuple[str, float] | None = None
+    sources: dict[str, set[str]] = {}  # term -> the words of the request that said it
+    previous: tuple[str, float, bool] | None = None
     said: list[tuple[str, float]] = []
     in_context = False
+    lead = True
     content_in_sentence = 0
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if i in starts:
+            lead = True
+        elif i in clauses or token in MODIFIER_STARTS or (token in CONTEXT_STARTS and following in CONTEXT_ARTICLES):
+            lead = False
         if i in starts:
             weight, in_context, previous = (PATTERN_WEIGHT if i < recognised else 1.0), False, None
             content_in_sentence = 0
@@ -280,14 +313,17 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
             in_context = False  # "for my trip" situates what came before it, not the next clause
         elif token in MODIFIER_STARTS:
             weight = MODIFIER_WEIGHT
-        elif token in ("for", "to") and following in CONTEXT_ARTICLES:
+        elif token in CONTEXT_STARTS and following in CONTEXT_ARTICLES:
             weight, in_context = MODIFIER_WEIGHT, True
         plain = TRANSLATIONS.get(token, token) if token not in KIND_WORDS else token
         if mender is not None and plain == token and token not in STOP_WORDS and subject_stem(token) not in KIND_WORDS:
             plain = mender.mend(token)  # "timmer" is a timer for the kind too
         # "my site", "our app": existing work the request is about; "my phone" still says where it runs.
         # Only a kind of thing is existing work when owned ("my site"); "my stylesheet" is still the topic.
-        owned = i > 0 and tokens[i - 1] in POSSESSIVES and plain not in PLATFORMS and subject_stem(plain) in KIND_WORDS
+        # "our company site" and "my own app" are owned too: the possessive may stand one word before.
+        owner = i > 0 and (tokens[i - 1] in POSSESSIVES or (i > 1 and tokens[i - 2] in POSSESSIVES))
+        owned = owner and plain not in PLATFORMS and subject_stem(plain) in KIND_WORDS
+        intent.task = intent.task or owned
         kind_weight = 1.0 if plain in PLATFORMS else min(weight, MODIFIER_WEIGHT) if owned else weight
         said.append((plain, kind_weight))
         pair_weight = min(weight, MODIFIER_WEIGHT) if owned else weight
@@ -304,9 +340,10 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
                         f"{previous[0]} {plain}",
                         len(intent.pairs),
                         owned or in_context,
+                        lead=previous[2],
                     )
                 )
-            previous = (plain, pair_weight)
+            previous = (plain, pair_weight, lead)
         if token in PROMPT_STOP_WORDS or token in FOREIGN_STOP_WORDS or (len(token) < 2 and not token.isdigit()):
             continue
         # "password generater" is a generator of passwords too: the next word is read mended.
@@ -314,6 +351,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         if mender is not None and next_plain == following and following not in STOP_WORDS:
             next_plain = mender.mend(following)
         compound = next_plain in TOOL_NOUNS and token not in TOOL_NOUNS
+        role = next_plain in ROLE_NOUNS and token not in ROLE_NOUNS
         # A look or a feature ("dark theme", "colours", "sounds") said after the thing itself describes it.
         feature = token in FEATURE_WORDS and content_in_sentence >= HEAD_WORDS
         content_in_sentence += 1
@@ -334,22 +372,38 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         position = len(out)
         for piece in pieces:
             term = subject_stem(piece)
+            sources.setdefault(term, set()).add(text)
             if term in seen:
                 continue
             seen.add(term)
             key = piece if i < recognised else (written or piece)  # each word a pattern added counts on its own
-            out.append(Word(piece, term, word_weight, written, position, context, key))
+            out.append(Word(piece, term, word_weight, written, position, context, key, lead, data=compound, role=role))
         head = not out or (len(out) <= 1 and out[0].position == 0 and weight == 1.0)
         for hint in _hints_of(text) + (HEAD_HINTS.get(text, ()) if head else ()):
             term = subject_stem(hint)
+            sources.setdefault(term, set()).add(text)
             if term not in seen:
                 seen.add(term)
                 out.append(
-                    Word(hint, term, word_weight * HINT_WEIGHT, written or text, position, context, written or text)
+                    Word(
+                        hint,
+                        term,
+                        word_weight * HINT_WEIGHT,
+                        written or text,
+                        position,
+                        context,
+                        written or text,
+                        lead,
+                        hint=True,
+                        loose=text in LOOSE_HINTS,
+                        data=compound,
+                        role=role,
+                    )
                 )
         if written:
             intent.mended.append(f"{written} -> {text}")
     intent.words = out
+    intent.corroborated = frozenset(term for term, said_by in sources.items() if len(said_by) > 1)
     _read_kind(intent, said)
     lowered = " " + folded + " "
     intent.bug_report = any(p in lowered for p in BUG_PHRASES) or any(w.text in BUG_WORDS for w in out)
@@ -366,8 +420,10 @@ def _read_kind(intent: Intent, said: list[tuple[str, float]]) -> None:
     previous = ""
     for index, (text, weight) in enumerate(said):
         found = KIND_WORDS.get(subject_stem(text)) if text.isalnum() else None
+        if found is not None and found[0] == "game" and index + 1 < len(said) and said[index + 1][0] in GATHERINGS:
+            found = None  # "a chess club ladder" is about a club, not a game of chess
         # "tic tac toe", "high score" and the like arrive as consecutive words; the joined form is in the table.
-        if found is None and previous:
+        if found is None and previous and previous not in STOP_WORDS:  # "have to do" is no to-do list
             found = KIND_WORDS.get(subject_stem(previous + text))
         previous = text
         if found is None:

@@ -17,7 +17,19 @@ from vibing.services.agent.text import subject_stem
 TOOL_NOUNS = frozenset(
     "generator generators tracker trackers list lists calculator calculators converter converters timer timers log "
     "logger planner picker counter checklist journal diary notes organizer organiser reminder reminders clock "
-    "randomizer spinner wheel".split()
+    "randomizer spinner wheel maker makers creator matcher".split()
+)
+#: Groups and events: "chess club", "poker night", "quiz league" are a club or an evening, not a game or a quiz to
+#: build; the game word before one of these does not say the kind.
+GATHERINGS = frozenset(
+    "club clubs league leagues ladder ladders tournament tournaments night nights team teams society group groups "
+    "meetup meetups evening evenings session sessions".split()
+)
+#: Nouns that say what kind of thing the word before them is: "a *paint* app", "a *gravity* game" ask for a paint
+#: app and a physics game, where "paint the header" and "specific gravity" do not.
+ROLE_NOUNS = frozenset(
+    "app apps application game games site website page tool toy program sandbox simulator simulation "
+    "editor studio".split()
 )
 #: How a thing looks or sounds: a feature of an app when said after it ("a shopping list, dark theme").
 FEATURE_WORDS = frozenset(
@@ -74,6 +86,7 @@ _kind("app", 1.5, "inventory attendance roster timetable agenda mood goal goals 
 _kind("app", 1.5, "mortgage currency password qr barcode gradient poll voting guestbook wishlist bookmarks")
 _kind("app", 1.5, "contacts kanban notepad editor translator dictionary pomodoro meditation metronome tuner")
 _kind("app", 1.5, "soundboard playlist player slideshow resizer generator spinner wheel flipper roller")
+_kind("app", 1.5, "maker creator matcher ladder standings rankings")
 _kind("app", 1.0, "app apps application")
 
 #: Words of other languages that say the same as an English word agents and kinds use (accents folded).
@@ -240,6 +253,20 @@ _hint("animation", "confetti confete konfetti coriandoli")
 _hint("cloud", "aws azure gcp")
 _hint("puzzle", "crossword crosswords wordsearch nonogram nonograms riddle riddles")
 
+#: Hints that are everyday words first ("ranked" in a club ladder, "teach" in a game for kids, "planets" on a poster,
+#: "gravity" of a home brew): in something asked to be built they count only when the request says the subject
+#: again ("rank on google"), or when they say what kind of thing it is ("a drawing app").
+LOOSE_HINTS = frozenset(
+    """
+rank ranking ranked google googling teach learn lesson lessons explain beginner globe planets rotate rotating 360
+gravity bouncy check checks checking review function functions host hosting publish domain
+paint painting draw drawing sketch doodle bounce bouncing flip flips slide slides fade fades smoothly
+hover wiggle shake fading idea roadmap traffic stress insights trends segment segments significant
+mess messy tidy consistent consistency staging environments backups backup slot slots availability
+readable legible pipeline bot predict prediction predictions forecast forecasting personality
+""".split()
+)
+
 #: Hints that only hold when the word leads the request: "chart my sales" asks for a chart, "a water tracker
 #: with a chart" for a tracker; "speed up my site" is about speed, "a typing speed test" is not.
 HEAD_HINTS: dict[str, tuple[str, ...]] = {
@@ -328,7 +355,12 @@ PHRASES = {
     "tic-tac-toe": "tictactoe",
     "high score": "highscore",
     "high scores": "highscores",
-    "to do": "todo",
+    # "what do we have to do" is a question, not a to-do list
+    "to do list": "todo list",
+    "to do lists": "todo lists",
+    "to do app": "todo app",
+    "to do, doing": "todo, doing",
+    "to do / doing": "todo / doing",
     "cookie clicker": "clicker",
     "w/": "with",
     "connect four": "connect4",

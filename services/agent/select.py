@@ -61,6 +61,13 @@ UNCERTAIN = 0.85
 #: A helper's evidence must be at least this share of the primary's.
 HELPER_RATIO = 0.5
 MAX_TERMS = 64
+#: A specialist named by a single word said only in an aside ("how many tins, if I put in the *size* of the walls",
+#: "a chess ladder, who is *ranked* where") is not what the request is: its evidence counts this much.
+ASIDE_FACTOR = 0.5
+#: A subject word counts towards "named twice" from this many points (a description word does not).
+ASIDE_MIN = 0.3
+#: ...and only when the thing asked for is said this clearly.
+ASIDE_KIND = 0.5
 
 
 @dataclass(slots=True)
@@ -102,6 +109,10 @@ class _Candidate:
 
     #: Points from the words that said the kind ("server" in "an express server").
     kind_evidence: float = 0.0
+    #: How many distinct words of the request name the agent's subject, and whether one says it firmly (in the
+    #: leading clause, as a phrase, twice, in a role position, or the agent's whole subject by name).
+    keys: int = 0
+    firm: bool = False
 
     @property
     def score(self) -> float:
@@ -135,29 +146,50 @@ def _evidence(table: Subjects, reading: intent.Intent) -> dict[int, _Candidate]:
     A word counts once per agent, at its best: "login" matching auth-specialist's tag and, through its hint
     "auth", its name is one piece of evidence, not two.
     """
-    best: dict[int, dict[str, tuple[float, Match, bool]]] = {}
-    terms = [(w.stem, w.weight, w.written or w.text, w.context, w.key or w.text) for w in reading.words[:MAX_TERMS]]
-    terms += [(w.stem, w.weight, w.written, w.context, w.written) for w in reading.pairs[:MAX_TERMS]]
-    for stem, weight, written, context, key in terms:
+    best: dict[int, dict[str, tuple[float, Match, bool, bool]]] = {}
+    # Each term: stem, weight, as written, context, key, firm (what the request says it is, not an aside), hint, data.
+    terms = [
+        (
+            w.stem,
+            w.weight,
+            w.written or w.text,
+            w.context,
+            w.key or w.text,
+            (w.lead and not w.loose) or w.role or w.stem in reading.corroborated,
+            w.hint,
+            w.data,
+        )
+        for w in reading.words[:MAX_TERMS]
+    ]
+    terms += [
+        (w.stem, w.weight, w.written, w.context, w.written, True, False, False) for w in reading.pairs[:MAX_TERMS]
+    ]
+    for stem, weight, written, context, key, firm, hint, data in terms:
         postings = table.postings.get(stem)
         if not postings:
             continue
         for position, term_weight, where in postings:
-            # A specialist's own name after "with" ("with tailwind", "in phaser") says how, not a feature.
-            said = max(weight, intent.NAMED_WEIGHT) if where == NAME and not context else weight
+            # A specialist's own name after "with" ("with tailwind", "in phaser") says how, not a feature...
+            # ...but what a tool holds does not say how ("a paint calculator" is no paint app).
+            said = max(weight, intent.NAMED_WEIGHT) if where == NAME and not context and not data else weight
             points = term_weight * table.specificity(stem, where, position) * said
             words = best.setdefault(position, {})
             old = words.get(key)
             if old is None or points > old[0]:
                 match = Match(written, stem, [where], round(points, 2), "context" if context else "word")
-                words[key] = (points, match, stem in reading.kind_stems)
+                # The agent's whole subject said in so many words ("vue", "svelte") is never an aside.
+                named = where == NAME and not hint and table.subjects[position].name_words == 1
+                words[key] = (points, match, stem in reading.kind_stems, firm or named)
     found: dict[int, _Candidate] = {}
     for position, words in best.items():
         candidate = found[position] = _Candidate(position)
-        for points, match, kind_word in words.values():
+        for points, match, kind_word, firm in words.values():
             candidate.evidence += points
             candidate.kind_evidence += points if kind_word else 0.0
             candidate.matches.append(match)
+            if match.fields[0] in (NAME, TAG) and match.how != "context" and match.points >= ASIDE_MIN:
+                candidate.keys += 1
+                candidate.firm = candidate.firm or firm
     return found
 
 
@@ -258,9 +290,13 @@ def select(
             start(generalist, GENERALIST_POINTS * clarity, "generalist")
         if reading.bug_report:
             start(DEBUGGER, DEBUGGER_POINTS, "specialist")
+    # A thing to build is asked for ("a paint calculator", "a chess ladder"), not a task on existing work.
+    building = bool(reading.kind) and reading.kind_strength >= ASIDE_KIND and not (follow_up or reading.task)
     for candidate in candidates.values():
         if candidate.start == 0.0 and _strong(candidate) < MIN_EVIDENCE:
             candidate.evidence *= 0.5  # description words alone: a hint, never a reason
+        elif candidate.start == 0.0 and candidate.keys == 1 and not candidate.firm and building:
+            candidate.evidence *= ASIDE_FACTOR  # one word, said in passing
 
     agents = table.agents
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, agents[c.position].name))

@@ -173,6 +173,17 @@ _translate("website", "webpagina")
 _translate("accessibility", "toegankelijkheid")
 _translate("slow", "traag")
 _translate("crossword", "crucigrama cruciverba kreuzwortratsel kreuzwortraetsel")
+_translate("screenreader", "bildschirmleser vorleseprogramm screenreader")
+_translate("colourblind", "daltonico daltonicos daltonica daltonien daltonienne daltoniens farbenblind farbenblinde")
+_translate("check", "revisar revisa revises verificar comprobar comprueba verifier verifie prufen uberprufen")
+_translate("check", "controllare controlla verificare checar")
+_translate("password", "contrasena contrasenas passwort passworter senha senhas")
+_translate("accounts", "cuentas comptes konten contas")
+_translate("roles", "rollen papeis")
+_translate("permissions", "permisos berechtigungen permissoes permessi")
+_translate("seo", "posicionamiento referencement")
+_translate("dark", "dunkelmodus")
+_translate("translation", "traduccion traduction ubersetzung traducao traduzione")
 
 #: Everyday words for a specialist's subject, in the words agents use for it ("laggy" is about performance).
 HINTS: dict[str, tuple[str, ...]] = {}
@@ -228,6 +239,7 @@ _hint("copywriting", "wording microcopy copywriting")
 _hint("load test", "traffic stress")
 _hint("monitoring", "uptime alert alerts outage")
 _hint("auth", "login signin signup password passwords passkeys 2fa oauth account accounts permissions")
+_hint("auth permissions", "role roles rbac permission")
 _hint("chatbot", "chatbot bot")
 _hint("realtime", "chat chatroom chatrooms groupchat messenger")
 _hint("ai llm", "gpt llm openai summarise summarize chatgpt")
@@ -345,6 +357,45 @@ BUG_WORDS = frozenset(
 #: Phrases written as several words that mean one thing; joined before the words are read.
 PHRASES = {
     "tic tac toe": "tictactoe",
+    "tower defence": "towerdefense",
+    "tower defense": "towerdefense",
+    "progressive web app": "pwa",
+    "progressive web apps": "pwa",
+    # a typing or reaction test is a little game or tool, not software testing
+    "typing speed test": "typingtest",
+    "typing test": "typingtest",
+    "reaction time test": "reactiontest",
+    "reaction test": "reactiontest",
+    # a screen reader and keyboard-only use in other languages
+    "lector de pantalla": "screenreader",
+    "lectores de pantalla": "screenreaders",
+    "lecteur d'ecran": "screenreader",
+    "lecteurs d'ecran": "screenreaders",
+    "lecteur decran": "screenreader",
+    "leitor de tela": "screenreader",
+    "leitores de tela": "screenreaders",
+    "lettore di schermo": "screenreader",
+    "lettori di schermo": "screenreaders",
+    "solo con teclado": "keyboard accessibility",
+    "solo con el teclado": "keyboard accessibility",
+    "seulement au clavier": "keyboard accessibility",
+    "uniquement au clavier": "keyboard accessibility",
+    "nur mit tastatur": "keyboard accessibility",
+    "nur mit der tastatur": "keyboard accessibility",
+    "apenas com teclado": "keyboard accessibility",
+    "so com teclado": "keyboard accessibility",
+    "solo con la tastiera": "keyboard accessibility",
+    "modo oscuro": "dark mode",
+    "mode sombre": "dark mode",
+    "modo escuro": "dark mode",
+    "iniciar sesion": "login",
+    "se connecter": "login",
+    "mot de passe": "password",
+    "tarda en cargar": "slow to load",
+    "tarda mucho en cargar": "slow to load",
+    "met du temps a charger": "slow to load",
+    "demora para carregar": "slow to load",
+    "demora a carregar": "slow to load",
     # "load" the verb (a page loading) is not load, the traffic a load test puts on a server
     "to load": "to open",
     "page loads": "page opens",
@@ -484,7 +535,15 @@ PATTERNS = (
         "dependency audit",
     ),
     (re.compile(r"<\s*script|\bscript tags?\b"), "xss"),
-    (re.compile(r"\b(?:as|when|while) (?:you|i|they|people|the user|someone) scrolls?\b"), "scroll animation"),
+    # Something that moves as you scroll is an animation; "laggy when I scroll" is not.
+    (
+        re.compile(
+            r"\b(?:fade|slide|animate|appear|reveal|pop|zoom|grow|shrink|float|fly|move|spin)\w*\b.{0,40}"
+            r"\b(?:as|when|while) (?:you|i|they|people|the user|someone) scrolls?\b"
+            r"|\bscroll[- ](?:animations?|effects?|triggered)\b|\bon scroll\b|\bparallax\b"
+        ),
+        "scroll animation",
+    ),
     (
         re.compile(r"\bwhen(?:ever)? (?:someone|a customer|somebody|a user) (?:pays|buys|orders|subscribes)\b"),
         "webhook",
@@ -579,12 +638,32 @@ PATTERNS = (
         "security audit",
     ),
     (re.compile(r"\bmembers?[- ]only\b|\bonly (?:staff|admins|members|logged[- ]in)\b"), "auth login"),
+    # Who may do what: a restriction ("only the committee can edit", "everyone else can just look", "each role
+    # sees different things"), not any "members should see ...".
     (
         re.compile(
-            r"\b(?:admins?|editors?|staff|members?|users?|everyone(?: else)?) (?:can|can't|cannot|should) "
-            r"(?:only )?(?:edit|delete|view|see|look|open|change)\b"
+            r"\b(?:admins?|editors?|staff|members?|users?|everyone(?: else)?) (?:can only|should only|can't|cannot"
+            r"|can not|shouldn't|should not|may not|may only) (?:be able to )?(?:edit|delete|view|see|look|open|change)\b"
+            r"|\bonly (?:the )?\w+(?: \w+)? (?:can|could|should|may|are allowed to|is allowed to)(?: be able to)? "
+            r"(?:edit|delete|view|see|change|add|post|open|manage|approve|update)\b"
+            r"|\beveryone else (?:can|should|may)(?: only| just)? (?:look|view|see|read)\b"
+            r"|\beach (?:role|one|user|person|group|type of user) (?:sees|gets|can see|has) (?:different|their own)\b"
+            r"|\bwho (?:can|may|is allowed to) (?:do|see|edit|change) what\b"
+            r"|\b(?:admins?|editors?|staff|members?|users?|everyone(?: else)?) (?:can|should) (?:only )?(?:edit|delete)\b"
         ),
         "permissions auth",
+    ),
+    # Several people see one change as it happens: realtime, not a screen that merely updates for its one user.
+    (
+        re.compile(
+            r"\b(?:straight away|right away|immediately|instantly|as it happens)\b.{0,60}\bwhen\b.{0,40}"
+            r"\b(?:edits?|changes?|updates?|adds?|posts?|moves?|scores?)\b"
+            r"|\bwhen\b.{0,40}\b(?:edits?|changes?|updates?|adds?|posts?|moves?|scores?)\b.{0,60}"
+            r"\b(?:straight away|right away|immediately|instantly|as it happens)\b"
+            r"|\b(?:everyone|others|other people|the others|the whole \w+|all the \w+|members|players|parents)\b.{0,30}"
+            r"\bsees?\b.{0,40}\b(?:straight away|right away|immediately|instantly|as it happens)\b"
+        ),
+        "realtime live updates",
     ),
     (re.compile(r"\bworks? offline\b|\boffline[- ]first\b|\boffline mode\b"), "offline pwa"),
     (
@@ -666,6 +745,52 @@ PATTERNS = (
     (re.compile(r"\bput (?:their|your|our|my) names? down\b|\bnames? down for\b"), "rota booking"),
     (re.compile(r"\bignores? the format\b|\bdifferent answers? every time\b"), "prompt engineering"),
     (re.compile(r"\bquer(?:y|ies) (?:take|takes|are slow|is slow)\b"), "database optimizer queries"),
+    # Things that fall, bounce, roll, topple or collide as real ones do: a physics simulation.
+    (
+        re.compile(
+            r"\b(?:balls|blocks|boxes|planks|objects|marbles|crates|bricks|stones|things)\b.{0,40}"
+            r"\b(?:bounce|bounces|bouncing|roll|rolls|rolling|topple|topples|toppling|collide|collides|colliding"
+            r"|hit each other|knock each other|stack up|fall over)\b"
+            r"|\blike (?:in )?real life\b|\brealistic(?:ally)? (?:physics|falling|bouncing)\b"
+            r"|\bangry birds\b|\bcut the rope\b|\bmarble run\b"
+        ),
+        "physics simulation",
+    ),
+    # Selling things online is a shop, whatever it is called.
+    (
+        re.compile(
+            r"\bsell(?:s|ing)?\b.{0,50}\bonline\b|\bonline\b.{0,20}\bsell(?:s|ing)?\b"
+            r"|\b(?:add|put)s? (?:it |them |things |items |stuff )?(?:to|in|into) (?:the |a |my |their )?"
+            r"(?:basket|cart|trolley)\b|\bmerch (?:store|shop)\b"
+        ),
+        "ecommerce shop",
+    ),
+    # What drives a result, which version won, whether a difference is real: data analysis.
+    (
+        re.compile(
+            r"\b(?:work out|figure out|find out)\b.{0,10}\b(?:what|which|why)\b.{0,40}"
+            r"\b(?:makes?|best|most|worst|better|drives?|causes?|matters?)\b"
+            r"|\bwhich (?:one|version) (?:won|did better|worked better|performed better|converts? better)\b"
+            r"|\b(?:real|significant) or (?:just )?(?:luck|chance|random|noise)\b"
+            r"|\bis the difference (?:real|significant)\b"
+        ),
+        "data analysis significance",
+    ),
+    # Seen from any side: 3D.
+    (re.compile(r"\bfrom (?:any|every|all|different) (?:angle|angles|side|sides)\b|\bspin (?:it )?around\b"), "3d"),
+    # A site or an app in more than one language: the builder's job (translation, a language switcher).
+    (
+        re.compile(
+            r"\bin (?:two|2|both|several|multiple|three|3) languages\b|\bbilingual\b|\bmultilingual\b"
+            r"|\blanguage (?:switcher|toggle|picker|selector|switch)\b"
+            r"|\bin (?:welsh|english|french|spanish|german|irish|gaelic|dutch|italian|portuguese|polish) and "
+            r"(?:welsh|english|french|spanish|german|irish|gaelic|dutch|italian|portuguese|polish)\b"
+            r"|\btranslat\w* (?:the|my|our|it|every|all)(?: \w+)? (?:app|site|website|page|pages|text|content)\b"
+        ),
+        "i18n translation",
+    ),
+    # A summary screen of figures is a dashboard.
+    (re.compile(r"\boverview (?:screen|page)\b"), "dashboard"),
 )
 
 

@@ -16,6 +16,7 @@ import apsw
 
 from vibing.errors import Conflict, InvalidRequest, NotFound
 from vibing.schema.storage import MessageInfo, ModelUsage, UsageReply
+from vibing.services.storage import attachments
 from vibing.services.storage.db import LOCAL_USER_ID
 
 ROLES = ("user", "assistant", "system")
@@ -108,6 +109,7 @@ def for_project(conn: apsw.Connection, project_id: str, limit: int = 0, offset: 
                 cost_usd=cost_usd,
             )
         )
+    attachments.attach(conn, project_id, out)
     return out
 
 
@@ -115,7 +117,10 @@ def get(conn: apsw.Connection, message_id: str) -> MessageInfo:
     row = conn.execute(_BY_ID, (message_id,)).fetchone()
     if row is None:
         raise NotFound(f"No message with id {message_id!r}.", message_id=message_id)
-    return _info(row)
+    info = _info(row)
+    if info.role == "user":
+        info.attachments = attachments.of_message(conn, message_id)
+    return info
 
 
 def streaming(conn: apsw.Connection) -> list[MessageInfo]:

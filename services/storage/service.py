@@ -24,6 +24,7 @@ from vibing.schema.storage import (
     AppendReply,
     ApplyFileBatch,
     ApplyFiles,
+    AttachmentData,
     BackupDatabase,
     BackupNow,
     BackupReply,
@@ -70,6 +71,7 @@ from vibing.schema.storage import (
     ListMessages,
     ListProjects,
     ListStreamingMessages,
+    LoadAttachment,
     LoadProject,
     MessageList,
     MessageReply,
@@ -98,7 +100,7 @@ from vibing.schema.storage import (
     UsageReportReply,
     UsageSummary,
 )
-from vibing.services.storage import files, history, messages, projects, search, spending
+from vibing.services.storage import attachments, files, history, messages, projects, search, spending
 from vibing.services.storage.cache import QueryCache
 from vibing.services.storage.db import Database, db_path
 from vibing.worker import Worker, handles
@@ -353,7 +355,7 @@ class Service(Worker):
             )
             if request.include_messages:
                 for m in messages.for_project(conn, source.id):
-                    messages.add(
+                    copied = messages.add(
                         conn,
                         new_id,
                         m.role,
@@ -362,6 +364,8 @@ class Service(Worker):
                         model=m.model,
                         status="interrupted" if m.status == "streaming" else m.status,
                     )
+                    if m.attachments:
+                        attachments.copy(conn, m.id, copied, new_id)
             history.create(conn, new_id, "create", f"Forked from {source.name}")
         self._changed(new_id, "created")
         return ProjectReply(project=self._info(new_id))
@@ -567,6 +571,9 @@ class Service(Worker):
 
     @handles(AddMessage)
     def add_message(self, request: AddMessage) -> MessageReply:
+        if request.images and request.role != "user":
+            raise InvalidRequest("Only a user message carries images.")
+        attachments.check(request.images)
         with self.db.transaction() as conn:
             projects.exists(conn, request.project_id)
             message_id = messages.add(
@@ -578,6 +585,8 @@ class Service(Worker):
                 model=request.model,
                 status=request.status,
             )
+            if request.images:
+                attachments.add(conn, request.project_id, message_id, request.images)
         self._changed(request.project_id, "messages", stale="messages", message_id=message_id)
         return MessageReply(message=messages.get(self.db.reader, message_id))
 
@@ -638,6 +647,11 @@ class Service(Worker):
             project_id = messages.resume(conn, request.message_id)
         self._changed(project_id, "messages", stale="messages", message_id=request.message_id)
         return MessageReply(message=messages.get(self.db.reader, request.message_id))
+
+    @handles(LoadAttachment)
+    def load_attachment(self, request: LoadAttachment) -> AttachmentData:
+        """An image stored with a message, base64 (for the model's follow-ups and the UI's full-size view)."""
+        return attachments.load(self.db.reader, request.attachment_id)
 
     @handles(GetMessage)
     def get_message(self, request: GetMessage) -> MessageReply:

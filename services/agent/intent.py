@@ -33,6 +33,7 @@ from vibing.services.agent.lexicon import (
     HINTS,
     KIND_WORDS,
     LOOSE_HINTS,
+    OWNED_THINGS,
     PATTERNS,
     PHRASES,
     PLATFORMS,
@@ -320,8 +321,10 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
             plain = mender.mend(token)  # "timmer" is a timer for the kind too
         # "my site", "our app": existing work the request is about; "my phone" still says where it runs.
         # Only a kind of thing is existing work when owned ("my site"); "my stylesheet" is still the topic.
-        # "our company site" and "my own app" are owned too: the possessive may stand one word before.
-        owner = i > 0 and (tokens[i - 1] in POSSESSIVES or (i > 1 and tokens[i - 2] in POSSESSIVES))
+        # "our company site" and "my own app" are owned too: the possessive may stand one word before a thing made.
+        owner = i > 0 and (
+            tokens[i - 1] in POSSESSIVES or (i > 1 and tokens[i - 2] in POSSESSIVES and plain in OWNED_THINGS)
+        )
         owned = owner and plain not in PLATFORMS and subject_stem(plain) in KIND_WORDS
         intent.task = intent.task or owned
         kind_weight = 1.0 if plain in PLATFORMS else min(weight, MODIFIER_WEIGHT) if owned else weight

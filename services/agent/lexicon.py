@@ -19,6 +19,8 @@ TOOL_NOUNS = frozenset(
     "logger planner picker counter checklist journal diary notes organizer organiser reminder reminders clock "
     "randomizer spinner wheel maker makers creator matcher".split()
 )
+#: Things a person has made: "our company site", "my own app" are existing work even with a word between.
+OWNED_THINGS = frozenset("site website webshop app page homepage shop store blog game portfolio".split())
 #: Groups and events: "chess club", "poker night", "quiz league" are a club or an evening, not a game or a quiz to
 #: build; the game word before one of these does not say the kind.
 GATHERINGS = frozenset(
@@ -358,6 +360,10 @@ BUG_WORDS = frozenset(
 PHRASES = {
     "tic tac toe": "tictactoe",
     "tower defence": "towerdefense",
+    "load so slow": "open so slowly",
+    "load so slowly": "open so slowly",
+    "loading so slow": "opening so slowly",
+    "load really slow": "open really slowly",
     "tower defense": "towerdefense",
     "progressive web app": "pwa",
     "progressive web apps": "pwa",
@@ -629,7 +635,7 @@ PATTERNS = (
         re.compile(
             r"\b(?:add|write|need|want|create|set up|make)\s+(?:some |a few |more |proper |automated )?tests?\b"
         ),
-        "testing",
+        "testing unittests",
     ),
     (
         re.compile(
@@ -787,8 +793,31 @@ PATTERNS = (
             r"(?:welsh|english|french|spanish|german|irish|gaelic|dutch|italian|portuguese|polish)\b"
             r"|\btranslat\w* (?:the|my|our|it|every|all)(?: \w+)? (?:app|site|website|page|pages|text|content)\b"
         ),
-        "i18n translation",
+        "i18n localization",
     ),
+    # Figures per something (by class and month, per agent) are a report: a dashboard.
+    (
+        re.compile(
+            r"\b(?:numbers|figures|totals|stats|reports?|counts|averages?)\b.{0,40}\b(?:by|per) "
+            r"(?:class|month|week|day|agent|team|region|product|store|person|category|year|department)\b"
+        ),
+        "dashboard",
+    ),
+    # Separate services talking through a queue: microservices.
+    (
+        re.compile(r"\bseparate services\b|\bservices? talking (?:to|through|over)\b|\b(?:through|via) a queue\b"),
+        "microservices",
+    ),
+    # The same data on everyone's own phone, or on a phone and a laptop: kept in sync by a server.
+    (
+        re.compile(
+            r"\bfrom (?:their|our|your|all their) own (?:phones|devices|computers|laptops)\b"
+            r"|\b(?:in sync|syncs?|synced)\b.{0,30}\bbetween\b|\bacross (?:all )?(?:my |our )?(?:devices|phones)\b"
+        ),
+        "sync realtime",
+    ),
+    # A page zooming in when a field is tapped is the mobile browser's doing.
+    (re.compile(r"\bzooms? in\b.{0,40}\btap|\btap\w*\b.{0,40}\bzooms? in\b"), "mobile web safari zoom"),
     # A summary screen of figures is a dashboard.
     (re.compile(r"\boverview (?:screen|page)\b"), "dashboard"),
 )

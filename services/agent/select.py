@@ -249,7 +249,10 @@ def select(
         kind = given_type.id
     generalists = GENERALISTS.get(kind or "app", ())
     backend_said = kind == "api" and bool(set(reading.kind_words) & BACKEND_WORDS)
-    if reading.full_stack and (kind or "app") in ("app", "website", "page", "dashboard", "api") and not backend_said:
+    # "a database for a library: books, members, loans" asks for the database itself: its members are data.
+    database_said = kind == "api" and reading.kind_words[:1] in (["database"], ["databases"], ["schema"])
+    full_stack = reading.full_stack and not database_said
+    if full_stack and (kind or "app") in ("app", "website", "page", "dashboard", "api") and not backend_said:
         generalists = ("fullstack-developer", *generalists)
     generalist = _first_in_library(library, generalists) or _first_in_library(library, FALLBACKS)
     if not generalist:
@@ -279,12 +282,12 @@ def select(
     clarity = 0.5 + 0.5 * reading.kind_strength if reading.kind else 0.5
     if follow_up:
         start(project_agent, PROJECT_POINTS, "project")
-        if reading.full_stack and project_agent != "fullstack-developer":
+        if full_stack and project_agent != "fullstack-developer":
             start("fullstack-developer", FULL_STACK_POINTS, "specialist")  # accounts and a real database now
         if reading.bug_report and project_agent != DEBUGGER:
             start(DEBUGGER, DEBUGGER_POINTS * 0.9, "specialist")
     else:
-        if reading.full_stack and generalist == "fullstack-developer":
+        if full_stack and generalist == "fullstack-developer":
             start(generalist, FULL_STACK_POINTS, "generalist")  # accounts + saved data say the kind clearly
         else:
             start(generalist, GENERALIST_POINTS * clarity, "generalist")

@@ -160,7 +160,10 @@ def inspect(raw: bytes, label: str = "the image") -> tuple[str, int, int]:
 def decode(data: str, label: str = "the image") -> bytes:
     """The bytes of a base64 image (:class:`ImageRefused` when it is not base64)."""
     if len(data) > (MAX_BYTES * 4) // 3 + 8:
-        raise ImageRefused(f"{label} is over {MAX_BYTES // 1048576} MB; send a smaller or downscaled copy.")
+        raise ImageRefused(
+            f"{label} is over {MAX_BYTES // 1048576} MB; an image may be at most {MAX_BYTES // 1048576} MB. "
+            f"Send a smaller or downscaled copy."
+        )
     try:
         return base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError):

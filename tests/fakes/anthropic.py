@@ -57,6 +57,7 @@ from .http2 import Http2Connection
 from .messages import answer_messages
 from .openai import MODELS, answer_chat
 from .scenarios import Recorded, Scenario, requested_scenario, words
+from .vision import anthropic_image_error
 from .wire import send_error, send_json
 
 
@@ -252,6 +253,9 @@ class FakeAnthropic:
             return await send_error(
                 writer, 400, "invalid_request_error", "model, max_tokens and messages: Field required"
             )
+        malformed = anthropic_image_error(body)
+        if malformed:
+            return await send_error(writer, 400, "invalid_request_error", malformed)
         marks = sum(1 for _where, block in cache_blocks(body) if "cache_control" in block)
         if marks > MAX_BREAKPOINTS:
             return await send_error(

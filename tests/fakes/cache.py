@@ -22,6 +22,8 @@ import threading
 import time
 from typing import Any
 
+from .vision import image_tokens
+
 #: Minimum cacheable prefix, in tokens, by model-id prefix (Anthropic's documentation); 1024 otherwise.
 MIN_CACHEABLE = {
     "claude-opus-4-5": 4096,
@@ -43,6 +45,8 @@ def min_cacheable(model: str) -> int:
 
 
 def block_tokens(block: dict[str, Any]) -> int:
+    if block.get("type") == "image":
+        return image_tokens(block)
     text = block.get("text")
     if not isinstance(text, str):
         text = json.dumps({k: v for k, v in block.items() if k != "cache_control"}, sort_keys=True)

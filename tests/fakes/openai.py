@@ -15,6 +15,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from .scenarios import Recorded, pieces
+from .vision import openai_image_error
 from .wire import LAST_CHUNK, chunk, new_request_id, send_json, write_head
 
 if TYPE_CHECKING:
@@ -39,6 +40,9 @@ async def answer_chat(server: FakeAnthropic, headers: dict[str, str], body: Any,
         return await send_json(
             writer, 400, {"error": {"message": "messages is required", "type": "invalid_request_error"}}
         )
+    malformed = openai_image_error(body)
+    if malformed:
+        return await send_json(writer, 400, {"error": {"message": malformed, "type": "invalid_request_error"}})
     sc = server.choose_scenario([m for m in body["messages"] if m.get("role") != "system"])
     if sc.name == "status":
         status = sc.int("status", 500)

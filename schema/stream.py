@@ -367,6 +367,8 @@ class WorkflowStarted(Message):
     #: Task ids by level (each inner list runs in parallel).
     levels: list[list[str]]
     agents: dict[str, str] = {}
+    #: Today's spending with this run's estimate is above the warning the person set (it runs anyway): what to say.
+    spending_warning: str = ""
 
 
 class GenerationStarted(Message):

@@ -130,6 +130,18 @@ def limits(
     return ContextLimits(window=window, reserve=max(1, reserve), source=source, bytes_per_token=bpt)
 
 
+def limits_for(config: object, provider: str, model: str, max_tokens: int) -> ContextLimits:
+    """:func:`limits` with the windows configured for local and OpenAI-compatible models (``model_context``,
+    ``openai_context``) read from ``config``."""
+    return limits(
+        provider,
+        model,
+        max_tokens,
+        local_context=int(getattr(config, "model_context", 0) or 0),
+        openai_context=int(getattr(config, "openai_context", 0) or 0),
+    )
+
+
 @dataclass
 class Fitted:
     """What one request carries once fitted: the files, the turns, and what was left out (for the note)."""
@@ -267,13 +279,6 @@ def fit(
     )
 
 
-def _plain(content: object) -> str:
-    """A turn's text (plain, or the text of its blocks): what a continuation's kept part is counted by."""
-    if isinstance(content, str):
-        return content
-    return "\n".join(getattr(block, "text", "") or "" for block in content or ())  # type: ignore[attr-defined]
-
-
 def fit_continuation(system: str, turns: list[ChatTurn], lim: ContextLimits, *, model: str = "") -> Fitted:
     """A continuation's conversation fitted to ``lim``: ``turns`` end with the request being answered and, when
     there is one, the partial answer (the assistant prefill).  Those two always stay, with ``system`` (the agent's
@@ -286,7 +291,7 @@ def fit_continuation(system: str, turns: list[ChatTurn], lim: ContextLimits, *, 
         at -= 1  # the prefill after the request
     at = max(0, at - 1)
     kept = turns[at:]
-    said = "\n\n".join(_plain(t.content) for t in kept)
+    said = "\n\n".join(text_of(t.content) for t in kept)
     fitted = fit(system, {}, turns[:at], said, lim, files_overhead=0, model=model)
     fitted.turns = [*fitted.turns, *kept]
     return fitted

@@ -47,6 +47,13 @@ from vibing.services.stream.provider import Call
 from vibing.services.stream.runner import StreamRun, new_stream_id
 
 _AGENT_MODELS = {"opus": "claude-opus-4-5", "sonnet": "", "haiku": "claude-haiku-4-5"}
+
+
+def agent_model(hint: str) -> str:
+    """The Anthropic model an agent's ``model`` hint names ("opus", "haiku", a full id); "" for the default."""
+    return _AGENT_MODELS.get(hint, hint if hint.startswith("claude-") else "")
+
+
 _PROGRESS_EVERY_S = 0.15
 
 

@@ -15,6 +15,8 @@ import threading
 import time
 from typing import Any
 
+import msgspec
+
 from vibing import keys
 from vibing.errors import BusError, InvalidRequest, NoApiKey, NotFound, VibingError
 from vibing.schema.storage import FinishMessage, ListStreamingMessages, MessageList
@@ -44,10 +46,11 @@ from vibing.schema.stream import (
     WorkflowRunList,
     WorkflowStarted,
 )
-from vibing.services.stream import costs, failures, generate, spending, title
+from vibing.services.stream import budget, costs, failures, generate, spending, title
 from vibing.services.stream.durable import DurableWriter
 from vibing.services.stream.failures import Failure
 from vibing.services.stream.launcher import Launcher
+from vibing.services.stream.provider import Call
 from vibing.services.stream.ratelimit import RequestsPerMinute
 from vibing.services.stream.runner import Runner
 from vibing.services.stream.workflow import WorkflowRun
@@ -92,6 +95,7 @@ class Service(Worker):
             log=self.log,
         )
         self.launcher.continuation_setup = generate.continuation_setup
+        self.launcher.prepare_continuation = self._prepare_continuation
         self.workflows: dict[str, WorkflowRun] = {}
         self.recovered: list[str] = []
         self._recovery = threading.Thread(target=self._recover_interrupted, name="stream-recover", daemon=True)
@@ -154,6 +158,31 @@ class Service(Worker):
 
         endpoint = ensure_local_model(self.bus, model)
         return endpoint.base_url, endpoint.model, endpoint.api_key
+
+    def _prepare_continuation(
+        self, call: Call, req: ContinueStream, project_id: str, base: Call | None
+    ) -> tuple[Call, str]:
+        """A continuation goes like a generation: fitted to its model's context (``budget.fit_continuation``: the
+        request and the partial answer stay, older turns go first, with the recap), sent with prompt caching from
+        the same stable prefix (the cut answer's system parts while this worker still knows it), and checked
+        against the spending limits (``SpendingLimitReached`` unless ``req.over_limit_ok``).  -> (call, note)."""
+        lim = budget.limits_for(self.config, call.provider, call.model, call.max_tokens)
+        fitted = budget.fit_continuation(call.system, call.messages, lim, model=call.model)
+        same = base is not None and base.system_parts and "\n\n".join(base.system_parts) == call.system
+        parts = list(base.system_parts) if same and base is not None else [call.system] if call.system else []
+        call = msgspec.structs.replace(
+            call,
+            messages=fitted.turns,
+            system_parts=parts,
+            max_tokens=min(call.max_tokens, fitted.max_tokens),
+            cache=call.provider == "anthropic",
+        )
+        spending.check_call(
+            self.bus, self.config, call, project_id=project_id, over_limit_ok=req.over_limit_ok, log=self.log
+        )
+        if fitted.note:
+            self.log.info("stream.continuation_fitted", dropped_turns=fitted.dropped_turns, window=lim.window)
+        return call, fitted.note
 
     # -- handlers ---------------------------------------------------------------------------
 
@@ -332,6 +361,8 @@ class Service(Worker):
                 max_tokens=24,
                 temperature=0.3,
             )
+            # A few cents at most, never worth a question: over a hard limit the prompt's words make the title.
+            spending.check_call(self.bus, self.config, call, project_id=req.project_id, log=self.log)
             self.rpm.acquire()
             text, usage = self.runner.call(self.runner.provider(call.provider).complete(call, timeout=6.0), timeout=7.0)
         except Failure as failure:

@@ -1,4 +1,4 @@
-"""Spending limits: before a generation is sent, what it would cost against the limits the person set.
+"""Spending limits: before a request is sent to a model, what it would cost against the limits the person set.
 
 Nobody should be surprised by a bill.  The config (``vibing config``, Settings) may set a limit on a day's
 spending (all projects, local day), a limit on each project's spending (all time), and a warning threshold for
@@ -14,14 +14,20 @@ cheaper, since it only decides whether to ask.  Spending so far is what storage 
 
 A generation whose estimate would take the day's or the project's spending above its limit is refused with
 :class:`~vibing.errors.SpendingLimitReached` (nothing sent, nothing stored) unless the request says the person
-agreed (``Generate.over_limit_ok``); the window and ``vibing generate`` ask and send it again.  One that goes
-above the warning goes through, and its ``GenerationStarted.spending_warning`` says so.  A request that costs
+agreed (``Generate.over_limit_ok``); the window and ``vibing generate`` ask and send it again.  Every other way
+a request reaches a paid model is checked the same way (:func:`check_cost`): a workflow before its run, from the
+estimate of all its tasks (:func:`total`), and again before each task, from the task's request as built
+(:func:`call_estimate`, ``RunWorkflow.over_limit_ok``); a continuation from its request as built
+(``ContinueStream.over_limit_ok``); a title suggestion too, which is never worth asking about: over a limit it
+falls back to the title made from the prompt's words.  One that goes above the warning goes through, and its
+``GenerationStarted.spending_warning`` (``WorkflowStarted.spending_warning``) says so.  A request that costs
 nothing (a local model, an OpenAI-compatible server, an unknown model) is never refused.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +36,7 @@ from vibing.errors import ConfigError, SpendingLimitReached, VibingError
 from vibing.schema.storage import GetProject, LoadProject, SpendingSoFar
 from vibing.schema.stream import Generate, Usage
 from vibing.services.stream import costs
+from vibing.services.stream.turns import text_of
 
 #: Output tokens of a typical generation (a small app's files and a few words around them).
 TYPICAL_OUTPUT_TOKENS = 4000
@@ -92,11 +99,32 @@ def estimate(
     return Estimate(model=model, input_tokens=input_tokens, output_tokens=output_tokens, usd=usd)
 
 
+def call_estimate(call: Any) -> Estimate:
+    """What a request as built (a workflow task, a continuation, a title) would cost: its system prompt and its
+    turns as they will be sent, and a typical answer (or ``max_tokens`` when smaller)."""
+    chars = len(call.system) + sum(len(text_of(t.content)) for t in call.messages)
+    input_tokens = round(chars / CHARS_PER_TOKEN) + 8 * len(call.messages)
+    output_tokens = min(TYPICAL_OUTPUT_TOKENS, call.max_tokens) if call.max_tokens > 0 else TYPICAL_OUTPUT_TOKENS
+    usd = costs.cost_usd(call.model, Usage(input_tokens=input_tokens, output_tokens=output_tokens), call.provider)
+    return Estimate(model=call.model, input_tokens=input_tokens, output_tokens=output_tokens, usd=usd)
+
+
+def total(estimates: list[Estimate]) -> Estimate:
+    """Several requests (a workflow's tasks) as one estimate; its model is theirs, or "several models"."""
+    models = sorted({e.model for e in estimates if e.model})
+    return Estimate(
+        model=models[0] if len(models) == 1 else "several models" if models else "",
+        input_tokens=sum(e.input_tokens for e in estimates),
+        output_tokens=sum(e.output_tokens for e in estimates),
+        usd=sum(e.usd for e in estimates),
+    )
+
+
 def _request_estimate(bus: Any, config: config_mod.Config, req: Generate) -> Estimate:
     """The estimate of ``req`` with its project's provider, model, conversation and files."""
     if req.history or req.files:
         project = bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
-        history_chars = sum(len(t.content) for t in req.history)
+        history_chars = sum(len(text_of(t.content)) for t in req.history)
         file_chars = sum(len(text) for text in req.files.values())
     else:
         detail = bus.request("storage", LoadProject(project_id=req.project_id), timeout=5.0)
@@ -123,17 +151,57 @@ def _money(usd: float) -> str:
 
 def check(bus: Any, config: config_mod.Config, req: Generate, log: Any = None) -> str:
     """Raise :class:`SpendingLimitReached` if ``req`` would go over a limit without the person's agreement;
-    else the warning to show ("" for none).  Storage not answering is no reason to refuse a generation: the
-    check is skipped (and logged)."""
-    limits = limits_in_force(config, log)
-    if not limits.any or not req.project_id or not req.prompt.strip():
+    else the warning to show ("" for none)."""
+    if not req.project_id or not req.prompt.strip():
         return ""  # nothing to check against (an empty request is refused by the generation itself)
+    return check_cost(
+        bus,
+        config,
+        lambda: _request_estimate(bus, config, req),
+        project_id=req.project_id,
+        over_limit_ok=req.over_limit_ok,
+        log=log,
+    )
+
+
+def check_call(
+    bus: Any,
+    config: config_mod.Config,
+    call: Any,
+    *,
+    project_id: str = "",
+    over_limit_ok: bool = False,
+    log: Any = None,
+) -> str:
+    """:func:`check_cost` for a request as built (a workflow task, a continuation, a title suggestion)."""
+    return check_cost(
+        bus, config, lambda: call_estimate(call), project_id=project_id, over_limit_ok=over_limit_ok, log=log
+    )
+
+
+def check_cost(
+    bus: Any,
+    config: config_mod.Config,
+    cost_of: Callable[[], Estimate],
+    *,
+    project_id: str = "",
+    over_limit_ok: bool = False,
+    what: str = "This request",
+    log: Any = None,
+) -> str:
+    """Raise :class:`SpendingLimitReached` if what ``cost_of`` estimates would go over a limit without the person's
+    agreement (``over_limit_ok``); else the warning to show ("" for none).  ``what`` names it in the refusal ("This
+    workflow (5 tasks)").  Without a ``project_id`` only the daily limit applies.  Storage not answering is no
+    reason to refuse a request: the check is skipped (and logged)."""
+    limits = limits_in_force(config, log)
+    if not limits.any:
+        return ""
     try:
-        spent = bus.request("storage", SpendingSoFar(since=start_of_today(), project_id=req.project_id), timeout=3.0)
-        cost = _request_estimate(bus, config, req)
+        spent = bus.request("storage", SpendingSoFar(since=start_of_today(), project_id=project_id), timeout=3.0)
+        cost = cost_of()
     except VibingError as exc:
         if log is not None:
-            log.warning("spending.not_checked", project_id=req.project_id, error=exc.message)
+            log.warning("spending.not_checked", project_id=project_id, error=exc.message)
         return ""
     if cost.usd <= 0:
         return ""  # free: no limit is crossed by it
@@ -142,23 +210,23 @@ def check(bus: Any, config: config_mod.Config, req: Generate, log: Any = None) -
     crossed = []
     if limits.day and day_total > limits.day:
         crossed.append(("day", "today's spending", limits.day, spent.since_usd, day_total, "a day"))
-    if limits.project and project_total > limits.project:
+    if limits.project and project_id and project_total > limits.project:
         crossed.append(("project", "this project's spending", limits.project, spent.project_usd, project_total, ""))
-    if crossed and not req.over_limit_ok:
-        kind, what, limit, so_far, total, per = crossed[0]
+    if crossed and not over_limit_ok:
+        kind, whose, limit, so_far, after, per = crossed[0]
         raise SpendingLimitReached(
-            f"This request would take {what} to about {_money(total)}, above your limit of {_money(limit)}"
-            f"{' ' + per if per else ''} (spent so far: {_money(so_far)}; this request: about {_money(cost.usd)} "
-            f"with {cost.model}).",
+            f"{what} would take {whose} to about {_money(after)}, above your limit of {_money(limit)}"
+            f"{' ' + per if per else ''} (spent so far: {_money(so_far)}; {what[:1].lower() + what[1:]}: about "
+            f"{_money(cost.usd)} with {cost.model}).",
             limit=kind,
             limit_usd=limit,
             spent_usd=round(so_far, 6),
             estimate_usd=round(cost.usd, 6),
-            total_usd=round(total, 6),
+            total_usd=round(after, 6),
             model=cost.model,
         )
     if crossed and log is not None:
-        log.info("spending.over_limit_agreed", project_id=req.project_id, limits=[c[0] for c in crossed])
+        log.info("spending.over_limit_agreed", project_id=project_id, limits=[c[0] for c in crossed])
     if limits.warn_day and day_total >= limits.warn_day:
         return (
             f"Today's spending is about {_money(day_total)} with this request, above your warning of "

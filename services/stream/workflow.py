@@ -6,6 +6,19 @@ and the answers of the tasks it depends on.  A task whose dependency failed, was
 skipped, not run on half the information, and says which task it waited for.  Progress of every task goes out on
 ``workflow.progress``; the end on ``workflow.done``.
 
+A task in a project works on that project: its request carries the project's files and conversation as they were
+when the run started, fitted to its model's context like a generation's (``budget.py``: older turns out first,
+with the recap; the note goes on the task's ``running`` progress), and sent with prompt caching.  The tasks of a
+run differ only in their role and their task, so those come last, in the task's own turn, after one shared prefix
+(:data:`TEAM_PROMPT` and the output format, the files, the conversation): the first task writes it to the cache
+and every later one reads it, at a tenth of the price, instead of each agent's instructions starting a prefix of
+its own that no other task would ever read.
+
+Spending limits apply as to a generation (``spending.py``): before the run, from the estimate of all its tasks,
+and again before each task, from its request as built.  Over a limit the run is refused (``SpendingLimitReached``)
+unless ``RunWorkflow.over_limit_ok`` says the person agreed; a task refused later fails with the reason, and the
+tasks that need it are skipped.
+
 Stopping is per task or per run.  A person stops one task by stopping its stream (``StopStream`` with the
 ``stream_id`` its ``running`` progress named): the task ends ``stopped`` (its partial answer is kept in the chat like
 any stopped answer), the tasks that need it are skipped, and the tasks that do not go on.  ``StopWorkflow`` stops
@@ -20,7 +33,8 @@ from collections.abc import Callable
 
 from vibing import log
 from vibing.errors import NotFound, VibingError
-from vibing.schema.agent import PlanWorkflow, WorkflowPlan, WorkflowTask
+from vibing.schema.agent import GetAgent, PlanWorkflow, WorkflowPlan, WorkflowTask
+from vibing.schema.storage import LoadProject
 from vibing.schema.stream import (
     ChatTurn,
     RunWorkflow,
@@ -29,14 +43,22 @@ from vibing.schema.stream import (
     WorkflowRunInfo,
     WorkflowStarted,
 )
-from vibing.services.stream import prompts
+from vibing.services.stream import budget, generate, prompts, spending
 from vibing.services.stream.launcher import Launcher
 from vibing.services.stream.runner import StreamRun
+from vibing.services.stream.turns import text_of
 
 logger = log.get("vibing.stream.workflow")
 
 #: A dependency's answer is passed on up to this many characters (the rest is cut, and the cut is said).
 DEPENDENCY_CHARS = 12_000
+#: The instructions every task of a run shares, before the project (see the module's docstring): each task's own
+#: agent comes in its turn, as its role.
+TEAM_PROMPT = (
+    "You are one specialist of a team of agents working on this project in a multi-agent workflow. Each request "
+    "names your role and your task: answer it as that specialist, building on the project's files and "
+    "conversation."
+)
 
 
 def task_prompt(task: WorkflowTask, brief: str, outputs: dict[str, tuple[str, str]]) -> str:
@@ -48,6 +70,29 @@ def task_prompt(task: WorkflowTask, brief: str, outputs: dict[str, tuple[str, st
             text = text[:DEPENDENCY_CHARS] + "\n\n(cut here for length)"
         parts.append(f"## Output of the earlier task “{title}”\n\n{text.strip()}")
     return "\n\n".join(parts)
+
+
+def task_turn(task: WorkflowTask, agent_prompt: str, brief: str, outputs: dict[str, tuple[str, str]]) -> str:
+    """The task's turn: its role (the agent's instructions), then its prompt (:func:`task_prompt`)."""
+    role = f"## Your role: {task.agent}" + (f"\n\n{agent_prompt.strip()}" if agent_prompt.strip() else "")
+    return f"{role}\n\n## Your task\n\n{task_prompt(task, brief, outputs)}"
+
+
+def task_model(task: WorkflowTask, model: str, provider: str) -> str:
+    """The model of a task: the run's, else the one its agent asks for (a hint such as "opus", for Anthropic), else
+    "" (the configured default).  The hint itself is no model id: sent as it is, the API would refuse it."""
+    if model or provider != "anthropic":
+        return model
+    return generate.agent_model(task.model)
+
+
+def project_context(launcher: Launcher, project_id: str) -> tuple[dict[str, str], list[ChatTurn]]:
+    """The project's files and conversation (its text: a workflow sends no image) now; none without a project."""
+    if not project_id:
+        return {}, []
+    detail = launcher.bus.request("storage", LoadProject(project_id=project_id), timeout=5.0)
+    history = [ChatTurn(role=t.role, content=text_of(t.content)) for t in prompts.follow_up_turns(detail.messages)]
+    return {f.path: f.content for f in detail.files}, history
 
 
 class WorkflowRun:
@@ -69,6 +114,9 @@ class WorkflowRun:
         self.plan = plan
         self.workflow = plan.workflow.id
         self.stopped = threading.Event()
+        #: The project's files and conversation when the run started: every task's shared prefix.
+        self.files: dict[str, str] = {}
+        self.history: list[ChatTurn] = []
         self.active: dict[str, StreamRun] = {}
         self.started_at = time.time()
         #: Each task's latest progress, as published: what a page that comes back to the run is shown.
@@ -98,9 +146,50 @@ class WorkflowRun:
         if not plan.tasks:
             raise NotFound(f"The workflow {req.workflow!r} has no task to run.")
         run = cls(launcher, req, run_id, plan, on_end)
+        run.files, run.history = project_context(launcher, req.project_id)
+        warning = run.check_spending()  # over a limit without the person's agreement: SpendingLimitReached
         threading.Thread(target=run._run, name=f"workflow-{run_id}", daemon=True).start()
         return run, WorkflowStarted(
-            run_id=run_id, workflow=run.workflow, levels=plan.levels, agents={t.id: t.agent for t in plan.tasks}
+            run_id=run_id,
+            workflow=run.workflow,
+            levels=plan.levels,
+            agents={t.id: t.agent for t in plan.tasks},
+            spending_warning=warning,
+        )
+
+    def check_spending(self) -> str:
+        """The spending limits against the estimate of every task (``spending.py``): each task's input is the
+        project (up to what its model's context takes), the brief, its prompt and its dependencies' answers (a
+        typical answer each, at most :data:`DEPENDENCY_CHARS`), plus a typical answer of its own.  -> the warning
+        to show, or "" (raises ``SpendingLimitReached``)."""
+        launcher, req = self.launcher, self.req
+        provider = launcher.provider(req.provider)
+        project = sum(len(t.content) for t in self.history if isinstance(t.content, str))
+        project += sum(len(c) for c in self.files.values())
+        answer = min(DEPENDENCY_CHARS, int(spending.TYPICAL_OUTPUT_TOKENS * spending.CHARS_PER_TOKEN))
+        estimates = []
+        for task in self.plan.tasks:
+            model = launcher.model(provider, task_model(task, req.model, provider))
+            room = budget.limits_for(launcher.config, provider, model, task.max_tokens).input_budget
+            estimates.append(
+                spending.estimate(
+                    model=model,
+                    provider=provider,
+                    prompt=task.prompt + req.brief,
+                    history_chars=min(project, int(room * spending.CHARS_PER_TOKEN)),
+                    file_chars=answer * len(task.depends_on),
+                    max_tokens=task.max_tokens,
+                )
+            )
+        n = len(estimates)
+        return spending.check_cost(
+            launcher.bus,
+            launcher.config,
+            lambda: spending.total(estimates),
+            project_id=req.project_id,
+            over_limit_ok=req.over_limit_ok,
+            what=f"This workflow ({n} task{'s' if n != 1 else ''})",
+            log=logger,
         )
 
     def stop(self) -> None:
@@ -138,22 +227,38 @@ class WorkflowRun:
         self.latest[task.id] = progress
         self.launcher.publish("workflow.progress", progress)
 
-    def _launch(self, task: WorkflowTask, outputs: dict[str, tuple[str, str]]) -> StreamRun:
+    def _launch(self, task: WorkflowTask, outputs: dict[str, tuple[str, str]]) -> tuple[StreamRun, str]:
+        """Start the task's stream: its request fitted and cached (see the module's docstring), its spending checked.
+        -> (the stream, what was left out to fit)."""
         try:
-            system = prompts.agent_system_prompt(self.launcher.bus, task.agent)
+            agent_prompt = self.launcher.bus.request("agent", GetAgent(name=task.agent), timeout=3.0).agent.prompt
         except VibingError as exc:  # the agent went away since planning: its task still runs, on the generic prompt
             logger.warning("workflow.agent_missing", agent=task.agent, error=exc.message)
-            system = ""
+            agent_prompt = ""
+        brief = task_prompt(task, self.req.brief, outputs)
+        provider = self.launcher.provider(self.req.provider)
         call = self.launcher.make_call(
-            provider=self.req.provider,
+            provider=provider,
             base_url="",
-            model=task.model or self.req.model,
-            messages=[ChatTurn(role="user", content=task_prompt(task, self.req.brief, outputs))],
-            system=system,
+            model=task_model(task, self.req.model, provider),
+            messages=[ChatTurn(role="user", content=brief)],  # checked here, completed below
+            system="",
             max_tokens=task.max_tokens,
             temperature=None,
         )
-        return self.launcher.start(
+        lim = budget.limits_for(self.launcher.config, call.provider, call.model, call.max_tokens)
+        agent_prompt = budget.shorten_agent(agent_prompt, brief, lim)
+        turn = task_turn(task, agent_prompt, self.req.brief, outputs)
+        call, fitted = generate.fitted_call(self.launcher.config, call, TEAM_PROMPT, self.files, self.history, turn)
+        spending.check_call(
+            self.launcher.bus,
+            self.launcher.config,
+            call,
+            project_id=self.req.project_id,
+            over_limit_ok=self.req.over_limit_ok,
+            log=logger,
+        )
+        stream = self.launcher.start(
             call,
             project_id=self.req.project_id,
             persist=bool(self.req.project_id),
@@ -161,6 +266,7 @@ class WorkflowRun:
             agent=task.agent,
             tags={"agent": task.agent, "workflow": self.run_id, "task": task.id},
         )
+        return stream, fitted.note
 
     def _run(self) -> None:
         begin = time.monotonic()
@@ -189,14 +295,14 @@ class WorkflowRun:
                     self._progress(task, "skipped", message=message)
                     continue
                 try:
-                    stream = self._launch(task, outputs)
+                    stream, note = self._launch(task, outputs)
                 except VibingError as exc:
                     failed.append(task_id)
                     unfinished[task_id] = "failed"
                     self._progress(task, "failed", message=exc.message)
                     continue
                 self.active[task_id] = stream
-                self._progress(task, "running", stream_id=stream.stream_id)
+                self._progress(task, "running", stream_id=stream.stream_id, message=note)
                 if self.stopped.is_set():  # stop() may have read ``active`` just before this task joined it
                     self.launcher.runner.stop_stream(stream.stream_id)
             for task_id, stream in list(self.active.items()):

@@ -15,6 +15,7 @@
 // announced through a polite live region; the streaming text is not (it would drown a screen reader).
 import { call, on, onConnection, onTopic } from "./bus.js";
 import { onProject, reloadProject } from "./project.js";
+import { callAsking } from "./spending.js";
 import { state } from "./state.js";
 import { $, $$, newId, node, showError, toast } from "./util.js";
 
@@ -286,7 +287,7 @@ async function startRun() {
   showSetup(false);
   $("#wf-run").disabled = true;
   try {
-    await call("stream", "RunWorkflow", {
+    await callAsking("RunWorkflow", { // asks first when a spending limit stands in the way
       workflow: chosen.id, brief, params: params(), project_id: state.project.id, run_id: id, ...providerChoice(),
     }, 20);
   } catch (e) {

@@ -32,8 +32,11 @@ import msgspec
 
 from vibing.bus import Bus, Subscription
 from vibing.cli import elements as picked
+from vibing.cli import images as attached
 from vibing.cli import running
 from vibing.errors import (
+    ImageRefused,
+    ImagesNotSupported,
     InvalidRequest,
     NotFound,
     RequestTimeout,
@@ -123,6 +126,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=[],
         help=f"an element of the --project's index.html to change (repeatable): {picked.SUPPORTED}",
     )
+    cmd.add_argument(
+        "--image",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a PNG, JPEG, GIF or WebP image to show the model with the prompt (repeatable; at most 1568 px on "
+        "the long edge and 5 MB; not for a local model)",
+    )
     cmd.set_defaults(func=cmd_generate)
 
 
@@ -182,6 +193,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         if args.resume:
             return _continue(bus, args, progress)
         elements = picked.from_project(bus, args.project, args.element)  # before a project is made
+        images = attached.read(args.image)
         project_id, project_name, created = _project(bus, args)
         progress.line(f"{'Created' if created else 'Building in'} project “{project_name}” ({project_id[:8]})")
         stream_id = new_id()
@@ -195,9 +207,14 @@ def cmd_generate(args: argparse.Namespace) -> int:
             stream_id=stream_id,
             over_limit_ok=args.over_limit_ok,
             elements=elements,
+            images=images,
         )
         try:
             started = bus.request("stream", request, timeout=15)
+        except (ImagesNotSupported, ImageRefused):
+            if created:  # refused before anything was sent: the new project goes too
+                bus.request("storage", DeleteProject(project_id=project_id))
+            raise
         except SpendingLimitReached as exc:
             agreed = False
             try:
@@ -210,6 +227,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
             started = bus.request("stream", msgspec.structs.replace(request, over_limit_ok=True), timeout=15)
         if started.spending_warning:
             progress.line(f"Note: {started.spending_warning}")
+        if images or started.resent_image_turns:
+            progress.line(attached.summary(len(images), len(started.resent_image_turns)))
         if started.agent:
             progress.line(f"Agent: {started.agent}" + (f" ({started.agent_reason})" if started.agent_reason else ""))
         return Follow(bus, events, stream_id, started.message_id, project_name, progress, args.show_text).run()

@@ -213,12 +213,14 @@ def test_images_go_to_anthropic_as_image_blocks_and_follow_ups_resend_the_last_t
     assert base64.b64decode(bus.request("storage", LoadAttachment(attachment_id=first[0].id)).data) == shots[0]
 
     # a follow-up without images: the last two earlier turns that carried images send them again, the first says so
-    reply, _p, _f, _t, done = run_generation(
+    reply, progress, _f, _t, done = run_generation(
         bus, sub, Generate(project_id=project_id, prompt="and now bigger [[scenario:normal answer=red]]")
     )
     assert done.ok
     users = _user_ids(bus, project_id)
     assert reply.resent_image_turns == users[1:3]
+    generating = [p for p in progress if p.phase == "generating"]
+    assert generating and all(p.resent_image_turns == users[1:3] for p in generating)
     sent = server.requests[-1].body["messages"]
     user_turns = [m for m in sent if m["role"] == "user"]
     assert user_turns[0]["content"].startswith("like this 0") and images.earlier_note(1) in user_turns[0]["content"]

@@ -104,7 +104,9 @@ _EPHEMERAL = {"type": "ephemeral"}
 
 def _cached(content: str | list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A turn's content with a cache breakpoint on its last block."""
-    blocks = [{"type": "text", "text": content}] if isinstance(content, str) else [dict(b) for b in content]
+    blocks: list[dict[str, Any]] = (
+        [{"type": "text", "text": content}] if isinstance(content, str) else [dict(b) for b in content]
+    )
     if blocks:
         blocks[-1]["cache_control"] = _EPHEMERAL
     return blocks

@@ -75,6 +75,8 @@ class Generation:
         self.context_used = 0.0
         #: What was left out to fit the model's context (``budget.Fitted.note``), told on every progress event.
         self.note = ""
+        #: The earlier user messages whose images this request sends again (``images.follow_up``), told likewise.
+        self.resent: list[str] = []
         self.run: StreamRun | None = None
 
     # -- events -------------------------------------------------------------------------
@@ -90,6 +92,7 @@ class Generation:
                 agent=self.agent,
                 context_used=round(self.context_used, 4),
                 note=self.note,
+                resent_image_turns=self.resent,
                 **kw,
             ),
         )
@@ -451,7 +454,7 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
     call, fitted = fitted_call(
         launcher.config, call, agent_prompt, files, history, turn, project_id=req.project_id, snapshots=SNAPSHOTS
     )
-    call, resent = _with_earlier_images(launcher, call)
+    call, gen.resent = _with_earlier_images(launcher, call)
     gen.context_used = min(1.0, fitted.estimate / fitted.limits.window)  # until the API reports the usage
     gen.note = fitted.note
     if fitted.note:
@@ -489,5 +492,5 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
         model=call.model,
         message_id=run.message_id,
         note=gen.note,
-        resent_image_turns=resent,
+        resent_image_turns=gen.resent,
     )

@@ -285,7 +285,7 @@ def _bridge_rows(workdir: Path, url: str) -> list[Row]:
 def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
     absent = (["chromium"] if not Path(CHROMIUM).exists() else []) + missing("playwright")
     if absent:
-        return [skipped(row_id, unit, absent) for row_id, unit in UI_ROWS]
+        return [skipped(row_id, unit, absent) for row_id, unit in UI_ROWS + ui_bench.IMAGE_ROWS]
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -296,9 +296,10 @@ def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
             sizes = {n: ui_bench.stream_into_chat(browser, app, ui, f"ui{n}", n, f"Bench {n} tokens") for n in GROWTH}
             open_ms, open_whole = ui_bench.open_long_files(browser, app, ui)
             first_token = _enter_to_first_token(browser, ui, app)
+            photo = ui_bench.photo_to_chip(browser, app, ui)
         finally:
             browser.close()
-    return ui_figures(idle, loaded, sizes, open_ms, open_whole, first_token)
+    return ui_figures(idle, loaded, sizes, open_ms, open_whole, first_token) + ui_bench.photo_rows(photo)
 
 
 def ui_figures(

@@ -284,3 +284,78 @@ def open_long_files(browser, app, ui: str) -> tuple[list[float], list[bool]]:
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
+
+
+# -- issue 20's measure: a phone's photo pasted into the chat, to its chip
+
+#: The row (bench/shell.py adds it after the UI rows, and skips it with them).
+IMAGE_ROWS = (("shell.ui_photo_to_chip_ms", "ms"),)
+PHOTO_RUNS = 5
+
+#: A 12-megapixel JPEG made in the page (noise over gradients, so it is photo-sized: a few MB), then pasted; the
+#: time from the paste to the chip's thumbnail in the DOM. Also run by tests/test_ui_images.py.
+PHOTO_TO_CHIP = """async () => {
+    const c = new OffscreenCanvas(4000, 3000), g = c.getContext('2d');
+    const grad = g.createLinearGradient(0, 0, 4000, 3000);
+    grad.addColorStop(0, '#3a6'); grad.addColorStop(0.5, '#d84'); grad.addColorStop(1, '#248');
+    g.fillStyle = grad; g.fillRect(0, 0, 4000, 3000);
+    const noise = g.createImageData(400, 300);
+    for (let i = 0; i < noise.data.length; i++) noise.data[i] = (i % 4 === 3) ? 60 : Math.random() * 255;
+    for (let y = 0; y < 3000; y += 300) for (let x = 0; x < 4000; x += 400) g.putImageData(noise, x, y);
+    const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const file = new File([blob], 'photo.jpg', { type: 'image/jpeg' });
+    const list = document.querySelector('#image-chips');
+    const before = list ? list.children.length : 0;
+    const dt = new DataTransfer();
+    dt.items.add(file);
+    const seen = new Promise((done) => {
+        const check = () => { const l = document.querySelector('#image-chips'); return l && l.children.length > before; };
+        const obs = new MutationObserver(() => { if (check()) { obs.disconnect(); done(performance.now()); } });
+        obs.observe(document.querySelector('#composer'), { childList: true, subtree: true });
+    });
+    const t0 = performance.now();
+    document.querySelector('#prompt').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    const shown = (await seen) - t0;
+    await (await import('/ui/images.js')).imagesSettled();
+    return [shown, performance.now() - t0];
+}"""
+
+
+def photo_to_chip(browser, app, ui: str) -> list[tuple[float, float]]:
+    """:data:`PHOTO_TO_CHIP` :data:`PHOTO_RUNS` times (after one to warm up) in a project's chat: for each, the ms
+    from the paste to the chip shown and to the image ready to send (decoded, downscaled, encoded)."""
+    from vibing.schema.storage import CreateProject
+
+    pid = app.bus.request("storage", CreateProject(name="Bench photo")).project.id
+    page = browser.new_page(viewport={"width": 1400, "height": 880})
+    runs = []
+    try:
+        page.goto(ui.split("#")[0] + f"#/p/{pid}")
+        page.wait_for_selector("#project-name:has-text('Bench photo')")
+        for i in range(PHOTO_RUNS + 1):
+            shown, ready = page.evaluate(PHOTO_TO_CHIP)
+            page.evaluate("async () => (await import('/ui/images.js')).clearImages()")
+            if i:
+                runs.append((shown, ready))
+    finally:
+        page.close()
+    return runs
+
+
+def photo_rows(runs: list[tuple[float, float]]) -> list:
+    """The row of :data:`IMAGE_ROWS` from :func:`photo_to_chip`'s runs."""
+    from vibing.bench import Row
+
+    shown, ready = [r[0] for r in runs], [r[1] for r in runs]
+    return [
+        Row(
+            "shell.ui_photo_to_chip_ms",
+            round(median(shown), 1),
+            "ms",
+            target=300.0,
+            note=f"a 12-megapixel JPEG photo (4000×3000) pasted into the chat to its thumbnail chip, decoded upright "
+            f"in the page; downscaled to 1568 px and encoded, ready to send, in {median(ready):.0f} ms; "
+            f"median of {len(runs)}",
+            extra={"shown_ms": [round(v, 1) for v in shown], "ready_ms": [round(v, 1) for v in ready]},
+        )
+    ]

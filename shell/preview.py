@@ -126,6 +126,57 @@ window.addEventListener('message',function(e){var d=e.data;if(e.source!==P||!d||
 if(d.type==='start'&&typeof d.id==='string'){start(d.id.slice(0,64));send({type:'armed',id:on})}else if(d.type==='stop')stop()},true);
 })();</script>"""
 
+#: "Show the preview" (issue 20, U10): a screenshot of what the preview shows, taken inside the preview's own origin
+#: (the UI cannot read a cross-origin frame's pixels, and no screenshot API reaches into one). Inert until the UI
+#: asks: ``{vibingShot: 1, type: "capture", id}`` from the parent window is answered with ``{vibingShot: 1, type:
+#: "shot", id, png: <base64>, width, height}`` (at most 1568 px on the long edge) or ``{..., type: "failed", id,
+#: reason}``.  How: the browser's own means, no library and no CDN: the document is cloned with every element's
+#: computed style written inline (so no stylesheet is needed), canvases as their pixels, images and CSS background
+#: images as ``data:`` addresses fetched from the page's own origin (an SVG image loads nothing itself), inputs
+#: with their values; the clone goes into an SVG ``foreignObject``, which the browser rasterises into a canvas,
+#: cut to the visible viewport, and encoded as PNG.  What this leaves out: pseudo-elements (::before/::after), web
+#: fonts (the system's stand in), frames, video.  A library (html2canvas, html-to-image) would re-implement the same
+#: rendering in script and be injected into every page; this is ~60 lines the page runs only when asked.  As with
+#: the picker, the UI trusts none of it (``shell/ui/shot.js`` checks the message and decodes the PNG itself).
+SHOT = """<script>(function(){
+var P=window.parent;if(!P||P===window)return;
+var MAX=1568,JOBS=200,busy=false,SKIP={script:1,noscript:1,template:1,link:1,style:1,meta:1,title:1,base:1,'vibing-picker':1};
+var send=function(m){m.vibingShot=1;try{P.postMessage(m,'*')}catch(_){}};
+var asData=function(b){return new Promise(function(ok,no){var r=new FileReader();r.onload=function(){ok(r.result)};r.onerror=no;r.readAsDataURL(b)})};
+var fetched={},load=function(u){if(!fetched[u])fetched[u]=fetch(u).then(function(r){if(!r.ok)throw 0;return r.blob()}).then(asData).catch(function(){return ''});return fetched[u]};
+var style=function(src,dst,jobs){var cs=getComputedStyle(src),s='';for(var i=0;i<cs.length;i++){var n=cs[i];s+=n+':'+cs.getPropertyValue(n)+';'}
+var bg=cs.getPropertyValue('background-image'),urls=bg.indexOf('url(')<0?[]:bg.match(/url\\("([^"]+)"\\)/g)||[];
+if(urls.length&&jobs.length<JOBS){jobs.push(Promise.all(urls.map(function(m){return load(m.slice(5,-2))})).then(function(d){var v=bg;urls.forEach(function(m,i){v=v.split(m).join(d[i]?'url("'+d[i]+'")':'none')});dst.style.setProperty('background-image',v)}))}
+dst.setAttribute('style',s)};
+var copy=function(src,jobs){if(src.nodeType===3)return document.createTextNode(src.nodeValue);if(src.nodeType!==1)return null;
+var t=src.tagName.toLowerCase(),dst;if(SKIP[t])return null;
+if(t==='canvas'){dst=document.createElement('img');try{dst.setAttribute('src',src.toDataURL())}catch(_){}}
+else if(t==='iframe'||t==='video'||t==='object'||t==='embed'||t==='audio')dst=document.createElement('div');
+else dst=src.cloneNode(false);
+style(src,dst,jobs);
+if(t==='img'){dst.removeAttribute('srcset');dst.removeAttribute('loading');var u=src.currentSrc||src.src;if(u&&u.slice(0,5)!=='data:'&&jobs.length<JOBS)jobs.push(load(u).then(function(d){if(d)dst.setAttribute('src',d);else dst.removeAttribute('src')}))}
+if(t==='input'){if(src.type==='checkbox'||src.type==='radio'){if(src.checked)dst.setAttribute('checked','')}else dst.setAttribute('value',src.value)}
+if(t==='textarea'){dst.textContent=src.value;return dst}
+for(var c=src.firstChild;c;c=c.nextSibling){var k=copy(c,jobs);if(k)dst.appendChild(k)}
+if(t==='select'&&dst.options&&src.selectedIndex>=0&&dst.options[src.selectedIndex])dst.options[src.selectedIndex].setAttribute('selected','');
+return dst};
+var capture=function(id){if(busy)return;busy=true;
+var de=document.documentElement,W=de.clientWidth||innerWidth,H=de.clientHeight||innerHeight,jobs=[];
+Promise.resolve().then(function(){var root=copy(de,jobs),wrap=document.createElement('div'),inner=document.createElement('div');
+var clear=function(c){return !c||c==='transparent'||/rgba\\(.*,\\s*0\\)$/.test(c)},bg=getComputedStyle(de).backgroundColor;if(clear(bg)&&document.body)bg=getComputedStyle(document.body).backgroundColor;
+wrap.setAttribute('style','width:'+W+'px;height:'+H+'px;overflow:hidden;position:relative;background:'+(clear(bg)?'#fff':bg));
+inner.setAttribute('style','position:absolute;left:'+(-scrollX)+'px;top:'+(-scrollY)+'px;width:'+W+'px');
+inner.appendChild(root);wrap.appendChild(inner);
+return Promise.all(jobs).then(function(){return wrap})}).then(function(wrap){
+var svg='<svg xmlns="http://www.w3.org/2000/svg" width="'+W+'" height="'+H+'"><foreignObject x="0" y="0" width="100%" height="100%">'+new XMLSerializer().serializeToString(wrap)+'</foreignObject></svg>';
+return new Promise(function(ok,no){var im=new Image();im.onload=function(){ok(im)};im.onerror=function(){no(new Error('the browser could not draw the page'))};im.src='data:image/svg+xml;charset=utf-8,'+encodeURIComponent(svg)})
+}).then(function(im){var s=Math.min(1,MAX/Math.max(W,H)),w=Math.max(1,Math.round(W*s)),h=Math.max(1,Math.round(H*s)),c=document.createElement('canvas');c.width=w;c.height=h;
+c.getContext('2d').drawImage(im,0,0,w,h);
+return new Promise(function(ok){c.toBlob(ok,'image/png')}).then(asData).then(function(u){send({type:'shot',id:id,png:u.slice(u.indexOf(',')+1),width:w,height:h})})
+}).catch(function(e){send({type:'failed',id:id,reason:String(e&&e.message||e).slice(0,200)})}).then(function(){busy=false})};
+window.addEventListener('message',function(e){var d=e.data;if(e.source!==P||!d||d.vibingShot!==1||d.type!=='capture'||typeof d.id!=='string')return;capture(d.id.slice(0,64))},true);
+})();</script>"""
+
 #: Content types by extension (nosniff: a module script, a stylesheet or a font must carry its exact type).
 MIME = {
     "html": "text/html",
@@ -182,7 +233,7 @@ _HTML = re.compile(rb"<html[^>]*>", re.IGNORECASE)
 
 def inject(html: bytes, reports: list[dict[str, Any]] | None = None) -> bytes:
     """The page with the capture script first in its head (and the rewrite's reports, posted at once)."""
-    script = (CAPTURE + PICKER).encode()
+    script = (CAPTURE + PICKER + SHOT).encode()
     if reports:
         script += f"<script>__vibingLibraries({script_json(reports)})</script>".encode()
     for pattern in (_HEAD, _HTML):

@@ -5,6 +5,10 @@
 - ``POST /api/request``: ``{"service", "type", "body", "timeout"}`` -> a bus request -> JSON.
 - ``POST /api/shell/<intent>``: the window's own intents (settings, ready, recent, native).
 - ``GET /events``: Server-Sent Events of bus events.
+- ``GET /attachment/<id>``: an image stored with a prompt (issue 20), for the chat's thumbnails and full-size view:
+  the same token as every data request (the cookie or the header, never the address), and only for this page's own
+  requests (``Sec-Fetch-Site``), with ``Cross-Origin-Resource-Policy: same-origin``, so the preview's origin, another
+  port of the same host, can neither load it nor read it.
 
 Only 127.0.0.1 is bound; every request must carry the Host it was served on (no DNS
 rebinding), every POST the exact Origin of this server (a missing or malformed one is
@@ -21,9 +25,12 @@ and JSON is parsed strictly (no NaN, no Infinity).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
 import math
 import mimetypes
+import re
 import secrets
 import sys
 import threading
@@ -34,26 +41,31 @@ from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import msgspec
 
 from vibing import log
-from vibing.errors import InvalidRequest, VibingError
+from vibing.errors import InvalidRequest, NotFound, VibingError
+from vibing.schema.storage import LoadAttachment
 from vibing.shell.bridge import Bridge
 from vibing.shell.login import LoginCodes
 
 logger = log.get("shell.server")
 
 UI_DIR = Path(__file__).resolve().parent / "ui"
-MAX_BODY = 8 * 1024 * 1024
+#: A page request's largest body: a prompt with its images (10 of at most 5 MB each, as base64) and some room.
+MAX_BODY = 10 * 5 * 1024 * 1024 * 4 // 3 + 2 * 1024 * 1024
+#: The image types an attachment is answered as (never SVG: it can carry script).
+ATTACHMENT_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
+_ATTACHMENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 STATIC_TYPES = {".html", ".css", ".js", ".svg", ".png", ".woff2"}
 #: Comment lines sent on an idle event stream so proxies and the page know it is alive.
 KEEPALIVE_S = 15.0
 #: A client that sends nothing (or reads nothing) for this long is dropped (no slow-loris thread pile-up).
 SOCKET_TIMEOUT_S = 60.0
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
     "connect-src 'self'; frame-src {preview}; object-src 'none'; base-uri 'none'; form-action 'none'; "
     "frame-ancestors 'none'"
 )
@@ -172,11 +184,19 @@ class UiHandler(BaseHTTPRequestHandler):
         given = self.headers.get("X-Vibing-Token") or self._cookie_token() or (query.get("token") or [""])[0]
         return self._same_token(given)
 
-    def _send(self, status: int, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str,
+        extra: dict[str, str] | None = None,
+        *,
+        cache: str = "no-store",
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", cache)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         for key, value in (extra or {}).items():
@@ -210,6 +230,8 @@ class UiHandler(BaseHTTPRequestHandler):
             if not self._token_ok(query):
                 return self._deny(HTTPStatus.FORBIDDEN, "This page is not the one Vibing opened.")
             return self._events()
+        if parts.path.startswith("/attachment/"):
+            return self._attachment(parts.path[len("/attachment/") :])
         if parts.path in ("/", "/index.html"):
             if "code" in query or "token" in query:
                 return self._sign_in(query)
@@ -246,6 +268,42 @@ class UiHandler(BaseHTTPRequestHandler):
         if name == "index.html":
             extra["Content-Security-Policy"] = CSP.format(preview=self.server.preview_origin or "'none'")
         self._send(HTTPStatus.OK, target.read_bytes(), ctype, extra)
+
+    def _attachment(self, raw_id: str) -> None:
+        """An image stored with a prompt, as its bytes with its stored type (storage's ``LoadAttachment``)."""
+        # Only this page's own requests: a browser says where a request comes from (the preview is "same-site",
+        # another port of 127.0.0.1, and would carry the SameSite cookie). Tools send no such header.
+        site = self.headers.get("Sec-Fetch-Site")
+        if site is not None and site not in ("same-origin", "none"):
+            return self._deny(HTTPStatus.FORBIDDEN, "Attachments are shown only in Vibing's own page.")
+        if not self._token_ok({}):
+            return self._deny(HTTPStatus.FORBIDDEN, "This page is not the one Vibing opened.")
+        attachment_id = unquote(raw_id)
+        if not _ATTACHMENT_ID.match(attachment_id):
+            return self._error(HTTPStatus.NOT_FOUND, "NotFound", "No such attachment.")
+        bridge = self.server.bridge
+        try:
+            reply = bridge.call(
+                lambda: bridge.bus.request("storage", LoadAttachment(attachment_id=attachment_id), timeout=10)
+            )
+        except NotFound:
+            return self._error(HTTPStatus.NOT_FOUND, "NotFound", "No such attachment.")
+        except VibingError as exc:
+            logger.info("shell.attachment_failed", code=type(exc).__name__)
+            return self._error(HTTPStatus.SERVICE_UNAVAILABLE, type(exc).__name__, exc.message)
+        try:
+            data = base64.b64decode(reply.data, validate=True)
+        except (binascii.Error, ValueError):
+            data = b""
+        if reply.media_type not in ATTACHMENT_TYPES or not data:
+            logger.warning("shell.attachment_unservable", media_type=reply.media_type[:60])
+            return self._error(HTTPStatus.NOT_FOUND, "NotFound", "That attachment is not an image that can be shown.")
+        extra = {
+            "Cross-Origin-Resource-Policy": "same-origin",
+            # opened on its own, it is an image and nothing else
+            "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
+        }
+        self._send(HTTPStatus.OK, data, reply.media_type, extra, cache="private, max-age=3600")
 
     def _events(self) -> None:
         bridge = self.server.bridge

@@ -89,6 +89,8 @@ def _menus(command, window_ref: dict[str, Any]):
                 act("Toggle preview", "toggle-preview", "\\"),
                 act("Workflows", "workflows", "G"),
                 act("Reload preview", "reload-preview", "R"),
+                act("Pick an element", "pick-element", "I"),
+                act("Attach a screenshot of the preview", "attach-screenshot"),
                 act("Toggle sidebar", "toggle-sidebar"),
                 MenuSeparator(),
                 act("Light theme", "theme-light"),

@@ -228,6 +228,16 @@ def check_pick_element(w: Walk, keys):
     expect(w.page.locator("#preview-pick")).to_have_attribute("aria-pressed", "false")
 
 
+def check_attach_image(w: Walk, keys):
+    w.in_project()
+    w.page.focus("#prompt")
+    with w.page.expect_file_chooser(timeout=WAIT) as chooser:
+        w.press(keys)
+    assert chooser.value.is_multiple()
+    chooser.value.set_files([])  # nothing chosen: nothing attached
+    expect(w.page.locator("#image-chips .chip")).to_have_count(0)
+
+
 def check_stop(w: Walk, keys):
     w.in_project()
     w.idle()
@@ -411,6 +421,7 @@ CHECKS: dict[str, Callable[[Walk, list[str]], None]] = {
     "toggle-preview": check_toggle_preview,
     "workflows": check_workflows,
     "pick-element": check_pick_element,
+    "attach-image": check_attach_image,
     "reload-preview": check_reload_preview,
     "stop": check_stop,
     "send": check_send,

@@ -9,9 +9,11 @@ import { saveCommand } from "./code.js";
 import "./files.js";
 import { showMetrics } from "./metrics.js";
 import { goHome, goProject, goSettings, setRouter } from "./nav.js";
+import { openImagePicker } from "./images.js";
 import { loadPickers } from "./pickers.js";
 import { togglePick } from "./picker.js";
 import { applyNetwork, reloadPreview } from "./preview.js";
+import { captureShot } from "./shot.js";
 import { exportProject, openFolder, openProject, togglePane } from "./project.js";
 import { setTheme, showSettings } from "./settings.js";
 import { state } from "./state.js";
@@ -69,7 +71,8 @@ const KEYMAP = [
   { id: "toggle-preview", command: "toggle-preview", label: "Toggle preview", keys: ["Mod", "\\"], group: PROJECT, when: inProject, run: () => togglePane("preview") },
   { id: "workflows", command: "workflows", label: "Workflows", keys: ["Mod", "G"], group: PROJECT, when: inProject, run: () => toggleWorkflows() },
   { id: "new-file", label: "New file (in the folder of the selected file)", keys: ["Mod", "Alt", "N"], group: PROJECT, native: true },
-  { id: "pick-element", label: "Pick an element in the preview to ask about (Esc cancels)", keys: ["Mod", "I"], group: PROJECT, when: inProject, run: () => togglePick() },
+  { id: "pick-element", command: "pick-element", label: "Pick an element in the preview to ask about (Esc cancels)", keys: ["Mod", "I"], group: PROJECT, when: inProject, run: () => togglePick() },
+  { id: "attach-image", command: "attach-image", label: "Attach an image (PNG, JPEG, GIF, WebP) to the message", keys: ["Mod", "U"], group: PROJECT, when: inProject, run: () => openImagePicker() },
   { id: "reload-preview", command: "reload-preview", label: "Reload preview", keys: ["Mod", "R"], group: PROJECT, when: inProject,
     browserOtherwise: true, run: () => reloadPreview(true) },
   { id: "stop", command: "stop", label: "Stop generation", keys: ["Esc"], group: PROJECT,
@@ -89,6 +92,7 @@ const KEYMAP = [
   { id: "editor-redo", label: "Redo", keys: ["Mod", "Shift", "Z"], group: EDITOR, native: true },
   // the menus' other commands: no keys
   { command: "projects", run: () => goHome() },
+  { command: "attach-screenshot", when: inProject, run: () => captureShot() },
   { command: "toggle-sidebar", run: () => $("#sidebar").classList.toggle("collapsed") },
   { command: "theme-light", run: () => setTheme("light") },
   { command: "theme-dark", run: () => setTheme("dark") },

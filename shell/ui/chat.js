@@ -3,6 +3,7 @@
 // retry, the progress line over the composer (starting, thinking, writing <file>, done with tokens, time and cost),
 // and what to do when a provider did not answer.
 import { call, on, onConnection } from "./bus.js";
+import { storedImages, withImages } from "./attachments.js";
 import { restoreChips, takeChips, withChips } from "./chips.js";
 import { beforeGeneration } from "./code.js";
 import { renderMarkdown, StreamRenderer } from "./markdown.js";
@@ -11,6 +12,8 @@ import { loadPickers, showAgent } from "./pickers.js";
 import { onFix, reloadPreview } from "./preview.js";
 import { historyChanged, onProject, refreshUsage, reloadProject } from "./project.js";
 import { chooseProvider, LOCAL_FALLBACK_CODES, KEY_CODES, loadLocalModel, markProviderReady } from "./provider.js";
+import { asSent, imageCount, imagesSettled, restoreImages, takeImages } from "./images.js";
+import { captureShot } from "./shot.js";
 import { callAsking, generateAsking } from "./spending.js";
 import { state } from "./state.js";
 import { $, $$, escapeHtml, fmtCost, fmtTokens, humanError, newId, showError, toast } from "./util.js";
@@ -29,7 +32,7 @@ function messageEl(m) {
       const more = about[2] ? [{ selector: about[2].trim(), tag: "" }] : [];
       withChips(el, [...about[1].split(", ").map((selector) => ({ selector, tag: "" })), ...more]);
     }
-    return el;
+    return withImages(el, m.images || storedImages(m.attachments));
   }
   const who = m.agent ? escapeHtml(m.agent) : "Assistant";
   el.innerHTML = `<div class="msg-head"><span class="who">${who}</span>${m.model ? `<span>· ${escapeHtml(m.model)}</span>` : ""}</div><div class="md"></div><div class="msg-foot"></div>`;
@@ -87,7 +90,7 @@ function footFor(el, m) {
 // What a stored message's element shows: an element whose signature still matches is kept as it is. Rendering a
 // long answer (Markdown, highlighting, layout) costs hundreds of milliseconds, and the project reloads after every
 // generation, save and restore: only what changed is rendered again.
-const signature = (m) => [m.role, m.status, m.content.length, m.updated_at, m.agent, m.model, m.output_tokens, m.cost_usd,
+const signature = (m) => [m.role, m.status, m.content.length, m.attachments?.length || 0, m.updated_at, m.agent, m.model, m.output_tokens, m.cost_usd,
   m.error, failureCodes.get(m.id) || ""].join("|");
 
 function renderMessages() {
@@ -127,7 +130,7 @@ function renderMessages() {
   }
   for (const s of streams) {
     if (!s.finished && s.projectId === state.project.id && (!s.messageId || !state.messages.some((m) => m.id === s.messageId))) {
-      if (s.userPrompt) nodes.push(messageEl({ role: "user", content: s.userPrompt }));
+      if (s.userPrompt) nodes.push(messageEl({ role: "user", content: s.userPrompt, images: s.images }));
       if (!s.el) s.el = messageEl({ role: "assistant", content: s.text, status: "streaming", live: true, agent: s.agent, model: s.model });
       nodes.push(s.el);
     }
@@ -221,18 +224,26 @@ export async function sendPrompt(prompt, opts = {}) {
   if (!prompt || !state.project) return;
   if (state.activeStream) { toast("Wait for the current answer, or stop it first."); return; }
   if (!(await beforeGeneration())) return; // unsaved edits: saved, discarded, or no generation (the person says)
+  await imagesSettled(); // an image still being prepared (just pasted or dropped) goes with this prompt
   if (!state.project || state.activeStream) return;
+  const blind = imageCount() ? blindModel(opts) : "";
+  if (blind) { // said before anything is sent: the prompt and the images stay where they are
+    progress(`${blind} cannot see images; choose a Claude model or remove the images.`, { phase: "error", meta: "" });
+    toast(`${blind} cannot see images; choose a Claude model or remove the images.`, { bad: true, ms: 8000 });
+    return;
+  }
   state.lastPrompt = prompt;
   clearUnsent();
   const sid = newId();
   const elements = takeChips(); // the picked elements go with this prompt (back in the box if it is not sent)
-  const s = { elements, id: sid, projectId: state.project.id, text: "", thinking: "", seq: 0, started: performance.now(), userPrompt: prompt, finished: false, model: $("#model-picker").value };
+  const images = takeImages(); // and the attached images (back too)
+  const s = { elements, images, id: sid, projectId: state.project.id, text: "", thinking: "", seq: 0, started: performance.now(), userPrompt: prompt, finished: false, model: $("#model-picker").value };
   state.streams.set(sid, s);
   state.activeStream = sid;
   state.writing = new Set();
   const box = $("#messages");
   $(".empty", box)?.remove();
-  box.appendChild(withChips(messageEl({ role: "user", content: prompt }), elements));
+  box.appendChild(withChips(messageEl({ role: "user", content: prompt, images }), elements));
   s.el = messageEl({ role: "assistant", content: "", status: "streaming", live: true });
   box.appendChild(s.el);
   box.scrollTop = box.scrollHeight;
@@ -243,9 +254,10 @@ export async function sendPrompt(prompt, opts = {}) {
     // The stream service loads the conversation and the current files from storage itself.
     const r = await generateAsking({ // asks first when a spending limit stands in the way
       project_id: state.project.id, prompt, agent: $("#agent-picker").value, ...providerFor(opts),
-      stream_id: sid, elements,
+      stream_id: sid, elements, images: asSent(images),
     }, 20);
     s.messageId = r.message_id || s.messageId;
+    noteResent(s, r.resent_image_turns);
     s.agent = r.agent; s.model = r.model || s.model;
     if (s.el) { s.el.dataset.id = s.messageId || ""; $(".who", s.el).textContent = r.agent || "Assistant"; }
     showAgent(r.agent, r.agent_reason, !$("#agent-picker").value, r.agent_confidence);
@@ -255,6 +267,28 @@ export async function sendPrompt(prompt, opts = {}) {
       : humanError(e.code, e.message);
     notSent(s, prompt, e.code, message);
   }
+}
+
+// The name of the model a generation would go to when the model list says it takes no images; "" when it does (or
+// the list does not know it: the stream service still refuses it, before anything is sent, with ImagesNotSupported).
+function blindModel(opts) {
+  const { provider, model } = providerFor(opts);
+  const models = state.models || [];
+  const id = model || (provider === "local" || provider === "openai" ? "" : state.defaultModel);
+  const info = id ? models.find((m) => m.id === id) : models.find((m) => m.provider === provider);
+  return info && !info.images ? info.name || info.id : "";
+}
+
+// A follow-up sent the images of earlier messages again (the stream service resends those of the last two that
+// carried any): the answer says which, over its text.
+function noteResent(s, ids) {
+  if (!ids || !ids.length || s.resentNote || !s.el) return;
+  const which = ids.map((id) => state.messages.find((m) => m.id === id)).filter(Boolean)
+    .map((m) => `“${(m.content || "").split("\n")[0].slice(0, 40)}”`);
+  s.resentNote = document.createElement("p");
+  s.resentNote.className = "fit-note resent-note";
+  s.resentNote.textContent = `Sent again: the images of ${ids.length === 1 ? "1 earlier message" : `${ids.length} earlier messages`}${which.length ? ` (${which.join(", ")})` : ""}.`;
+  s.el.prepend(s.resentNote);
 }
 
 // The provider and model of a generation. A provider the person chose in this window (first run, "Use the local
@@ -275,6 +309,7 @@ function notSent(s, prompt, code, message) {
   s.el?.previousElementSibling?.classList.contains("user") && s.el.previousElementSibling.remove();
   s.el?.remove();
   restoreChips(s.elements);
+  restoreImages(s.images);
   progress(message, { phase: "error", meta: "" });
   if (state.project && s.projectId === state.project.id) {
     state.unsent = { projectId: s.projectId, prompt, code, message };
@@ -435,7 +470,8 @@ async function attachRunningStreams() {
 $("#composer").addEventListener("submit", (e) => { e.preventDefault(); sendPrompt($("#prompt").value); });
 // Enter sends and Shift+Enter adds a line: the keys are bound with the others in app.js's table.
 
-onFix((prompt) => sendPrompt(prompt));
+// "Fix this" sends the errors; with a screenshot of the preview first when the person ticked "with a screenshot".
+onFix(async (prompt, { screenshot = false } = {}) => { if (screenshot) await captureShot(); sendPrompt(prompt); });
 
 // -- the project's moments
 onProject("reset", () => {
@@ -482,6 +518,7 @@ on("GenerationProgress", (ev) => {
   let text = ev.message || PHASES[ev.phase] || ev.phase;
   if (ev.phase === "writing" && ev.file) text = `Writing ${ev.file}${ev.lines ? ` (+${ev.lines} lines)` : ""}`;
   if (ev.phase === "selecting" && ev.agent) text = `Agent: ${ev.agent}`;
+  noteResent(s, ev.resent_image_turns);
   if (ev.note && !s.fitNote && s.el) { // the request was fitted to the model's context: say what was left out
     s.fitNote = document.createElement("p"); s.fitNote.className = "fit-note"; s.fitNote.textContent = ev.note; s.el.prepend(s.fitNote);
   }

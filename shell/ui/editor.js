@@ -88,6 +88,9 @@ export function fileState(path, text, { onChange } = {}) {
       search({ top: true }),
       keymap.of([
         { key: "Mod-h", run: openReplace, scope: "editor search-panel", preventDefault: true },
+        // Ctrl+I picks an element in the preview from here too (the window's table, app.js), not CodeMirror's
+        // "select the parent syntax node"
+        { key: "Mod-i", run: () => !!window.vibing?.command?.("pick-element"), preventDefault: true },
         ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, indentWithTab,
       ]),
       fileSlot.of(named(path)),

@@ -45,9 +45,9 @@ function say(text) {
   hint.classList.toggle("hidden", !text);
 }
 
-function frame() { return $("#preview"); }
+export function frame() { return $("#preview"); }
 // The origin a message from the preview carries: its sandbox has no allow-same-origin, so an opaque one ("null").
-function previewOrigin() {
+export function previewOrigin() {
   const f = frame();
   if (f.sandbox.contains("allow-same-origin")) { try { return new URL(state.preview.url).origin; } catch (e) { return ""; } }
   return "null";

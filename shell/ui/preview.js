@@ -207,6 +207,6 @@ $("#fix-btn").onclick = () => {
       + "Use a library and version the offline library has, or keep the app working without them.\n\n";
   }
   state.previewErrors = []; state.previewNotices = []; renderConsole();
-  fixer(`${prompt}Please fix them.`);
+  fixer(`${prompt}Please fix them.`, { screenshot: !!$("#fix-shot")?.checked }); // with it, when the person agreed (shot.js)
 };
 

@@ -272,3 +272,36 @@ def test_refusals_come_before_anything_is_sent_or_stored(app, server):
         )
     assert len(server.requests) == before, "the test server got no request"
     assert bus.request("storage", LoadProject(project_id=project_id)).messages == []
+
+
+def test_continuing_a_stored_answer_sends_the_images_its_request_carried(app, server):
+    from vibing.schema.storage import AddMessage, AppendMessageText, FinishMessage, StartAssistantMessage
+    from vibing.schema.stream import ContinueStream, StreamDone, StreamFailed
+
+    bus = app.bus()
+    project_id = bus.request("storage", CreateProject(name="Cut short")).project.id
+    shot = png(16, 9)
+    bus.request(
+        "storage",
+        AddMessage(project_id=project_id, role="user", content="like this", images=[_att(shot, name="s.png")]),
+    )
+    answer = bus.request("storage", StartAssistantMessage(project_id=project_id)).message
+    bus.request("storage", AppendMessageText(message_id=answer.id, text="Here it comes:", seq=1))
+    bus.request("storage", FinishMessage(message_id=answer.id, status="interrupted", seq=1))
+    sub = bus.subscribe("stream.")
+    sub.sync()
+    server.push("normal", words=5)
+    started = bus.request("stream", ContinueStream(message_id=answer.id, new_stream_id="cont-img"), timeout=10)
+    while True:
+        ev = sub.recv(20)
+        assert ev is not None, "the continuation did not end"
+        if isinstance(ev.body, (StreamDone, StreamFailed)) and ev.body.stream_id == started.stream_id:
+            break
+    assert isinstance(ev.body, StreamDone), ev.body
+    sent = server.requests[-1].body["messages"]
+    assert [m["role"] for m in sent] == ["user", "assistant"]
+    assert sent[0]["content"][0] == {
+        "type": "image",
+        "source": {"type": "base64", "media_type": "image/png", "data": b64(shot)},
+    }
+    assert sent[1]["content"] == "Here it comes:"

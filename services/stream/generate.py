@@ -28,7 +28,7 @@ import msgspec
 
 from vibing.errors import BusError, InvalidRequest, NotFound, VibingError
 from vibing.schema.agent import GetAgent, SelectAgents
-from vibing.schema.storage import ApplyFiles, FileWrite, GetProject, LoadAttachment, LoadProject
+from vibing.schema.storage import ApplyFiles, FileWrite, GetProject, LoadProject
 from vibing.schema.stream import (
     ChatTurn,
     ContentBlock,
@@ -340,16 +340,10 @@ def _with_earlier_images(launcher: Launcher, call: Call) -> tuple[Call, list[str
     """``call`` with the bytes of the earlier images it sends again loaded from storage (only those the fitted
     conversation kept), and the ids of the messages they belong to."""
 
-    def load(attachment_id: str) -> tuple[str, str]:
-        try:
-            got = launcher.bus.request("storage", LoadAttachment(attachment_id=attachment_id), timeout=5.0)
-        except NotFound:
-            raise LookupError(attachment_id) from None
-        return got.media_type, got.data
-
     earlier = call.messages[:-1]
     if any(not b.data for t in earlier for b in turns.images_of(t.content)):
-        call = msgspec.structs.replace(call, messages=[*images.loaded(earlier, load), call.messages[-1]])
+        loaded = images.loaded(earlier, images.from_storage(launcher.bus))
+        call = msgspec.structs.replace(call, messages=[*loaded, call.messages[-1]])
     resent = [t.message_id for t in call.messages[:-1] if t.role == "user" and turns.images_of(t.content)]
     return call, [r for r in resent if r]
 

@@ -29,7 +29,8 @@ from typing import Any
 
 import msgspec
 
-from vibing.errors import ImageRefused, ImagesNotSupported
+from vibing.errors import ImageRefused, ImagesNotSupported, NotFound
+from vibing.schema.storage import LoadAttachment
 from vibing.schema.stream import ChatTurn, ContentBlock, ImageAttachment, ImageBlock, TextBlock
 from vibing.services.stream import turns as turn_content
 
@@ -287,6 +288,32 @@ def loaded(history: list[ChatTurn], load: Callable[[str], tuple[str, str]]) -> l
             blocks.append(b)
         out.append(msgspec.structs.replace(turn, content=turn_content.simplest(blocks)))
     return out
+
+
+def from_storage(bus: Any) -> Callable[[str], tuple[str, str]]:
+    """The ``load`` of :func:`loaded` that asks storage (``LoadAttachment``); a gone image is a ``LookupError``."""
+
+    def load(attachment_id: str) -> tuple[str, str]:
+        try:
+            got = bus.request("storage", LoadAttachment(attachment_id=attachment_id), timeout=5.0)
+        except NotFound:
+            raise LookupError(attachment_id) from None
+        return got.media_type, got.data
+
+    return load
+
+
+def for_continuation(turns: list[ChatTurn], provider: str, model: str, config: Any, bus: Any) -> list[ChatTurn]:
+    """The conversation an answer being continued was answering, with its images as a follow-up sends them: the
+    request's own and those of the last :data:`RESEND_TURNS` earlier turns that carried any (loaded from
+    storage), or none at all, said in words, for a model that takes no images."""
+    if not any(turn_content.images_of(t.content) for t in turns):
+        return turns
+    if not accepts(provider, model, config):
+        return without_any(turns)
+    users = [t for t in turns if t.role == "user"]
+    current = bool(users) and bool(turn_content.images_of(users[-1].content))
+    return loaded(follow_up(turns, RESEND_TURNS + int(current))[0], from_storage(bus))
 
 
 # -- the wire ------------------------------------------------------------------------------------------

@@ -278,9 +278,15 @@ class Launcher:
         if message.status == "complete":
             raise InvalidRequest("That answer is complete; there is nothing to continue.", message_id=message.id)
         listing: MessageList = self.bus.request("storage", ListMessages(project_id=message.project_id))
-        turns, trimmed = prompts.continuation_messages(
-            prompts.turns_before(listing.messages, message.id), message.content
+        provider = self.provider("")
+        answered = images.for_continuation(
+            prompts.turns_before(listing.messages, message.id),
+            provider,
+            self.model(provider, req.model or message.model),
+            self.config,
+            self.bus,
         )
+        turns, trimmed = prompts.continuation_messages(answered, message.content)
         call = self.make_call(
             provider="",
             base_url="",

@@ -133,13 +133,13 @@ def _stored_content(m: Any) -> str | list[ContentBlock]:
 
 def turns_before(stored: Iterable[Any], message_id: str) -> list[ChatTurn]:
     """The conversation up to (not including) the stored message ``message_id``: what an answer being continued
-    was answering."""
+    was answering.  Images are placeholders, as in :func:`follow_up_turns`."""
     turns: list[ChatTurn] = []
     for m in stored:
         if m.id == message_id:
             break
         if m.role in ("user", "assistant") and m.content:
-            turns.append(ChatTurn(role=m.role, content=m.content))
+            turns.append(ChatTurn(role=m.role, content=_stored_content(m), message_id=m.id))
     return turns
 
 

@@ -135,12 +135,12 @@ if(d.type==='start'&&typeof d.id==='string'){start(d.id.slice(0,64));send({type:
 #: images as ``data:`` addresses fetched from the page's own origin (an SVG image loads nothing itself), inputs
 #: with their values; the clone goes into an SVG ``foreignObject``, which the browser rasterises into a canvas,
 #: cut to the visible viewport, and encoded as PNG.  What this leaves out: pseudo-elements (::before/::after), web
-#: fonts (the system's stand in), frames, video.  A library (html2canvas, html-to-image) would re-implement the same
+#: fonts (the system's stand in), frames, video.  A request that comes while one is being drawn is answered after it.  A library (html2canvas, html-to-image) would re-implement the same
 #: rendering in script and be injected into every page; this is ~60 lines the page runs only when asked.  As with
 #: the picker, the UI trusts none of it (``shell/ui/shot.js`` checks the message and decodes the PNG itself).
 SHOT = """<script>(function(){
 var P=window.parent;if(!P||P===window)return;
-var MAX=1568,JOBS=200,busy=false,SKIP={script:1,noscript:1,template:1,link:1,style:1,meta:1,title:1,base:1,'vibing-picker':1};
+var MAX=1568,JOBS=200,busy=false,next=null,SKIP={script:1,noscript:1,template:1,link:1,style:1,meta:1,title:1,base:1,'vibing-picker':1};
 var send=function(m){m.vibingShot=1;try{P.postMessage(m,'*')}catch(_){}};
 var asData=function(b){return new Promise(function(ok,no){var r=new FileReader();r.onload=function(){ok(r.result)};r.onerror=no;r.readAsDataURL(b)})};
 var fetched={},load=function(u){if(!fetched[u])fetched[u]=fetch(u).then(function(r){if(!r.ok)throw 0;return r.blob()}).then(asData).catch(function(){return ''});return fetched[u]};
@@ -160,7 +160,7 @@ if(t==='textarea'){dst.textContent=src.value;return dst}
 for(var c=src.firstChild;c;c=c.nextSibling){var k=copy(c,jobs);if(k)dst.appendChild(k)}
 if(t==='select'&&dst.options&&src.selectedIndex>=0&&dst.options[src.selectedIndex])dst.options[src.selectedIndex].setAttribute('selected','');
 return dst};
-var capture=function(id){if(busy)return;busy=true;
+var capture=function(id){if(busy){next=id;return}busy=true;
 var de=document.documentElement,W=de.clientWidth||innerWidth,H=de.clientHeight||innerHeight,jobs=[];
 Promise.resolve().then(function(){var root=copy(de,jobs),wrap=document.createElement('div'),inner=document.createElement('div');
 var clear=function(c){return !c||c==='transparent'||/rgba\\(.*,\\s*0\\)$/.test(c)},bg=getComputedStyle(de).backgroundColor;if(clear(bg)&&document.body)bg=getComputedStyle(document.body).backgroundColor;
@@ -173,7 +173,7 @@ return new Promise(function(ok,no){var im=new Image();im.onload=function(){ok(im
 }).then(function(im){var s=Math.min(1,MAX/Math.max(W,H)),w=Math.max(1,Math.round(W*s)),h=Math.max(1,Math.round(H*s)),c=document.createElement('canvas');c.width=w;c.height=h;
 c.getContext('2d').drawImage(im,0,0,w,h);
 return new Promise(function(ok){c.toBlob(ok,'image/png')}).then(asData).then(function(u){send({type:'shot',id:id,png:u.slice(u.indexOf(',')+1),width:w,height:h})})
-}).catch(function(e){send({type:'failed',id:id,reason:String(e&&e.message||e).slice(0,200)})}).then(function(){busy=false})};
+}).catch(function(e){send({type:'failed',id:id,reason:String(e&&e.message||e).slice(0,200)})}).then(function(){busy=false;if(next){var n=next;next=null;capture(n)}})};
 window.addEventListener('message',function(e){var d=e.data;if(e.source!==P||!d||d.vibingShot!==1||d.type!=='capture'||typeof d.id!=='string')return;capture(d.id.slice(0,64))},true);
 })();</script>"""
 

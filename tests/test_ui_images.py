@@ -379,3 +379,16 @@ def test_a_12_megapixel_photo_reaches_its_chip_within_300_ms(page, app):
     page.wait_for_function("() => /kB|MB/.test(document.querySelector('#image-chips .chip').title)", timeout=WAIT)
     assert chip_title(page).startswith("photo.jpg: 1568×1176"), chip_title(page)
     assert ms < 300
+
+
+def test_ctrl_i_picks_from_inside_the_code_editor(page, app):
+    """Issue 20 item 1's leftover: CodeMirror's own Ctrl+I (select the parent node) no longer swallows the key."""
+    files_project(page, app, "Editor pick", {"index.html": "<!doctype html><h1 id='t'>Title</h1>"})
+    page.click("#file-tree li[data-path='index.html']")
+    page.click(".cm-content")
+    expect(page.locator(".cm-content")).to_be_focused()
+    page.keyboard.press("Control+i")
+    expect(page.locator("#preview-pick")).to_have_attribute("aria-pressed", "true")
+    page.frame_locator("#preview").locator("vibing-picker").wait_for(state="attached", timeout=WAIT)
+    page.keyboard.press("Escape")
+    expect(page.locator("#preview-pick")).to_have_attribute("aria-pressed", "false")

@@ -8,6 +8,9 @@ the *test* rows are never used to fit, only reported.
     python tools/fit_routing.py            # print accuracy, calibration and the misses of both halves
     python tools/fit_routing.py --fit      # also fit, and print the COEFFICIENTS line to paste
     python tools/fit_routing.py --search   # also search the selector's weights (coordinate search, tune half)
+    python tools/fit_routing.py --sets     # also the figures of each tuning file on its own
+
+The held-out set (``evaluation.HELD_OUT``) is never read here: it is measured once, by someone else.
 
 Because the pick itself depends on the confidence (an unsure specialist gives way to the generalist),
 fitting runs a few rounds: evaluate, fit, evaluate again with the new coefficients.
@@ -24,7 +27,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vibing.services.agent import calibration, intent, select, subjects  # noqa: E402
 from vibing.services.agent.catalog import bundled_dir  # noqa: E402
-from vibing.services.agent.evaluation import Report, evaluate, load_all  # noqa: E402
+from vibing.services.agent.evaluation import (  # noqa: E402
+    MORE_TUNING,
+    ROUTING_SET,
+    Report,
+    evaluate,
+    load,
+    load_all,
+)
 from vibing.services.agent.registry import Library, load_folder  # noqa: E402
 
 
@@ -129,6 +139,7 @@ def main() -> int:
     parser.add_argument("--fit", action="store_true", help="fit the coefficients on the tune half")
     parser.add_argument("--search", action="store_true", help="search the selector's weights on the tune half")
     parser.add_argument("--quiet", action="store_true", help="figures only, not every miss")
+    parser.add_argument("--sets", action="store_true", help="also the figures of each tuning file on its own")
     args = parser.parse_args()
     library = Library([load_folder(bundled_dir(), "bundled")])
     library.rebuild()
@@ -143,6 +154,12 @@ def main() -> int:
         print(f"COEFFICIENTS = {calibration.COEFFICIENTS}")
     describe("tune", evaluate(library, tune), args.quiet)
     describe("test", evaluate(library, test), True)
+    if args.sets:
+        known = set(library.entries)
+        for path in (ROUTING_SET, *MORE_TUNING):
+            if path.is_file():
+                cases = [c for c in load(path, known) if c.split == "tune"]
+                describe(f"  {path.name} (tune)", evaluate(library, cases), True)
     return 0
 
 

@@ -26,6 +26,7 @@ from vibing.services.agent.lexicon import (
     ACCOUNT_WORDS,
     BUG_PHRASES,
     BUG_WORDS,
+    DETERMINERS,
     FEATURE_WORDS,
     FOREIGN_STOP_WORDS,
     GATHERINGS,
@@ -42,6 +43,8 @@ from vibing.services.agent.lexicon import (
     SERVER_WORDS,
     TOOL_NOUNS,
     TRANSLATIONS,
+    UI_PARTS,
+    VERB_HINTS,
 )
 from vibing.services.agent.text import PROMPT_STOP_WORDS, STOP_WORDS, subject_stem
 
@@ -125,12 +128,14 @@ class Word:
     lead: bool = True
     #: Reached through :data:`HINTS` ("ranked" -> "seo"), not written by the user...
     hint: bool = False
-    #: ...from an everyday word (:data:`LOOSE_HINTS`): it needs the subject said again, or a role position.
+    #: Said by an everyday word (:data:`LOOSE_HINTS`): it needs the subject said again, or a role position.
     loose: bool = False
     #: What a tool holds ("paint" of "paint calculator", "password" of "password generator"), not its subject.
     data: bool = False
     #: Says what kind of thing the next word is ("a *paint* app", "a *gravity* game").
     role: bool = False
+    #: Names a part of the app by what it does ("the *login* button", "the *booking* form").
+    part: bool = False
 
 
 @dataclass(slots=True)
@@ -353,8 +358,12 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         next_plain = TRANSLATIONS.get(following, following)
         if mender is not None and next_plain == following and following not in STOP_WORDS:
             next_plain = mender.mend(following)
-        compound = next_plain in TOOL_NOUNS and token not in TOOL_NOUNS
+        # ...and so is the theme of a gathering: a "quiz night" or a "chess club" is an evening or a club.
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""  # "a trivia night game" is still a trivia game
+        gathering = next_plain in GATHERINGS and after not in ROLE_NOUNS
+        compound = (next_plain in TOOL_NOUNS and token not in TOOL_NOUNS) or gathering
         role = next_plain in ROLE_NOUNS and token not in ROLE_NOUNS
+        part = next_plain in UI_PARTS  # "the login button", "the booking form": a part of the app
         # A look or a feature ("dark theme", "colours", "sounds") said after the thing itself describes it.
         feature = token in FEATURE_WORDS and content_in_sentence >= HEAD_WORDS
         content_in_sentence += 1
@@ -380,9 +389,26 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
                 continue
             seen.add(term)
             key = piece if i < recognised else (written or piece)  # each word a pattern added counts on its own
-            out.append(Word(piece, term, word_weight, written, position, context, key, lead, data=compound, role=role))
+            out.append(
+                Word(
+                    piece,
+                    term,
+                    word_weight,
+                    written,
+                    position,
+                    context,
+                    key,
+                    lead,
+                    loose=text in LOOSE_HINTS,
+                    data=compound,
+                    role=role,
+                    part=part,
+                )
+            )
         head = not out or (len(out) <= 1 and out[0].position == 0 and weight == 1.0)
-        for hint in _hints_of(text) + (HEAD_HINTS.get(text, ()) if head else ()):
+        # "paint the header blue" asks to colour something, not for a paint app: a verb on a thing is no subject.
+        verb = token in VERB_HINTS and content_in_sentence == 1 and following in DETERMINERS
+        for hint in () if verb else _hints_of(text) + (HEAD_HINTS.get(text, ()) if head else ()):
             term = subject_stem(hint)
             sources.setdefault(term, set()).add(text)
             if term not in seen:
@@ -401,6 +427,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
                         loose=text in LOOSE_HINTS,
                         data=compound,
                         role=role,
+                        part=part,
                     )
                 )
         if written:

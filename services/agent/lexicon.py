@@ -27,6 +27,14 @@ GATHERINGS = frozenset(
     "club clubs league leagues ladder ladders tournament tournaments night nights team teams society group groups "
     "meetup meetups evening evenings session sessions".split()
 )
+#: Parts of an app: in "the login button doesn't work" the word before one names the part that broke, not a subject.
+UI_PARTS = frozenset(
+    "button buttons form forms field fields screen link links menu tab modal popup box input dropdown page".split()
+)
+#: Hints that, said as a verb on a thing ("paint the header blue", "draw a border round it"), are no subject.
+VERB_HINTS = frozenset("paint draw sketch doodle colour color".split())
+#: Words that make the word before them a verb on a thing.
+DETERMINERS = frozenset("the my our your this that these those it them all every each his her their".split())
 #: Nouns that say what kind of thing the word before them is: "a *paint* app", "a *gravity* game" ask for a paint
 #: app and a physics game, where "paint the header" and "specific gravity" do not.
 ROLE_NOUNS = frozenset(
@@ -89,6 +97,7 @@ _kind("app", 1.5, "mortgage currency password qr barcode gradient poll voting gu
 _kind("app", 1.5, "contacts kanban notepad editor translator dictionary pomodoro meditation metronome tuner")
 _kind("app", 1.5, "soundboard playlist player slideshow resizer generator spinner wheel flipper roller")
 _kind("app", 1.5, "maker creator matcher ladder standings rankings")
+_kind("app", 1.5, "questionnaire questionnaires survey surveys")
 _kind("app", 1.0, "app apps application")
 
 #: Words of other languages that say the same as an English word agents and kinds use (accents folded).
@@ -267,7 +276,7 @@ _hint("animation", "confetti confete konfetti coriandoli")
 _hint("cloud", "aws azure gcp")
 _hint("puzzle", "crossword crosswords wordsearch nonogram nonograms riddle riddles")
 
-#: Hints that are everyday words first ("ranked" in a club ladder, "teach" in a game for kids, "planets" on a poster,
+#: Subject words and hints that are everyday words first ("ranked" in a club ladder, "teach" in a game for kids, "planets" on a poster,
 #: "gravity" of a home brew): in something asked to be built they count only when the request says the subject
 #: again ("rank on google"), or when they say what kind of thing it is ("a drawing app").
 LOOSE_HINTS = frozenset(
@@ -278,6 +287,7 @@ paint painting draw drawing sketch doodle bounce bouncing flip flips slide slide
 hover wiggle shake fading idea roadmap traffic stress insights trends segment segments significant
 mess messy tidy consistent consistency staging environments backups backup slot slots availability
 readable legible pipeline bot predict prediction predictions forecast forecasting personality
+business schedule schedules scale scaling products
 """.split()
 )
 
@@ -605,7 +615,8 @@ PATTERNS = (
     (
         re.compile(
             r"\bupdates? (?:on|for) every(?:one|body)?\b|\blive (?:scoreboard|score|results|leaderboard)\b"
-            r"|\bno refresh\w*\b|\bat once\b|\b(?:several|multiple) people\b"
+            r"|\bno refresh\w*\b|\b(?:edit\w*|play\w*|us\w+|online|connected|logged in)\b.{0,20}\bat once\b"
+            r"|\b(?:several|multiple) people\b"
         ),
         "collaborative realtime",
     ),
@@ -655,6 +666,7 @@ PATTERNS = (
             r"|\beveryone else (?:can|should|may)(?: only| just)? (?:look|view|see|read)\b"
             r"|\beach (?:role|one|user|person|group|type of user) (?:sees|gets|can see|has) (?:different|their own)\b"
             r"|\bwho (?:can|may|is allowed to) (?:do|see|edit|change) what\b"
+            r"|\b(?:can|should|may) only (?:see|edit|view|change|delete|access) (?:their|his|her|your|its) own\b"
             r"|\b(?:admins?|editors?|staff|members?|users?|everyone(?: else)?) (?:can|should) (?:only )?(?:edit|delete)\b"
         ),
         "permissions auth",
@@ -818,6 +830,13 @@ PATTERNS = (
     ),
     # A page zooming in when a field is tapped is the mobile browser's doing.
     (re.compile(r"\bzooms? in\b.{0,40}\btap|\btap\w*\b.{0,40}\bzooms? in\b"), "mobile web safari zoom"),
+    # An app on a phone is a phone app.
+    (
+        re.compile(
+            r"\b(?:app|apps|application)\b (?:on|for) (?:my|the|a|our|your|their) (?:phone|phones|iphone|android)\b"
+        ),
+        "mobile app",
+    ),
     # A summary screen of figures is a dashboard.
     (re.compile(r"\boverview (?:screen|page)\b"), "dashboard"),
 )

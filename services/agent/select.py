@@ -113,6 +113,8 @@ class _Candidate:
     #: leading clause, as a phrase, twice, in a role position, or the agent's whole subject by name).
     keys: int = 0
     firm: bool = False
+    #: The word names a part of the app ("the login button").
+    part: bool = False
 
     @property
     def score(self) -> float:
@@ -146,7 +148,7 @@ def _evidence(table: Subjects, reading: intent.Intent) -> dict[int, _Candidate]:
     A word counts once per agent, at its best: "login" matching auth-specialist's tag and, through its hint
     "auth", its name is one piece of evidence, not two.
     """
-    best: dict[int, dict[str, tuple[float, Match, bool, bool]]] = {}
+    best: dict[int, dict[str, tuple[float, Match, bool, bool, bool]]] = {}
     # Each term: stem, weight, as written, context, key, firm (what the request says it is, not an aside), hint, data.
     terms = [
         (
@@ -158,13 +160,16 @@ def _evidence(table: Subjects, reading: intent.Intent) -> dict[int, _Candidate]:
             (w.lead and not w.loose) or w.role or w.stem in reading.corroborated,
             w.hint,
             w.data,
+            w.loose,
+            w.part,
         )
         for w in reading.words[:MAX_TERMS]
     ]
     terms += [
-        (w.stem, w.weight, w.written, w.context, w.written, True, False, False) for w in reading.pairs[:MAX_TERMS]
+        (w.stem, w.weight, w.written, w.context, w.written, True, False, False, False, False)
+        for w in reading.pairs[:MAX_TERMS]
     ]
-    for stem, weight, written, context, key, firm, hint, data in terms:
+    for stem, weight, written, context, key, firm, hint, data, loose, part in terms:
         postings = table.postings.get(stem)
         if not postings:
             continue
@@ -178,18 +183,19 @@ def _evidence(table: Subjects, reading: intent.Intent) -> dict[int, _Candidate]:
             if old is None or points > old[0]:
                 match = Match(written, stem, [where], round(points, 2), "context" if context else "word")
                 # The agent's whole subject said in so many words ("vue", "svelte") is never an aside.
-                named = where == NAME and not hint and table.subjects[position].name_words == 1
-                words[key] = (points, match, stem in reading.kind_stems, firm or named)
+                named = where == NAME and not (hint or loose) and table.subjects[position].name_words == 1
+                words[key] = (points, match, stem in reading.kind_stems, firm or named, part)
     found: dict[int, _Candidate] = {}
     for position, words in best.items():
         candidate = found[position] = _Candidate(position)
-        for points, match, kind_word, firm in words.values():
+        for points, match, kind_word, firm, part in words.values():
             candidate.evidence += points
             candidate.kind_evidence += points if kind_word else 0.0
             candidate.matches.append(match)
             if match.fields[0] in (NAME, TAG) and match.how != "context" and match.points >= ASIDE_MIN:
                 candidate.keys += 1
                 candidate.firm = candidate.firm or firm
+                candidate.part = candidate.part or part
     return found
 
 
@@ -250,7 +256,8 @@ def select(
     generalists = GENERALISTS.get(kind or "app", ())
     backend_said = kind == "api" and bool(set(reading.kind_words) & BACKEND_WORDS)
     # "a database for a library: books, members, loans" asks for the database itself: its members are data.
-    database_said = kind == "api" and reading.kind_words[:1] in (["database"], ["databases"], ["schema"])
+    head = [w.text for w in reading.words if not w.hint][:2]
+    database_said = kind == "api" and any(w in ("database", "databases", "schema") for w in head)
     full_stack = reading.full_stack and not database_said
     if full_stack and (kind or "app") in ("app", "website", "page", "dashboard", "api") and not backend_said:
         generalists = ("fullstack-developer", *generalists)
@@ -294,12 +301,19 @@ def select(
         if reading.bug_report:
             start(DEBUGGER, DEBUGGER_POINTS, "specialist")
     # A thing to build is asked for ("a paint calculator", "a chess ladder"), not a task on existing work.
+    broken = follow_up and reading.bug_report
     building = bool(reading.kind) and reading.kind_strength >= ASIDE_KIND and not (follow_up or reading.task)
     for candidate in candidates.values():
         if candidate.start == 0.0 and _strong(candidate) < MIN_EVIDENCE:
             candidate.evidence *= 0.5  # description words alone: a hint, never a reason
-        elif candidate.start == 0.0 and candidate.keys == 1 and not candidate.firm and building:
-            candidate.evidence *= ASIDE_FACTOR  # one word, said in passing
+        elif (
+            candidate.start == 0.0
+            and candidate.keys == 1
+            and (not candidate.firm and building or broken and candidate.part)
+        ):
+            # One word said in passing; or, in a bug report on the project, the thing that broke ("the login button
+            # doesn't work" is the builder's or the debugger's, not a request for accounts).
+            candidate.evidence *= ASIDE_FACTOR
 
     agents = table.agents
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, agents[c.position].name))

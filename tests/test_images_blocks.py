@@ -140,3 +140,17 @@ def test_stored_messages_with_attachments_become_turns_of_blocks_without_their_b
         TextBlock(text="red"),
     ]
     assert out[1].content == "done" and out[2].content == "blue"
+
+
+def test_a_prompt_whose_images_cannot_fit_says_so():
+    import pytest
+
+    from vibing.errors import LimitExceeded
+
+    lim = budget.ContextLimits(window=8192, reserve=1024)  # an OpenAI-compatible model of unknown window
+    pic = ImageBlock(media_type="image/png", data=PNG, width=1568, height=1176)  # 1,600 tokens each
+    with pytest.raises(LimitExceeded) as refused:
+        budget.fit("agent", {}, [], [pic] * 5 + [TextBlock(text="like these")], lim)
+    assert "the prompt with its 5 images" in refused.value.message
+    assert "attach fewer images" in refused.value.message
+    budget.fit("agent", {}, [], [pic] * 3 + [TextBlock(text="like these")], lim)  # three fit

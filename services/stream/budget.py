@@ -220,6 +220,7 @@ def fit(
     budget = lim.input_budget
     bpt = lim.bytes_per_token
     fixed = estimate_tokens(head, bpt) + content_tokens(prompt, bpt) + PER_MESSAGE_TOKENS + files_overhead
+    pictures = 0 if isinstance(prompt, str) else len(images_of(prompt))
     prompt = text_of(prompt)  # the files it names are kept
     file_cost = {p: estimate_tokens(c, bpt) + estimate_tokens(p, bpt) + PER_MESSAGE_TOKENS for p, c in files.items()}
     files_total = sum(file_cost.values())
@@ -270,9 +271,11 @@ def fit(
     named = sorted(p for p in kept_files if _named(p, prompt))
     what = f"the files it names ({', '.join(named[:5])})" if named else "the agent's instructions"
     raise LimitExceeded(
-        f"This request is too large for {model or 'the model'}: the prompt and {what} need about {total:,} tokens, "
-        f"and the model takes {lim.window:,} (with {lim.reserve:,} kept for the answer). Shorten the request, name "
-        f"fewer or smaller files, or choose a model with a larger context window.",
+        f"This request is too large for {model or 'the model'}: the prompt"
+        f"{f' with its {pictures} image' + ('s' if pictures > 1 else '') if pictures else ''} and {what} need about "
+        f"{total:,} tokens, and the model takes {lim.window:,} (with {lim.reserve:,} kept for the answer). Shorten "
+        f"the request, {'attach fewer images, ' if pictures else ''}name fewer or smaller files, or choose a model "
+        f"with a larger context window.",
         estimate=total,
         window=lim.window,
         reserve=lim.reserve,

@@ -61,21 +61,26 @@ TEAM_PROMPT = (
 )
 
 
-def task_prompt(task: WorkflowTask, brief: str, outputs: dict[str, tuple[str, str]]) -> str:
-    """The task's own prompt, the user's brief, then each dependency's answer (titled by task and agent)."""
+def task_prompt(
+    task: WorkflowTask, brief: str, outputs: dict[str, tuple[str, str]], limit: int = DEPENDENCY_CHARS
+) -> str:
+    """The task's own prompt, the user's brief, then each dependency's answer (titled by task and agent), each cut
+    at ``limit`` characters."""
     parts = [task.prompt.strip(), f"## The user's request\n\n{brief.strip()}"]
     for dep in task.depends_on:
         title, text = outputs[dep]
-        if len(text) > DEPENDENCY_CHARS:
-            text = text[:DEPENDENCY_CHARS] + "\n\n(cut here for length)"
+        if len(text) > limit:
+            text = text[:limit] + "\n\n(cut here for length)"
         parts.append(f"## Output of the earlier task “{title}”\n\n{text.strip()}")
     return "\n\n".join(parts)
 
 
-def task_turn(task: WorkflowTask, agent_prompt: str, brief: str, outputs: dict[str, tuple[str, str]]) -> str:
+def task_turn(
+    task: WorkflowTask, agent_prompt: str, brief: str, outputs: dict[str, tuple[str, str]], limit: int
+) -> str:
     """The task's turn: its role (the agent's instructions), then its prompt (:func:`task_prompt`)."""
     role = f"## Your role: {task.agent}" + (f"\n\n{agent_prompt.strip()}" if agent_prompt.strip() else "")
-    return f"{role}\n\n## Your task\n\n{task_prompt(task, brief, outputs)}"
+    return f"{role}\n\n## Your task\n\n{task_prompt(task, brief, outputs, limit)}"
 
 
 def task_model(task: WorkflowTask, model: str, provider: str) -> str:
@@ -235,20 +240,23 @@ class WorkflowRun:
         except VibingError as exc:  # the agent went away since planning: its task still runs, on the generic prompt
             logger.warning("workflow.agent_missing", agent=task.agent, error=exc.message)
             agent_prompt = ""
-        brief = task_prompt(task, self.req.brief, outputs)
         provider = self.launcher.provider(self.req.provider)
         call = self.launcher.make_call(
             provider=provider,
             base_url="",
             model=task_model(task, self.req.model, provider),
-            messages=[ChatTurn(role="user", content=brief)],  # checked here, completed below
+            messages=[ChatTurn(role="user", content=self.req.brief)],  # checked here, completed below
             system="",
             max_tokens=task.max_tokens,
             temperature=None,
         )
         lim = budget.limits_for(self.launcher.config, call.provider, call.model, call.max_tokens)
+        # The dependencies' answers take at most half of a small model's context between them.
+        room = int(lim.input_budget * lim.bytes_per_token / 2 / max(1, len(task.depends_on)))
+        limit = max(400, min(DEPENDENCY_CHARS, room))
+        brief = task_prompt(task, self.req.brief, outputs, limit)
         agent_prompt = budget.shorten_agent(agent_prompt, brief, lim)
-        turn = task_turn(task, agent_prompt, self.req.brief, outputs)
+        turn = task_turn(task, agent_prompt, self.req.brief, outputs, limit)
         call, fitted = generate.fitted_call(self.launcher.config, call, TEAM_PROMPT, self.files, self.history, turn)
         spending.check_call(
             self.launcher.bus,

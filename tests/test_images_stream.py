@@ -305,3 +305,23 @@ def test_continuing_a_stored_answer_sends_the_images_its_request_carried(app, se
         "source": {"type": "base64", "media_type": "image/png", "data": b64(shot)},
     }
     assert sent[1]["content"] == "Here it comes:"
+
+
+def test_all_the_images_of_one_request_stay_under_the_apis_request_size():
+    pic = ImageBlock(media_type="image/png", data="A" * 1000)
+    turns = [
+        ChatTurn(role="user", content=[pic, TextBlock(text="one")], message_id="u1"),
+        ChatTurn(role="assistant", content="ok"),
+        ChatTurn(role="user", content=[pic, pic, TextBlock(text="two")], message_id="u2"),
+        ChatTurn(role="assistant", content="ok"),
+        ChatTurn(role="user", content=[pic, TextBlock(text="now")]),
+    ]
+    out = images.within_request_cap(turns, cap=2500)  # room for two images and a half
+    assert out[0].content == "one\n\n" + images.earlier_note(1)  # the oldest go first
+    assert out[2].content == "two\n\n" + images.earlier_note(2)
+    assert out[4] == turns[4], "the current turn's images stay"
+    assert images.within_request_cap(turns, cap=5000) == turns
+    # the current prompt's own images are refused whole when together they are over the cap
+    many = [_att(png(1, 1) + b"\x00" * 3_000_000, name=f"{n}.png") for n in range(8)]
+    with pytest.raises(ImageRefused, match="These 8 images take .* MB together; at most 18 MB"):
+        images.checked(many)

@@ -342,8 +342,9 @@ def _with_earlier_images(launcher: Launcher, call: Call) -> tuple[Call, list[str
 
     earlier = call.messages[:-1]
     if any(not b.data for t in earlier for b in turns.images_of(t.content)):
-        loaded = images.loaded(earlier, images.from_storage(launcher.bus))
-        call = msgspec.structs.replace(call, messages=[*loaded, call.messages[-1]])
+        earlier = images.loaded(earlier, images.from_storage(launcher.bus))
+    if any(turns.images_of(t.content) for t in earlier):
+        call = msgspec.structs.replace(call, messages=images.within_request_cap([*earlier, call.messages[-1]]))
     resent = [t.message_id for t in call.messages[:-1] if t.role == "user" and turns.images_of(t.content)]
     return call, [r for r in resent if r]
 

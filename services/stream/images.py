@@ -11,7 +11,9 @@ An attached image comes from the page (pasted, dropped, picked, a capture of the
 - :func:`accepts` says whether a model takes images (every Claude model; an OpenAI-compatible one when
   ``openai_images`` is set; the local engine's model never), and :func:`require` refuses before anything is sent.
 - :func:`follow_up` applies the resend rule: of the earlier user turns that carried images, only the last
-  :data:`RESEND_TURNS` send theirs again (the others say in words that an image was there).
+  :data:`RESEND_TURNS` send theirs again (the others say in words that an image was there); and all the images of
+  one request stay under :data:`MAX_REQUEST_IMAGES` (the API refuses a request over 32 MB): a prompt's own images
+  over it are refused, earlier ones are left out, oldest first (:func:`within_request_cap`).
 - :func:`anthropic_content` and :func:`openai_content` are the two wire shapes: Anthropic's ``image`` blocks
   (base64 source) before the turn's text block, and OpenAI's ``image_url`` data-URL parts after its text part.
 
@@ -46,6 +48,9 @@ MAX_SIDE = 8000
 LONG_EDGE = 1568
 #: Earlier user turns whose images a follow-up sends again.
 RESEND_TURNS = 2
+#: Base64 characters of all the images of one request: the Messages API refuses a request over 32 MB (413), and
+#: the text of the project and conversation needs room beside them.
+MAX_REQUEST_IMAGES = 24 * 1024 * 1024
 
 
 def _label(image: ImageAttachment | ImageBlock, n: int) -> str:
@@ -177,6 +182,14 @@ def checked(images: list[ImageAttachment]) -> list[ImageAttachment]:
         raise ImageRefused(
             f"{len(images)} images were attached; at most {MAX_IMAGES} go with one message.", count=len(images)
         )
+    together = sum(len(i.data) for i in images)
+    if together > MAX_REQUEST_IMAGES:
+        raise ImageRefused(
+            f"These {len(images)} images take {together * 3 / 4 / 1048576:.1f} MB together; at most "
+            f"{MAX_REQUEST_IMAGES * 3 // 4 // 1048576} MB of images go with one message (the API refuses larger "
+            f"requests). Send fewer, or smaller ones (a JPEG of a photo is far smaller than a PNG).",
+            size_bytes=together * 3 // 4,
+        )
     out = []
     for n, image in enumerate(images, 1):
         label = _label(image, n)
@@ -263,6 +276,26 @@ def follow_up(history: list[ChatTurn], keep: int = RESEND_TURNS) -> tuple[list[C
     return out, [out[i] for i in sorted(kept)]
 
 
+def within_request_cap(turns: list[ChatTurn], cap: int = MAX_REQUEST_IMAGES) -> list[ChatTurn]:
+    """``turns`` (a request's, ending with the current one) with the images of earlier turns left out, oldest
+    first, until all its images together take at most ``cap`` base64 characters; the current turn's stay (they
+    were refused already if they alone are too big)."""
+
+    def size(turn: ChatTurn) -> int:
+        return sum(len(b.data) for b in turn_content.images_of(turn.content))
+
+    total = sum(size(t) for t in turns)
+    out = list(turns)
+    for i, turn in enumerate(out[:-1]):
+        if total <= cap:
+            break
+        took = size(turn)
+        if took:
+            out[i] = turn_content.without_images(turn, earlier_note(len(turn_content.images_of(turn.content))))
+            total -= took
+    return out
+
+
 def without_any(history: list[ChatTurn]) -> list[ChatTurn]:
     """``history`` with every image left out (for a model that takes none), each said in words."""
     return [turn_content.without_images(t, earlier_note(len(turn_content.images_of(t.content)))) for t in history]
@@ -313,7 +346,7 @@ def for_continuation(turns: list[ChatTurn], provider: str, model: str, config: A
         return without_any(turns)
     users = [t for t in turns if t.role == "user"]
     current = bool(users) and bool(turn_content.images_of(users[-1].content))
-    return loaded(follow_up(turns, RESEND_TURNS + int(current))[0], from_storage(bus))
+    return within_request_cap(loaded(follow_up(turns, RESEND_TURNS + int(current))[0], from_storage(bus)))
 
 
 # -- the wire ------------------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ from vibing.schema.stream import (
 )
 
 KEY = "sk-ant-test-" + "b" * 30
+#: The context of the OpenAI-compatible model (the test server's ``/v1/chat/completions``): a small local model's.
+SMALL_WINDOW = 4096
 #: A project big enough to be cached by any model (the test server's minimum is 4,096 tokens for Opus 4.5).
 APP = "\n".join(f"  <li id='item-{i}'>Item number {i} of the list, with a little text</li>" for i in range(600))
 
@@ -39,7 +41,13 @@ def server():
 
 @pytest.fixture(scope="module")
 def app(server, tmp_path_factory):
-    running = start_app(tmp_path_factory.mktemp("paths") / "home", ANTHROPIC_BASE_URL=server.url, ANTHROPIC_API_KEY=KEY)
+    running = start_app(
+        tmp_path_factory.mktemp("paths") / "home",
+        ANTHROPIC_BASE_URL=server.url,
+        ANTHROPIC_API_KEY=KEY,
+        VIBING_OPENAI_BASE_URL=server.url + "/v1",
+        VIBING_OPENAI_CONTEXT=str(SMALL_WINDOW),
+    )
     yield running
     running.stop()
 
@@ -221,3 +229,30 @@ def test_a_cut_answer_is_continued_from_the_cached_prefix(app, server):
     assert body["messages"][-1]["role"] == "assistant"
     written = first.usage.cache_creation_input_tokens
     assert written > 0 and done.usage.cache_read_input_tokens >= written, "the continuation read what the cut wrote"
+
+
+def test_a_workflow_on_a_small_model_fits_every_task_with_its_dependencies(app, server):
+    """On a 4,096-token model the answers a task builds on are cut to fit (whole, the summary's four would not)."""
+    bus = app.bus()
+    project_id = _project(bus, "Small workflow", {"index.html": "<p>hi</p>"}, turns=6, chars=1500)
+    sub = bus.subscribe("workflow.", "stream.done")
+    sub.sync()
+    count = len(server.requests)
+    req = RunWorkflow(
+        workflow="code-review",
+        brief="review it [[scenario:normal words=700]]",
+        run_id="wf-small",
+        project_id=project_id,
+        provider="openai",
+    )
+    _progress, ended, done = _run(bus, sub, req)
+    assert done.ok, done.message
+    sent = [r.body for r in server.requests[count:] if r.path.endswith("/chat/completions")]
+    assert len(sent) == len(ended) == 6
+    plan = bus.request("agent", PlanWorkflow(workflow="code-review", params={}))
+    widest = max(plan.tasks, key=lambda t: len(t.depends_on))
+    answers = sum(ended[dep].chars for dep in widest.depends_on)
+    assert answers / 2.5 > SMALL_WINDOW, f"whole, the answers {widest.id} builds on would overflow the model"
+    for body in sent:
+        chars = sum(len(str(m["content"])) for m in body["messages"])
+        assert chars / 2.5 + body["max_tokens"] <= SMALL_WINDOW, "within the model's context by the budget's count"

@@ -57,6 +57,8 @@ MODIFIER_STARTS = frozenset(
     {"with", "that", "which", "where", "including", "includes", "featuring", "showing"}
     | {"avec", "con", "mit", "com", "met"}  # "with" in French, Spanish and Italian, German, Portuguese, Dutch
 )
+#: Words after which "with" says what the thing must work with: the point of the request, not a feature.
+WORKS_WITH = frozenset("work works working compatible usable cope copes play plays".split())
 #: "for" (in English or another language) followed by one of these starts context ("for my bakery", "para mi
 #: academia", "pour mon salon").
 CONTEXT_STARTS = frozenset({"for", "to", "pour", "para", "fur", "per", "voor"})
@@ -75,6 +77,8 @@ HEAD_WORDS = 3
 PATTERN_WEIGHT = 1.0
 #: A hint counts this much of the word itself.
 HINT_WEIGHT = 0.9
+#: Whether a second word hinting at a subject already said counts as well.
+ECHO = True
 #: A kind needs at least this much said ("page" alone, in "a page that shows the forecast", is not a website).
 MIN_KIND = 1.2
 #: Kinds of request: the web app's project types, with everyday apps told apart from websites.
@@ -306,9 +310,15 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
     content_in_sentence = 0
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        # "works with a screen reader", "compatible with safari": what it must work with is the point, not a feature.
+        complement = token == "with" and i > 0 and tokens[i - 1] in WORKS_WITH
         if i in starts:
             lead = True
-        elif i in clauses or token in MODIFIER_STARTS or (token in CONTEXT_STARTS and following in CONTEXT_ARTICLES):
+        elif (
+            i in clauses
+            or (token in MODIFIER_STARTS and not complement)
+            or (token in CONTEXT_STARTS and following in CONTEXT_ARTICLES)
+        ):
             lead = False
         if i in starts:
             weight, in_context, previous = (PATTERN_WEIGHT if i < recognised else 1.0), False, None
@@ -317,7 +327,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
             weight = 1.0
         elif i in clauses and in_context:
             in_context = False  # "for my trip" situates what came before it, not the next clause
-        elif token in MODIFIER_STARTS:
+        elif token in MODIFIER_STARTS and not complement:
             weight = MODIFIER_WEIGHT
         elif token in CONTEXT_STARTS and following in CONTEXT_ARTICLES:
             weight, in_context = MODIFIER_WEIGHT, True
@@ -382,9 +392,10 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         parts = [p for p in re.split(r"[-_.]", text) if p] if any(c in text for c in "-_.") else [text]
         pieces = parts + (["".join(parts)] if len(parts) > 1 else [])
         position = len(out)
+        source = subject_stem(text)  # the word that said it, inflections as one ("query", "queries")
         for piece in pieces:
             term = subject_stem(piece)
-            sources.setdefault(term, set()).add(text)
+            sources.setdefault(term, set()).add(source)
             if term in seen:
                 continue
             seen.add(term)
@@ -410,8 +421,11 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         verb = token in VERB_HINTS and content_in_sentence == 1 and following in DETERMINERS
         for hint in () if verb else _hints_of(text) + (HEAD_HINTS.get(text, ()) if head else ()):
             term = subject_stem(hint)
-            sources.setdefault(term, set()).add(text)
-            if term not in seen:
+            said_by = sources.setdefault(term, set())
+            # A second word saying the same subject ("safe" and "hackers": security) counts too, once.
+            echo = term in seen and source not in said_by and len(said_by) == 1 and ECHO
+            said_by.add(source)
+            if term not in seen or echo:
                 seen.add(term)
                 out.append(
                     Word(

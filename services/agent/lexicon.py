@@ -195,6 +195,7 @@ _translate("permissions", "permisos berechtigungen permissoes permessi")
 _translate("seo", "posicionamiento referencement")
 _translate("dark", "dunkelmodus")
 _translate("translation", "traduccion traduction ubersetzung traducao traduzione")
+_translate("cart", "carrinho carrito panier warenkorb carrello winkelwagen")
 
 #: Everyday words for a specialist's subject, in the words agents use for it ("laggy" is about performance).
 HINTS: dict[str, tuple[str, ...]] = {}
@@ -435,6 +436,7 @@ PHRASES = {
     "family tree": "familytree",
     "google docs": "googledocs",
     "page where": "tool where",
+    "page showing": "tool showing",
     "page that": "tool that",
     "page to": "tool to",
     "page which": "tool which",

@@ -54,8 +54,9 @@ from vibing.shell.login import LoginCodes
 logger = log.get("shell.server")
 
 UI_DIR = Path(__file__).resolve().parent / "ui"
-#: A page request's largest body: a prompt with its images (10 of at most 5 MB each, as base64) and some room.
-MAX_BODY = 10 * 5 * 1024 * 1024 * 4 // 3 + 2 * 1024 * 1024
+#: A page request's largest body: a prompt with its images (the stream service takes 24 MB of base64 images with one
+#: message, as the Messages API's 32 MB request allows) and room for the rest of it.
+MAX_BODY = 26 * 1024 * 1024
 #: The image types an attachment is answered as (never SVG: it can carry script).
 ATTACHMENT_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
 _ATTACHMENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")

@@ -128,6 +128,12 @@ def test_a_dropped_image_is_downscaled_and_several_chips_are_removed_by_keyboard
     page.keyboard.press("Delete")
     expect(chips).to_have_count(1)
     expect(chips).to_be_focused()
+    # no words with it: said, and nothing sent
+    page.focus("#prompt")
+    page.keyboard.press("Enter")
+    expect(page.locator("#toasts .toast").filter(has_text="Say what the image is for, then send")).to_have_count(1)
+    expect(chips).to_have_count(1)
+    assert page.locator(".msg.user").count() == 1  # the generated app's prompt only
     page.fill("#prompt", "Use this banner " + SAY)
     since = len(fake.requests)
     page.click("#send-btn")
@@ -372,13 +378,20 @@ def test_a_model_that_cannot_see_images_is_said_so_before_anything_is_sent(brows
 
 
 def test_a_12_megapixel_photo_reaches_its_chip_within_300_ms(page, app):
-    """Issue 20's measure: from the paste to the chip drawn, a 4000×3000 JPEG photo, decoded and downscaled."""
+    """Issue 20's measure: from the paste to the chip drawn, a 4000×3000 JPEG photo decoded upright; the median of
+    three pastes (bench/ui.py's row takes five): one figure on a shared machine is mostly its neighbours' load."""
     generated_app(page, app, "Big photo")
-    ms, ready = page.evaluate(PHOTO_TO_CHIP)
-    print(f"12-megapixel photo: chip shown in {ms:.0f} ms, encoded and ready to send in {ready:.0f} ms")
-    page.wait_for_function("() => /kB|MB/.test(document.querySelector('#image-chips .chip').title)", timeout=WAIT)
-    assert chip_title(page).startswith("photo.jpg: 1568×1176"), chip_title(page)
-    assert ms < 300
+    runs = []
+    for _ in range(3):
+        runs.append(page.evaluate(PHOTO_TO_CHIP))
+        page.wait_for_function("() => /kB|MB/.test(document.querySelector('#image-chips .chip').title)", timeout=WAIT)
+        assert chip_title(page).startswith("photo.jpg: 1568×1176"), chip_title(page)
+        page.evaluate("async () => (await import('/ui/images.js')).clearImages()")
+    shown, ready = sorted(r[0] for r in runs)[1], sorted(r[1] for r in runs)[1]
+    print(
+        f"12-megapixel photo: chip shown in {shown:.0f} ms, encoded and ready to send in {ready:.0f} ms (medians of 3)"
+    )
+    assert shown < 300
 
 
 def test_ctrl_i_picks_from_inside_the_code_editor(page, app):
@@ -392,3 +405,14 @@ def test_ctrl_i_picks_from_inside_the_code_editor(page, app):
     page.frame_locator("#preview").locator("vibing-picker").wait_for(state="attached", timeout=WAIT)
     page.keyboard.press("Escape")
     expect(page.locator("#preview-pick")).to_have_attribute("aria-pressed", "false")
+
+
+def test_every_command_of_the_window_menu_is_one_the_page_runs():
+    """The View menu's Pick an element and Attach a screenshot (and every other menu command) name an entry of
+    app.js's table, which is what runs a menu command in the page (``window.vibing.command``)."""
+    root = Path(__file__).resolve().parents[1] / "shell"
+    menu = dict(re.findall(r'act\("([^"]+)", "([^"]+)"', (root / "window.py").read_text()))
+    table = set(re.findall(r'command: "([^"]+)"', (root / "ui" / "app.js").read_text()))
+    assert menu["Pick an element"] == "pick-element"
+    assert menu["Attach a screenshot of the preview"] == "attach-screenshot"
+    assert set(menu.values()) <= table, set(menu.values()) - table

@@ -221,6 +221,7 @@ function progress(text, { meta = "", phase = "run", context = null } = {}) {
 
 export async function sendPrompt(prompt, opts = {}) {
   prompt = (prompt || "").trim();
+  if (!prompt && state.project && imageCount()) { toast("Say what the image is for, then send: it goes with your words."); $("#prompt").focus(); return; }
   if (!prompt || !state.project) return;
   if (state.activeStream) { toast("Wait for the current answer, or stop it first."); return; }
   if (!(await beforeGeneration())) return; // unsaved edits: saved, discarded, or no generation (the person says)

@@ -116,6 +116,52 @@ def test_a_follow_up_stays_with_the_project_unless_it_asks_for_another_specialty
     assert not select(library, "make the buttons bigger").follow_up
 
 
+@pytest.mark.parametrize(
+    ("prompt", "generalist", "specialist"),
+    [
+        # One word in an aside, or an everyday word that only hints at a subject, does not outweigh the thing asked.
+        ("a tiling calculator - put in the size of the bathroom and it says how many boxes", "frontend-developer", ""),
+        ("darts league ladder, who is ranked where after each match", "frontend-developer", ""),
+        ("a board game that teaches kids about the planets", "game-developer", ""),
+        # The same subject said as the thing asked for still counts.
+        ("a paint app for toddlers with big brushes", "", "canvas-artist"),
+        ("make my bakery rank higher on google", "", "seo-specialist"),
+        ("a gravity game where you flip gravity to dodge spikes", "", "game-physics-programmer"),
+    ],
+)
+def test_an_incidental_word_does_not_outweigh_what_is_asked(
+    library: Library, prompt: str, generalist: str, specialist: str
+):
+    result = select(library, prompt)
+    assert result.primary.agent.name == (generalist or specialist), result.explanation
+
+
+def test_a_verb_on_a_thing_is_no_subject(library: Library):
+    assert select(library, "a paint app for my kids").primary.agent.name == "canvas-artist"
+    recolour = select(library, "paint the header blue", project_type="website", recent_agents=["frontend-developer"])
+    assert recolour.primary.agent.name == "frontend-developer", recolour.explanation
+
+
+@pytest.mark.parametrize(
+    ("prompt", "agent"),
+    [
+        ("only the treasurer should be able to change the accounts, the rest can just look", "auth-specialist"),
+        ("coaches and parents log in and each sees different things", "auth-specialist"),
+        ("when the quizmaster adds a question everyone's screen shows it straight away", "realtime-developer"),
+        ("¿mi web funciona con lector de pantalla?", "accessibility-expert"),
+        ("mon site marche-t-il seulement au clavier ?", "accessibility-expert"),
+        ("meine Webseite lädt sehr langsam", "performance-engineer"),
+        ("is my login form safe from hackers?", "security-auditor"),
+        ("sell my handmade soap online", "ecommerce-builder"),
+    ],
+)
+def test_a_subject_said_in_everyday_words_or_another_language_finds_its_specialist(
+    library: Library, prompt: str, agent: str
+):
+    result = select(library, prompt)
+    assert result.primary.agent.name == agent, result.explanation
+
+
 def test_user_agents_take_part_on_equal_terms(library: Library, tmp_path):
     folder = tmp_path / "agents"
     folder.mkdir()

@@ -58,7 +58,10 @@ MODIFIER_STARTS = frozenset(
     | {"avec", "con", "mit", "com", "met"}  # "with" in French, Spanish and Italian, German, Portuguese, Dutch
 )
 #: Words after which "with" says what the thing must work with: the point of the request, not a feature.
-WORKS_WITH = frozenset("work works working compatible usable cope copes play plays".split())
+WORKS_WITH = frozenset(
+    "work works working compatible usable cope copes play plays funciona funcionan fonctionne marche funktioniert "
+    "funziona".split()
+)
 #: "for" (in English or another language) followed by one of these starts context ("for my bakery", "para mi
 #: academia", "pour mon salon").
 CONTEXT_STARTS = frozenset({"for", "to", "pour", "para", "fur", "per", "voor"})
@@ -342,6 +345,9 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         )
         owned = owner and plain not in PLATFORMS and subject_stem(plain) in KIND_WORDS
         intent.task = intent.task or owned
+        # The rest of an owned thing's name is existing work too: "my *online* shop" (in "mi sitio accesible" the
+        # word after it says what it should be, so only the word between counts).
+        described = i > 0 and tokens[i - 1] in POSSESSIVES and TRANSLATIONS.get(following, following) in OWNED_THINGS
         kind_weight = 1.0 if plain in PLATFORMS else min(weight, MODIFIER_WEIGHT) if owned else weight
         said.append((plain, kind_weight))
         pair_weight = min(weight, MODIFIER_WEIGHT) if owned else weight
@@ -378,7 +384,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         feature = token in FEATURE_WORDS and content_in_sentence >= HEAD_WORDS
         content_in_sentence += 1
         word_weight = min(weight, MODIFIER_WEIGHT) if owned or compound or feature else weight
-        context = owned or in_context
+        context = owned or described or in_context
         written = phrase_of[i] if i < recognised else ""
         text = _ELISION.sub("", token).replace("'", "")
         if written:

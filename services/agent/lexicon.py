@@ -302,7 +302,7 @@ HEAD_HINTS: dict[str, tuple[str, ...]] = {
 }
 #: Words that ask for accounts, and words that ask for data kept on a server: both together make a full-stack app.
 ACCOUNT_WORDS = frozenset("login logins signin signup account accounts password passwords users members staff".split())
-SERVER_WORDS = frozenset("database databases server backend saved sync synced real".split())
+SERVER_WORDS = frozenset("database databases server backend saved save saves sync synced real".split())
 
 
 #: Stop words of those languages (articles, prepositions, "make", "I want"), and a few English fillers ("now",
@@ -838,6 +838,14 @@ PATTERNS = (
             r"\b(?:app|apps|application)\b (?:on|for) (?:my|the|a|our|your|their) (?:phone|phones|iphone|android)\b"
         ),
         "mobile app",
+    ),
+    # A layout that breaks on small screens is a responsive layout job.
+    (
+        re.compile(
+            r"\b(?:small|smaller|narrow|tiny|little) screens?\b"
+            r"|\b(?:breaks|broken|squashed|overlaps?|overlapping|cut off)\b.{0,20}\bon (?:phones|mobiles?|tablets)\b"
+        ),
+        "responsive layout",
     ),
     # A summary screen of figures is a dashboard.
     (re.compile(r"\boverview (?:screen|page)\b"), "dashboard"),

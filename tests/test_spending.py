@@ -110,6 +110,35 @@ def test_the_estimate_prices_the_input_and_a_typical_answer():
     assert free.usd == 0 and free.output_tokens == 100
 
 
+def test_images_are_priced_as_the_model_counts_them(app):
+    from vibing import config as config_mod
+    from vibing.schema.stream import ChatTurn, ImageAttachment, ImageBlock, TextBlock
+
+    bus = app.bus()
+    project_id = new_project(bus, "Pictures")
+    photo = ImageAttachment(media_type="image/jpeg", data="", width=1000, height=750)
+    tokens = 1000 * 750 // 750 + 1  # as Anthropic counts an image below its 1.15 megapixels
+    config = config_mod.Config()
+    plain = spending._request_estimate(bus, config, Generate(project_id=project_id, prompt="like this"))
+    shown = spending._request_estimate(
+        bus, config, Generate(project_id=project_id, prompt="like this", images=[photo, photo])
+    )
+    assert shown.input_tokens - plain.input_tokens == 2 * tokens
+    assert shown.usd > plain.usd
+    # a follow-up sends again the images of the last two earlier turns that carried any, and pays for them
+    block = ImageBlock(media_type="image/jpeg", width=1000, height=750, attachment_id="a")
+    history = [ChatTurn(role="user", content=[block, TextBlock(text=f"turn {n}")]) for n in range(3)]
+    follow_up = Generate(project_id=project_id, prompt="bigger", history=history)
+    text_only = Generate(
+        project_id=project_id, prompt="bigger", history=[ChatTurn(role="user", content=f"turn {n}") for n in range(3)]
+    )
+    assert (
+        spending._request_estimate(bus, config, follow_up).input_tokens
+        - spending._request_estimate(bus, config, text_only).input_tokens
+        == 2 * tokens
+    )
+
+
 def test_a_request_over_the_daily_limit_is_refused_then_sent_with_the_agreement(app):
     bus = app.bus()
     project_id = new_project(bus, "Daily")

@@ -35,8 +35,9 @@ from vibing import config as config_mod
 from vibing.errors import ConfigError, SpendingLimitReached, VibingError
 from vibing.schema.storage import GetProject, LoadProject, SpendingSoFar
 from vibing.schema.stream import Generate, Usage
-from vibing.services.stream import costs
-from vibing.services.stream.turns import text_of
+from vibing.services.stream import budget, costs
+from vibing.services.stream.images import RESEND_TURNS
+from vibing.services.stream.turns import images_of, text_of
 
 #: Output tokens of a typical generation (a small app's files and a few words around them).
 TYPICAL_OUTPUT_TOKENS = 4000
@@ -90,10 +91,20 @@ def start_of_today(now: float | None = None) -> float:
 
 
 def estimate(
-    *, model: str, provider: str, prompt: str, history_chars: int, file_chars: int, max_tokens: int
+    *,
+    model: str,
+    provider: str,
+    prompt: str,
+    history_chars: int,
+    file_chars: int,
+    max_tokens: int,
+    image_tokens: int = 0,
 ) -> Estimate:
-    """What one generation would cost, leaning high (see the module docstring)."""
-    input_tokens = INSTRUCTION_TOKENS + round((len(prompt) + history_chars + file_chars) / CHARS_PER_TOKEN)
+    """What one generation would cost, leaning high (see the module docstring); ``image_tokens`` are those of the
+    images it sends (a photo costs about as much as 6 KB of text)."""
+    input_tokens = (
+        INSTRUCTION_TOKENS + round((len(prompt) + history_chars + file_chars) / CHARS_PER_TOKEN) + image_tokens
+    )
     output_tokens = min(TYPICAL_OUTPUT_TOKENS, max_tokens) if max_tokens > 0 else TYPICAL_OUTPUT_TOKENS
     usd = costs.cost_usd(model, Usage(input_tokens=input_tokens, output_tokens=output_tokens), provider)
     return Estimate(model=model, input_tokens=input_tokens, output_tokens=output_tokens, usd=usd)
@@ -103,7 +114,8 @@ def call_estimate(call: Any) -> Estimate:
     """What a request as built (a workflow task, a continuation, a title) would cost: its system prompt and its
     turns as they will be sent, and a typical answer (or ``max_tokens`` when smaller)."""
     chars = len(call.system) + sum(len(text_of(t.content)) for t in call.messages)
-    input_tokens = round(chars / CHARS_PER_TOKEN) + 8 * len(call.messages)
+    pictures = sum(budget.image_tokens(i.width, i.height) for t in call.messages for i in images_of(t.content))
+    input_tokens = round(chars / CHARS_PER_TOKEN) + 8 * len(call.messages) + pictures
     output_tokens = min(TYPICAL_OUTPUT_TOKENS, call.max_tokens) if call.max_tokens > 0 else TYPICAL_OUTPUT_TOKENS
     usd = costs.cost_usd(call.model, Usage(input_tokens=input_tokens, output_tokens=output_tokens), call.provider)
     return Estimate(model=call.model, input_tokens=input_tokens, output_tokens=output_tokens, usd=usd)
@@ -126,11 +138,16 @@ def _request_estimate(bus: Any, config: config_mod.Config, req: Generate) -> Est
         project = bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
         history_chars = sum(len(text_of(t.content)) for t in req.history)
         file_chars = sum(len(text) for text in req.files.values())
+        earlier = [[(i.width, i.height) for i in images_of(t.content)] for t in req.history if t.role == "user"]
     else:
         detail = bus.request("storage", LoadProject(project_id=req.project_id), timeout=5.0)
         project = detail.project
         history_chars = sum(len(m.content) for m in detail.messages if m.role in ("user", "assistant"))
         file_chars = sum(len(f.content) for f in detail.files)
+        earlier = [[(a.width, a.height) for a in m.attachments] for m in detail.messages if m.role == "user"]
+    # this prompt's images, and those of the last turns that carried any (a follow-up sends them again)
+    resent = [sizes for sizes in earlier if sizes][-RESEND_TURNS:]
+    sizes = [(i.width, i.height) for i in req.images] + [size for turn in resent for size in turn]
     provider = req.provider or getattr(project, "provider", "") or config.provider
     model = req.model or getattr(project, "model", "") or ""
     if not model:
@@ -142,6 +159,7 @@ def _request_estimate(bus: Any, config: config_mod.Config, req: Generate) -> Est
         history_chars=history_chars,
         file_chars=file_chars,
         max_tokens=req.max_tokens,
+        image_tokens=sum(budget.image_tokens(w, h) for w, h in sizes),
     )
 
 

@@ -34,14 +34,18 @@ from vibing.services.agent.lexicon import (
     HINTS,
     KIND_WORDS,
     LOOSE_HINTS,
+    MANNERS,
+    NOT_KIND,
     OWNED_THINGS,
     PATTERNS,
     PHRASES,
+    PLACES,
     PLATFORMS,
     POSSESSIVES,
     ROLE_NOUNS,
     SERVER_WORDS,
     TOOL_NOUNS,
+    TOOL_WORDS,
     TRANSLATIONS,
     UI_PARTS,
     VERB_HINTS,
@@ -255,6 +259,25 @@ class Mender:
         return word
 
 
+def _data_of_next(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]`` is data for what follows: the first of two words before a tool ("a *bingo* card
+    generator"), or a place before another noun ("a coffee *shop* loyalty app": whose app, not what it is)."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if not following.isalpha() or following in STOP_WORDS:
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else ""
+    if after in TOOL_NOUNS and tokens[i] not in TOOL_NOUNS | MANNERS | TOOL_WORDS and following not in TOOL_NOUNS:
+        return True
+    following = TRANSLATIONS.get(following, following)
+    return (
+        tokens[i] in PLACES
+        and following not in ROLE_NOUNS
+        and following not in TOOL_NOUNS
+        and following not in KIND_WORDS
+        and not following.endswith("ing")
+    )
+
+
 def _hints_of(text: str) -> tuple[str, ...]:
     """:data:`HINTS` of a word or of its plain inflection ("summarises" is "summarise"; not its stem: "generator"
     and "generative" share one, and only the second is about art)."""
@@ -340,8 +363,11 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         # "my site", "our app": existing work the request is about; "my phone" still says where it runs.
         # Only a kind of thing is existing work when owned ("my site"); "my stylesheet" is still the topic.
         # "our company site" and "my own app" are owned too: the possessive may stand one word before a thing made.
+        # "my car's dashboard": a thing of someone's is existing too.
         owner = i > 0 and (
-            tokens[i - 1] in POSSESSIVES or (i > 1 and tokens[i - 2] in POSSESSIVES and plain in OWNED_THINGS)
+            tokens[i - 1] in POSSESSIVES
+            or tokens[i - 1].endswith("'s")
+            or (i > 1 and tokens[i - 2] in POSSESSIVES and plain in OWNED_THINGS)
         )
         owned = owner and plain not in PLATFORMS and subject_stem(plain) in KIND_WORDS
         intent.task = intent.task or owned
@@ -349,6 +375,9 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         # word after it says what it should be, so only the word between counts).
         described = i > 0 and tokens[i - 1] in POSSESSIVES and TRANSLATIONS.get(following, following) in OWNED_THINGS
         kind_weight = 1.0 if plain in PLATFORMS else min(weight, MODIFIER_WEIGHT) if owned else weight
+        # The data of a tool or a place's thing says less about the kind than the tool ("a bingo card generator").
+        if _data_of_next(tokens, i):
+            kind_weight = min(kind_weight, MODIFIER_WEIGHT)
         said.append((plain, kind_weight))
         pair_weight = min(weight, MODIFIER_WEIGHT) if owned else weight
         if token in STOP_WORDS or token in FOREIGN_STOP_WORDS or not token.isalnum():
@@ -377,7 +406,10 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         # ...and so is the theme of a gathering: a "quiz night" or a "chess club" is an evening or a club.
         after = tokens[i + 2] if i + 2 < len(tokens) else ""  # "a trivia night game" is still a trivia game
         gathering = next_plain in GATHERINGS and after not in ROLE_NOUNS
-        compound = (next_plain in TOOL_NOUNS and token not in TOOL_NOUNS) or gathering
+        compound = (next_plain in TOOL_NOUNS and token not in TOOL_NOUNS) or gathering or _data_of_next(tokens, i)
+        # A tool named by an everyday word: "react to the news" is a verb; "in unity", "a react app" say the tool.
+        if token in TOOL_WORDS and following in ("to", "by", "around", "about"):
+            continue
         role = next_plain in ROLE_NOUNS and token not in ROLE_NOUNS
         part = next_plain in UI_PARTS  # "the login button", "the booking form": a part of the app
         # A look or a feature ("dark theme", "colours", "sounds") said after the thing itself describes it.
@@ -469,7 +501,7 @@ def _read_kind(intent: Intent, said: list[tuple[str, float]]) -> None:
     first: dict[str, int] = {}
     previous = ""
     for index, (text, weight) in enumerate(said):
-        found = KIND_WORDS.get(subject_stem(text)) if text.isalnum() else None
+        found = KIND_WORDS.get(subject_stem(text)) if text.isalnum() and text not in NOT_KIND else None
         if found is not None and found[0] == "game" and index + 1 < len(said) and said[index + 1][0] in GATHERINGS:
             found = None  # "a chess club ladder" is about a club, not a game of chess
         # "tic tac toe", "high score" and the like arrive as consecutive words; the joined form is in the table.

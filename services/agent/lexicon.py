@@ -21,6 +21,15 @@ TOOL_NOUNS = frozenset(
 )
 #: Things a person has made: "our company site", "my own app" are existing work even with a word between.
 OWNED_THINGS = frozenset("site website webshop app page homepage shop store blog game portfolio".split())
+#: Forms of a kind word that are other words: "live bus times" are not a game's lives.
+NOT_KIND = frozenset({"live"})
+#: Tools named by everyday words: before "to" or "by" they are verbs ("react to the news", "flutter by").
+TOOL_WORDS = frozenset("unity react flutter swift rust ruby python java spring express ember angular".split())
+#: How a thing is made, never its data: "a 3d room planner" is a 3D planner.
+MANNERS = frozenset("3d 2d vr ar offline multiplayer realtime animated interactive".split())
+#: Places and businesses: before another noun ("a coffee *shop* loyalty app", "the *bakery* rota") they say whose
+#: thing it is, not what it is.
+PLACES = frozenset("shop store restaurant cafe bakery salon garage gym school church pub bar hotel".split())
 #: Groups and events: "chess club", "poker night", "quiz league" are a club or an evening, not a game or a quiz to
 #: build; the game word before one of these does not say the kind.
 GATHERINGS = frozenset(
@@ -97,7 +106,7 @@ _kind("app", 1.5, "mortgage currency password qr barcode gradient poll voting gu
 _kind("app", 1.5, "contacts kanban notepad editor translator dictionary pomodoro meditation metronome tuner")
 _kind("app", 1.5, "soundboard playlist player slideshow resizer generator spinner wheel flipper roller")
 _kind("app", 1.5, "maker creator matcher ladder standings rankings")
-_kind("app", 1.5, "questionnaire questionnaires survey surveys")
+_kind("app", 1.5, "questionnaire questionnaires survey surveys gallery")
 _kind("app", 1.0, "app apps application")
 
 #: Words of other languages that say the same as an English word agents and kinds use (accents folded).
@@ -288,7 +297,7 @@ paint painting draw drawing sketch doodle bounce bouncing flip flips slide slide
 hover wiggle shake fading idea roadmap traffic stress insights trends segment segments significant
 mess messy tidy consistent consistency staging environments backups backup slot slots availability
 readable legible pipeline bot predict prediction predictions forecast forecasting personality
-business schedule schedules scale scaling products
+business schedule schedules scale scaling products test tests load loads loading
 """.split()
 )
 
@@ -371,6 +380,14 @@ BUG_WORDS = frozenset(
 PHRASES = {
     "tic tac toe": "tictactoe",
     "tower defence": "towerdefense",
+    # "load" the verb with how fast: opening, not a load test
+    "loads fast": "opens fast",
+    "load fast": "open fast",
+    "load faster": "open faster",
+    "load quickly": "open quickly",
+    "load lazily": "lazy loading",
+    "lazy load": "lazy loading",
+    "lazy-load": "lazy loading",
     "load so slow": "open so slowly",
     "load so slowly": "open so slowly",
     "loading so slow": "opening so slowly",
@@ -750,7 +767,15 @@ PATTERNS = (
         ),
         "caching",
     ),
-    (re.compile(r"\bunity\b|\bc# script"), "unity"),
+    (
+        re.compile(
+            r"(?:" + "|".join(f"(?<=\\b{w} )" for w in "in with using use on for to into my our".split()) + r")unity\b"
+            r"|\bunity(?= (?:game|games|engine|project|scene|scenes|script|scripts|2d|3d|platformer|shooter|rpg"
+            r"|prototype)\b)"
+            r"|\bc# script"
+        ),
+        "unity",
+    ),
     (re.compile(r"\bplay store\b|\bgoogle play\b|\bmaterial you\b"), "android"),
     (
         re.compile(r"\bbefore (?:it|we) launch(?:es)?\b|\bcoming soon\b"),

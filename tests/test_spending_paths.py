@@ -19,7 +19,7 @@ from test_spending import new_project, set_limits, spent_today
 from tests.fakes import FakeAnthropic
 from vibing.errors import SpendingLimitReached
 from vibing.schema.agent import PlanWorkflow
-from vibing.schema.storage import AddMessage, GetMessage, ListMessages
+from vibing.schema.storage import AddMessage, GetMessage, ListMessages, ListProjects
 from vibing.schema.stream import (
     ContinueStream,
     RunWorkflow,
@@ -194,4 +194,33 @@ def test_a_title_over_a_hard_limit_is_made_from_the_prompt_without_asking(app, s
     set_limits(app, spending_limit_day_usd=round(day + 5.0, 6))
     title = bus.request("stream", SuggestTitle(prompt="a pomodoro timer with a dark theme"), timeout=15)
     assert _sent(server) == count + 1, "under the limit the model names it"
+    set_limits(app)
+
+
+def test_the_command_line_asks_too_and_without_a_terminal_says_how_to_agree(app, server):
+    bus = app.bus()
+    project_id, message_id = _interrupted_answer(bus, "CLI continue limit")
+    day, _ = spent_today(bus)
+    set_limits(app, spending_limit_day_usd=round(day + 0.0001, 6), spending_warn_day_usd=0)
+    count = _sent(server)
+    before = {p.name for p in bus.request("storage", ListProjects()).items}
+
+    brief = "review a todo list [[scenario:normal words=20]]"
+    refused = app.cli("workflows", "run", "code-review", brief, "--project", "CLI workflow limit", input="")
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    last = refused.stderr.strip().splitlines()[-1]
+    assert "would take today's spending" in last and "--over-limit-ok" in last and "Traceback" not in refused.stderr
+    assert {p.name for p in bus.request("storage", ListProjects()).items} == before, "the new project went too"
+
+    refused = app.cli("generate", "--continue", "--project", "CLI continue limit", input="")
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "--over-limit-ok" in refused.stderr.strip().splitlines()[-1]
+    assert _sent(server) == count, "nothing was sent"
+    assert bus.request("storage", GetMessage(message_id=message_id)).message.status == "interrupted"
+
+    sent = app.cli("generate", "--continue", "--project", "CLI continue limit", "--over-limit-ok")
+    assert sent.returncode == 0, sent.stdout + sent.stderr
+    assert bus.request("storage", GetMessage(message_id=message_id)).message.status == "complete"
+    ran = app.cli("workflows", "run", "code-review", brief, "--project", "CLI workflow limit", "--over-limit-ok")
+    assert ran.returncode == 0, ran.stdout + ran.stderr
     set_limits(app)

@@ -34,6 +34,7 @@ from vibing.bus import Bus, Subscription
 from vibing.cli import elements as picked
 from vibing.cli import images as attached
 from vibing.cli import running
+from vibing.cli.consent import agree_over_limit
 from vibing.errors import (
     ImageRefused,
     ImagesNotSupported,
@@ -218,7 +219,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         except SpendingLimitReached as exc:
             agreed = False
             try:
-                agreed = _agree_over_limit(exc, progress)
+                agreed = agree_over_limit(exc, progress.line)
             finally:
                 if not agreed and created:  # nothing was generated in it: the new project goes too
                     bus.request("storage", DeleteProject(project_id=project_id))
@@ -232,27 +233,6 @@ def cmd_generate(args: argparse.Namespace) -> int:
         if started.agent:
             progress.line(f"Agent: {started.agent}" + (f" ({started.agent_reason})" if started.agent_reason else ""))
         return Follow(bus, events, stream_id, started.message_id, project_name, progress, args.show_text).run()
-
-
-def _agree_over_limit(refusal: SpendingLimitReached, progress: Progress) -> bool:
-    """Whether the person agrees to go over the spending limit: asked y/N on a terminal; without one the refusal
-    stands and says how to agree (``--over-limit-ok``)."""
-    setting = "spending_limit_project_usd" if refusal.details.get("limit") == "project" else "spending_limit_day_usd"
-    if not sys.stdin.isatty():
-        raise SpendingLimitReached(
-            f"{refusal.message} Nothing was sent. Add --over-limit-ok to send it anyway, or raise the limit "
-            f"(Settings, or {setting} in the config file).",
-            **refusal.details,
-        )
-    progress.line(refusal.message)
-    try:
-        answer = input("Send it anyway? [y/N] ")
-    except EOFError:
-        answer = ""
-    if answer.strip().lower() in ("y", "yes"):
-        return True
-    progress.line(f"Not sent. (Raise the limit in Settings, or {setting} in the config file.)")
-    return False
 
 
 def _subscribe(bus: Bus, stream_id: str) -> Subscription:
@@ -421,11 +401,19 @@ def _continue(bus: Bus, args: argparse.Namespace, progress: Progress) -> int:
     events = _subscribe(bus, stream_id)
     kept = len(message.content)
     progress.line(f"Continuing the answer in project “{project_name}” ({kept:,} characters kept)")
-    bus.request(
-        "stream",
-        ContinueStream(message_id=message.id, project_id=project_id, new_stream_id=stream_id, model=args.model),
-        timeout=20,
+    request = ContinueStream(
+        message_id=message.id,
+        project_id=project_id,
+        new_stream_id=stream_id,
+        model=args.model,
+        over_limit_ok=args.over_limit_ok,
     )
+    try:
+        bus.request("stream", request, timeout=20)
+    except SpendingLimitReached as exc:
+        if not agree_over_limit(exc, progress.line):
+            return EXIT_REFUSED
+        bus.request("stream", msgspec.structs.replace(request, over_limit_ok=True), timeout=20)
     follow = Follow(
         bus, events, stream_id, message.id, project_name, progress, args.show_text, generation=bool(message.agent)
     )

@@ -11,13 +11,17 @@ from __future__ import annotations
 import argparse
 import sys
 
+import msgspec
+
 from vibing.cli import running
 from vibing.cli.agents import add_common_options, call, print_json, project_dir, shorten
-from vibing.errors import InvalidRequest, NotFound
+from vibing.cli.consent import agree_over_limit
+from vibing.errors import InvalidRequest, NotFound, SpendingLimitReached
 from vibing.schema import agent as msg
 from vibing.schema.base import new_id
-from vibing.schema.storage import CreateProject, FindProject
+from vibing.schema.storage import CreateProject, DeleteProject, FindProject
 from vibing.schema.stream import RunWorkflow, StopWorkflow, WorkflowDone, WorkflowProgress
+from vibing.supervision import EXIT_REFUSED
 
 #: How a task's state is drawn in ``run``'s progress lines.
 _MARKS = {"running": "…", "done": "✓", "failed": "✗", "stopped": "■", "skipped": "–"}
@@ -51,6 +55,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="fill a template parameter")
     run.add_argument("--model", default="", help="the model (default: each task's, else from settings)")
     run.add_argument("--provider", default="", help="anthropic, openai or local")
+    run.add_argument(
+        "--over-limit-ok",
+        action="store_true",
+        help="run it even if its estimated cost goes over a spending limit (otherwise a terminal asks y/N)",
+    )
     run.set_defaults(func=cmd_run)
 
 
@@ -104,28 +113,39 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     params = parse_params(args.param)
     with running.connect() as bus:
-        project_id = ""
+        project_id, created = "", False
         if args.project:
             try:
                 project_id = bus.request("storage", FindProject(ref=args.project)).project.id
             except NotFound:
-                project_id = bus.request("storage", CreateProject(name=args.project)).project.id
+                project_id, created = bus.request("storage", CreateProject(name=args.project)).project.id, True
         run_id = f"wf-{new_id()}"
         events = bus.subscribe("workflow.")
         events.sync()
-        started = bus.request(
-            "stream",
-            RunWorkflow(
-                workflow=args.workflow,
-                brief=args.brief,
-                params=params,
-                project_id=project_id,
-                model=args.model,
-                provider=args.provider,
-                run_id=run_id,
-            ),
-            timeout=15,
+        request = RunWorkflow(
+            workflow=args.workflow,
+            brief=args.brief,
+            params=params,
+            project_id=project_id,
+            model=args.model,
+            provider=args.provider,
+            run_id=run_id,
+            over_limit_ok=args.over_limit_ok,
         )
+        try:
+            started = bus.request("stream", request, timeout=15)
+        except SpendingLimitReached as exc:
+            agreed = False
+            try:
+                agreed = agree_over_limit(exc, lambda line: print(line, file=sys.stderr))
+            finally:
+                if not agreed and created:  # nothing ran in it: the new project goes too
+                    bus.request("storage", DeleteProject(project_id=project_id))
+            if not agreed:
+                return EXIT_REFUSED
+            started = bus.request("stream", msgspec.structs.replace(request, over_limit_ok=True), timeout=15)
+        if started.spending_warning:
+            print(f"note: {started.spending_warning}", file=sys.stderr)
         print(
             f"{started.workflow}: {sum(len(level) for level in started.levels)} tasks in {len(started.levels)} levels",
             file=sys.stderr,

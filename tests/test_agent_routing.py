@@ -136,6 +136,15 @@ def test_an_incidental_word_does_not_outweigh_what_is_asked(
     assert result.primary.agent.name == (generalist or specialist), result.explanation
 
 
+def test_a_bug_report_on_a_part_of_the_project_stays_with_the_project(library: Library):
+    site = dict(project_type="website", files=["index.html"], recent_agents=["marketing-site-builder"])
+    for report in ("the contact form doesn't send anything", "the login button doesn't work"):
+        result = select(library, report, **site)
+        assert result.primary.agent.name in ("marketing-site-builder", "debugger"), result.explanation
+    # Asking for the part itself is still a request for its specialist.
+    assert select(library, "add a contact form that emails me", **site).primary.agent.name == "form-builder"
+
+
 def test_a_verb_on_a_thing_is_no_subject(library: Library):
     assert select(library, "a paint app for my kids").primary.agent.name == "canvas-artist"
     recolour = select(library, "paint the header blue", project_type="website", recent_agents=["frontend-developer"])

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from vibing.services.agent.lexicon import (
     ACCOUNT_WORDS,
+    BUG_PATTERN,
     BUG_PHRASES,
     BUG_WORDS,
     DETERMINERS,
@@ -32,6 +33,7 @@ from vibing.services.agent.lexicon import (
     GATHERINGS,
     HEAD_HINTS,
     HINTS,
+    HOLDERS,
     KIND_WORDS,
     LOOSE_HINTS,
     MANNERS,
@@ -406,12 +408,17 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         # ...and so is the theme of a gathering: a "quiz night" or a "chess club" is an evening or a club.
         after = tokens[i + 2] if i + 2 < len(tokens) else ""  # "a trivia night game" is still a trivia game
         gathering = next_plain in GATHERINGS and after not in ROLE_NOUNS
-        compound = (next_plain in TOOL_NOUNS and token not in TOOL_NOUNS) or gathering or _data_of_next(tokens, i)
+        # "a chart of signups", "a list of passwords": what the chart or the list holds.
+        held = i > 1 and tokens[i - 1] == "of" and tokens[i - 2] in TOOL_NOUNS | HOLDERS
+        compound = (
+            (next_plain in TOOL_NOUNS and token not in TOOL_NOUNS) or gathering or held or _data_of_next(tokens, i)
+        )
         # A tool named by an everyday word: "react to the news" is a verb; "in unity", "a react app" say the tool.
         if token in TOOL_WORDS and following in ("to", "by", "around", "about"):
             continue
         role = next_plain in ROLE_NOUNS and token not in ROLE_NOUNS
-        part = next_plain in UI_PARTS  # "the login button", "the booking form": a part of the app
+        # "the login button", "the contact form": a part of the app, by what it does or what it is
+        part = next_plain in UI_PARTS or (token in UI_PARTS and i > 0 and tokens[i - 1] in DETERMINERS | {"contact"})
         # A look or a feature ("dark theme", "colours", "sounds") said after the thing itself describes it.
         feature = token in FEATURE_WORDS and content_in_sentence >= HEAD_WORDS
         content_in_sentence += 1
@@ -488,7 +495,11 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
     intent.corroborated = frozenset(term for term, said_by in sources.items() if len(said_by) > 1)
     _read_kind(intent, said)
     lowered = " " + folded + " "
-    intent.bug_report = any(p in lowered for p in BUG_PHRASES) or any(w.text in BUG_WORDS for w in out)
+    intent.bug_report = (
+        any(p in lowered for p in BUG_PHRASES)
+        or any(w.text in BUG_WORDS for w in out)
+        or BUG_PATTERN.search(lowered) is not None
+    )
     said_words = {text for text, _ in said}
     intent.full_stack = bool(said_words & ACCOUNT_WORDS) and bool(said_words & SERVER_WORDS)
     return intent

@@ -30,6 +30,8 @@ MANNERS = frozenset("3d 2d vr ar offline multiplayer realtime animated interacti
 #: Places and businesses: before another noun ("a coffee *shop* loyalty app", "the *bakery* rota") they say whose
 #: thing it is, not what it is.
 PLACES = frozenset("shop store restaurant cafe bakery salon garage gym school church pub bar hotel".split())
+#: Things that show or hold data: in "a chart of signups" the signups are data, not accounts.
+HOLDERS = frozenset("chart charts graph graphs table tables map report reports count total totals number".split())
 #: Groups and events: "chess club", "poker night", "quiz league" are a club or an evening, not a game or a quiz to
 #: build; the game word before one of these does not say the kind.
 GATHERINGS = frozenset(
@@ -370,6 +372,13 @@ BUG_PHRASES = (
     "shows an error",
     "500 error",
     "throws",
+)
+#: "it doesn't send", "the timer won't stop", "the button can't be clicked": something fails to do its job.
+BUG_PATTERN = re.compile(
+    r"\b(?:doesn'?t|does not|don'?t|won'?t|will not|isn'?t|aren'?t|can'?t|cannot|never) (?:\w+ )?"
+    r"(?:send|sends|load|loads|open|opens|submit|submits|play|plays|start|starts|stop|stops|reset|resets|update|"
+    r"updates|appear|appears|move|moves|count|counts|add|adds|delete|deletes|respond|responds|print|prints|scroll|"
+    r"scrolls|click|clicks|sync|syncs|arrive|arrives|register|registers|work|works|happen|happens|change|changes)\b"
 )
 BUG_WORDS = frozenset(
     "bug bugs buggy crash crashes crashed crashing broken glitch glitchy exception undefined "

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vibing.services.agent import calibration, intent, project_types
+from vibing.services.agent.lexicon import UI_PARTS
 from vibing.services.agent.parser import Agent
 from vibing.services.agent.registry import Library
 from vibing.services.agent.search import Match
@@ -66,6 +67,8 @@ MAX_TERMS = 64
 ASIDE_FACTOR = 0.5
 #: A subject word counts towards "named twice" from this many points (a description word does not).
 ASIDE_MIN = 0.3
+#: What a specialist named only by the part of the project that broke keeps of its evidence.
+BROKEN_PART_FACTOR = 0.3
 #: ...and only when the thing asked for is said this clearly.
 ASIDE_KIND = 0.5
 
@@ -113,8 +116,8 @@ class _Candidate:
     #: leading clause, as a phrase, twice, in a role position, or the agent's whole subject by name).
     keys: int = 0
     firm: bool = False
-    #: The word names a part of the app ("the login button").
-    part: bool = False
+    #: How many of those words name a part of the app ("the login button", "the contact form").
+    parts: int = 0
 
     @property
     def score(self) -> float:
@@ -166,7 +169,18 @@ def _evidence(table: Subjects, reading: intent.Intent) -> dict[int, _Candidate]:
         for w in reading.words[:MAX_TERMS]
     ]
     terms += [
-        (w.stem, w.weight, w.written, w.context, w.written, True, False, False, False, False)
+        (
+            w.stem,
+            w.weight,
+            w.written,
+            w.context,
+            w.written,
+            True,
+            False,
+            False,
+            False,
+            w.written.split()[-1] in UI_PARTS,
+        )
         for w in reading.pairs[:MAX_TERMS]
     ]
     for stem, weight, written, context, key, firm, hint, data, loose, part in terms:
@@ -195,7 +209,7 @@ def _evidence(table: Subjects, reading: intent.Intent) -> dict[int, _Candidate]:
             if match.fields[0] in (NAME, TAG) and match.how != "context" and match.points >= ASIDE_MIN:
                 candidate.keys += 1
                 candidate.firm = candidate.firm or firm
-                candidate.part = candidate.part or part
+                candidate.parts += part
     return found
 
 
@@ -306,14 +320,12 @@ def select(
     for candidate in candidates.values():
         if candidate.start == 0.0 and _strong(candidate) < MIN_EVIDENCE:
             candidate.evidence *= 0.5  # description words alone: a hint, never a reason
-        elif (
-            candidate.start == 0.0
-            and candidate.keys == 1
-            and (not candidate.firm and building or broken and candidate.part)
-        ):
-            # One word said in passing; or, in a bug report on the project, the thing that broke ("the login button
-            # doesn't work" is the builder's or the debugger's, not a request for accounts).
-            candidate.evidence *= ASIDE_FACTOR
+        elif candidate.start == 0.0 and broken and 0 < candidate.keys == candidate.parts:
+            # In a bug report on the project, the part that broke ("the login button doesn't work", "the contact form
+            # doesn't send") is the builder's or the debugger's, not a request for accounts or a new form.
+            candidate.evidence *= BROKEN_PART_FACTOR
+        elif candidate.start == 0.0 and candidate.keys == 1 and not candidate.firm and building:
+            candidate.evidence *= ASIDE_FACTOR  # one word said in passing
 
     agents = table.agents
     ranked = sorted(candidates.values(), key=lambda c: (-c.score, agents[c.position].name))

@@ -382,8 +382,10 @@ def test_a_12_megapixel_photo_reaches_its_chip_within_300_ms(page, app):
     three pastes (bench/ui.py's row takes five): one figure on a shared machine is mostly its neighbours' load."""
     generated_app(page, app, "Big photo")
     runs = []
-    for _ in range(3):
-        runs.append(page.evaluate(PHOTO_TO_CHIP))
+    for i in range(4):  # the first warms the decoder up, as in the bench
+        run = page.evaluate(PHOTO_TO_CHIP)
+        if i:
+            runs.append(run)
         page.wait_for_function("() => /kB|MB/.test(document.querySelector('#image-chips .chip').title)", timeout=WAIT)
         assert chip_title(page).startswith("photo.jpg: 1568×1176"), chip_title(page)
         page.evaluate("async () => (await import('/ui/images.js')).clearImages()")

@@ -418,3 +418,14 @@ def test_every_command_of_the_window_menu_is_one_the_page_runs():
     assert menu["Pick an element"] == "pick-element"
     assert menu["Attach a screenshot of the preview"] == "attach-screenshot"
     assert set(menu.values()) <= table, set(menu.values()) - table
+
+
+def test_the_bench_row_of_the_photo_measure():
+    """bench/ui.py's row, from the page's runs (shape and target, without a browser)."""
+    from vibing.bench import ui as ui_bench
+
+    (row,) = ui_bench.photo_rows([(180.0, 230.0), (200.0, 250.0), (400.0, 500.0)])
+    assert (row.id, row.value, row.unit, row.target) == ("shell.ui_photo_to_chip_ms", 200.0, "ms", 300.0)
+    assert row.meets_target is True
+    assert "ready to send, in 250 ms; median of 3" in row.note
+    assert [r for r, _ in ui_bench.IMAGE_ROWS] == [row.id]

@@ -2,8 +2,15 @@
 
 :mod:`services.agent.intent` reads a request with these tables; nothing here computes anything.  They name things
 people ask for and the words agents use for their subjects (``performance``, ``seo``, ``pwa``), never an agent, so
-they serve any library, a user's own agents included.  Grown from the tuning half of ``tests/data/routing.tsv``
-and ``routing-more.tsv``: when a kind of request is missed, its words belong here.
+they serve any library, a user's own agents included.  Grown from the tuning sets (``evaluation.MORE_TUNING`` and the
+tuning half of ``tests/data/routing.tsv``): when a kind of request is missed, its words belong here, said for the
+kind (every way of saying "only X may edit"), never for the one request that showed it.
+
+Besides words, a few tables say how words stand in a request: an everyday word that merely hints at a subject
+(:data:`LOOSE_HINTS`) needs the subject said again; what a tool holds (:data:`TOOL_NOUNS`, :data:`HOLDERS`), a
+gathering's theme (:data:`GATHERINGS`) and a place before another noun (:data:`PLACES`) are data, not subjects;
+a noun after a word (:data:`ROLE_NOUNS`) says what kind of thing that word is; a verb on a thing
+(:data:`VERB_HINTS`) and the part of an app that broke (:data:`UI_PARTS`) name no specialist.
 """
 
 from __future__ import annotations

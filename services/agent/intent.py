@@ -261,6 +261,13 @@ class Mender:
         return word
 
 
+def _loose(text: str) -> bool:
+    """Whether ``text`` or its plain inflection ("teaching", "ranked") is an everyday word (:data:`LOOSE_HINTS`)."""
+    if text in LOOSE_HINTS:
+        return True
+    return any(text.endswith(e) and text[: -len(e)] in LOOSE_HINTS for e in ("s", "es", "d", "ed", "ing"))
+
+
 def _data_of_next(tokens: list[str], i: int) -> bool:
     """Whether ``tokens[i]`` is data for what follows: the first of two words before a tool ("a *bingo* card
     generator"), or a place before another noun ("a coffee *shop* loyalty app": whose app, not what it is)."""
@@ -455,7 +462,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
                     context,
                     key,
                     lead,
-                    loose=text in LOOSE_HINTS,
+                    loose=_loose(text),
                     data=compound,
                     role=role,
                     part=part,
@@ -483,7 +490,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
                         written or text,
                         lead,
                         hint=True,
-                        loose=text in LOOSE_HINTS,
+                        loose=_loose(text),
                         data=compound,
                         role=role,
                         part=part,

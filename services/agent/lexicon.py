@@ -148,8 +148,8 @@ _translate("tests", "pruebas testes prove")
 _translate("security", "securite seguridad sicherheit sicurezza seguranca")
 _translate("accessibility", "accessibilite accesibilidad barrierefreiheit accessibilita acessibilidade")
 _translate("accessible", "barrierefrei barrierearm accesible accessibile acessivel")
-_translate("faster", "rapide rapido schnell veloce")
-_translate("slow", "lent lente lento langsam")
+_translate("faster", "rapide rapido schnell veloce schneller")
+_translate("slow", "lent lente lents lentes lento lenta lentos lentas langsam")
 _translate("chart", "graphique graphiques grafico graficos diagramm diagramme grafici")
 _translate("sales", "ventes ventas verkaufe umsatz vendite vendas")
 _translate("expenses", "depenses gastos ausgaben spese despesas")
@@ -174,7 +174,7 @@ _translate("club", "verein circolo clube")
 _translate("members", "membres miembros mitglieder membri membros")
 _translate("survey", "cuestionario questionnaire fragebogen questionario")
 _translate("slow", "tarda tardar demora lentissimo")
-_translate("phone", "celular movil handy telefono cellulare")
+_translate("phone", "celular movil handy telefono cellulare telemovel smartphone")
 _translate("database", "datenbank basededatos banco")
 _translate("3d", "3d")
 _translate("fix", "arreglar corriger reparer reparieren beheben correggere consertar corrigir")
@@ -395,6 +395,9 @@ BUG_WORDS = frozenset(
 #: Phrases written as several words that mean one thing; joined before the words are read.
 PHRASES = {
     "tic tac toe": "tictactoe",
+    "access levels": "permissions roles",
+    "access level": "permissions roles",
+    "access rights": "permissions",
     "tower defence": "towerdefense",
     # "load" the verb with how fast: opening, not a load test
     "loads fast": "opens fast",
@@ -709,7 +712,12 @@ PATTERNS = (
     # Several people see one change as it happens: realtime, not a screen that merely updates for its one user.
     (
         re.compile(
-            r"\b(?:straight away|right away|immediately|instantly|as it happens)\b.{0,60}\bwhen\b.{0,40}"
+            r"\b(?:everyone|everybody|others|other people|each other|all of us|the rest of us)\b.{0,60}"
+            r"\b(?:straight away|right away|immediately|instantly)\b"
+            r"|\b(?:straight away|right away|immediately|instantly)\b.{0,60}"
+            r"\b(?:everyone|everybody|others|other people|each other|all of us)\b"
+            r"|\b(?:change|changes|changing|update|updates|updating)\s+live\b"
+            r"|\b(?:straight away|right away|immediately|instantly|as it happens)\b.{0,60}\bwhen\b.{0,40}"
             r"\b(?:edits?|changes?|updates?|adds?|posts?|moves?|scores?)\b"
             r"|\bwhen\b.{0,40}\b(?:edits?|changes?|updates?|adds?|posts?|moves?|scores?)\b.{0,60}"
             r"\b(?:straight away|right away|immediately|instantly|as it happens)\b"

@@ -395,6 +395,14 @@ BUG_WORDS = frozenset(
 #: Phrases written as several words that mean one thing; joined before the words are read.
 PHRASES = {
     "tic tac toe": "tictactoe",
+    # a loading screen or bar is a user interface state, not a load test
+    "loading skeleton": "skeleton placeholder",
+    "loading skeletons": "skeleton placeholders",
+    "loading state": "waiting state",
+    "loading states": "waiting states",
+    "loading screen": "waiting screen",
+    "loading bar": "progress bar",
+    "loading indicator": "progress indicator",
     "access levels": "permissions roles",
     "access level": "permissions roles",
     "access rights": "permissions",
@@ -895,6 +903,11 @@ PATTERNS = (
             r"|\b(?:breaks|broken|squashed|overlaps?|overlapping|cut off)\b.{0,20}\bon (?:phones|mobiles?|tablets)\b"
         ),
         "responsive layout",
+    ),
+    # What to build first, and in what order: product planning.
+    (
+        re.compile(r"\b(?:what|which features?|which parts?) to (?:build|make|do) first\b|\bbuild first\b"),
+        "product roadmap mvp",
     ),
     # A summary screen of figures is a dashboard.
     (re.compile(r"\boverview (?:screen|page)\b"), "dashboard"),

@@ -37,8 +37,11 @@ function closeImage() {
 }
 dialog.addEventListener("click", (e) => { if (e.target === dialog || e.target.closest("[data-close]")) closeImage(); });
 // Esc closes it here first (the app's Esc would also stop a generation); other dialogs close with closeModals.
+// Tab stays in it (its one control is the close button).
 window.addEventListener("keydown", (e) => {
-  if (e.key !== "Escape" || dialog.classList.contains("hidden")) return;
+  if (dialog.classList.contains("hidden")) return;
+  if (e.key === "Tab") { e.preventDefault(); $("#image-modal-close").focus(); return; }
+  if (e.key !== "Escape") return;
   e.preventDefault();
   e.stopImmediatePropagation();
   closeImage();

@@ -385,7 +385,8 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         described = i > 0 and tokens[i - 1] in POSSESSIVES and TRANSLATIONS.get(following, following) in OWNED_THINGS
         kind_weight = 1.0 if plain in PLATFORMS else min(weight, MODIFIER_WEIGHT) if owned else weight
         # The data of a tool or a place's thing says less about the kind than the tool ("a bingo card generator").
-        if _data_of_next(tokens, i):
+        data_of_next = _data_of_next(tokens, i)
+        if data_of_next:
             kind_weight = min(kind_weight, MODIFIER_WEIGHT)
         said.append((plain, kind_weight))
         pair_weight = min(weight, MODIFIER_WEIGHT) if owned else weight
@@ -417,9 +418,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         gathering = next_plain in GATHERINGS and after not in ROLE_NOUNS
         # "a chart of signups", "a list of passwords": what the chart or the list holds.
         held = i > 1 and tokens[i - 1] == "of" and tokens[i - 2] in TOOL_NOUNS | HOLDERS
-        compound = (
-            (next_plain in TOOL_NOUNS and token not in TOOL_NOUNS) or gathering or held or _data_of_next(tokens, i)
-        )
+        compound = (next_plain in TOOL_NOUNS and token not in TOOL_NOUNS) or gathering or held or data_of_next
         # A tool named by an everyday word: "react to the news" is a verb; "in unity", "a react app" say the tool.
         if token in TOOL_WORDS and following in ("to", "by", "around", "about"):
             continue

@@ -261,6 +261,14 @@ class Mender:
         return word
 
 
+def _shortened(phrase: str, limit: int = 40) -> str:
+    """A phrase as it is quoted in an explanation: whole words, at most about ``limit`` characters."""
+    phrase = phrase.strip()
+    if len(phrase) <= limit:
+        return phrase
+    return phrase[:limit].rsplit(" ", 1)[0] + "..."
+
+
 def _loose(text: str) -> bool:
     """Whether ``text`` or its plain inflection ("teaching", "ranked") is an everyday word (:data:`LOOSE_HINTS`)."""
     if text in LOOSE_HINTS:
@@ -319,7 +327,7 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         found = pattern.search(text)
         if found is not None:
             said_by_patterns.append(subject)
-            phrase_of += [found.group(0)[:40]] * len(_TOKEN.findall(subject))
+            phrase_of += [_shortened(found.group(0))] * len(_TOKEN.findall(subject))
     if said_by_patterns:
         text = " ".join(said_by_patterns) + " . " + text
     # Each sentence has its own head: "my son loves dinosaurs. i'd love a game where ..." asks for a game.

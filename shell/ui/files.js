@@ -15,7 +15,7 @@
 import { call, on, shell } from "./bus.js";
 import { ask } from "./ask.js";
 import { clearFile, isDirty, onEditorChange, showFile } from "./code.js";
-import { onProject, reloadProject, showTab, togglePane } from "./project.js";
+import { onProject, reloadProject, showTab, tabShown, togglePane } from "./project.js";
 import { state } from "./state.js";
 import { $, $$, fmtBytes, mod, node, showError, toast } from "./util.js";
 
@@ -30,6 +30,7 @@ const collapsed = new Set();  // folders the person closed
 let focusKey = "";            // the tree's tab stop: "f:<path>" or "d:<folder>"
 let editing = null;           // the name field open in the tree: { kind: "new" | "rename", ... }
 let renderWanted = false;     // a render asked for while the name field was open
+let drawn = "";               // what the tree was last drawn from (see renderTree)
 
 const fileKey = (path) => `f:${path}`;
 const dirKey = (dir) => `d:${dir}`;
@@ -53,11 +54,17 @@ function buildNodes(paths) {
   return root;
 }
 
+// Drawn again only when what it shows changed: a reload asks twice (the editor's "dirty" moment, then the reload's
+// own), and every generation ends with one; rebuilding the same items is style and layout for nothing.
 export function renderTree() {
   if (editing) { renderWanted = true; return; }
   const ul = tree();
   const hadFocus = ul.contains(document.activeElement);
   const paths = [...state.files.keys()];
+  const drawing = JSON.stringify([[...state.files.values()].map((f) => [f.path, f.size]), state.selectedFile,
+    [...state.writing], paths.filter(isDirty), [...collapsed]]);
+  if (drawing === drawn) return;
+  drawn = drawing;
   const total = [...state.files.values()].reduce((n, f) => n + (f.size || 0), 0);
   $("#file-count").textContent = paths.length ? `${paths.length} · ${fmtBytes(total)}` : "";
   ul.innerHTML = "";
@@ -157,10 +164,17 @@ function toggleFolder(dir, open) {
   if (el) { el.setAttribute("aria-expanded", String(open)); el.querySelector(":scope > ul").hidden = !open; }
 }
 
-onEditorChange(() => renderTree()); // a file gained or lost unsaved edits (code.js)
+// A file gained or lost unsaved edits (code.js). After the task's other work: in a reload the editor tells before
+// this module has picked the selected file, and the tree is then drawn once, not twice.
+onEditorChange(() => queueMicrotask(renderTree));
 
-// The selected file in the code view (or nothing, when no file is selected).
+// The selected file in the code view (or nothing, when no file is selected). While the Code tab is hidden it is
+// drawn when the tab shows: building an editor no one sees made the reload at the end of every first generation
+// a long task (tens of ms of CodeMirror in the task that also redraws the chat and the tree).
+let codeStale = false;
 function renderCode() {
+  codeStale = !tabShown("code");
+  if (codeStale) return;
   const f = state.files.get(state.selectedFile);
   if (f) showFile(f.path, f.content); else clearFile();
 }
@@ -518,11 +532,13 @@ onProject("reset", () => {
   cancelEditing();
   closeMenu();
   tree().innerHTML = "";
+  drawn = "";
   state.selectedFile = "";
   focusKey = "";
   collapsed.clear();
   $("#drop-report").classList.add("hidden");
 });
+onProject("tab", (name) => { if (name === "code" && codeStale) renderCode(); });
 onProject("applied", (detail) => {
   if (!state.selectedFile || !state.files.has(state.selectedFile)) {
     state.selectedFile = state.files.has("index.html") ? "index.html" : (detail.files[0] || {}).path || "";

@@ -53,12 +53,22 @@ function applyProject(detail) {
   moments.emit("applied", detail);
 }
 
-export async function reloadProject() {
-  if (!state.project) return;
-  try {
-    const detail = await call("storage", "LoadProject", { project_id: state.project.id });
-    if (state.project && detail.project.id === state.project.id) applyProject(detail);
-  } catch (e) { /* transient: the next change will reload */ }
+// The last reload asked of storage: which project, when it was sent, and the reload itself (true once applied).
+let lastLoad = { id: "", sent: -1, done: Promise.resolve(false) };
+
+export function reloadProject() {
+  if (!state.project) return Promise.resolve(false);
+  const id = state.project.id;
+  const done = (async () => {
+    try {
+      const detail = await call("storage", "LoadProject", { project_id: id });
+      if (!state.project || detail.project.id !== state.project.id) return false;
+      applyProject(detail);
+      return true;
+    } catch (e) { return false; /* transient: the next change will reload */ }
+  })();
+  lastLoad = { id, sent: performance.now(), done };
+  return done;
 }
 
 export async function refreshUsage() {
@@ -71,17 +81,23 @@ export async function refreshUsage() {
 
 // A change from storage (this window's or anyone's): the project is reloaded (debounced), and the preview with it
 // when its files changed. While an answer streams, its messages render from the stream and reload when it is done.
+// A reload sent after the change already holds it (storage tells of a change once it is written): the end of a
+// generation reloads for its done event, and its change events then wait for that reload instead of loading the
+// same project again (a second redraw of the chat, the tree and the editor, for nothing new).
 let projectTimer;
+let changedAt = -1;
 on("ProjectChanged", (ev) => {
   if (state.view === "dashboard") return; // the projects list reloads itself
   if (!state.project || ev.project_id !== state.project.id) return;
   if (ev.what === "deleted") { toast("This project was deleted."); goHome(); return; }
   if (ev.what === "message" || ev.what === "usage") { if (ev.what === "usage") refreshUsage(); return; }
   if (state.activeStream && (ev.what === "messages")) return;
+  changedAt = performance.now();
   clearTimeout(projectTimer);
   projectTimer = setTimeout(async () => {
     const filesBefore = JSON.stringify([...state.files.values()].map((f) => [f.path, f.sha256]));
-    await reloadProject();
+    const holdsChange = lastLoad.id === ev.project_id && lastLoad.sent > changedAt;
+    if (!(holdsChange && await lastLoad.done)) await reloadProject();
     const filesAfter = JSON.stringify([...state.files.values()].map((f) => [f.path, f.sha256]));
     if (filesBefore !== filesAfter) moments.emit("files");
     historyChanged();

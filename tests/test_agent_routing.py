@@ -1,7 +1,8 @@
 """Auto-select picks the agent a person would pick, says how sure it is honestly, and keeps a project's agent.
 
-The figures are measured on the held-out half of tests/data/routing.tsv (the selector was tuned on the other
-half and on routing-more.tsv); `vibing bench --only agents` reports the same figures with the pick's time.
+The figures are measured on the test half of tests/data/routing.tsv (the selector was tuned on the other half and on
+the files of evaluation.MORE_TUNING); `vibing bench --only agents` reports them on the held-out set
+(evaluation.HELD_OUT) with the pick's time.  The requests of the tests below are new ones, in none of the sets.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The figures are measured on the test half of tests/data/routing.tsv (the selector was tuned on the other half and on
 the files of evaluation.MORE_TUNING); `vibing bench --only agents` reports them on the held-out set
-(evaluation.HELD_OUT) with the pick's time.  The requests of the tests below are new ones, in none of the sets.
+(evaluation.HELD_OUT) with the pick's time.  The requests of the tests of kinds of request below are new ones.
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ def test_a_bug_report_on_a_part_of_the_project_stays_with_the_project(library: L
 
 
 def test_a_verb_on_a_thing_is_no_subject(library: Library):
-    assert select(library, "a paint app for my kids").primary.agent.name == "canvas-artist"
+    assert select(library, "a paint app for my little sister").primary.agent.name == "canvas-artist"
     recolour = select(library, "paint the header blue", project_type="website", recent_agents=["frontend-developer"])
     assert recolour.primary.agent.name == "frontend-developer", recolour.explanation
 

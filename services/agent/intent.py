@@ -482,7 +482,8 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
             term = subject_stem(hint)
             said_by = sources.setdefault(term, set())
             # A second word saying the same subject ("safe" and "hackers": security) counts too, once.
-            echo = term in seen and source not in said_by and len(said_by) == 1 and ECHO
+            # (a pattern's own words are one phrase: "monitoring uptime" does not count twice)
+            echo = term in seen and source not in said_by and len(said_by) == 1 and ECHO and i >= recognised
             said_by.add(source)
             if term not in seen or echo:
                 seen.add(term)

@@ -762,7 +762,8 @@ PATTERNS = (
     (
         re.compile(
             r"\b(?:servers?|sites?)\b[^.]{0,40}\b(?:up (?:or|and) down|(?:is|are|goes|go|went) down"
-            r"|if (?:up|down))\b|\bup or down\b"
+            r"|if (?:up|down))\b"
+            r"|\b(?:is|are|whether|if) (?:it|they|we|the \w+|my \w+|our \w+) (?:is |are )?up or down\b"
         ),
         "monitoring uptime",
     ),

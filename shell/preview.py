@@ -130,16 +130,18 @@ if(d.type==='start'&&typeof d.id==='string'){start(d.id.slice(0,64));send({type:
 #: (the UI cannot read a cross-origin frame's pixels, and no screenshot API reaches into one). Inert until the UI
 #: asks: ``{vibingShot: 1, type: "capture", id}`` from the parent window is answered with ``{vibingShot: 1, type:
 #: "shot", id, png: <base64>, width, height}`` (at most 1568 px on the long edge) or ``{..., type: "failed", id,
-#: reason}``.  How: the browser's own means, no library and no CDN: the document is cloned with every element's
-#: computed style written inline (so no stylesheet is needed): the ~140 properties that draw a page (``PROPS``; reading
-#: all ~400 of 2,000 elements took 4 s), and of those only what differs from the tag's default (measured in a shadow
-#: root the page's CSS cannot reach) or from its parent, so the SVG stays small; canvases as their pixels, images and CSS background
-#: images as ``data:`` addresses fetched from the page's own origin (an SVG image loads nothing itself), inputs
-#: with their values; the clone goes into an SVG ``foreignObject``, which the browser rasterises into a canvas,
-#: cut to the visible viewport, and encoded as PNG.  What this leaves out: pseudo-elements (::before/::after), web
-#: fonts (the system's stand in), frames, video, properties outside ``PROPS`` (animations, masks, scroll snapping).  A request that comes while one is being drawn is answered after it.  A library (html2canvas, html-to-image) would re-implement the same
-#: rendering in script and be injected into every page; this is ~60 lines the page runs only when asked.  As with
-#: the picker, the UI trusts none of it (``shell/ui/shot.js`` checks the message and decodes the PNG itself).
+#: reason}``; a request that comes while one is being drawn is answered after it.  How: the browser's own means, no
+#: library and no CDN.  The document is cloned with each element's computed style written inline (so no stylesheet
+#: is needed): the ~140 properties that draw a page (``PROPS``; reading all ~400 of 2,000 elements took 4 s), and of
+#: those only what differs from the tag's default (measured in a shadow root the page's CSS cannot reach) or from its
+#: parent, so the SVG stays small; ::before and ::after as spans of their text; canvases as their pixels; images and
+#: CSS background images as ``data:`` addresses fetched from the page's own origin (an SVG image loads nothing
+#: itself); inputs with their values.  The clone goes into an SVG ``foreignObject``, which the browser rasterises
+#: into a canvas, cut to the visible viewport, and encoded as PNG.  Left out: web fonts (the system's stand in),
+#: frames, video, properties outside ``PROPS`` (animations, masks, scroll snapping), pseudo-elements' counters,
+#: attr() and images.  A library (html2canvas, html-to-image) does the same in far more script, injected into every
+#: page; this is a few dozen lines the page runs only when asked.  As with the picker, the UI trusts none of it
+#: (``shell/ui/shot.js`` checks the message and decodes the PNG itself).
 SHOT = """<script>(function(){
 var P=window.parent;if(!P||P===window)return;
 var MAX=1568,JOBS=200,busy=false,next=null,SKIP={script:1,noscript:1,template:1,link:1,style:1,meta:1,title:1,base:1,'vibing-picker':1};
@@ -166,7 +168,12 @@ var vals=style(src,dst,jobs,up);
 if(t==='img'){dst.removeAttribute('srcset');dst.removeAttribute('loading');var u=src.currentSrc||src.src;if(u&&u.slice(0,5)!=='data:'&&jobs.length<JOBS)jobs.push(load(u).then(function(d){if(d)dst.setAttribute('src',d);else dst.removeAttribute('src')}))}
 if(t==='input'){if(src.type==='checkbox'||src.type==='radio'){if(src.checked)dst.setAttribute('checked','')}else dst.setAttribute('value',src.value)}
 if(t==='textarea'){dst.textContent=src.value;return dst}
+var pseudo=function(which){var p=getComputedStyle(src,which),c=p.getPropertyValue('content'),text;if(!c||c==='none'||c==='normal')return null;
+try{text=JSON.parse(c)}catch(_){text=''}var sp=document.createElement('span'),def=base(sp),st='';for(var i=0;i<PROPS.length;i++){var n=PROPS[i],v=p.getPropertyValue(n);if(v!==def[n]||v!==vals[n])st+=n+':'+v+';'}
+sp.setAttribute('style',st);sp.textContent=typeof text==='string'?text:'';return sp};
+var before=pseudo('::before');if(before)dst.appendChild(before);
 for(var c=src.firstChild;c;c=c.nextSibling){var k=copy(c,jobs,vals);if(k)dst.appendChild(k)}
+var after=pseudo('::after');if(after)dst.appendChild(after);
 if(t==='select'&&dst.options&&src.selectedIndex>=0&&dst.options[src.selectedIndex])dst.options[src.selectedIndex].setAttribute('selected','');
 return dst};
 var capture=function(id){if(busy){next=id;return}busy=true;

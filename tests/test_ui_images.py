@@ -435,11 +435,12 @@ def test_the_bench_row_of_the_photo_measure():
 
 def test_the_screenshot_looks_like_the_preview_and_a_big_page_is_captured_in_time(page, app):
     """The preview's drawing of itself against the browser's own screenshot of the frame, pixel by pixel, on a page
-    of 2,000 styled elements (stylesheet rules, inheritance, borders, radii, bold, a dark background)."""
+    of 2,000 styled elements (stylesheet rules, inheritance, borders, radii, bold, ::before, a dark background)."""
     cells = "".join(f'<div class="cell c{i % 7}"><span>{i}</span></div>' for i in range(1000))
     css = (
         "*{box-sizing:border-box} body{color:#fff;background:#234;font-family:sans-serif} "
-        ".cell{display:inline-block;padding:2px;border:1px solid #ccc;border-radius:4px} .c3 span{color:#000;font-weight:bold}"
+        ".cell{display:inline-block;padding:2px;border:1px solid #ccc;border-radius:4px} .c3 span{color:#000;font-weight:bold} "
+        '.c5::before{content:"\\2605";color:#fb0;font-size:18px;display:inline-block;width:20px;background:#900}'
     )
     big = f'<!doctype html><html><head><meta charset="utf-8"><style>{css}</style></head><body><main>{cells}</main></body></html>'
     files_project(page, app, "Two thousand cells", {"index.html": big})

@@ -107,10 +107,12 @@ def test_a_pasted_image_goes_upstream_as_an_image_block_before_the_text(page, ap
     expect(page.locator(".msg.user").last.locator(".msg-images img")).to_have_count(1)
     page.wait_for_function("() => !window.__vibing.activeStream", timeout=30_000)
     content = last_user_turn(fake, since)
-    # small enough: its own bytes, untouched, in an image block before the text
-    assert content[0] == {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": b64(image)}}
-    assert content[-1]["type"] == "text" and content[-1]["text"].startswith("Make it look like this " + SAY)
-    assert [b["type"] for b in content] == ["image", "text"]
+    # the whole user turn, exactly: its own bytes (small enough: untouched) in an image block before the words (the
+    # last block carries the prompt cache's breakpoint)
+    assert content == [
+        {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": b64(image)}},
+        {"type": "text", "text": "Make it look like this " + SAY, "cache_control": {"type": "ephemeral"}},
+    ]
 
 
 def test_a_dropped_image_is_downscaled_and_several_chips_are_removed_by_keyboard(page, app, fake):

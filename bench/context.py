@@ -3,7 +3,7 @@
 Setup: the fake Anthropic server (``tests/fakes/``) in its own process, which bills each request's input as the
 real API does (``cache.py``: a cache write on the first sight of a prefix up to a ``cache_control`` breakpoint, a
 read when a later request's prefix matches).  A scripted 20-turn session on a 150 KB project (30 files of 5 KB):
-each turn's request is built by the code the stream worker runs for a generation (``generate.fitted_call``: the
+each turn's request is built by the code the stream worker runs for a generation (``fitting.fitted_call``: the
 context budget, the files' snapshot, the cache breakpoints; then ``anthropic.request_body``) and sent to the
 server, which answers with its usage.  The "model's" answers are scripted here (two turns in three rewrite one
 file, whole, as Vibing's output format asks; the others only talk), and the project's files follow them.  The
@@ -29,7 +29,7 @@ import msgspec
 from vibing.bench import Row, skipped
 from vibing.bench.stream import FAKE, start_fake_server
 from vibing.schema.stream import ChatTurn, Usage
-from vibing.services.stream import costs, generate, prefix
+from vibing.services.stream import costs, fitting, prefix
 from vibing.services.stream.anthropic import request_body, request_headers
 from vibing.services.stream.provider import Call
 
@@ -92,7 +92,7 @@ def session(client: httpx.Client, url: str, *, cache: bool, project_id: str) -> 
         step = float("inf")
         for _ in range(REPEATS):  # the fastest of a few: the step's own cost, not the shared machine's scheduler
             t0 = time.perf_counter()
-            call, _fitted = generate.fitted_call(
+            call, _fitted = fitting.fitted_call(
                 config, base, agent, files, history, prompt, project_id=project_id, snapshots=snapshots
             )
             if not cache:

@@ -15,7 +15,7 @@ from vibing.local import ensure_local_model
 from vibing.schema.agent import GetAgent
 from vibing.schema.storage import CreateProject, ListMessages
 from vibing.schema.stream import ChatTurn, Generate
-from vibing.services.stream.generate import fitted_call
+from vibing.services.stream.fitting import fitted_call
 from vibing.services.stream.provider import Call
 
 pytestmark = requires_engine

@@ -14,7 +14,7 @@ from tests.fakes import FakeAnthropic
 from tests.fakes.cache import PromptCache, block_tokens, blocks
 from vibing.schema.storage import CreateProject, UpdateFile
 from vibing.schema.stream import ChatTurn, Generate, Usage
-from vibing.services.stream import costs, generate, prefix, prompts
+from vibing.services.stream import costs, fitting, prefix, prompts
 from vibing.services.stream.anthropic import request_body
 from vibing.services.stream.provider import Call
 
@@ -183,7 +183,7 @@ def test_a_rewrite_left_out_to_fit_lists_the_current_files():
     history += [ChatTurn(role="user" if i % 2 == 0 else "assistant", content=f"chat {i}") for i in range(4)]
     snapshots = prefix.Snapshots()
     snapshots.keep("p", ("local", "", prompts.system_parts("a")[0]), snap)
-    built, fitted = generate.fitted_call(config, call, "a", now, history, "go", project_id="p", snapshots=snapshots)
+    built, fitted = fitting.fitted_call(config, call, "a", now, history, "go", project_id="p", snapshots=snapshots)
     assert fitted.dropped_turns and "color: blue" in built.system_parts[1] and not built.cache
 
 

@@ -40,19 +40,11 @@ from vibing.schema.stream import (
     GenerationStarted,
     TextBlock,
 )
-from vibing.services.stream import budget, costs, images, prefix, prompts, turns
+from vibing.services.stream import costs, fitting, images, prompts, turns
 from vibing.services.stream.files import FileBlock, FileBlockParser
 from vibing.services.stream.launcher import Launcher
 from vibing.services.stream.provider import Call
 from vibing.services.stream.runner import StreamRun, new_stream_id
-
-_AGENT_MODELS = {"opus": "claude-opus-4-5", "sonnet": "", "haiku": "claude-haiku-4-5"}
-
-
-def agent_model(hint: str) -> str:
-    """The Anthropic model an agent's ``model`` hint names ("opus", "haiku", a full id); "" for the default."""
-    return _AGENT_MODELS.get(hint, hint if hint.startswith("claude-") else "")
-
 
 _PROGRESS_EVERY_S = 0.15
 
@@ -270,57 +262,6 @@ def continuation_setup(launcher: Launcher, *, project_id: str, agent: str, prefi
     return setup
 
 
-#: The files each project's follow-ups list (``prefix.py``): this process's, kept across generations.
-SNAPSHOTS = prefix.Snapshots()
-
-
-def fitted_call(
-    config: Any,
-    call: Call,
-    agent_prompt: str,
-    files: dict[str, str],
-    history: list[ChatTurn],
-    prompt: str | list[ContentBlock],
-    *,
-    project_id: str = "",
-    snapshots: prefix.Snapshots | None = None,
-) -> tuple[Call, budget.Fitted]:
-    """``call`` (checked, with the prompt as its one message) completed with the agent, the files and the
-    conversation, fitted to its model's context (``budget.py``) and ordered for prompt caching: the agent's part,
-    then the files' part of the system prompt, then the turns (``prompts.system_parts``).  With ``snapshots``,
-    the files listed are the project's snapshot while the conversation explains how they changed (``prefix.py``).
-
-    Raises :class:`~vibing.errors.LimitExceeded` when the request cannot fit even with what may be left out."""
-    limits = budget.limits(
-        call.provider,
-        call.model,
-        call.max_tokens,
-        local_context=int(getattr(config, "model_context", 0) or 0),
-        openai_context=int(getattr(config, "openai_context", 0) or 0),
-    )
-    agent_prompt = budget.shorten_agent(agent_prompt, prompts.OUTPUT_FORMAT, limits)
-    head = prompts.system_parts(agent_prompt)[0]
-    key = (call.provider, call.model, head)
-    listed = snapshots.listing(project_id, key, files, history) if snapshots is not None else files
-    fitted = budget.fit(head, listed, history, prompt, limits, model=call.model)
-    if listed is not files and not prefix.explained(listed, files, fitted.turns):
-        listed = files  # a rewrite the listing relied on was left out to fit: list the current files
-        fitted = budget.fit(head, files, history, prompt, limits, model=call.model)
-    if snapshots is not None:
-        snapshots.keep(project_id, key, listed)
-    parts = prompts.system_parts(agent_prompt, fitted.files, fitted.omitted_files)
-    turns = [*fitted.turns, ChatTurn(role="user", content=prompt)]
-    call = msgspec.structs.replace(
-        call,
-        system="\n\n".join(parts),
-        system_parts=parts,
-        messages=turns,
-        max_tokens=fitted.max_tokens,
-        cache=call.provider == "anthropic",
-    )
-    return call, fitted
-
-
 def _project_context(launcher: Launcher, req: Generate) -> tuple[Any, list[ChatTurn], dict[str, str], list[str]]:
     """(project info, history, files, agents of earlier turns): given in the request, else the stored project."""
     if req.history or req.files:
@@ -422,7 +363,7 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
         gen.progress("selecting", gen.agent_reason if named else f"{gen.agent}: {gen.agent_reason}")
     model = req.model or getattr(project, "model", "") or ""
     if not model and agent_model and (provider or launcher.config.provider) == "anthropic":
-        model = _AGENT_MODELS.get(agent_model, agent_model if agent_model.startswith("claude-") else "")
+        model = prompts.agent_model(agent_model)
     # images (issue 20): refused before anything is sent when the model takes none; checked by their bytes; of
     # the earlier turns, only the last two that carried images send them again
     resolved = launcher.provider(provider)
@@ -446,8 +387,15 @@ def _start(launcher: Launcher, req: Generate, gen: Generation) -> GenerationStar
         temperature=req.temperature,
         api_key=req.api_key,
     )
-    call, fitted = fitted_call(
-        launcher.config, call, agent_prompt, files, history, turn, project_id=req.project_id, snapshots=SNAPSHOTS
+    call, fitted = fitting.fitted_call(
+        launcher.config,
+        call,
+        agent_prompt,
+        files,
+        history,
+        turn,
+        project_id=req.project_id,
+        snapshots=fitting.SNAPSHOTS,
     )
     call, gen.resent = _with_earlier_images(launcher, call)
     gen.context_used = min(1.0, fitted.estimate / fitted.limits.window)  # until the API reports the usage

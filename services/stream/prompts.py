@@ -152,3 +152,11 @@ def continuation_messages(messages: list[ChatTurn], partial: str) -> tuple[list[
     if stripped:
         turns = turns + [ChatTurn(role="assistant", content=stripped)]
     return turns, trimmed
+
+
+_AGENT_MODELS = {"opus": "claude-opus-4-5", "sonnet": "", "haiku": "claude-haiku-4-5"}
+
+
+def agent_model(hint: str) -> str:
+    """The Anthropic model an agent's ``model`` hint names ("opus", "haiku", a full id); "" for the default."""
+    return _AGENT_MODELS.get(hint, hint if hint.startswith("claude-") else "")

@@ -43,7 +43,7 @@ from vibing.schema.stream import (
     WorkflowRunInfo,
     WorkflowStarted,
 )
-from vibing.services.stream import budget, generate, prompts, spending
+from vibing.services.stream import budget, fitting, prompts, spending
 from vibing.services.stream.launcher import Launcher
 from vibing.services.stream.runner import StreamRun
 from vibing.services.stream.turns import text_of
@@ -88,7 +88,7 @@ def task_model(task: WorkflowTask, model: str, provider: str) -> str:
     "" (the configured default).  The hint itself is no model id: sent as it is, the API would refuse it."""
     if model or provider != "anthropic":
         return model
-    return generate.agent_model(task.model)
+    return prompts.agent_model(task.model)
 
 
 def project_context(launcher: Launcher, project_id: str) -> tuple[dict[str, str], list[ChatTurn]]:
@@ -257,7 +257,7 @@ class WorkflowRun:
         brief = task_prompt(task, self.req.brief, outputs, limit)
         agent_prompt = budget.shorten_agent(agent_prompt, brief, lim)
         turn = task_turn(task, agent_prompt, self.req.brief, outputs, limit)
-        call, fitted = generate.fitted_call(self.launcher.config, call, TEAM_PROMPT, self.files, self.history, turn)
+        call, fitted = fitting.fitted_call(self.launcher.config, call, TEAM_PROMPT, self.files, self.history, turn)
         spending.check_call(
             self.launcher.bus,
             self.launcher.config,

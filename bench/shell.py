@@ -285,7 +285,7 @@ def _bridge_rows(workdir: Path, url: str) -> list[Row]:
 def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
     absent = (["chromium"] if not Path(CHROMIUM).exists() else []) + missing("playwright")
     if absent:
-        return [skipped(row_id, unit, absent) for row_id, unit in UI_ROWS + ui_bench.IMAGE_ROWS]
+        return [skipped(row_id, unit, absent) for row_id, unit in UI_ROWS + ui_bench.POINT_AND_SHOW_ROWS]
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -297,9 +297,14 @@ def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
             open_ms, open_whole = ui_bench.open_long_files(browser, app, ui)
             first_token = _enter_to_first_token(browser, ui, app)
             photo = ui_bench.photo_to_chip(browser, app, ui)
+            outline = ui_bench.picker_outline(browser, app, ui)
         finally:
             browser.close()
-    return ui_figures(idle, loaded, sizes, open_ms, open_whole, first_token) + ui_bench.photo_rows(photo)
+    return (
+        ui_figures(idle, loaded, sizes, open_ms, open_whole, first_token)
+        + ui_bench.photo_rows(photo)
+        + ui_bench.outline_rows(outline)
+    )
 
 
 def ui_figures(

@@ -288,8 +288,8 @@ def median(values: list[float]) -> float:
 
 # -- issue 20's measure: a phone's photo pasted into the chat, to its chip
 
-#: The row (bench/shell.py adds it after the UI rows, and skips it with them).
-IMAGE_ROWS = (("shell.ui_photo_to_chip_ms", "ms"),)
+#: Issue 20's rows (bench/shell.py adds them after the UI rows, and skips them with them).
+POINT_AND_SHOW_ROWS = (("shell.ui_photo_to_chip_ms", "ms"), ("shell.ui_picker_outline_p95_ms", "ms"))
 PHOTO_RUNS = 5
 
 #: A 12-megapixel JPEG made in the page (noise over gradients, so it is photo-sized: a few MB), then pasted; the
@@ -348,7 +348,7 @@ def photo_to_chip(browser, app, ui: str) -> list[tuple[float, float]]:
 
 
 def photo_rows(runs: list[tuple[float, float]]) -> list:
-    """The row of :data:`IMAGE_ROWS` from :func:`photo_to_chip`'s runs."""
+    """The photo's row of :data:`POINT_AND_SHOW_ROWS` from :func:`photo_to_chip`'s runs."""
     from vibing.bench import Row
 
     shown, ready = [r[0] for r in runs], [r[1] for r in runs]
@@ -362,5 +362,80 @@ def photo_rows(runs: list[tuple[float, float]]) -> list:
             f"in the page; downscaled to 1568 px and encoded, ready to send, in {median(ready):.0f} ms; "
             f"median of {len(runs)}",
             extra={"shown_ms": [round(v, 1) for v in shown], "ready_ms": [round(v, 1) for v in ready]},
+        )
+    ]
+
+
+# -- issue 20's other measure: the picker's outline following the pointer on a big page
+
+OUTLINE_MOVES = 500
+#: A page of 2,001 elements (1,000 cells of two elements each, in one <main>).
+BIG_PAGE = (
+    '<!doctype html><html><head><meta charset="utf-8"></head><body><main id="grid">'
+    + "".join(f'<div class="cell c{i % 7}"><span>{i}</span></div>' for i in range(1000))
+    + "</main></body></html>"
+)
+#: Run inside the preview while picking: for each of 500 elements spread over the page, the ms from a pointermove
+#: on it to the outline laid out around it (the reading of the outline's box forces that layout); null if the
+#: outline was not where the element is (then the figure would mean nothing).
+PICKER_OUTLINE = """(moves) => {
+    const all = [...document.querySelectorAll('body *')];
+    const box = document.querySelector('vibing-picker').shadowRoot.firstChild;
+    const out = [];
+    for (let i = 0; i < moves; i++) {
+        const el = all[(i * 7919) % all.length], r = el.getBoundingClientRect();
+        const t0 = performance.now();
+        el.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: r.left + 1, clientY: r.top + 1 }));
+        const b = box.getBoundingClientRect();
+        out.push(performance.now() - t0);
+        if (Math.abs(b.width - r.width) > 0.5 || Math.abs(b.top - r.top) > 0.5) return null;
+    }
+    return out;
+}"""
+
+
+def start_picking_in(page, timeout_ms: float = 15_000):
+    """Press Pick in the project's preview toolbar; the preview's frame once its picker is armed."""
+    page.click("#preview-pick")
+    page.frame_locator("#preview").locator("vibing-picker").wait_for(state="attached", timeout=timeout_ms)
+    return next(f for f in page.frames if f.parent_frame is page.main_frame)
+
+
+def picker_outline(browser, app, ui: str) -> list[float]:
+    """:data:`PICKER_OUTLINE` on :data:`BIG_PAGE` in a project's preview: the ms of each move."""
+    from vibing.schema.storage import CreateProject, FileWrite
+
+    made = CreateProject(name="Bench picker", files=[FileWrite(path="index.html", content=BIG_PAGE)])
+    pid = app.bus.request("storage", made).project.id
+    page = browser.new_page(viewport={"width": 1400, "height": 880})
+    try:
+        page.goto(ui.split("#")[0] + f"#/p/{pid}")
+        page.wait_for_function(
+            "() => document.querySelector('#preview').dataset.loaded === String(window.__vibing.previewVersion)"
+        )
+        frame = start_picking_in(page)
+        frame.evaluate(PICKER_OUTLINE, 20)  # warm up: the first moves compile the picker's code
+        times = frame.evaluate(PICKER_OUTLINE, OUTLINE_MOVES)
+    finally:
+        page.close()
+    if times is None:  # a time to an outline somewhere else would measure nothing
+        raise RuntimeError("the picker's outline did not follow the pointer onto the element it was over")
+    return times
+
+
+def outline_rows(times: list[float]) -> list:
+    """The picker's row of :data:`POINT_AND_SHOW_ROWS`: the p95 of the moves, under one frame (16 ms)."""
+    from vibing.bench import Row
+
+    ordered = sorted(times)
+    p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
+    return [
+        Row(
+            "shell.ui_picker_outline_p95_ms",
+            round(p95, 2),
+            "ms",
+            target=16.0,
+            note=f"picking in the preview, a page of 2,001 elements: pointermove to the outline laid out around the "
+            f"element, p95 of {len(ordered)} moves (p50 {ordered[len(ordered) // 2]:.2f} ms), inside the preview",
         )
     ]

@@ -97,7 +97,7 @@ def test_without_chromium_every_ui_row_is_skipped_and_named(monkeypatch, tmp_pat
 
     rows = shell._ui_rows(None, "")
 
-    assert [r.id for r in rows] == [row_id for row_id, _ in shell.UI_ROWS + shell.ui_bench.IMAGE_ROWS]
+    assert [r.id for r in rows] == [row_id for row_id, _ in shell.UI_ROWS + shell.ui_bench.POINT_AND_SHOW_ROWS]
     assert all(r.skipped.startswith("chromium") for r in rows)
 
 

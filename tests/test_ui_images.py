@@ -390,23 +390,17 @@ def test_a_model_that_cannot_see_images_is_said_so_before_anything_is_sent(brows
         assert not page.errors, page.errors
 
 
-def test_a_12_megapixel_photo_reaches_its_chip_within_300_ms(page, app):
-    """Issue 20's measure: from the paste to the chip drawn, a 4000×3000 JPEG photo decoded upright; the median of
-    three pastes (bench/ui.py's row takes five): one figure on a shared machine is mostly its neighbours' load."""
+def test_a_12_megapixel_photo_becomes_a_chip_scaled_to_1568_px(page, app):
+    """The paste of issue 20's measure (bench/ui.py's ``shell.ui_photo_to_chip_ms`` times it, never a test): a
+    4000×3000 JPEG photo decoded upright, shown as a chip, and scaled to 1568×1176 to be sent."""
     generated_app(page, app, "Big photo")
     runs = []
-    for i in range(4):  # the first warms the decoder up, as in the bench
-        run = page.evaluate(PHOTO_TO_CHIP)
-        if i:
-            runs.append(run)
+    for _ in range(2):  # and again once the chip is gone: the same photo makes a new chip
+        runs.append(page.evaluate(PHOTO_TO_CHIP))
         page.wait_for_function("() => /kB|MB/.test(document.querySelector('#image-chips .chip').title)", timeout=WAIT)
         assert chip_title(page).startswith("photo.jpg: 1568×1176"), chip_title(page)
         page.evaluate("async () => (await import('/ui/images.js')).clearImages()")
-    shown, ready = sorted(r[0] for r in runs)[1], sorted(r[1] for r in runs)[1]
-    print(
-        f"12-megapixel photo: chip shown in {shown:.0f} ms, encoded and ready to send in {ready:.0f} ms (medians of 3)"
-    )
-    assert shown < 300
+    assert all(0 < shown <= ready for shown, ready in runs)
 
 
 def test_ctrl_i_picks_from_inside_the_code_editor(page, app):
@@ -441,7 +435,7 @@ def test_the_bench_row_of_the_photo_measure():
     assert (row.id, row.value, row.unit, row.target) == ("shell.ui_photo_to_chip_ms", 200.0, "ms", 300.0)
     assert row.meets_target is True
     assert "ready to send, in 250 ms; median of 3" in row.note
-    assert [r for r, _ in ui_bench.IMAGE_ROWS] == [row.id]
+    assert [r for r, _ in ui_bench.POINT_AND_SHOW_ROWS] == [row.id, "shell.ui_picker_outline_p95_ms"]
 
 
 def test_the_screenshot_looks_like_the_preview_and_a_big_page_is_captured_in_time(page, app):

@@ -391,7 +391,18 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         # The rest of an owned thing's name is existing work too: "my *online* shop" (in "mi sitio accesible" the
         # word after it says what it should be, so only the word between counts).
         described = i > 0 and tokens[i - 1] in POSSESSIVES and TRANSLATIONS.get(following, following) in OWNED_THINGS
-        kind_weight = 1.0 if plain in PLATFORMS else min(weight, MODIFIER_WEIGHT) if owned else weight
+        # "for two people on the same ipad", "looks wrong on iphone": where the thing is used, not a phone app to build
+        # (an app asked for on a phone is said so: "an app on my phone" is read by a pattern).
+        on_device = plain in PLATFORMS and "on" in tokens[max(0, i - 3) : i]
+        kind_weight = (
+            MODIFIER_WEIGHT
+            if on_device
+            else 1.0
+            if plain in PLATFORMS
+            else min(weight, MODIFIER_WEIGHT)
+            if owned
+            else weight
+        )
         # The data of a tool or a place's thing says less about the kind than the tool ("a bingo card generator").
         data_of_next = _data_of_next(tokens, i)
         if data_of_next:
@@ -436,8 +447,8 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         # A look or a feature ("dark theme", "colours", "sounds") said after the thing itself describes it.
         feature = token in FEATURE_WORDS and content_in_sentence >= HEAD_WORDS
         content_in_sentence += 1
-        word_weight = min(weight, MODIFIER_WEIGHT) if owned or compound or feature else weight
-        context = owned or described or in_context
+        word_weight = min(weight, MODIFIER_WEIGHT) if owned or compound or feature or on_device else weight
+        context = owned or described or in_context or on_device
         written = phrase_of[i] if i < recognised else ""
         text = _ELISION.sub("", token).replace("'", "")
         if written:

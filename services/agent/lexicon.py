@@ -212,6 +212,10 @@ _translate("roles", "rollen papeis")
 _translate("permissions", "permisos berechtigungen permissoes permessi")
 _translate("seo", "posicionamiento referencement")
 _translate("dark", "dunkelmodus")
+# An appointment in the words of other languages ("prise de rendez-vous", "reservar cita", "Termin buchen").
+_translate("appointment", "rendez-vous rendezvous cita citas termin termine terminbuchung turno turnos")
+_translate("appointment", "prenotazioni agendamentos marcacao")
+_translate("booking", "reservar reserver reservieren prenotare agendar buchen")
 _translate("translation", "traduccion traduction ubersetzung traducao traduzione")
 _translate("cart", "carrinho carrito panier warenkorb carrello winkelwagen")
 
@@ -483,6 +487,33 @@ PHRASES = {
     "page showing": "tool showing",
     "page that": "tool that",
     "page to": "tool to",
+    # ...but a page to sell one thing is a sales page.
+    "page to sell": "landing page to sell",
+    "page to promote": "landing page to promote",
+    # "the colour code" of a pixel is its value, not a colour scheme to design.
+    "colour code": "hex value",
+    "color code": "hex value",
+    "colour codes": "hex values",
+    "color codes": "hex values",
+    # "test me", "test us": a quiz that asks the questions, not software tests.
+    "test me": "quiz me",
+    "test us": "quiz us",
+    "tests me": "quizzes me",
+    "tests us": "quizzes us",
+    "test yourself": "quiz yourself",
+    "test myself": "quiz myself",
+    "test ourselves": "quiz ourselves",
+    "test the kids": "quiz the kids",
+    "test my kids": "quiz my kids",
+    "test the students": "quiz the students",
+    "test my students": "quiz my students",
+    "test my pupils": "quiz my pupils",
+    # Keeping a shop's books is bookkeeping, not user accounts.
+    "llevar las cuentas": "bookkeeping",
+    "llevar cuentas": "bookkeeping",
+    "las cuentas de": "bookkeeping of",
+    "faire les comptes": "bookkeeping",
+    "tenir les comptes": "bookkeeping",
     "page which": "tool which",
     "photo editor": "photoeditor",
     "image editor": "imageeditor",
@@ -912,6 +943,89 @@ PATTERNS = (
     ),
     # A summary screen of figures is a dashboard.
     (re.compile(r"\boverview (?:screen|page)\b"), "dashboard"),
+    # Jobs described rather than named: what the person wants done says the specialist.
+    # A form people fill in: an application, a registration, several steps, what was typed kept.
+    (
+        re.compile(
+            r"\bmulti[- ]?step\b|\b(?:job|adoption|membership|rental|tenancy|loan|grant|volunteer|scholarship)"
+            r" applications?\b|\bapplications? form\b|\b(?:camp|event|race|class|course|school|team|club|"
+            r"tournament|conference|kids|player|volunteer|patient|student|summer)s? registrations?\b"
+            r"|\bregistration (?:form|for (?:kids|children|the|our|a|an|parents|families|volunteers|players))\b"
+            r"|\bkeeps? (?:what|everything) (?:you|they|i|people|someone) (?:typed|entered|filled|wrote)\b"
+            r"|\bfill(?:s|ed)? (?:in|out)\b|\benrol(?:l)?ments?\b"
+        ),
+        "forms",
+    ),
+    # What will happen next, guessed from past figures; whether a difference is real or luck: data science.
+    (
+        re.compile(
+            r"\bwhat (?:we|i|they|you)(?:'ll| will|'re going to| are going to) (?:probably |likely )?"
+            r"(?:sell|earn|make|need)\b|\b(?:predict|forecast|guess|estimate|project)\w*\b.{0,40}"
+            r"\bnext (?:month|year|week|quarter|season|summer|winter)\b"
+        ),
+        "predictions data analysis",
+    ),
+    (
+        re.compile(
+            r"\bor (?:is it |was it |it's |its |just |only |was that )*(?:luck|chance|random|a fluke)\b"
+            r"|\b(?:really|actually|truly) (?:do|did|does|doing|perform\w*|work\w*|convert\w*) better\b"
+            r"|\bstatistically\b"
+        ),
+        "ab testing statistics",
+    ),
+    # A place to show one's work and take commissions or clients: a portfolio.
+    (
+        re.compile(
+            r"\bshow(?:case|s|ing)? (?:off )?(?:my|our|his|her|their) (?:work|art|artwork|designs|photos|"
+            r"photography|illustrations|drawings|projects|paintings|pieces)\b|\btake (?:on )?commissions\b"
+        ),
+        "portfolio",
+    ),
+    # A sheet full of formulas to replace: a spreadsheet turned into an app.
+    (
+        re.compile(
+            r"\b(?:sheet|sheets|spreadsheet|spreadsheets|excel|workbook)\b.{0,40}\bformulas?\b"
+            r"|\bformulas?\b.{0,40}\b(?:sheet|sheets|spreadsheet|excel)\b"
+        ),
+        "spreadsheet",
+    ),
+    # Figures per group or over time, in graphs for someone to read: a dashboard.
+    (
+        re.compile(
+            r"\b(?:daily|weekly|monthly|yearly|quarterly) (?:graphs?|charts?)\b"
+            r"|\b(?:graphs?|charts?)\b.{0,30}\bfor (?:the|my|our) (?:head|boss|manager|board|teacher|principal"
+            r"|owner|director|committee|trustees|coach)\b"
+        ),
+        "dashboard",
+    ),
+    # Taking appointments online, in any language, is a booking app even when said as a page's feature.
+    (
+        re.compile(
+            r"\b(?:online|en ligne|en linea|on line) (?:booking|bookings|appointments?|reservations?)\b"
+            r"|\b(?:booking|bookings|appointments?|reservations?|rendez-vous|citas?|reservas?|termine?)"
+            r" (?:online|en ligne|en linea|on line)\b|\bprise de rendez-vous\b|\breservar (?:una )?cita\b"
+            r"|\btermin(?:e)? buchen\b"
+        ),
+        "booking appointments",
+    ),
+    # Comparing things side by side in charts: data visualization.
+    (
+        re.compile(r"\bcompar\w*\b.{0,50}\bwith (?:charts?|graphs?)\b|\b(?:charts?|graphs?) compar\w*"),
+        "visualization charts",
+    ),
+    # Something drifting, floating or turning slowly is motion, not a slow page.
+    (
+        re.compile(
+            r"\b(?:slowly|gently) (?:drift|float|fall|mov|rotat|spin|turn|fad|twinkl|puls|glow|sway|ris)\w*"
+            r"|\b(?:drift|float|fall|mov|rotat|spin|turn|twinkl|sway)\w* (?:slowly|gently)\b"
+        ),
+        "animation",
+    ),
+    # Light text on a light background is a contrast problem.
+    (
+        re.compile(r"\b(?:grey|gray|pale|faint|light|yellow) (?:text|writing|font|letters|words)\b.{0,10}\bon\b"),
+        "contrast accessibility",
+    ),
 )
 
 

@@ -487,6 +487,10 @@ PHRASES = {
     "page showing": "tool showing",
     "page that": "tool that",
     "page to": "tool to",
+    # Cards to match from memory are a memory game ("memory" alone may be a computer's).
+    "memory matching": "memory matching game",
+    "memory cards": "memory game cards",
+    "memory card game": "memory game",
     # ...but a page to sell one thing is a sales page.
     "page to sell": "landing page to sell",
     "page to promote": "landing page to promote",

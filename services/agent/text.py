@@ -283,8 +283,9 @@ def terms(text: str, stop: frozenset[str] = STOP_WORDS) -> list[str]:
 
 
 #: Words whose stem means something else to auto-select: a "shopping list" is not an online shop, a "book club"
-#: is not a booking, "access" to a database is not accessibility.  Kept whole wherever auto-select stems.
-KEEP_WHOLE = frozenset({"shopping", "booking", "bookings", "accessibility", "responsive"})
+#: is not a booking, "access" to a database is not accessibility, farm "animals" are no animation.  Kept whole
+#: wherever auto-select stems.
+KEEP_WHOLE = frozenset({"shopping", "booking", "bookings", "accessibility", "responsive", "animal", "animals"})
 
 
 def subject_stem(word: str) -> str:

@@ -172,6 +172,78 @@ def test_a_subject_said_in_everyday_words_or_another_language_finds_its_speciali
     assert result.primary.agent.name == agent, result.explanation
 
 
+@pytest.mark.parametrize(
+    ("prompt", "accepted"),
+    [
+        # A form people fill in, described by what it collects rather than named.
+        (
+            "volunteer application for our community garden, several steps, and it remembers what you typed if you "
+            "close the tab",
+            ("form-builder",),
+        ),
+        ("scholarship application where students upload a transcript and an essay", ("form-builder",)),
+        (
+            "sports day registration for the primary school with dietary needs and a parent phone number",
+            ("form-builder",),
+        ),
+        # Figures split by a group or over time, in graphs for someone to read.
+        ("sales per shop with monthly charts for the owner", ("dashboard-builder",)),
+        # A guess at what comes next from past figures; whether a difference is real or luck.
+        ("we have three years of ticket sales, what will we probably sell next summer?", ("data-scientist",)),
+        ("is the new checkout page really doing better or was it chance", ("data-scientist",)),
+        # A page to sell one thing; a place to show one's work and take commissions.
+        ("a page to sell my knitting patterns", ("landing-page-builder", "ecommerce-builder")),
+        ("somewhere to show off my pottery and take commissions", ("marketing-site-builder",)),
+        # Words to learn, asked back: a quiz.
+        ("vocab trainer for my spanish course that tests me on new words", ("quiz-builder",)),
+        # A sheet full of formulas to replace.
+        (
+            "our stock count lives in an excel file full of formulas that keep breaking",
+            ("spreadsheet-app-builder", "frontend-developer"),
+        ),
+        # Appointments taken online, in another language.
+        ("un sitio para mi barbería con reservar cita online", ("booking-app-builder", "marketing-site-builder")),
+    ],
+)
+def test_a_specialist_s_job_described_without_its_name_finds_it(library: Library, prompt: str, accepted: tuple):
+    result = select(library, prompt)
+    assert result.primary.agent.name in accepted, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("prompt", "accepted", "not_picked"),
+    [
+        # A tablet or a phone the thing is used on is no phone app to build.
+        ("battleship we can play on the family ipad", ("game-developer", "puzzle-game-designer"), "ios-developer"),
+        (
+            "the photo gallery on our club site looks squashed on iphone",
+            ("responsive-layout-expert", "mobile-web-specialist"),
+            "ios-developer",
+        ),
+        # Motion said with "slowly" or "gently" is an animation, not a slow page.
+        (
+            "snowflakes gently falling across the top of my page",
+            ("animation-specialist", "canvas-artist"),
+            "performance-engineer",
+        ),
+        # Farm animals are no animation.
+        (
+            "a colouring book of farm animals for my niece",
+            ("canvas-artist", "frontend-developer"),
+            "animation-specialist",
+        ),
+        # The colour code of a pixel is a value, not a colour scheme to design.
+        ("click on a picture and show the colour code under the mouse", ("frontend-developer", "canvas-artist"), ""),
+        # Keeping a shop's books, in Spanish, is no user accounts.
+        ("necesito llevar las cuentas de mi panadería", ("frontend-developer", "spreadsheet-app-builder"), ""),
+    ],
+)
+def test_an_incidental_word_does_not_pick_a_specialist(library: Library, prompt: str, accepted: tuple, not_picked: str):
+    result = select(library, prompt)
+    assert result.primary.agent.name in accepted, result.explanation
+    assert result.primary.agent.name != not_picked
+
+
 def test_user_agents_take_part_on_equal_terms(library: Library, tmp_path):
     folder = tmp_path / "agents"
     folder.mkdir()

@@ -265,6 +265,7 @@ _hint("tutorial", "teach learn lesson lessons explain beginner")
 _hint("audit", "check checks checking")
 _hint("review", "review")
 _hint("quiz", "personality flashcards flashcard trivia quiz quizzes")
+_hint("flashcards", "vocab vocabulary")  # words to learn are learnt by being asked them
 _hint("realtime", "realtime multiplayer collaborative instantly instant websocket")
 _hint("spreadsheet", "excel spreadsheet sheets")
 _hint("booking", "booking bookings appointment appointments reservation reservations rota rotas reserve")
@@ -494,6 +495,17 @@ PHRASES = {
     # ...but a page to sell one thing is a sales page.
     "page to sell": "landing page to sell",
     "page to promote": "landing page to promote",
+    # Colouring in is drawing, not a colour scheme.
+    "colouring book": "drawing book",
+    "coloring book": "drawing book",
+    "colouring books": "drawing books",
+    "coloring books": "drawing books",
+    "colouring in": "drawing in",
+    "coloring in": "drawing in",
+    "colouring page": "drawing page",
+    "coloring page": "drawing page",
+    "colouring pages": "drawing pages",
+    "coloring pages": "drawing pages",
     # "the colour code" of a pixel is its value, not a colour scheme to design.
     "colour code": "hex value",
     "color code": "hex value",
@@ -964,7 +976,7 @@ PATTERNS = (
     (
         re.compile(
             r"\bwhat (?:we|i|they|you)(?:'ll| will|'re going to| are going to) (?:probably |likely )?"
-            r"(?:sell|earn|make|need)\b|\b(?:predict|forecast|guess|estimate|project)\w*\b.{0,40}"
+            r"(?:sell|earn|make|need)\b|\bwhat (?:will|would) (?:we|i|they|you) (?:probably |likely )?(?:sell|earn|need)\b|\b(?:predict|forecast|guess|estimate|project)\w*\b.{0,40}"
             r"\bnext (?:month|year|week|quarter|season|summer|winter)\b"
         ),
         "predictions data analysis",

@@ -196,7 +196,10 @@ def test_a_subject_said_in_everyday_words_or_another_language_finds_its_speciali
         ("somewhere to show off my pottery and take commissions", ("marketing-site-builder",)),
         # Words to learn, asked back: a quiz.
         ("vocab trainer for my spanish course that tests me on new words", ("quiz-builder",)),
+        ("how many visitors will we get next month based on the last year", ("data-scientist",)),
+        ("make a learning app for kanji that asks me the ones I got wrong", ("quiz-builder",)),
         # A sheet full of formulas to replace.
+        ("my budget lives in a google sheet with loads of formulas", ("spreadsheet-app-builder", "frontend-developer")),
         (
             "our stock count lives in an excel file full of formulas that keep breaking",
             ("spreadsheet-app-builder", "frontend-developer"),

@@ -484,6 +484,12 @@ PHRASES = {
     "connect 4": "connect4",
     "family tree": "familytree",
     "google docs": "googledocs",
+    "google sheet": "googlesheets",
+    # Where a thing is kept ("my budget lives in a sheet") is no game's lives.
+    "lives in a": "is in a",
+    "lives in an": "is in an",
+    "lives in my": "is in my",
+    "lives in our": "is in our",
     "page where": "tool where",
     "page showing": "tool showing",
     "page that": "tool that",
@@ -983,6 +989,21 @@ PATTERNS = (
     ),
     (
         re.compile(
+            r"\b(?:how (?:many|much)|what)\b.{0,40}\b(?:will|would|should we expect|to expect|are we likely)\b.{0,40}"
+            r"\bnext (?:month|year|week|quarter|season|summer|winter|christmas|term)\b"
+        ),
+        "predictions data analysis",
+    ),
+    # Asked back the ones got wrong: flashcards that quiz.
+    (
+        re.compile(
+            r"\b(?:asks?|quiz(?:zes)?|tests?) (?:me|us|you|them)\b.{0,40}\b(?:wrong|missed|forgot|forget)\b"
+            r"|\b(?:the ones|words|questions|cards) (?:i|we|you|they) (?:got|get|getting|keep getting) wrong\b"
+        ),
+        "flashcards quiz",
+    ),
+    (
+        re.compile(
             r"\bor (?:is it |was it |it's |its |just |only |was that )*(?:luck|chance|random|a fluke)\b"
             r"|\b(?:really|actually|truly) (?:do|did|does|doing|perform\w*|work\w*|convert\w*) better\b"
             r"|\bstatistically\b"
@@ -1000,8 +1021,8 @@ PATTERNS = (
     # A sheet full of formulas to replace: a spreadsheet turned into an app.
     (
         re.compile(
-            r"\b(?:sheet|sheets|spreadsheet|spreadsheets|excel|workbook)\b.{0,40}\bformulas?\b"
-            r"|\bformulas?\b.{0,40}\b(?:sheet|sheets|spreadsheet|excel)\b"
+            r"\b(?:sheet|sheets|googlesheets|spreadsheet|spreadsheets|excel|workbook)\b.{0,40}\bformulas?\b"
+            r"|\bformulas?\b.{0,40}\b(?:sheet|sheets|googlesheets|spreadsheet|excel)\b"
         ),
         "spreadsheet",
     ),

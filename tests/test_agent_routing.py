@@ -229,6 +229,12 @@ def test_a_specialist_s_job_described_without_its_name_finds_it(library: Library
             ("animation-specialist", "canvas-artist"),
             "performance-engineer",
         ),
+        # Things sliding in as you go down a page are a scroll animation, not a sliding puzzle or the site itself.
+        (
+            "my recipe blog, with the pictures sliding in one after another as you go down",
+            ("animation-specialist",),
+            "puzzle-game-designer",
+        ),
         # Farm animals are no animation.
         (
             "a colouring book of farm animals for my niece",

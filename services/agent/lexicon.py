@@ -494,6 +494,12 @@ PHRASES = {
     "page showing": "tool showing",
     "page that": "tool that",
     "page to": "tool to",
+    # The game chrome shows without a connection is that game, not a request to work offline.
+    "chrome when the internet is down": "chrome dino",
+    "chrome when the internet's down": "chrome dino",
+    "chrome one when the internet is down": "chrome dino",
+    "chrome when there's no internet": "chrome dino",
+    "chrome when there is no internet": "chrome dino",
     # Cards to match from memory are a memory game ("memory" alone may be a computer's).
     "memory matching": "memory matching game",
     "memory cards": "memory game cards",
@@ -653,8 +659,8 @@ PATTERNS = (
     # Something that moves as you scroll is an animation; "laggy when I scroll" is not.
     (
         re.compile(
-            r"\b(?:fade|slide|animate|appear|reveal|pop|zoom|grow|shrink|float|fly|move|spin)\w*\b.{0,40}"
-            r"\b(?:as|when|while) (?:you|i|they|people|the user|someone) scrolls?\b"
+            r"\b(?:fad|slid|animat|appear|reveal|pop|zoom|grow|shrink|float|fly|flie|mov|spin)\w*\b.{0,40}"
+            r"\b(?:as|when|while) (?:you|i|they|people|the user|someone) (?:scrolls?|go(?:es)? down|move down)\b"
             r"|\bscroll[- ](?:animations?|effects?|triggered)\b|\bon scroll\b|\bparallax\b"
         ),
         "scroll animation",

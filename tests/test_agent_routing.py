@@ -235,6 +235,18 @@ def test_a_specialist_s_job_described_without_its_name_finds_it(library: Library
             ("animation-specialist",),
             "puzzle-game-designer",
         ),
+        # One unit into another is a converter, whatever "conversions" means on a dashboard...
+        (
+            "baking conversions, tablespoons into grams and fahrenheit into celsius",
+            ("frontend-developer",),
+            "dashboard-builder",
+        ),
+        # ...and "signups per week" are figures counted, not a sign-up to build.
+        (
+            "our conversions dropped since the redesign, show signups per week",
+            ("dashboard-builder",),
+            "auth-specialist",
+        ),
         # Farm animals are no animation.
         (
             "a colouring book of farm animals for my niece",

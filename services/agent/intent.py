@@ -436,9 +436,11 @@ def read(prompt: str, mender: Mender | None = None) -> Intent:
         after = tokens[i + 2] if i + 2 < len(tokens) else ""  # "a trivia night game" is still a trivia game
         gathering = next_plain in GATHERINGS and after not in ROLE_NOUNS
         # "a chart of signups", "a list of passwords": what the chart or the list holds.
-        # ...and "per shop", "per class": what figures are split by.
-        held = (i > 1 and tokens[i - 1] == "of" and tokens[i - 2] in TOOL_NOUNS | HOLDERS) or (
-            i > 0 and tokens[i - 1] == "per"
+        # ...and "per shop", "signups per week": what figures are split by, and the figures counted.
+        held = (
+            (i > 1 and tokens[i - 1] == "of" and tokens[i - 2] in TOOL_NOUNS | HOLDERS)
+            or (i > 0 and tokens[i - 1] == "per")
+            or following == "per"
         )
         compound = (next_plain in TOOL_NOUNS and token not in TOOL_NOUNS) or gathering or held or data_of_next
         # A tool named by an everyday word: "react to the news" is a verb; "in unity", "a react app" say the tool.

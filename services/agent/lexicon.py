@@ -1051,6 +1051,17 @@ PATTERNS = (
         ),
         "booking appointments",
     ),
+    # One unit into another ("cups to grams", "miles in km") asks for a converter, whatever "conversions" means elsewhere.
+    (
+        re.compile(
+            r"\b(?:cups?|grams?|g|ounces?|oz|pounds?|lbs?|kg|kilos?|stones?|miles?|km|inches|cm|feet|ft|metres?|meters?"
+            r"|fahrenheit|celsius|litres?|liters?|ml|pints?|gallons?|tablespoons?|teaspoons?|mph|kmh)"
+            r" (?:to|into|in|and) (?:cups?|grams?|g|ounces?|oz|pounds?|lbs?|kg|kilos?|stones?|miles?|km|inches|cm"
+            r"|feet|ft|metres?|meters?|fahrenheit|celsius|litres?|liters?|ml|pints?|gallons?|tablespoons?|teaspoons?"
+            r"|mph|kmh)\b"
+        ),
+        "converter",
+    ),
     # Comparing things side by side in charts: data visualization.
     (
         re.compile(r"\bcompar\w*\b.{0,50}\bwith (?:charts?|graphs?)\b|\b(?:charts?|graphs?) compar\w*"),

@@ -197,6 +197,7 @@ def test_a_subject_said_in_everyday_words_or_another_language_finds_its_speciali
         # Words to learn, asked back: a quiz.
         ("vocab trainer for my spanish course that tests me on new words", ("quiz-builder",)),
         ("how many visitors will we get next month based on the last year", ("data-scientist",)),
+        ("estimate how many pizzas we'll sell on friday from past orders", ("data-scientist",)),
         ("make a learning app for kanji that asks me the ones I got wrong", ("quiz-builder",)),
         # A sheet full of formulas to replace.
         ("my budget lives in a google sheet with loads of formulas", ("spreadsheet-app-builder", "frontend-developer")),
@@ -247,6 +248,10 @@ def test_a_specialist_s_job_described_without_its_name_finds_it(library: Library
             ("dashboard-builder",),
             "auth-specialist",
         ),
+        # Things twinkling behind a page are a background animation, not the page itself.
+        ("leaves falling in the background of my autumn menu", ("animation-specialist", "canvas-artist"), ""),
+        # "cuentas" in Spanish are as often a bill as accounts.
+        ("cuentas claras: app para dividir gastos entre amigos", ("frontend-developer",), "auth-specialist"),
         # Farm animals are no animation.
         (
             "a colouring book of farm animals for my niece",

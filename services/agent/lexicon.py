@@ -207,7 +207,8 @@ _translate("colourblind", "daltonico daltonicos daltonica daltonien daltonienne 
 _translate("check", "revisar revisa revises verificar comprobar comprueba verifier verifie prufen uberprufen")
 _translate("check", "controllare controlla verificare checar")
 _translate("password", "contrasena contrasenas passwort passworter senha senhas")
-_translate("accounts", "cuentas comptes konten contas")
+# ("cuentas" alone are as often a shop's books or a bill as accounts: only "cuentas de usuario" are accounts.)
+_translate("accounts", "comptes konten contas")
 _translate("roles", "rollen papeis")
 _translate("permissions", "permisos berechtigungen permissoes permessi")
 _translate("seo", "posicionamiento referencement")
@@ -537,6 +538,10 @@ PHRASES = {
     "test my students": "quiz my students",
     "test my pupils": "quiz my pupils",
     # Keeping a shop's books is bookkeeping, not user accounts.
+    "cuentas de usuario": "user accounts",
+    "cuentas de usuarios": "user accounts",
+    "crear cuentas": "create accounts",
+    "crear una cuenta": "create an account",
     "llevar las cuentas": "bookkeeping",
     "llevar cuentas": "bookkeeping",
     "las cuentas de": "bookkeeping of",
@@ -1062,6 +1067,15 @@ PATTERNS = (
         ),
         "converter",
     ),
+    # Things twinkling or drifting behind a page are a background animation.
+    (
+        re.compile(
+            r"\b(?:twinkl|drift|float|swirl|fall)\w*\b.{0,30}\b(?:in the background|behind (?:my|the|our))\b"
+            r"|\b(?:background|behind (?:my|the|our) \w+)\b.{0,20}\b(?:twinkl|drift|float|swirl)\w*"
+        ),
+        "background animation",
+    ),
+    (re.compile(r"\b(?:we|i|they)(?:'ll| will| would| are going to) (?:probably |likely )?sell\b"), "predictions"),
     # Comparing things side by side in charts: data visualization.
     (
         re.compile(r"\bcompar\w*\b.{0,50}\bwith (?:charts?|graphs?)\b|\b(?:charts?|graphs?) compar\w*"),

@@ -28,7 +28,7 @@ MORE_TUNING = (
 )
 #: ...and the held-out set the figures are reported on: written by an author who saw neither the selector nor
 #: the other sets, never tuned on.
-HELD_OUT = ROUTING_SET.with_name("heldout-4.tsv")
+HELD_OUT = ROUTING_SET.with_name("heldout-5.tsv")
 BINS = 5
 
 

@@ -35,8 +35,7 @@ from vibing import config as config_mod
 from vibing.errors import ConfigError, SpendingLimitReached, VibingError
 from vibing.schema.storage import GetProject, LoadProject, SpendingSoFar
 from vibing.schema.stream import Generate, Usage
-from vibing.services.stream import budget, costs
-from vibing.services.stream.images import RESEND_TURNS
+from vibing.services.stream import budget, costs, images, prompts
 from vibing.services.stream.turns import images_of, text_of
 
 #: Output tokens of a typical generation (a small app's files and a few words around them).
@@ -138,16 +137,17 @@ def _request_estimate(bus: Any, config: config_mod.Config, req: Generate) -> Est
         project = bus.request("storage", GetProject(project_id=req.project_id), timeout=3.0).project
         history_chars = sum(len(text_of(t.content)) for t in req.history)
         file_chars = sum(len(text) for text in req.files.values())
-        earlier = [[(i.width, i.height) for i in images_of(t.content)] for t in req.history if t.role == "user"]
+        history = list(req.history)
     else:
         detail = bus.request("storage", LoadProject(project_id=req.project_id), timeout=5.0)
         project = detail.project
         history_chars = sum(len(m.content) for m in detail.messages if m.role in ("user", "assistant"))
         file_chars = sum(len(f.content) for f in detail.files)
-        earlier = [[(a.width, a.height) for a in m.attachments] for m in detail.messages if m.role == "user"]
-    # this prompt's images, and those of the last turns that carried any (a follow-up sends them again)
-    resent = [sizes for sizes in earlier if sizes][-RESEND_TURNS:]
-    sizes = [(i.width, i.height) for i in req.images] + [size for turn in resent for size in turn]
+        history = prompts.follow_up_turns(detail.messages)
+    # this prompt's images, and those a follow-up sends again (the stream service's own rule)
+    _history, resent = images.follow_up(history)
+    sizes = [(i.width, i.height) for i in req.images]
+    sizes += [(i.width, i.height) for turn in resent for i in images_of(turn.content)]
     provider = req.provider or getattr(project, "provider", "") or config.provider
     model = req.model or getattr(project, "model", "") or ""
     if not model:

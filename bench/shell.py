@@ -9,8 +9,9 @@
 - ``shell.ui_long_tasks`` and ``shell.ui_longest_task_ms`` (and ``..._load``, with a busy process per core):
   the main-thread tasks of 50 ms or more in Chromium (PerformanceObserver ``longtask``) while the chat renders a
   20,000-token answer live, their count and the longest (0 when none); ``shell.ui_long_tasks_cpu`` and
-  ``shell.ui_longest_task_cpu_ms`` (and ``..._load``) count thread CPU time instead of wall time (a trace of
-  the same stream), so that a shared machine's waits for a core do not count as the page's work.
+  ``shell.ui_longest_task_cpu_ms`` (and ``..._load``) count thread CPU time instead of wall time (a Chromium trace
+  of the same stream, in a run of its own: tracing slows the page and the browser enough to change the wall-clock
+  figures), so that a shared machine's waits for a core do not count as the page's work.
 - ``shell.ui_render_ms_per_1k_tokens_{1,10,50}k`` and ``shell.ui_render_cost_50k_vs_1k``: the chat's render
   time per token for answers of 1k, 10k and 50k tokens, flat when rendering is incremental.
 - ``shell.editor_open_5000_lines_ms``: a click on a 5,000-line file in the tree to it painted in CodeMirror.
@@ -20,6 +21,7 @@ The page-side measuring is in :mod:`vibing.bench.ui`.
 
 from __future__ import annotations
 
+import functools
 import http.client
 import json
 import os
@@ -291,9 +293,13 @@ def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            idle = ui_bench.stream_into_chat(browser, app, ui, "ui", UI_TOKENS, "Bench stream")
-            loaded = ui_bench.stream_into_chat(browser, app, ui, "ui", UI_TOKENS, "Bench stream load", load=True)
-            sizes = {n: ui_bench.stream_into_chat(browser, app, ui, f"ui{n}", n, f"Bench {n} tokens") for n in GROWTH}
+            stream = functools.partial(ui_bench.stream_into_chat, browser, app, ui)
+            # the wall-clock rows from untraced runs, the CPU rows from traced ones (tracing weighs on the former)
+            idle = stream("ui", UI_TOKENS, "Bench stream")
+            idle_cpu = stream("ui", UI_TOKENS, "Bench stream traced", trace=True)
+            loaded = stream("ui", UI_TOKENS, "Bench stream load", load=True)
+            loaded_cpu = stream("ui", UI_TOKENS, "Bench stream load traced", load=True, trace=True)
+            sizes = {n: stream(f"ui{n}", n, f"Bench {n} tokens") for n in GROWTH}
             open_ms, open_whole = ui_bench.open_long_files(browser, app, ui)
             first_token = _enter_to_first_token(browser, ui, app)
             photo = ui_bench.photo_to_chip(browser, app, ui)
@@ -301,7 +307,7 @@ def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
         finally:
             browser.close()
     return (
-        ui_figures(idle, loaded, sizes, open_ms, open_whole, first_token)
+        ui_figures(idle, idle_cpu, loaded, loaded_cpu, sizes, open_ms, open_whole, first_token)
         + ui_bench.photo_rows(photo)
         + ui_bench.outline_rows(outline)
     )
@@ -309,13 +315,21 @@ def _ui_rows(app: BenchApp, ui: str) -> list[Row]:
 
 def ui_figures(
     idle: ui_bench.StreamRun,
+    idle_cpu: ui_bench.StreamRun,
     loaded: ui_bench.StreamRun,
+    loaded_cpu: ui_bench.StreamRun,
     sizes: dict[int, ui_bench.StreamRun],
     open_ms: list[float],
     open_whole: list[bool],
     first_token: list[float],
 ) -> list[Row]:
-    """The rows of :data:`UI_ROWS` from what the page measured (apart, so their shape is tested without a browser)."""
+    """The rows of :data:`UI_ROWS` from what the page measured (apart, so their shape is tested without a browser).
+
+    The wall-clock rows come from the untraced runs (``idle``, ``loaded``), the CPU rows from the traced runs of
+    the same stream (``idle_cpu``, ``loaded_cpu``)."""
+    for run in (idle_cpu, loaded_cpu):
+        if run.cpu_long is None or run.cpu_longest is None:
+            raise RuntimeError("the CPU rows need a traced run (stream_into_chat(..., trace=True))")
     render = idle.render
     rows = [
         Row(
@@ -340,16 +354,24 @@ def ui_figures(
                 extra={"runs_ms": [round(v, 1) for v in first_token]},
             )
         )
-    for run, suffix, how in ((idle, "", "idle"), (loaded, "_load", f"under load ({os.cpu_count()} busy processes)")):
+    how_loaded = f"under load ({os.cpu_count()} busy processes)"
+    for run, traced, suffix, how in ((idle, idle_cpu, "", "idle"), (loaded, loaded_cpu, "_load", how_loaded)):
         what = f"while a {UI_TOKENS:,}-token answer (prose and file blocks, 1 token/ms) streams into the chat, {how}"
         facts = {"frames": run.frames, "seconds": round(run.seconds, 2), "tokens": run.tokens, "load_avg": run.load}
+        traced_facts = {
+            "frames": traced.frames,
+            "seconds": round(traced.seconds, 2),
+            "tokens": traced.tokens,
+            "load_avg": traced.load,
+            "wall_long_tasks_while_traced": len(traced.long_tasks),
+        }
         rows += [
             Row(
                 f"shell.ui_long_tasks{suffix}",
                 float(len(run.long_tasks)),
                 "tasks",
                 target=1.0,
-                note=f"main-thread tasks of 50 ms or more (PerformanceObserver longtask) {what}; target none",
+                note=f"main-thread tasks of 50 ms or more (PerformanceObserver longtask) {what}, untraced; target none",
                 extra={
                     **facts,
                     "durations_ms": [round(d, 1) for d in sorted(run.long_tasks, reverse=True)[:20]],
@@ -361,26 +383,27 @@ def ui_figures(
                 round(run.longest, 1),
                 "ms",
                 target=50.0,
-                note=f"longest main-thread task {what} (0: none reached 50 ms); "
+                note=f"longest main-thread task {what}, untraced (0: none reached 50 ms); "
                 f"{run.frames} frames in {run.seconds:.1f} s",
                 extra=facts,
             ),
             Row(
                 f"shell.ui_long_tasks_cpu{suffix}",
-                float(len(run.cpu_long)),
+                float(len(traced.cpu_long)),
                 "tasks",
                 target=1.0,
                 note=f"main-thread tasks that worked 50 ms or more (thread CPU time, Chromium trace) {what}: the "
-                "page's own long tasks, whatever else the machine runs; target none",
-                extra={**facts, "cpu_and_wall_ms": run.cpu_long[:20]},
+                "page's own long tasks, whatever else the machine runs; from a traced run of its own (not the "
+                "run of the wall-clock rows); target none",
+                extra={**traced_facts, "cpu_and_wall_ms": traced.cpu_long[:20]},
             ),
             Row(
                 f"shell.ui_longest_task_cpu{suffix}_ms",
-                run.cpu_longest,
+                traced.cpu_longest,
                 "ms",
                 target=50.0,
-                note=f"the most thread CPU time one main-thread task took {what}",
-                extra=facts,
+                note=f"the most thread CPU time one main-thread task took {what}, in a traced run of its own",
+                extra=traced_facts,
             ),
         ]
     per_token = {}
@@ -398,8 +421,6 @@ def ui_figures(
                 "total_ms": round(run.render["totalMs"], 1),
                 "longest_task_ms": round(run.longest, 1),
                 "long_tasks": len(run.long_tasks),
-                "longest_task_cpu_ms": run.cpu_longest,
-                "long_tasks_cpu": run.cpu_long[:10],
                 "load_avg": run.load,
                 "ms_per_1k_chars_first_fifth": None if early_late is None else round(early_late[0], 3),
                 "ms_per_1k_chars_last_fifth": None if early_late is None else round(early_late[1], 3),

@@ -6,11 +6,13 @@ Each run gets a fresh project and a fresh page, so one run's DOM, observers and 
   of 50 ms or more, so the figures are their count and the longest), idle and under CPU load (:func:`cpu_load`, a
   busy process per core for the length of the stream, as a build or a second app would). Those are wall-clock
   times: on a shared machine a task of 10 ms of work that waits 300 ms for a core counts as a 310 ms task. So the
-  same stream is also traced (Chromium's DevTools timeline: every task of the page's main thread, with its wall
+  same stream is also run traced (Chromium's DevTools timeline: every task of the page's main thread, with its wall
   and its thread CPU time), and the tasks that *worked* 50 ms or more are counted apart
-  (:func:`cpu_long_tasks`): that count is the page's own, whatever else the machine runs.
+  (:func:`cpu_long_tasks`): that count is the page's own, whatever else the machine runs. The two are separate
+  runs (``trace=``): tracing costs the page and Chromium's other processes enough to change the wall-clock figures
+  it would sit beside (measured: 13 long tasks, the longest 75 ms, in a traced idle run; 1 of 51 ms untraced).
 - *Render cost per token*: the time the chat spends in its render frames (``window.__vibing.renderStats``, which
-  chat.js fills around each frame's StreamRenderer updates and the scroll that lays the message out) divided by
+  chat.js fills around each of its renders: the StreamRenderer updates and the scroll that lays the message out) divided by
   the tokens streamed. Rendering is incremental when that stays flat as the answer grows from 1k to 50k tokens.
   Samples of that time against the streamed length also give the cost per token early and late in one answer.
 - *Opening a long file*: a click on the file in the tree to the next frame painted with the file in CodeMirror.
@@ -104,10 +106,11 @@ class StreamRun:
     frames_over_50ms: list[dict]
     #: The machine's 1-minute load average when the stream started and when it ended.
     load: tuple[float, float]
-    #: The page's main-thread tasks of 50 ms or more of thread CPU time, as (CPU ms, wall ms), longest first.
-    cpu_long: list[tuple[float, float]]
-    #: The most thread CPU time any one of its main-thread tasks took.
-    cpu_longest: float
+    #: The page's main-thread tasks of 50 ms or more of thread CPU time, as (CPU ms, wall ms), longest first;
+    #: None when the run was not traced.
+    cpu_long: list[tuple[float, float]] | None
+    #: The most thread CPU time any one of its main-thread tasks took (None: not traced).
+    cpu_longest: float | None
 
     @property
     def longest(self) -> float:
@@ -207,10 +210,13 @@ def cpu_load(processes: int | None = None) -> Iterator[list[int]]:
             p.wait(10)
 
 
-def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str, *, load: bool = False) -> StreamRun:
+def stream_into_chat(
+    browser, app, ui: str, answer: str, tokens: int, label: str, *, load: bool = False, trace: bool = False
+) -> StreamRun:
     """Send a prompt in a new project's chat that the fake server answers with ``answer`` (``tokens`` tokens), and
     measure the page from Enter until the conversation is still again (the generation's files applied, the
-    project reloaded)."""
+    project reloaded). With ``trace``, the page is traced too and the run's CPU figures are filled in; tracing
+    weighs on the wall-clock figures of the same run, so take those from an untraced run."""
     from vibing.schema.storage import CreateProject
 
     pid = app.bus.request("storage", CreateProject(name=label)).project.id
@@ -220,7 +226,8 @@ def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str
         page.wait_for_selector("body[data-ready='1']")
         page.wait_for_selector(f"#project-name:has-text('{label}')")
         page.evaluate(_INSTRUMENT)
-        browser.start_tracing(page=page, categories=[TRACE_CATEGORY])
+        if trace:
+            browser.start_tracing(page=page, categories=[TRACE_CATEGORY])
         page.fill("#prompt", f"A bench answer [[scenario:slow delay_ms={DELAY_MS} answer={answer} piece={PIECE}]]")
         page.focus("#prompt")
         with cpu_load() if load else _nothing():
@@ -235,7 +242,7 @@ def stream_into_chat(browser, app, ui: str, answer: str, tokens: int, label: str
             "() => { clearInterval(window.__sampler); return [window.__long, "
             "window.__vibing.renderStats, window.__samples, window.__loaf]; }"
         )
-        cpu_long, cpu_longest = cpu_long_tasks(json.loads(browser.stop_tracing()))
+        cpu_long, cpu_longest = cpu_long_tasks(json.loads(browser.stop_tracing())) if trace else (None, None)
     finally:
         page.close()
     longest_frames = sorted(loaf, key=lambda f: -f["ms"])[:5]

@@ -50,12 +50,22 @@ def test_rows_serialise_with_their_kind():
 # -- the chat and editor rows (issue 18's Measure); the page is not needed to check their shape
 
 
-def _run(tokens: int, total_ms: float, long_tasks: tuple[float, ...] = (), cpu_long=()) -> StreamRun:
+def _run(tokens: int, total_ms: float, long_tasks: tuple[float, ...] = (), cpu_long=None) -> StreamRun:
+    """A run as stream_into_chat returns it: traced (CPU figures filled in) when ``cpu_long`` is given."""
     render = {"frames": 100, "maxMs": 4.0, "totalMs": total_ms}
     samples = [[total_ms * i / 20, tokens * 4 * i / 20] for i in range(21)]
-    cpu_longest = max((cpu for cpu, _ in cpu_long), default=12.5)
+    cpu_longest = None if cpu_long is None else max((cpu for cpu, _ in cpu_long), default=12.5)
     return StreamRun(
-        tokens, tokens / 1000, list(long_tasks), 1000, render, samples, [], (0.5, 0.7), list(cpu_long), cpu_longest
+        tokens,
+        tokens / 1000,
+        list(long_tasks),
+        1000,
+        render,
+        samples,
+        [],
+        (0.5, 0.7),
+        None if cpu_long is None else list(cpu_long),
+        cpu_longest,
     )
 
 
@@ -63,7 +73,9 @@ def test_the_ui_figures_are_exactly_the_rows_listed_for_skipping():
     sizes = {1000: _run(1000, 20.0), 10_000: _run(10_000, 200.0), 50_000: _run(50_000, 1500.0)}
     rows = shell.ui_figures(
         _run(20_000, 400.0),
-        _run(20_000, 900.0, (61.0, 52.5), ((55.0, 61.0),)),
+        _run(20_000, 500.0, (70.0,), ()),
+        _run(20_000, 900.0, (61.0, 52.5)),
+        _run(20_000, 990.0, (90.0, 80.0, 70.0), ((55.0, 61.0),)),
         sizes,
         [40.0, 30.0, 35.0],
         [True] * 3,
@@ -72,12 +84,18 @@ def test_the_ui_figures_are_exactly_the_rows_listed_for_skipping():
 
     assert [r.id for r in rows] == [row_id for row_id, _ in shell.UI_ROWS]
     by_id = {r.id: r for r in rows}
+    # the wall-clock rows are the untraced runs' (the traced runs' long tasks are not theirs)
     assert by_id["shell.ui_long_tasks"].value == 0 and by_id["shell.ui_long_tasks"].meets_target is True
     assert by_id["shell.ui_longest_task_ms"].value == 0 and by_id["shell.ui_longest_task_ms"].meets_target is True
     assert by_id["shell.ui_long_tasks_load"].value == 2 and by_id["shell.ui_long_tasks_load"].meets_target is False
     assert by_id["shell.ui_longest_task_load_ms"].value == 61.0
+    assert "untraced" in by_id["shell.ui_long_tasks"].note
+    # the CPU rows are the traced runs'
     assert by_id["shell.ui_long_tasks_cpu"].value == 0 and by_id["shell.ui_longest_task_cpu_ms"].value == 12.5
     assert by_id["shell.ui_long_tasks_cpu_load"].value == 1 and by_id["shell.ui_longest_task_cpu_load_ms"].value == 55
+    assert by_id["shell.ui_long_tasks_cpu"].extra["wall_long_tasks_while_traced"] == 1
+    assert "traced run of its own" in by_id["shell.ui_longest_task_cpu_ms"].note
+    assert by_id["shell.ui_longest_render_ms"].extra["totalMs"] == 400.0
     assert by_id["shell.ui_render_ms_per_1k_tokens_1k"].value == 20.0
     assert by_id["shell.ui_render_ms_per_1k_tokens_50k"].value == 30.0
     ratio = by_id["shell.ui_render_cost_50k_vs_1k"]
@@ -88,8 +106,16 @@ def test_the_ui_figures_are_exactly_the_rows_listed_for_skipping():
 
 def test_a_ui_run_that_did_not_show_the_long_files_is_an_error_not_a_figure():
     sizes = {n: _run(n, n / 50) for n in shell.GROWTH}
+    traced = _run(20_000, 400.0, cpu_long=())
     with pytest.raises(RuntimeError, match="5,000-line"):
-        shell.ui_figures(_run(20_000, 400.0), _run(20_000, 400.0), sizes, [40.0], [False], [])
+        shell.ui_figures(_run(20_000, 400.0), traced, _run(20_000, 400.0), traced, sizes, [40.0], [False], [])
+
+
+def test_the_cpu_rows_refuse_an_untraced_run():
+    sizes = {n: _run(n, n / 50) for n in shell.GROWTH}
+    untraced = _run(20_000, 400.0)
+    with pytest.raises(RuntimeError, match="traced run"):
+        shell.ui_figures(untraced, untraced, untraced, _run(20_000, 400.0, cpu_long=()), sizes, [40.0], [True], [])
 
 
 def test_without_chromium_every_ui_row_is_skipped_and_named(monkeypatch, tmp_path):

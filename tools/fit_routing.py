@@ -9,8 +9,14 @@ the *test* rows are never used to fit, only reported.
     python tools/fit_routing.py --fit      # also fit, and print the COEFFICIENTS line to paste
     python tools/fit_routing.py --search   # also search the selector's weights (coordinate search, tune half)
     python tools/fit_routing.py --sets     # also the figures of each tuning file on its own
+    python tools/fit_routing.py --counts   # write services/agent/word_counts.json from the tuning requests
 
-The held-out set (``evaluation.HELD_OUT``) is never read here: it is measured once, by someone else.
+The held-out sets (``evaluation.HELD_OUT``) are never read here: each is measured once.
+
+The word model (:mod:`services.agent.wordmodel`) remembers the requests it was counted from, so the confidence
+is fitted on picks made with a word model that had not seen them: the tuning requests are cut in :data:`FOLDS`
+parts, and each part is judged by a model counted from the others.  Otherwise the confidence would learn that
+the word model is never wrong, which is only true of requests it has already seen.
 
 Because the pick itself depends on the confidence (an unsure specialist gives way to the generalist),
 fitting runs a few rounds: evaluate, fit, evaluate again with the new coefficients.
@@ -25,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vibing.services.agent import calibration, intent, select, subjects  # noqa: E402
+from vibing.services.agent import calibration, intent, select, subjects, wordmodel  # noqa: E402
 from vibing.services.agent.catalog import bundled_dir  # noqa: E402
 from vibing.services.agent.evaluation import (  # noqa: E402
     MORE_TUNING,
@@ -34,8 +40,31 @@ from vibing.services.agent.evaluation import (  # noqa: E402
     evaluate,
     load,
     load_all,
+    tuning_cases,
 )
 from vibing.services.agent.registry import Library, load_folder  # noqa: E402
+
+#: The parts the tuning requests are cut into for fitting the confidence (each judged by a model of the others).
+FOLDS = 5
+
+
+def _labelled(cases) -> list[tuple[str, tuple[str, ...], str, tuple[str, ...]]]:
+    return [(c.request, c.accept, c.project_type, c.recent_agents) for c in cases]
+
+
+def counts_json(library: Library) -> str:
+    """The word counts of every tuning request, as committed in services/agent/word_counts.json."""
+    return wordmodel.Counts.of(_labelled(tuning_cases(known=set(library.entries)))).to_json()
+
+
+def unseen_report(library: Library, cases) -> Report:
+    """Every case judged by a word model counted from the other folds only (see the module's docstring)."""
+    report = Report()
+    for k in range(FOLDS):
+        inside = [c for i, c in enumerate(cases) if i % FOLDS == k]
+        counts = wordmodel.Counts.of(_labelled(c for i, c in enumerate(cases) if i % FOLDS != k))
+        report.outcomes += evaluate(library, inside, wordmodel.WordModel(library.index.agents, counts)).outcomes
+    return report
 
 
 def fit(report: Report, rounds: int = 4000, rate: float = 0.3, l2: float = 0.01) -> tuple[float, ...]:
@@ -140,18 +169,25 @@ def main() -> int:
     parser.add_argument("--search", action="store_true", help="search the selector's weights on the tune half")
     parser.add_argument("--quiet", action="store_true", help="figures only, not every miss")
     parser.add_argument("--sets", action="store_true", help="also the figures of each tuning file on its own")
+    parser.add_argument("--counts", action="store_true", help="write the word model's counts from the tuning requests")
     args = parser.parse_args()
     library = Library([load_folder(bundled_dir(), "bundled")])
     library.rebuild()
     cases = load_all(known=set(library.entries))
     tune = [c for c in cases if c.split == "tune"]
     test = [c for c in cases if c.split == "test"]
+    if args.counts:
+        wordmodel.COUNTS.write_text(counts_json(library), encoding="utf-8")
+        print(f"wrote {wordmodel.COUNTS}")
     if args.search:
         search(library, tune)
     if args.fit:
+        select.GATED = False  # the fit sees every pick the word model makes (see select.GATED)
         for _ in range(3):
-            calibration.COEFFICIENTS = fit(evaluate(library, tune))
+            calibration.COEFFICIENTS = fit(unseen_report(library, tune))
+        select.GATED = True
         print(f"COEFFICIENTS = {calibration.COEFFICIENTS}")
+    describe("tune, each judged by a word model that had not seen it", unseen_report(library, tune), True)
     describe("tune", evaluate(library, tune), args.quiet)
     describe("test", evaluate(library, test), True)
     if args.sets:

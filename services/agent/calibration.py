@@ -1,10 +1,12 @@
 """The confidence shown beside a pick, calibrated so that it means what it says.
 
 A pick is described by a few numbers (:class:`Features`: what kind of pick it is, how far ahead of the
-runner-up, how much of the agent's own subject the request named).  A logistic model turns them into
+runner-up, how much of the agent's own subject the request named, and what the word model of
+:mod:`services.agent.wordmodel` makes of it).  A logistic model turns them into
 the probability that a person would accept the pick.  Its coefficients are fitted by
-``tools/fit_routing.py`` on the *tuning* half of ``tests/data/routing.tsv`` only, and its calibration
-(expected calibration error over 5 bins) is reported on the *test* half by ``vibing bench``.
+``tools/fit_routing.py`` on the tuning requests only, each judged by a word model that had not seen it (the word
+model remembers its own requests, so asking it about them would teach the confidence to trust it too much), and
+its calibration (expected calibration error over 5 bins) is reported on the held-out sets by ``vibing bench``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-SOURCES = ("specialist", "generalist", "project", "weak", "fallback")
+SOURCES = ("specialist", "generalist", "project", "weak", "fallback", "learned")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,10 @@ class Features:
     #: How clearly the kind of thing was said, 0..1.
     kind_strength: float
     follow_up: bool
+    #: The word model's probability that a person accepts this agent, 0..1.
+    learned: float = 0.0
+    #: Whether the word model's first choice is this agent.
+    agrees: bool = False
 
     def vector(self) -> list[float]:
         return [
@@ -36,11 +42,13 @@ class Features:
             math.log1p(max(0.0, self.evidence)),
             self.kind_strength,
             1.0 if self.follow_up else 0.0,
+            max(0.0, min(1.0, self.learned)),
+            1.0 if self.agrees else 0.0,
         ]
 
 
-#: Fitted by tools/fit_routing.py on the tuning half (bias, sources..., margin, log evidence, kind, follow-up).
-COEFFICIENTS = (1.422, 0.097, 0.118, -0.052, -0.0, -0.162, 1.002, 0.483, 0.394, -0.027)
+#: Fitted by tools/fit_routing.py (bias, sources..., margin, log evidence, kind, follow-up, learned, agrees).
+COEFFICIENTS = (1.569, 0.411, 0.217, 0.172, -0.0, 0.204, -1.005, 1.124, 0.688, 0.127, 0.072, 0.13, 0.142)
 
 
 def confidence(features: Features, coefficients: tuple[float, ...] | None = None) -> float:

@@ -418,3 +418,65 @@ def test_a_renderer_catching_up_a_long_answer_keeps_to_its_budget_per_frame(page
     assert len(text) > 80_000
     assert len(out) >= len(text) // 8_000, out
     assert max(out) < 6000 + 2 * len(part.format(code=code)), out  # the budget, and a block or fence past it
+
+
+def test_a_code_block_written_live_closes_in_a_render_of_its_own(page):
+    # The block being written is marked "writing" (clipped, not yet a scroll container) until it is finished; the
+    # render that finishes it leaves what follows for the next one, and the message then reads as rendered whole.
+    _harness(page)
+    head = "Here:\n\n```js app.js\nconst a = 1;\n"
+    text = head + "const b = 2;\n```\n\nAfter the **block**.\n\nMore text.\n"
+    out = page.evaluate(
+        """([head, text]) => {
+        const r = new __md.StreamRenderer(__mount());
+        const steps = [];
+        const look = (more) => steps.push({ more, writing: r.el.querySelectorAll('.codeblock.writing').length,
+            blocks: r.el.querySelectorAll('.codeblock').length, after: r.el.textContent.includes('After the') });
+        look(r.update(head));
+        look(r.update(text));
+        look(r.update(text));
+        while (r.update(text, { streaming: false })) {}
+        const whole = document.createElement('div');
+        whole.innerHTML = __md.renderMarkdown(text);
+        const streamed = document.createElement('div');
+        for (const part of r.el.children) streamed.append(...[...part.childNodes].map((n) => n.cloneNode(true)));
+        return { steps, same: streamed.innerHTML === whole.innerHTML };
+    }""",
+        [head, text],
+    )
+    first, closed, next_ = out["steps"]
+    assert first == {"more": False, "writing": 1, "blocks": 1, "after": False}
+    assert closed == {"more": True, "writing": 0, "blocks": 1, "after": False}
+    assert next_ == {"more": False, "writing": 0, "blocks": 1, "after": True}
+    assert out["same"]
+
+
+def test_the_warm_up_renders_outside_the_page(page):
+    # warmUp (run by the chat when the window opens) streams its sample answer into an element of its own while
+    # the window is idle: it adds nothing to the page, and it finishes.
+    _harness(page)
+    out = page.evaluate(
+        """async () => {
+        const blocks = () => document.querySelectorAll('.md, .codeblock').length;
+        const before = blocks();
+        const idle = window.requestIdleCallback;
+        let pending = 0, steps = 0;
+        const errors = [];
+        const over = new Promise((done) => {
+            window.requestIdleCallback = (fn) => {
+                pending += 1;
+                return idle((d) => {
+                    try { fn(d); steps += 1; } catch (e) { errors.push(String(e)); }
+                    pending -= 1;
+                    if (!pending) done();
+                });
+            };
+        });
+        __md.warmUp({ rounds: 1, step: 40 });
+        await over;
+        window.requestIdleCallback = idle;
+        const shown = blocks() !== before || document.body.textContent.includes('A small app');
+        return { shown, errors, stepped: steps > 0 };
+    }"""
+    )
+    assert out == {"shown": False, "errors": [], "stepped": True}

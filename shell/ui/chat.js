@@ -6,7 +6,7 @@ import { call, on, onConnection } from "./bus.js";
 import { storedImages, withImages } from "./attachments.js";
 import { restoreChips, takeChips, withChips } from "./chips.js";
 import { beforeGeneration } from "./code.js";
-import { renderMarkdown, StreamRenderer } from "./markdown.js";
+import { renderMarkdown, StreamRenderer, warmUp } from "./markdown.js";
 import { goSettings } from "./nav.js";
 import { loadPickers, showAgent } from "./pickers.js";
 import { onFix, reloadPreview } from "./preview.js";
@@ -326,15 +326,27 @@ function notSent(s, prompt, code, message) {
   }
 }
 
+// While an answer streams, the chat is drawn at most every STREAM_FRAME_MS (nobody reads faster than 30 updates a
+// second, and every frame of ours is time the other processes of a two-core machine, the stream service and the
+// bridge, cannot use), from a timer task of its own rather than in the frame: the update and its layout run in that
+// task, and the frame that follows only paints. Two short tasks instead of one long one, so that a wait for a
+// core in the middle of either does not make it a long task. A finished answer and catching up (a resync, a fence
+// just closed) are drawn in the next frame.
+const STREAM_FRAME_MS = 32;
 let renderQueued = new Set();
 let renderPending = false;
+let lastRender = -Infinity;
 function scheduleRender(s) {
   renderQueued.add(s);
-  if (!renderPending) { renderPending = true; requestAnimationFrame(flushRender); }
+  if (renderPending) return;
+  renderPending = true;
+  if (s.finished || s.behind) requestAnimationFrame(flushRender);
+  else setTimeout(flushRender, Math.max(0, lastRender + STREAM_FRAME_MS - performance.now()));
 }
 function flushRender() {
   renderPending = false;
   const t0 = performance.now();
+  lastRender = t0;
   flushRenderNow();
   const ms = performance.now() - t0;
   const st = state.renderStats;
@@ -348,7 +360,8 @@ function flushRenderNow() {
     if (!s.el || !s.el.isConnected) continue;
     const md = $(".md", s.el);
     if (!s.renderer || s.renderer.el !== md) s.renderer = new StreamRenderer(md);
-    if (s.renderer.update(s.text, { streaming: !s.finished })) more.push(s);
+    s.behind = s.renderer.update(s.text, { streaming: !s.finished });  // more finished text waits
+    if (s.behind) more.push(s);
   }
   renderQueued = new Set();
   if (nearBottom) box.scrollTop = box.scrollHeight;
@@ -573,3 +586,6 @@ on("ServiceUp", (ev) => {
 onConnection((up, { reconnected }) => {
   if (up && reconnected) for (const s of state.streams.values()) if (!s.finished) resync(s);
 });
+
+// The Markdown and highlighting code warms up while the window is idle, not during the first answer.
+warmUp();

@@ -151,11 +151,11 @@ const lineState = (lines, streaming) => (streaming ? `writing… ${lines} lines`
 
 // A code block's HTML (not yet sanitised): a head with the file's path (or language), its length and the
 // Copy and Expand buttons, then the code as text (highlighted once sanitised); `streaming` marks a block still
-// being written.
+// being written (class "writing").
 export function codeBlock(code, info, { streaming = false, index = 0 } = {}) {
   const { lang, path } = parseInfo(info);
   const title = path ? `<span class="path">${escapeHtml(path)}</span>` : `<span>${escapeHtml(lang || "code")}</span>`;
-  return `<div class="codeblock" data-index="${index}"${path ? ` data-path="${escapeHtml(path)}"` : ""}>` +
+  return `<div class="codeblock${streaming ? " writing" : ""}" data-index="${index}"${path ? ` data-path="${escapeHtml(path)}"` : ""}>` +
     `<div class="codeblock-head">${title}<span class="spacer"></span><span class="muted">${lineState(lineCount(code), streaming)}</span>` +
     `<button class="link" data-act="copy">Copy</button><button class="link" data-act="expand">Expand</button></div>` +
     `<pre><code>${escapeHtml(code)}${streaming ? CARET : ""}</code></pre></div>`;
@@ -300,6 +300,7 @@ class LiveCode {
     this._parse(code);
     this.live.remove();
     this.caret.remove();
+    this.block.classList.remove("writing");
     const now = this.tree ? signatures(code, this.tree, 0, Math.min(this.frozen, code.length)) : [];
     if (this.tree && this.lines.some((sig, i) => sig !== now[i])) {
       this.code.replaceChildren(tokenNodes(code, this.tree));
@@ -334,8 +335,9 @@ export class StreamRenderer {
     this.rendered = 0;    // characters rendered into .md-done
     this.codeIndex = 0;   // code blocks in .md-done
     // the open fence, shown growing at the end of .md-done (a finished block then stays where it is: moving a
-    // long file's thousands of nodes costs more than all the rest): {bodyStart, scanned, closer, plain, view}
+    // long file's thousands of nodes costs more than all the rest): {bodyStart, scanned, closer, plain, view, update}
     this.fence = null;
+    this.updates = 0;     // calls of update() (a fence notes the one that opened it)
     this.seen = 0;        // length of the text at the last update
     this.edge = "";       // its last characters, to notice a replaced text
   }
@@ -347,6 +349,7 @@ export class StreamRenderer {
     if (text.length < this.seen || text.slice(this.seen - this.edge.length, this.seen) !== this.edge) this.reset();
     let pending = false;
     const from = this.rendered;
+    this.updates += 1;
     for (;;) {
       if (this.fence && !streaming) {
         this.fence.view.block.remove();  // the stream ended inside the fence: rendered below as the text says
@@ -372,9 +375,11 @@ export class StreamRenderer {
           f.view.block.remove();
           this._commit(text, closer.end);
         }
-        // Catching up (a new renderer on a long text) crosses many fences that _advance's window cut open; the
-        // budget holds across them too, or the whole answer would be rendered in one frame.
-        if (this.rendered - from >= this.budget) {
+        // A fence shown live and now finished was this frame's work (its last lines and its check); what follows
+        // it waits for the next frame. Catching up (a new renderer on a long text) crosses many fences that
+        // _advance's window cut open in this same update; the budget holds across them, or the whole answer
+        // would be rendered in one frame.
+        if (f.update < this.updates || this.rendered - from >= this.budget) {
           this.tail.replaceChildren();
           pending = true;
           break;
@@ -424,7 +429,7 @@ export class StreamRenderer {
         // the last block is an open fence: its body starts after its opening line, and no line up to `cut` closes it
         const at = starts[open.map[0]];
         this.fence = { bodyStart: starts[open.map[0] + 1], scanned: cut, closer: closingFence(open.markup), view: null,
-          plain: text.startsWith(open.markup, at) };
+          plain: text.startsWith(open.markup, at), update: this.updates };
         this.fence.view = new LiveCode(this.done, open.info, this.codeIndex);
         this.tail.replaceChildren();
         return false;
@@ -445,4 +450,76 @@ export class StreamRenderer {
     }
     return null;
   }
+}
+
+// -- warming up
+
+// The first answer after the window opens renders several times slower than the rest for its first second
+// (measured: a code block's next lines took 8-21 ms a render, against 1-2 ms once warm): until they have run a
+// while, V8 runs markdown-it's, lezer's and this module's functions unoptimised. warmUp streams a short answer of
+// the usual kinds (prose, a list, html with a script and a style, css, js) into an element outside the page, a
+// step at a time when the window is idle, so that this happens before the person's first answer instead of during
+// it. Nothing is shown, and a step is one update of a few lines.
+const WARM_UP_JS = `import { render } from "./view.js";
+
+export function start(state = { items: [], filter: "all" }) {
+  const list = document.querySelector("#list");
+  list.addEventListener("click", (event) => {
+    const id = Number(event.target.dataset.id ?? -1);
+    if (id >= 0) state.items = state.items.filter((item) => item.id !== id);
+    render(list, state);
+  });
+  for (let i = 0; i < 3; i++) state.items.push({ id: i, label: \`Item \${i + 1}\`, done: i % 2 === 0 });
+  return render(list, state);
+}
+`;
+const WARM_UP = `## A small app
+
+This adds **a list** with a \`filter\` and a [link](https://example.com):
+
+- the list shows the items
+- a click removes one
+
+\`\`\`html index.html
+<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>List</title><link rel="stylesheet" href="styles.css"></head>
+<body>
+  <main><h1 class="title">Items</h1><ul id="list"></ul></main>
+  <script type="module">import { start } from "./app.js"; start();</script>
+  <style>.title { color: #333; }</style>
+</body>
+</html>
+\`\`\`
+
+\`\`\`css styles.css
+body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 40rem; }
+#list li.done { text-decoration: line-through; opacity: 0.6; }
+@media (max-width: 600px) { body { padding: 0 12px; } }
+\`\`\`
+
+\`\`\`js app.js
+${WARM_UP_JS}${WARM_UP_JS.replaceAll("start", "restart")}\`\`\`
+
+Open **index.html** to try it.
+`;
+
+export function warmUp({ rounds = 2, step = 64 } = {}) {
+  if (!window.requestIdleCallback) return;
+  let round = 0, at = 0, renderer = null;
+  const work = (deadline) => {
+    do {
+      if (!renderer) renderer = new StreamRenderer(document.createElement("div"));
+      at = Math.min(WARM_UP.length, at + step);
+      if (at < WARM_UP.length) renderer.update(WARM_UP.slice(0, at));
+      else {
+        while (renderer.update(WARM_UP, { streaming: false }));
+        renderer = null;
+        at = 0;
+        if (++round >= rounds) return;
+      }
+    } while (deadline.timeRemaining() > 5);
+    requestIdleCallback(work);
+  };
+  requestIdleCallback(work);
 }

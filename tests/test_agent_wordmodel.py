@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from vibing.services.agent import select as select_module
 from vibing.services.agent import wordmodel
 from vibing.services.agent.catalog import bundled_dir
 from vibing.services.agent.evaluation import HELD_OUT, MORE_TUNING, ROUTING_SET, load, tuning_cases
@@ -99,10 +98,18 @@ def test_a_bug_report_and_a_follow_up_keep_their_structure(library: Library):
     assert result.primary.agent.name in ("marketing-site-builder", "debugger"), result.explanation
 
 
-def test_an_unsure_pick_of_the_word_model_leaves_the_rules_pick(library: Library, monkeypatch):
+def test_an_unsure_pick_of_the_word_model_says_so_and_keeps_the_rules_pick_one_click_away(library: Library):
     counts = wordmodel.Counts.of([("a snake game", ("accessibility-expert",), "", ())] * 40)
+    result = select(library, "a snake game", word_model=wordmodel.WordModel(library.index.agents, counts))
+    assert result.primary.agent.name == "accessibility-expert" and result.uncertain
+    assert result.explanation.startswith("No clear specialist, using accessibility-expert: requests like yours (snake")
+    assert {"game-developer", "arcade-game-developer"} & {p.agent.name for p in result.runners_up}
+
+
+def test_a_request_whose_main_words_it_never_saw_is_left_to_the_rules(library: Library):
+    counts = wordmodel.Counts.of([("farm animals", ("puzzle-game-designer",), "", ())] * 40)
     model = wordmodel.WordModel(library.index.agents, counts)
-    monkeypatch.setattr(select_module, "UNCERTAIN", 1.01)  # nothing is sure enough to overrule the rules
-    result = select(library, "a snake game", word_model=model)
-    assert result.primary.agent.name != "accessibility-expert"
-    assert "accessibility-expert" in {p.agent.name for p in result.runners_up}
+    request = "a colouring book of farm animals for my niece"  # "colouring", "book" and "niece": never seen
+    assert model.posterior(request)[0] == ("puzzle-game-designer", pytest.approx(1.0, abs=0.05))
+    assert model.known_share(request) < 0.7
+    assert select(library, request, word_model=model).primary.agent.name != "puzzle-game-designer"

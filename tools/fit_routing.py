@@ -13,10 +13,11 @@ the *test* rows are never used to fit, only reported.
 
 The held-out sets (``evaluation.HELD_OUT``) are never read here: each is measured once.
 
-The word model (:mod:`services.agent.wordmodel`) remembers the requests it was counted from, so the confidence
-is fitted on picks made with a word model that had not seen them: the tuning requests are cut in :data:`FOLDS`
-parts, and each part is judged by a model counted from the others.  Otherwise the confidence would learn that
-the word model is never wrong, which is only true of requests it has already seen.
+The confidence is fitted on requests that neither part of the selector had learned: the blind sets the rules
+were never tuned on (``evaluation.CALIBRATION_SETS``), each judged by a word model counted from the other tuning
+requests only.  On requests the rules were tuned on, the rules are nearly always right and the word model (which
+remembers the requests it was counted from) always is: a confidence fitted there would trust both more than a
+new request deserves.  ``--cross`` also reports the tuning requests judged that way, cut in :data:`FOLDS` parts.
 
 Because the pick itself depends on the confidence (an unsure specialist gives way to the generalist),
 fitting runs a few rounds: evaluate, fit, evaluate again with the new coefficients.
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from vibing.services.agent import calibration, intent, select, subjects, wordmodel  # noqa: E402
 from vibing.services.agent.catalog import bundled_dir  # noqa: E402
 from vibing.services.agent.evaluation import (  # noqa: E402
+    CALIBRATION_SETS,
     MORE_TUNING,
     ROUTING_SET,
     Report,
@@ -65,6 +67,16 @@ def unseen_report(library: Library, cases) -> Report:
         counts = wordmodel.Counts.of(_labelled(c for i, c in enumerate(cases) if i % FOLDS != k))
         report.outcomes += evaluate(library, inside, wordmodel.WordModel(library.index.agents, counts)).outcomes
     return report
+
+
+def calibration_report(library: Library) -> Report:
+    """The calibration sets' requests, each judged by a word model counted from every other tuning request."""
+    known = set(library.entries)
+    inside = [c for path in CALIBRATION_SETS for c in load(path, known)]
+    lines = {(c.request, c.accept) for c in inside}
+    others = [c for c in tuning_cases(known) if (c.request, c.accept) not in lines]
+    model = wordmodel.WordModel(library.index.agents, wordmodel.Counts.of(_labelled(others)))
+    return evaluate(library, inside, model)
 
 
 def fit(report: Report, rounds: int = 4000, rate: float = 0.3, l2: float = 0.01) -> tuple[float, ...]:
@@ -169,6 +181,7 @@ def main() -> int:
     parser.add_argument("--search", action="store_true", help="search the selector's weights on the tune half")
     parser.add_argument("--quiet", action="store_true", help="figures only, not every miss")
     parser.add_argument("--sets", action="store_true", help="also the figures of each tuning file on its own")
+    parser.add_argument("--cross", action="store_true", help="also the tuning requests, judged across folds")
     parser.add_argument("--counts", action="store_true", help="write the word model's counts from the tuning requests")
     args = parser.parse_args()
     library = Library([load_folder(bundled_dir(), "bundled")])
@@ -182,12 +195,12 @@ def main() -> int:
     if args.search:
         search(library, tune)
     if args.fit:
-        select.GATED = False  # the fit sees every pick the word model makes (see select.GATED)
         for _ in range(3):
-            calibration.COEFFICIENTS = fit(unseen_report(library, tune))
-        select.GATED = True
+            calibration.COEFFICIENTS = fit(calibration_report(library))
         print(f"COEFFICIENTS = {calibration.COEFFICIENTS}")
-    describe("tune, each judged by a word model that had not seen it", unseen_report(library, tune), True)
+    describe("calibration sets, judged by a word model that had not seen them", calibration_report(library), True)
+    if args.cross:
+        describe("tune, each judged by a word model that had not seen it", unseen_report(library, tune), True)
     describe("tune", evaluate(library, tune), args.quiet)
     describe("test", evaluate(library, test), True)
     if args.sets:

@@ -47,8 +47,9 @@ class Features:
         ]
 
 
-#: Fitted by tools/fit_routing.py (bias, sources..., margin, log evidence, kind, follow-up, learned, agrees).
-COEFFICIENTS = (1.569, 0.411, 0.217, 0.172, -0.0, 0.204, -1.005, 1.124, 0.688, 0.127, 0.072, 0.13, 0.142)
+#: Fitted by tools/fit_routing.py on the calibration sets (bias, sources..., margin, log evidence, kind, follow-up,
+#: learned, agrees).
+COEFFICIENTS = (0.766, 0.303, 0.007, -0.132, -0.0, 0.437, -0.616, 0.75, 0.655, 0.113, -0.545, 0.584, 0.739)
 
 
 def confidence(features: Features, coefficients: tuple[float, ...] | None = None) -> float:

@@ -165,6 +165,12 @@ class WordModel:
         total = sum(weights.values())
         return sorted(((a, x / total) for a, x in weights.items()), key=lambda p: (-p[1], p[0]))
 
+    def known_share(self, text: str) -> float:
+        """How much of the request's words the model has ever seen (0..1): it ignores the others, so its certainty
+        says little about a request whose main words it does not know ("a *colouring* book of farm animals")."""
+        said = {w for w in words(text) if "_" not in w}
+        return sum(1 for w in said if w in self._lift) / len(said) if said else 0.0
+
     def telling(self, text: str, agent: str, limit: int = 3) -> list[str]:
         """The request's words (as written) that most speak for ``agent``, in the request's order."""
         said = {stem: w for stem, w in said_words(text) if agent in self._lift.get(stem, {})}

@@ -83,7 +83,10 @@ def test_the_word_model_overrules_the_rules_when_it_is_sure_and_keeps_their_pick
     rules = select(library, request, word_model=wordmodel.WordModel([], wordmodel.Counts({}, {})))  # rules alone
     assert rules.primary.agent.name == "pwa-builder"
     # A model that has learned that people who want a recipe scaler accept the everyday-app builder.
-    counts = wordmodel.Counts.of([("a recipe scaler", ("frontend-developer",), "", ())] * 40)
+    counts = wordmodel.Counts.of(
+        [("a recipe scaler", ("frontend-developer",), "", ())] * 40
+        + [("an offline notes app", ("pwa-builder",), "", ())]
+    )
     picked = select(library, request, word_model=wordmodel.WordModel(library.index.agents, counts))
     assert picked.primary.agent.name == "frontend-developer"
     assert picked.explanation.startswith("Picked frontend-developer: you asked for"), picked.explanation
@@ -99,11 +102,33 @@ def test_a_bug_report_and_a_follow_up_keep_their_structure(library: Library):
 
 
 def test_an_unsure_pick_of_the_word_model_says_so_and_keeps_the_rules_pick_one_click_away(library: Library):
-    counts = wordmodel.Counts.of([("a snake game", ("accessibility-expert",), "", ())] * 40)
+    counts = wordmodel.Counts.of(
+        [("a snake game", ("accessibility-expert",), "", ())] * 40
+        + [("an asteroids shooter", (a,), "", ()) for a in ("game-developer", "arcade-game-developer")]
+    )
     result = select(library, "a snake game", word_model=wordmodel.WordModel(library.index.agents, counts))
     assert result.primary.agent.name == "accessibility-expert" and result.uncertain
     assert result.explanation.startswith("No clear specialist, using accessibility-expert: requests like yours (snake")
     assert {"game-developer", "arcade-game-developer"} & {p.agent.name for p in result.runners_up}
+
+
+def test_a_user_s_own_agent_picked_by_the_rules_is_not_overruled(library: Library, tmp_path: Path):
+    mine = tmp_path / "agents"
+    mine.mkdir()
+    (mine / "bonsai-care-expert.md").write_text(
+        "---\nname: bonsai-care-expert\ndescription: Builds apps about bonsai care, watering schedules and pruning "
+        "calendars.\ntags: [bonsai, pruning]\n---\nYou know bonsai.\n",
+        encoding="utf-8",
+    )
+    user = Source(mine, "user")
+    user.scan()
+    both = Library([load_folder(bundled_dir(), "bundled"), user])
+    both.rebuild()
+    # A model that learned from requests that pruning calendars are an everyday app: it never heard of the user's
+    # agent except by its description, so it cannot weigh it fairly and does not overrule it.
+    counts = wordmodel.Counts.of([("a bonsai pruning calendar", ("frontend-developer",), "", ())] * 40)
+    result = select(both, "a bonsai pruning calendar", word_model=wordmodel.WordModel(both.index.agents, counts))
+    assert result.primary.agent.name == "bonsai-care-expert", result.explanation
 
 
 def test_a_request_whose_main_words_it_never_saw_is_left_to_the_rules(library: Library):

@@ -49,7 +49,7 @@ class Features:
 
 #: Fitted by tools/fit_routing.py on the calibration sets (bias, sources..., margin, log evidence, kind, follow-up,
 #: learned, agrees).
-COEFFICIENTS = (0.766, 0.303, 0.007, -0.132, -0.0, 0.437, -0.616, 0.75, 0.655, 0.113, -0.545, 0.584, 0.739)
+COEFFICIENTS = (0.608, 0.385, 0.121, -0.122, -0.0, 0.328, -0.712, 0.885, 0.469, 0.189, -0.154, 0.61, 0.706)
 
 
 def confidence(features: Features, coefficients: tuple[float, ...] | None = None) -> float:

@@ -12,8 +12,9 @@ Two steps, the way a person chooses:
    request or a modifier ("a timer *with a dark theme*").  Only a strong, specific signal moves the pick
    away from the generalist.
 3. **What people who asked like this picked** (:mod:`services.agent.wordmodel`): a word model learned from
-   labelled requests.  When it is nearly sure (:data:`LEARNED_FIRM`) of another agent than the rules, and knows
-   most of the request's words (:data:`LEARNED_KNOWN`), its agent is picked, except in a follow-up or a bug report:
+   labelled requests.  When it finds another agent far likelier than the rules' pick (:data:`LEARNED_ODDS`), and
+   knows most of the request's words (:data:`LEARNED_KNOWN`), its agent is picked, except for a bug report or
+   when the rules picked an agent it knows only from its description (a user's own agent takes part on equal terms):
    wording the rules do not list ("keep track of what stock I have" for a yarn shop is an everyday app, not a
    shop) is where rules fail most on requests nobody tuned them on.  Its first choice is also offered as a
    runner-up, and what it says of the pick is part of the confidence.
@@ -73,10 +74,11 @@ MAX_TERMS = 64
 ASIDE_FACTOR = 0.5
 #: A subject word counts towards "named twice" from this many points (a description word does not).
 ASIDE_MIN = 0.3
-#: The word model's probability from which its pick replaces the rules' (chosen on three blind sets, each judged by
-#: the rules of its day and a word model that had not seen it: from 0.9 to 0.99 the gain was about the same, 3-5
-#: points of top-1; below 0.8 it fell).
-LEARNED_FIRM = 0.95
+#: How many times likelier than the rules' pick the word model must find its own for its pick to replace the rules'
+#: (chosen on four blind sets, each judged by the rules of its day and a word model that had not seen it: from 400
+#: to 3,000 times the gain was about the same, 4-15 points of top-1 over the rules alone; an absolute threshold of
+#: 0.95 did worse on the hardest set, and follow-ups gained too).
+LEARNED_ODDS = 1000.0
 #: ...and the share of the request's words it must know (it ignores the others; on the same sets this kept the
 #: gain and avoided overconfident picks made from a request's side words).
 LEARNED_KNOWN = 0.7
@@ -383,11 +385,11 @@ def select(
         return found, round(calibration.confidence(found), 2)
 
     overruled: _Candidate | None = None
-    # A follow-up or a bug report is read by its structure (the project keeps its agent unless another specialty
-    # is clearly asked for; the part that broke stays with who built it), not by its words.
-    firm = bool(learned) and learned[0][1] >= LEARNED_FIRM and not (follow_up or reading.bug_report)
-    firm = firm and model.known_share(prompt) >= LEARNED_KNOWN
-    if firm and learned[0][0] != agents[top.position].name:
+    # A bug report is read by its structure (the part that broke stays with who built it), not by its words.
+    rules_pick = agents[top.position].name
+    firm = bool(learned) and learned[0][1] >= LEARNED_ODDS * likely.get(rules_pick, 0.0) and not reading.bug_report
+    firm = firm and model.known_share(prompt) >= LEARNED_KNOWN and model.learned_about(rules_pick)
+    if firm and learned[0][0] != rules_pick:
         name = learned[0][0]
         chosen = candidates.get(by_name[name]) or _Candidate(by_name[name])
         if name == keeper:

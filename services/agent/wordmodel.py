@@ -139,6 +139,7 @@ class WordModel:
         size = len(vocabulary) or 1
         total = sum(priors.values()) or 1.0
         self.names = list(tables)
+        self._asked = {a for a in self.names if counts.requests.get(a, 0.0) > 0}
         #: log P(agent) + the log of "a word it never went with", per agent
         self._prior = {a: math.log(priors[a] / total) for a in self.names}
         self._unseen = {a: math.log(ALPHA / (sum(tables[a].values()) + ALPHA * size)) for a in self.names}
@@ -170,6 +171,11 @@ class WordModel:
         says little about a request whose main words it does not know ("a *colouring* book of farm animals")."""
         said = {w for w in words(text) if "_" not in w}
         return sum(1 for w in said if w in self._lift) / len(said) if said else 0.0
+
+    def learned_about(self, agent: str) -> bool:
+        """Whether people's requests taught the model about ``agent`` (not only its description, as for a user's
+        own agent): only then can it weigh the agent fairly against another."""
+        return agent in self._asked
 
     def telling(self, text: str, agent: str, limit: int = 3) -> list[str]:
         """The request's words (as written) that most speak for ``agent``, in the request's order."""

@@ -49,7 +49,7 @@ class Features:
 
 #: Fitted by tools/fit_routing.py on the calibration sets (bias, sources..., margin, log evidence, kind, follow-up,
 #: learned, agrees).
-COEFFICIENTS = (0.608, 0.385, 0.121, -0.122, -0.0, 0.328, -0.712, 0.885, 0.469, 0.189, -0.154, 0.61, 0.706)
+COEFFICIENTS = (0.434, 0.414, 0.165, -0.298, -0.0, 0.319, -0.6, 0.882, 0.526, 0.143, -0.228, 0.73, 0.737)
 
 
 def confidence(features: Features, coefficients: tuple[float, ...] | None = None) -> float:

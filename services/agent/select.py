@@ -82,6 +82,9 @@ LEARNED_ODDS = 1000.0
 #: ...and the share of the request's words it must know (it ignores the others; on the same sets this kept the
 #: gain and avoided overconfident picks made from a request's side words).
 LEARNED_KNOWN = 0.7
+#: How many of the word model's next choices come first among the runners-up (on the blind sets, when the pick was
+#: wrong, the agent wanted was the word model's next choice about half the time).
+LEARNED_RUNNERS_UP = 2
 #: What a specialist named only by the part of the project that broke keeps of its evidence.
 BROKEN_PART_FACTOR = 0.3
 #: ...and only when the thing asked for is said this clearly.
@@ -427,8 +430,9 @@ def select(
         for c in ranked[1:]
         if c.start or _strong(c) >= MIN_EVIDENCE
     ][:2]
-    # The rules' own pick when the word model overruled it, and the word model's first choice when it is not the
-    # pick, come first: between the two of them the agent a person wants is nearly always one click away.
+    # The rules' own pick when the word model overruled it, then the word model's next choices, come first: between
+    # them the agent a person wants is nearly always one click away (on the blind sets, an accepted agent was among
+    # the pick and its two runners-up 98.9 % of the time, against 97.4 % with the all-rounders offered first).
     front: list[Pick] = []
     if overruled is not None:
         front.append(
@@ -440,8 +444,8 @@ def select(
                 overruled.matches,
             )
         )
-    if learned and learned[0][0] != primary_agent.name:
-        position = by_name[learned[0][0]]
+    for name, _ in [p for p in learned if p[0] != primary_agent.name][:LEARNED_RUNNERS_UP]:
+        position = by_name[name]
         known = candidates.get(position)
         why = (
             _short_reason(known, table)

@@ -11,9 +11,9 @@ Each run gets a fresh project and a fresh page, so one run's DOM, observers and 
   (:func:`cpu_long_tasks`): that count is the page's own, whatever else the machine runs. The two are separate
   runs (``trace=``): tracing costs the page and Chromium's other processes enough to change the wall-clock figures
   it would sit beside (measured: 13 long tasks, the longest 75 ms, in a traced idle run; 1 of 51 ms untraced).
-- *Render cost per token*: the time the chat spends in its render frames (``window.__vibing.renderStats``, which
-  chat.js fills around each of its renders: the StreamRenderer updates and the scroll that lays the message out) divided by
-  the tokens streamed. Rendering is incremental when that stays flat as the answer grows from 1k to 50k tokens.
+- *Render cost per token*: the time the chat spends rendering (``window.__vibing.renderStats``, which chat.js
+  fills around each of its renders: the StreamRenderer updates and the scroll that lays the message out) divided
+  by the tokens streamed. Rendering is incremental when that stays flat as the answer grows from 1k to 50k tokens.
   Samples of that time against the streamed length also give the cost per token early and late in one answer.
 - *Opening a long file*: a click on the file in the tree to the next frame painted with the file in CodeMirror.
 """

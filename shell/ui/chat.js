@@ -331,7 +331,7 @@ function notSent(s, prompt, code, message) {
 // bridge, cannot use), from a timer task of its own rather than in the frame: the update and its layout run in that
 // task, and the frame that follows only paints. Two short tasks instead of one long one, so that a wait for a
 // core in the middle of either does not make it a long task. A finished answer and catching up (a resync, a fence
-// just closed) are drawn in the next frame.
+// just closed) are drawn at once, from a task of their own too.
 const STREAM_FRAME_MS = 32;
 let renderQueued = new Set();
 let renderPending = false;
@@ -340,8 +340,7 @@ function scheduleRender(s) {
   renderQueued.add(s);
   if (renderPending) return;
   renderPending = true;
-  if (s.finished || s.behind) requestAnimationFrame(flushRender);
-  else setTimeout(flushRender, Math.max(0, lastRender + STREAM_FRAME_MS - performance.now()));
+  setTimeout(flushRender, s.finished || s.behind ? 0 : Math.max(0, lastRender + STREAM_FRAME_MS - performance.now()));
 }
 function flushRender() {
   renderPending = false;

@@ -376,14 +376,17 @@ def select(
         runner = max(others, default=0.0)
         name = agents[candidate.position].name
         heard = candidate.source != "fallback"  # nothing to go on: no word of it says anything, the model's neither
+        # An agent the model knows only by its description (a user's own) is weighed by the rules alone, as if the
+        # model agreed: it has no requests to disagree from, and the user's agent must take part on equal terms.
+        unheard = heard and not model.learned_about(name)
         found = calibration.Features(
             source=candidate.source,
             margin=(candidate.score - runner) / candidate.score if candidate.score > 0 else 0.0,
             evidence=_strong(candidate),
             kind_strength=reading.kind_strength,
             follow_up=follow_up,
-            learned=likely.get(name, 0.0) if heard else 0.0,
-            agrees=heard and bool(learned) and learned[0][0] == name,
+            learned=1.0 if unheard else likely.get(name, 0.0) if heard else 0.0,
+            agrees=unheard or (heard and bool(learned) and learned[0][0] == name),
         )
         return found, round(calibration.confidence(found), 2)
 

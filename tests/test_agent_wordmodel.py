@@ -50,7 +50,7 @@ def test_the_posterior_is_a_ranking_of_every_agent(library: Library):
 
 
 def test_filler_and_plurals_are_not_telling_words():
-    assert wordmodel.words("Please make this app for my cats") == ["cat"]
+    assert wordmodel.words("Please make this app for my cats") == ("cat",)
     assert [w for _, w in wordmodel.said_words("Tracks the Páginas")] == ["tracks", "paginas"]
 
 

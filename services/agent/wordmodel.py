@@ -18,6 +18,7 @@ follow-up also carries its project's type and latest agent as words, so that a p
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -59,10 +60,12 @@ def said_words(text: str) -> list[tuple[str, str]]:
     return [(stem, w) for w, stem in found if stem not in STOP_WORDS][:MAX_WORDS]
 
 
-def words(text: str) -> list[str]:
-    """The request's telling words (see :func:`said_words`) and its word pairs."""
+@functools.lru_cache(maxsize=16)
+def words(text: str) -> tuple[str, ...]:
+    """The request's telling words (see :func:`said_words`) and its word pairs (remembered for the last few
+    requests: a pick reads the same request several times)."""
     found = [stem for stem, _ in said_words(text)]
-    return found + [f"{a}_{b}" for a, b in zip(found, found[1:], strict=False)]
+    return (*found, *(f"{a}_{b}" for a, b in zip(found, found[1:], strict=False)))
 
 
 def context_words(project_type: str = "", recent_agents: Sequence[str] = ()) -> list[str]:
@@ -98,7 +101,7 @@ class Counts:
         table: dict[str, dict[str, float]] = {}
         for text, accept, project_type, recent in labelled:
             share = 1.0 / len(accept)
-            said = list(dict.fromkeys(words(text) + context_words(project_type, recent)))
+            said = list(dict.fromkeys((*words(text), *context_words(project_type, recent))))
             for agent in accept:
                 requests[agent] = requests.get(agent, 0.0) + share
                 row = table.setdefault(agent, {})
@@ -140,31 +143,36 @@ class WordModel:
         total = sum(priors.values()) or 1.0
         self.names = list(tables)
         self._asked = {a for a in self.names if counts.requests.get(a, 0.0) > 0}
-        #: log P(agent) + the log of "a word it never went with", per agent
-        self._prior = {a: math.log(priors[a] / total) for a in self.names}
-        self._unseen = {a: math.log(ALPHA / (sum(tables[a].values()) + ALPHA * size)) for a in self.names}
+        #: log P(agent), and the log of "a word it never went with", per agent (in the order of names)
+        self._prior = [math.log(priors[a] / total) for a in self.names]
+        self._unseen = [math.log(ALPHA / (sum(tables[a].values()) + ALPHA * size)) for a in self.names]
         #: word -> {agent: how much more than unseen this word says for the agent (log)}
         self._lift: dict[str, dict[str, float]] = {}
         for a, row in tables.items():
             for w, n in row.items():
                 self._lift.setdefault(w, {})[a] = math.log((n + ALPHA) / ALPHA)
+        #: the same by position, for the sum a query makes
+        place = {a: i for i, a in enumerate(self.names)}
+        self._lifts = {w: [(place[a], x) for a, x in row.items()] for w, row in self._lift.items()}
 
     def posterior(
         self, text: str, project_type: str = "", recent_agents: Sequence[str] = ()
     ) -> list[tuple[str, float]]:
         """Every agent with the probability that a person would accept it for ``text``, most likely first."""
         # Each word once: a word said ten times ("make a todo app make a todo app ...") is not ten times the evidence.
-        said = [w for w in dict.fromkeys(words(text) + context_words(project_type, recent_agents)) if w in self._lift]
-        scores = {a: self._prior[a] + len(said) * self._unseen[a] for a in self.names}
-        for w in said:
-            for a, lift in self._lift[w].items():
-                scores[a] += lift
-        if not scores:
+        lifts = self._lifts
+        said = [w for w in dict.fromkeys((*words(text), *context_words(project_type, recent_agents))) if w in lifts]
+        if not self.names:
             return []
-        top = max(scores.values())
-        weights = {a: math.exp(s - top) for a, s in scores.items()}
-        total = sum(weights.values())
-        return sorted(((a, x / total) for a, x in weights.items()), key=lambda p: (-p[1], p[0]))
+        n = len(said)
+        scores = [p + n * u for p, u in zip(self._prior, self._unseen, strict=True)]
+        for w in said:
+            for i, lift in lifts[w]:
+                scores[i] += lift
+        top = max(scores)
+        weights = [math.exp(x - top) for x in scores]
+        total = sum(weights)
+        return sorted(zip(self.names, [x / total for x in weights], strict=True), key=lambda p: (-p[1], p[0]))
 
     def known_share(self, text: str) -> float:
         """How much of the request's words the model has ever seen (0..1): it ignores the others, so its certainty

@@ -215,7 +215,15 @@ function setBusy(busy) {
   $("#send-btn").classList.toggle("hidden", busy);
 }
 
-function progress(text, { meta = "", phase = "run", context = null } = {}) {
+// The progress line changes several times a second while an answer streams (tokens, time): those changes wait for
+// the chat's next render (at most STREAM_FRAME_MS away) and are drawn with it, in one frame instead of a frame of
+// their own between two renders.
+let progressLater = null;
+function progress(text, opts = {}) {
+  if (renderPending) (progressLater ||= []).push([text, opts]);
+  else showProgress(text, opts);
+}
+function showProgress(text, { meta = "", phase = "run", context = null } = {}) {
   $("#progress").classList.remove("hidden");
   $("#progress-text").textContent = text;
   if (meta !== null) $("#progress-meta").textContent = meta;
@@ -345,6 +353,11 @@ function scheduleRender(s) {
 function flushRender() {
   renderPending = false;
   const t0 = performance.now();
+  if (progressLater) {
+    const later = progressLater;
+    progressLater = null;
+    for (const [text, opts] of later) showProgress(text, opts);
+  }
   lastRender = t0;
   flushRenderNow();
   const ms = performance.now() - t0;
@@ -492,6 +505,7 @@ onFix(async (prompt, { screenshot = false } = {}) => { if (screenshot) await cap
 
 // -- the project's moments
 onProject("reset", () => {
+  progressLater = null;
   $("#messages").innerHTML = "";
   $("#progress").classList.add("hidden");
 });

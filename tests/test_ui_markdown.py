@@ -480,3 +480,39 @@ def test_the_warm_up_renders_outside_the_page(page):
     }"""
     )
     assert out == {"shown": False, "errors": [], "stepped": True}
+
+
+def test_a_code_block_that_receives_many_lines_at_once_is_highlighted_over_several_renders(page):
+    # A window starved for a while receives many lines of an open code block at once: each render highlights
+    # about the renderer's budget of them and says more is waiting; the head counts every line meanwhile.
+    _harness(page)
+    code = "".join(f"const value{i} = compute({i}, 'item {i}'); // step {i}\n" for i in range(400))
+    head = "Here:\n\n```js app.js\n"
+    out = page.evaluate(
+        """([head, code]) => {
+        const r = new __md.StreamRenderer(__mount(), { budget: 2000 });
+        r.update(head);
+        const renders = [];
+        let more = true;
+        while (more) {
+            more = r.update(head + code);
+            renders.push({ more, spans: r.el.querySelectorAll('.codeblock code span[class^=tok]').length,
+                           head: r.el.querySelector('.codeblock-head .muted').textContent });
+        }
+        const text = head + code + '```\\n';
+        while (r.update(text, { streaming: false })) {}
+        const whole = document.createElement('div');
+        whole.innerHTML = __md.renderMarkdown(text);
+        const streamed = document.createElement('div');
+        for (const part of r.el.children) streamed.append(...[...part.childNodes].map((n) => n.cloneNode(true)));
+        return { renders, same: streamed.innerHTML === whole.innerHTML };
+    }""",
+        [head, code],
+    )
+    renders = out["renders"]
+    assert len(code) > 20_000 and len(renders) >= len(code) // 2500, len(renders)
+    assert all(r["more"] for r in renders[:-1]) and not renders[-1]["more"]
+    spans = [r["spans"] for r in renders]
+    assert spans == sorted(spans) and spans[0] < spans[-1] / 5
+    assert all(r["head"] == "writing… 401 lines" for r in renders)
+    assert out["same"]

@@ -280,8 +280,12 @@ class LiveCode {
     this.parsed = code.length;
   }
 
-  update(code) {
-    const complete = code.lastIndexOf("\n", code.length - 1) + 1;
+  // Show `code`, highlighting at most about `budget` characters of new complete lines (a window starved for a
+  // while, or a resync, brings many at once); returns whether complete lines are left for the next render.
+  update(code, budget = Infinity) {
+    const all = code.lastIndexOf("\n", code.length - 1) + 1;
+    const complete = all - this.frozen > budget ? code.indexOf("\n", this.frozen + budget) + 1 : all;
+    const more = complete < all;
     if (complete > this.frozen) {
       const lines = code.slice(0, complete);
       this._parse(lines);
@@ -290,7 +294,10 @@ class LiveCode {
       this.frozen = complete;
     }
     this.live.textContent = code.slice(this.frozen);
-    this.count.textContent = lineState(code ? this.breaks + 1 : 0, true);
+    let waiting = 0;  // line breaks among the lines not highlighted yet
+    if (more) for (let i = code.indexOf("\n", this.frozen); i >= 0; i = code.indexOf("\n", i + 1)) waiting += 1;
+    this.count.textContent = lineState(code ? this.breaks + waiting + 1 : 0, true);
+    return more;
   }
 
   // Finish the block with the fence's whole code, as the same nodes renderMarkdown makes of it. The lines shown so
@@ -359,7 +366,7 @@ export class StreamRenderer {
         const f = this.fence;
         const closer = this._scanFence(text);
         if (!closer) {
-          f.view.update(text.slice(f.bodyStart));
+          pending = f.view.update(text.slice(f.bodyStart), this.budget);
           break;
         }
         this.fence = null;

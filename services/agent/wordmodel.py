@@ -151,9 +151,10 @@ class WordModel:
         for a, row in tables.items():
             for w, n in row.items():
                 self._lift.setdefault(w, {})[a] = math.log((n + ALPHA) / ALPHA)
-        #: the same by position, for the sum a query makes
+        #: the same by position, for the sum a query makes (tuples of numbers: the garbage collector need not walk
+        #: them, which keeps its pauses out of a pick)
         place = {a: i for i, a in enumerate(self.names)}
-        self._lifts = {w: [(place[a], x) for a, x in row.items()] for w, row in self._lift.items()}
+        self._lifts = {w: tuple((place[a], x) for a, x in row.items()) for w, row in self._lift.items()}
 
     def posterior(
         self, text: str, project_type: str = "", recent_agents: Sequence[str] = ()

@@ -6,7 +6,7 @@ import { call, on, onConnection } from "./bus.js";
 import { storedImages, withImages } from "./attachments.js";
 import { restoreChips, takeChips, withChips } from "./chips.js";
 import { beforeGeneration } from "./code.js";
-import { renderMarkdown, StreamRenderer, warmUp } from "./markdown.js";
+import { renderMarkdown, StreamRenderer } from "./markdown.js";
 import { goSettings } from "./nav.js";
 import { loadPickers, showAgent } from "./pickers.js";
 import { onFix, reloadPreview } from "./preview.js";
@@ -600,5 +600,3 @@ onConnection((up, { reconnected }) => {
   if (up && reconnected) for (const s of state.streams.values()) if (!s.finished) resync(s);
 });
 
-// The Markdown and highlighting code warms up while the window is idle, not during the first answer.
-warmUp();

@@ -1,9 +1,9 @@
-"""Fit auto-select's confidence to the tuning half of the routing set, and report both halves.
+"""Fit auto-select's confidence and its word counts to the tuning requests, and report how it does.
 
 Why: the percentage shown beside a pick must mean something (of the picks shown at 80 %, about 80 % are
 right).  A logistic model over a few features of each pick (:mod:`services.agent.calibration`) is fitted
-here, by plain gradient descent with a little L2, on the *tune* rows of ``tests/data/routing.tsv`` only;
-the *test* rows are never used to fit, only reported.
+here, by plain gradient descent with a little L2, on the calibration sets (below); the *test* rows of
+``tests/data/routing.tsv`` are never used to fit or count, only reported.
 
     python tools/fit_routing.py            # print accuracy, calibration and the misses of both halves
     python tools/fit_routing.py --fit      # also fit, and print the COEFFICIENTS line to paste

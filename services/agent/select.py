@@ -16,8 +16,8 @@ Two steps, the way a person chooses:
    knows most of the request's words (:data:`LEARNED_KNOWN`), its agent is picked, except for a bug report or
    when the rules picked an agent it knows only from its description (a user's own agent takes part on equal terms):
    wording the rules do not list ("keep track of what stock I have" for a yarn shop is an everyday app, not a
-   shop) is where rules fail most on requests nobody tuned them on.  Its first choice is also offered as a
-   runner-up, and what it says of the pick is part of the confidence.
+   shop) is where rules fail most on requests nobody tuned them on.  Its next two choices are also offered as
+   runners-up, and what it says of the pick is part of the confidence.
 
 The confidence shown is calibrated (:mod:`services.agent.calibration`): of the picks shown at 80 %,
 about 80 % are the agent a person would accept, on the evaluation set in ``tests/data/routing.tsv``.

@@ -21,23 +21,30 @@ ENV_BUNDLED_AGENTS = "VIBING_BUNDLED_AGENTS"
 #: The package's own folder: the parts of the app are found from here, without importing them.
 PACKAGE = Path(__file__).resolve().parent
 
-#: The ES modules app.js imports (shell/ui/): one lost, and the page stops at its first import.
+#: The ES modules app.js imports, at once or after first paint (shell/ui/): one lost, and the page stops at its import.
 UI_MODULES = (
     "ask",
+    "attachments",
     "backup",
     "bus",
     "chat",
+    "chips",
     "code",
     "dashboard",
     "editor",
     "files",
+    "images",
+    "markdown",
     "metrics",
     "nav",
+    "picker",
     "pickers",
     "preview",
     "project",
+    "project-views",
     "provider",
     "settings",
+    "shot",
     "spending",
     "state",
     "status",

@@ -3,37 +3,49 @@
 // it routes addresses to views, binds the keyboard shortcuts and the menu commands, and starts the page.
 // Each view is a module of its own and wires its own controls when imported.
 import { connectEvents, on, shell } from "./bus.js";
-import { sendPrompt, stopGeneration } from "./chat.js";
 import { deleteProjectById, loadRecentNames, newProject, showDashboard } from "./dashboard.js";
-import { saveCommand } from "./code.js";
-import "./files.js";
-import { warmUp } from "./markdown.js";
 import { showMetrics } from "./metrics.js";
 import { goHome, goProject, goSettings, setRouter } from "./nav.js";
-import { openImagePicker } from "./images.js";
 import { loadPickers } from "./pickers.js";
-import { togglePick } from "./picker.js";
 import { applyNetwork, reloadPreview } from "./preview.js";
-import { captureShot } from "./shot.js";
 import { exportProject, openFolder, openProject, togglePane } from "./project.js";
 import { setTheme, showSettings } from "./settings.js";
 import { state } from "./state.js";
 import { banner, loadStatus } from "./status.js";
 import { applyTheme } from "./theme.js";
-import { $, closeModals, escapeHtml, isMac, mod, modalOpen, openModal, toast } from "./util.js";
-import "./versions.js";
+import { $, closeModals, escapeHtml, isMac, mod, modalOpen, openModal, showError, toast } from "./util.js";
 import { firstRunCheck, showWelcome } from "./welcome.js";
-import { toggleWorkflows } from "./workflows.js";
+
+// ---------------------------------------------------------------- the project's views, loaded after first paint
+// project-views.js (the chat, the editor, the file tree, history, workflows, and CodeMirror and markdown-it with
+// them) is imported once the projects are listed, so the window's first paint does not wait for it. A project
+// opens only once it has loaded (its views register for the project's moments when they load); a key or menu
+// command bound to one of its functions waits for it too.
+let views = null, loading = null;
+function loadProjectViews() {
+  loading ||= import("./project-views.js").then((m) => (views = m), (e) => {
+    loading = null;  // the next try imports again
+    throw new Error(`The project view did not load (${e.message}). Reload the window (Ctrl+R) to try again.`);
+  });
+  return loading;
+}
+// Runs fn with the project's views: at once when they have loaded, or once they have.
+const withViews = (fn) => (views ? fn(views) : loadProjectViews().then(fn, showError));
 
 // ---------------------------------------------------------------- routing
-function route() {
-  const hash = location.hash || "#/";
+// The view an address shows, and what it is given.
+function target(hash = location.hash || "#/") {
   const m = /^#\/p\/([^/]+)/.exec(hash);
-  if (m) return openProject(decodeURIComponent(m[1]));
-  if (hash.startsWith("#/settings")) return showSettings(hash.slice("#/settings/".length));
-  if (hash.startsWith("#/metrics")) return showMetrics();
-  if (hash.startsWith("#/welcome")) return showWelcome();
-  return showDashboard();
+  if (m) return [openProject, decodeURIComponent(m[1])];
+  if (hash.startsWith("#/settings")) return [showSettings, hash.slice("#/settings/".length)];
+  if (hash.startsWith("#/metrics")) return [showMetrics];
+  if (hash.startsWith("#/welcome")) return [showWelcome];
+  return [showDashboard];
+}
+function route() {
+  const [view, arg] = target();
+  if (view === openProject && !views) return loadProjectViews().then(route, showError);
+  return view(arg);
 }
 setRouter(route);
 window.addEventListener("hashchange", route);
@@ -53,7 +65,7 @@ window.addEventListener("hashchange", route);
 //   native   the element it works in does it by itself: listed, not bound here (Shift+Enter's new line in a text
 //            box; the file tree's keys, files.js; the code editor's, CodeMirror's keymap in editor.js)
 //   run      (element the keys were pressed in) => ...
-// How long after the projects are listed the Markdown code starts warming up (the pickers load first).
+// How long after the project's views have loaded their Markdown code starts warming up (the pickers load first).
 const WARM_UP_AFTER_MS = 1500;
 const inProject = () => state.view === "project" && !!state.project;
 const typing = (e) => !e?.isComposing;  // Enter that ends an IME composition commits the text, nothing else
@@ -68,19 +80,19 @@ const KEYMAP = [
   { id: "settings", command: "settings", label: "Settings", keys: ["Mod", ","], group: EVERYWHERE, run: () => goSettings() },
   { id: "shortcuts", command: "shortcuts", label: "Keyboard shortcuts", keys: ["Mod", "/"], group: EVERYWHERE, run: () => showShortcuts() },
   { id: "close-dialog", label: "Close the dialog", keys: ["Esc"], group: EVERYWHERE, when: () => modalOpen(), run: () => closeModals() },
-  { id: "save", command: "save", label: "Save the edited file (or a checkpoint)", keys: ["Mod", "S"], group: PROJECT, when: inProject, run: () => saveCommand() },
+  { id: "save", command: "save", label: "Save the edited file (or a checkpoint)", keys: ["Mod", "S"], group: PROJECT, when: inProject, run: () => withViews((v) => v.saveCommand()) },
   { id: "export", command: "export", label: "Export project", keys: ["Mod", "E"], group: PROJECT, when: inProject, run: () => exportProject() },
   { id: "toggle-files", command: "toggle-files", label: "Toggle files", keys: ["Mod", "B"], group: PROJECT, when: inProject, run: () => togglePane("files") },
   { id: "toggle-preview", command: "toggle-preview", label: "Toggle preview", keys: ["Mod", "\\"], group: PROJECT, when: inProject, run: () => togglePane("preview") },
-  { id: "workflows", command: "workflows", label: "Workflows", keys: ["Mod", "G"], group: PROJECT, when: inProject, run: () => toggleWorkflows() },
+  { id: "workflows", command: "workflows", label: "Workflows", keys: ["Mod", "G"], group: PROJECT, when: inProject, run: () => withViews((v) => v.toggleWorkflows()) },
   { id: "new-file", label: "New file (in the folder of the selected file)", keys: ["Mod", "Alt", "N"], group: PROJECT, native: true },
-  { id: "pick-element", command: "pick-element", label: "Pick an element in the preview to ask about (Esc cancels)", keys: ["Mod", "I"], group: PROJECT, when: inProject, run: () => togglePick() },
-  { id: "attach-image", command: "attach-image", label: "Attach an image (PNG, JPEG, GIF, WebP) to the message", keys: ["Mod", "U"], group: PROJECT, when: inProject, run: () => openImagePicker() },
+  { id: "pick-element", command: "pick-element", label: "Pick an element in the preview to ask about (Esc cancels)", keys: ["Mod", "I"], group: PROJECT, when: inProject, run: () => withViews((v) => v.togglePick()) },
+  { id: "attach-image", command: "attach-image", label: "Attach an image (PNG, JPEG, GIF, WebP) to the message", keys: ["Mod", "U"], group: PROJECT, when: inProject, run: () => withViews((v) => v.openImagePicker()) },
   { id: "reload-preview", command: "reload-preview", label: "Reload preview", keys: ["Mod", "R"], group: PROJECT, when: inProject,
     browserOtherwise: true, run: () => reloadPreview(true) },
   { id: "stop", command: "stop", label: "Stop generation", keys: ["Esc"], group: PROJECT,
-    when: () => !!state.activeStream && !modalOpen(), run: () => stopGeneration() },
-  { id: "send", label: "Send the message", keys: ["Enter"], group: MESSAGE, in: "#prompt", when: typing, run: () => sendPrompt($("#prompt").value) },
+    when: () => !!state.activeStream && !modalOpen(), run: () => withViews((v) => v.stopGeneration()) },
+  { id: "send", label: "Send the message", keys: ["Enter"], group: MESSAGE, in: "#prompt", when: typing, run: () => { const text = $("#prompt").value; withViews((v) => v.sendPrompt(text)); } },
   { id: "message-newline", label: "New line", keys: ["Shift", "Enter"], group: MESSAGE, in: "#prompt", native: true },
   { id: "create", label: "Create the project", keys: ["Enter"], group: DESCRIPTION, in: "#new-prompt", when: typing, run: () => $("#new-form").requestSubmit() },
   { id: "description-newline", label: "New line", keys: ["Shift", "Enter"], group: DESCRIPTION, in: "#new-prompt", native: true },
@@ -95,7 +107,7 @@ const KEYMAP = [
   { id: "editor-redo", label: "Redo", keys: ["Mod", "Shift", "Z"], group: EDITOR, native: true },
   // the menus' other commands: no keys
   { command: "projects", run: () => goHome() },
-  { command: "attach-screenshot", when: inProject, run: () => captureShot() },
+  { command: "attach-screenshot", when: inProject, run: () => withViews((v) => v.captureShot()) },
   { command: "toggle-sidebar", run: () => $("#sidebar").classList.toggle("collapsed") },
   { command: "theme-light", run: () => setTheme("light") },
   { command: "theme-dark", run: () => setTheme("dark") },
@@ -167,27 +179,31 @@ $("#shortcuts-btn").onclick = () => showShortcuts();
 // ---------------------------------------------------------------- start
 async function start() {
   const t0 = performance.now();
-  try { state.info = await shell("info"); } catch (e) {
+  const [info, settings] = await Promise.allSettled([shell("info"), shell("settings.get")]);
+  if (info.status === "rejected") {
+    const e = info.reason;
     banner(e.code === "Forbidden" ? "This page is not signed in: open the sign-in link that `vibing web` printed (press Enter in its terminal for a new one)." : e.message, true);
     return;
   }
+  state.info = info.value;
   state.recent = state.info.recent || [];
   connectEvents();
-  try {
-    const s = await shell("settings.get");
-    state.prefs = s.values;
-    applyTheme(s.values.theme);
-    applyNetwork({ everywhere: s.values.preview_allow_network, projects: s.network_projects });
-  } catch (e) { applyTheme("system"); }
-  await Promise.all([loadStatus(), loadRecentNames()]);
-  await route();
+  if (settings.status === "fulfilled") {
+    state.prefs = settings.value.values;
+    applyTheme(settings.value.values.theme);
+    applyNetwork({ everywhere: settings.value.values.preview_allow_network, projects: settings.value.network_projects });
+  } else applyTheme("system");
+  // The projects screen needs neither the services' status nor the recent projects' names: it is asked for with
+  // them. Another view may (a project opened moves it to the front of the recent ones): it waits for them.
+  const dashboard = target()[0] === showDashboard ? route() : null;
+  await Promise.all([loadStatus(), loadRecentNames(), dashboard]);
+  if (!dashboard) await route();
   document.body.dataset.ready = "1";
   firstRunCheck().finally(() => { document.body.dataset.providerChecked = "1"; });
   shell("ready", { first_paint_ms: Math.round(performance.now() - t0), at_ms: Math.round(performance.now()) }).catch(() => {});
   loadPickers();
-  // The Markdown and highlighting code warms up while the window is idle, not during the first answer, and only once
-  // the projects are on screen: started with the page, it took the cores the services were starting on (first
-  // paint 2.7 s against 2.1 s).
-  setTimeout(warmUp, WARM_UP_AFTER_MS);
+  // The project's views load now that the projects are on screen; their Markdown and highlighting code warms up a
+  // little later, while the window is idle, not during the first answer.
+  loadProjectViews().then((v) => setTimeout(v.warmUp, WARM_UP_AFTER_MS), () => {});
 }
 start();

@@ -42,7 +42,7 @@ import zmq
 from vibing import UPDATE_FEED_URL, __version__, install, log, schema, updates, zygote
 from vibing import config as config_mod
 from vibing import paths as paths_mod
-from vibing.backup import restore as restore_mod
+from vibing.backup import restore_journal
 from vibing.broker import Broker
 from vibing.bus import Bus
 from vibing.config import Config
@@ -294,13 +294,18 @@ class Supervisor:
                 "Use `vibing status`, or `vibing stop` first."
             )
         # A restore killed halfway (its journal is still there) is undone before anything opens the data: the data
-        # folder as it was before the restore comes back, instead of a half-swapped or empty one.
-        if restore_mod.recover_interrupted(self.paths.data.absolute(), self.paths.config_file):
-            paths_mod.ensure(self.paths)
-            logger.warning("backup.restore_undone", data=str(self.paths.data))
-            print(
-                "vibing: a restore that did not finish was undone; your data is as it was before it.", file=sys.stderr
-            )
+        # folder as it was before the restore comes back, instead of a half-swapped or empty one. The restore
+        # code is imported only then: a normal launch pays for one stat, not for the restore machinery.
+        if restore_journal(self.paths.data.absolute()).is_file():
+            from vibing.backup import restore
+
+            if restore.recover_interrupted(self.paths.data.absolute(), self.paths.config_file):
+                paths_mod.ensure(self.paths)
+                logger.warning("backup.restore_undone", data=str(self.paths.data))
+                print(
+                    "vibing: a restore that did not finish was undone; your data is as it was before it.",
+                    file=sys.stderr,
+                )
         # Normally started by `vibing run` before anything else; here for a supervisor started another way.
         # Either way before the first zmq context and thread: the zygote is a fork of this process.
         self._watch_zygote(zygote.current() or zygote.start())

@@ -47,6 +47,7 @@ import apsw
 from vibing import archive as bounded_zip
 from vibing import paths as paths_mod
 from vibing.backup import manifest as mf
+from vibing.backup import restore_journal
 from vibing.backup import verify as verify_mod
 from vibing.backup.create import BACKUPS_DIR, DB_NAME, MODELS_FILE, WINDOW_FILE
 from vibing.errors import Conflict, DiskFull, Internal, InvalidRequest, VibingError
@@ -182,17 +183,13 @@ def sweep_staging(data_dir: Path) -> None:
             shutil.rmtree(child, ignore_errors=True)
 
 
-def _journal(data_dir: Path) -> Path:
-    return data_dir.parent / f".{data_dir.name}.restore-journal.json"
-
-
 def recover_interrupted(data_dir: Path, config_file: Path) -> bool:
     """Undo a restore that was killed after its swap began (its journal is still there); whether one was.
 
     The journal names the safety copy and holds the previous config file: the previous data folder comes
     back whole (with this machine's ``backups`` and ``logs``), whatever state the swap was left in.
     """
-    journal = _journal(data_dir)
+    journal = restore_journal(data_dir)
     if not journal.is_file():
         return False
     try:
@@ -558,7 +555,7 @@ def apply(plan_: Plan, *, finish: Finish, overwrite_agents: bool = False, progre
     safety = data_dir.parent / f"{data_dir.name}.before-restore-{stamp}"
     had_data = data_dir.exists()
     old_config = plan_.config_file.read_bytes() if plan_.config_file.is_file() else None
-    journal = _journal(data_dir)
+    journal = restore_journal(data_dir)
     paths_mod.write_private_text(
         journal,
         json.dumps(

@@ -133,7 +133,7 @@ class WordModel:
         tables: dict[str, dict[str, float]] = {}
         priors: dict[str, float] = {}
         for agent in agents:
-            row = {w: n for w, n in counts.words.get(agent.name, {}).items()}
+            row = dict(counts.words.get(agent.name, {}))
             for w in words(" ".join([agent.name.replace("-", " "), agent.description, *agent.tags])):
                 row[w] = row.get(w, 0.0) + DESCRIPTION_WEIGHT
             tables[agent.name] = row
@@ -146,15 +146,14 @@ class WordModel:
         #: log P(agent), and the log of "a word it never went with", per agent (in the order of names)
         self._prior = [math.log(priors[a] / total) for a in self.names]
         self._unseen = [math.log(ALPHA / (sum(tables[a].values()) + ALPHA * size)) for a in self.names]
-        #: word -> {agent: how much more than unseen this word says for the agent (log)}
-        self._lift: dict[str, dict[str, float]] = {}
+        #: word -> (position of an agent it was seen with, how much more than unseen it says for that agent (log)),
+        #: in tuples of numbers: the garbage collector need not walk them, which keeps its pauses out of a pick
+        self._place = {a: i for i, a in enumerate(self.names)}
+        lifts: dict[str, list[tuple[int, float]]] = {}
         for a, row in tables.items():
             for w, n in row.items():
-                self._lift.setdefault(w, {})[a] = math.log((n + ALPHA) / ALPHA)
-        #: the same by position, for the sum a query makes (tuples of numbers: the garbage collector need not walk
-        #: them, which keeps its pauses out of a pick)
-        place = {a: i for i, a in enumerate(self.names)}
-        self._lifts = {w: tuple((place[a], x) for a, x in row.items()) for w, row in self._lift.items()}
+                lifts.setdefault(w, []).append((self._place[a], math.log((n + ALPHA) / ALPHA)))
+        self._lifts = {w: tuple(row) for w, row in lifts.items()}
 
     def posterior(
         self, text: str, project_type: str = "", recent_agents: Sequence[str] = ()
@@ -179,7 +178,7 @@ class WordModel:
         """How much of the request's words the model has ever seen (0..1): it ignores the others, so its certainty
         says little about a request whose main words it does not know ("a *colouring* book of farm animals")."""
         said = {w for w in words(text) if "_" not in w}
-        return sum(1 for w in said if w in self._lift) / len(said) if said else 0.0
+        return sum(1 for w in said if w in self._lifts) / len(said) if said else 0.0
 
     def learned_about(self, agent: str) -> bool:
         """Whether people's requests taught the model about ``agent`` (not only its description, as for a user's
@@ -188,11 +187,12 @@ class WordModel:
 
     def telling(self, text: str, agent: str, limit: int = 3) -> list[str]:
         """The request's words (as written) that most speak for ``agent``, in the request's order."""
-        said = {stem: w for stem, w in said_words(text) if agent in self._lift.get(stem, {})}
+        at = self._place.get(agent)
+        said = {stem: w for stem, w in said_words(text) if any(i == at for i, _ in self._lifts.get(stem, ()))}
 
         def edge(stem: str) -> float:  # how much more it says for this agent than for any other
-            others = [x for a, x in self._lift[stem].items() if a != agent]
-            return self._lift[stem][agent] - max(others, default=0.0)
+            mine = next(x for i, x in self._lifts[stem] if i == at)
+            return mine - max((x for i, x in self._lifts[stem] if i != at), default=0.0)
 
         keep = set(sorted(said, key=lambda stem: -edge(stem))[:limit])
         return [w for stem, w in said.items() if stem in keep]

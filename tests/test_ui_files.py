@@ -129,6 +129,21 @@ def test_rename_with_f2_then_undo_it_by_restoring_the_version_before(page, app):
     assert stored(app, pid, "contact.html") is None
 
 
+def test_a_redraw_of_the_tree_keeps_the_focus_on_the_item_that_has_it(page, app):
+    from vibing.schema.storage import UpdateFile
+
+    pid = new_project(app, "Redrawn", {"index.html": "<h1>home</h1>", "about.html": "<p>about us</p>\n"})
+    open_project(page, pid, "Redrawn")
+    # focused the way a screen reader's cursor or a script does it, not by the tree's own keys or a click
+    page.evaluate("document.querySelector(\"#file-tree [role=treeitem][data-path='about.html']\").focus()")
+    # a change from elsewhere (another window, the CLI) reloads the project and draws the tree again
+    app.bus().request("storage", UpdateFile(project_id=pid, path="notes.md", content="# notes\n", create=True))
+    expect(tree_item(page, "notes.md")).to_be_visible(timeout=WAIT)
+    expect(tree_item(page, "about.html")).to_be_focused()
+    page.keyboard.press("F2")
+    expect(page.locator("#file-tree .tree-edit input")).to_have_value("about.html")
+
+
 def test_delete_with_the_delete_key_and_undo_from_the_toast_brings_it_back_byte_for_byte(page, app):
     pid = new_project(app, "Deleting", {"index.html": "<h1>x</h1>", "styles.css": AWKWARD})
     open_project(page, pid, "Deleting")

@@ -157,6 +157,13 @@ function focusItem(el) {
   el.focus();
 }
 
+// However an item got the focus (the tree's own keys and clicks go through focusItem; a screen reader's cursor or a
+// script's focus() do not), it is the tab stop, so that a redraw of the tree keeps the focus where it is.
+tree().addEventListener("focusin", (e) => {
+  const item = e.target.closest("[role=treeitem]");
+  if (item?.dataset.key) focusKey = item.dataset.key;
+});
+
 function toggleFolder(dir, open) {
   if (open === undefined) open = collapsed.has(dir);
   if (open) collapsed.delete(dir); else collapsed.add(dir);

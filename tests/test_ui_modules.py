@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, WAIT
-from conftest import ROOT, start_app
+from conftest import ROOT, provider_chosen, start_app
 
 from vibing.install import UI_MODULES
 
@@ -68,6 +68,7 @@ def test_the_installation_check_knows_every_module_the_page_can_load():
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     running = start_app(tmp_path_factory.mktemp("modules") / "home")
+    provider_chosen(running)  # the projects screen, not the first-run one, is what the test clicks in
     yield running
     running.stop()
 

@@ -14,6 +14,7 @@ import time
 
 import pytest
 from conftest import start_app
+from test_budget_paths import _stored_status
 from test_spending import new_project, set_limits, spent_today
 
 from tests.fakes import FakeAnthropic
@@ -178,7 +179,7 @@ def test_a_continuation_over_the_limit_is_refused_then_sent_with_the_agreement(a
     else:
         raise AssertionError("the continuation did not end")
     assert _sent(server) == count + 1
-    assert bus.request("storage", GetMessage(message_id=message_id)).message.status == "complete"
+    assert _stored_status(bus, message_id) == "complete"  # StreamDone comes before the durable writer's last batch
     set_limits(app)
 
 

@@ -188,13 +188,20 @@ class WordModel:
     def telling(self, text: str, agent: str, limit: int = 3) -> list[str]:
         """The request's words (as written) that most speak for ``agent``, in the request's order."""
         at = self._place.get(agent)
-        said = {stem: w for stem, w in said_words(text) if any(i == at for i, _ in self._lifts.get(stem, ()))}
+        said: dict[str, str] = {}
+        edge: dict[str, float] = {}  # how much more a word says for this agent than for any other
+        for stem, w in said_words(text):
+            mine, other = None, 0.0
+            for i, lift in self._lifts.get(stem, ()):
+                if i == at:
+                    mine = lift
+                elif lift > other:  # a lift is always above 0
+                    other = lift
+            if mine is not None:
+                said[stem] = w
+                edge[stem] = mine - other
 
-        def edge(stem: str) -> float:  # how much more it says for this agent than for any other
-            mine = next(x for i, x in self._lifts[stem] if i == at)
-            return mine - max((x for i, x in self._lifts[stem] if i != at), default=0.0)
-
-        keep = set(sorted(said, key=lambda stem: -edge(stem))[:limit])
+        keep = set(sorted(said, key=lambda stem: -edge[stem])[:limit])
         return [w for stem, w in said.items() if stem in keep]
 
 

@@ -208,6 +208,22 @@ def test_history_diff_and_restore(page, app):
     page.frame_locator("#preview").locator("h1:has-text('Version one')").wait_for(timeout=WAIT)
 
 
+def test_the_preview_shows_after_its_tab_comes_back_while_it_reloads(page, app):
+    # Chromium could lose the frame's visibility when it changed during a load: the page stayed blank (its
+    # elements never laid out) until the frame was hidden and shown again. A round is a person on the History tab
+    # reloading the preview (Ctrl+R) and going back to the Preview tab at once (Home), while it loads.
+    open_project(page, app, "Back to the preview", {"index.html": "<h1>Still here</h1>"})
+    heading = page.frame_locator("#preview").locator("h1:has-text('Still here')")
+    heading.wait_for(timeout=WAIT)
+    page.click(".tab[data-tab=history]")
+    for _ in range(20):
+        page.keyboard.press("Control+R")
+        page.keyboard.press("Home")
+        heading.wait_for(timeout=5_000)
+        page.keyboard.press("End")
+        page.wait_for_selector("#tab-preview.hidden", state="attached")
+
+
 def test_settings_theme_model_and_key_check(page, app, shots):
     page.click("a[data-nav=settings]")
     page.wait_for_selector("#view-settings[data-ready='1']:not(.hidden)", timeout=WAIT)

@@ -24,10 +24,38 @@ export function reloadPreview(force = false) {
   $("#preview-empty").classList.toggle("hidden", has);
   $("#preview-url").textContent = has ? "index.html" : "";
   renderNetIndicator();
-  if (!has || !previewUrl()) { frame.removeAttribute("src"); resetPreviewReports(); return; }
+  if (!has || !previewUrl()) { frame.removeAttribute("src"); loading.now = false; resetPreviewReports(); return; }
   state.previewVersion += 1;
   resetPreviewReports();
+  loading.now = true;
+  loading.unsure = !frameShown(frame);
   frame.src = `${previewUrl()}?v=${state.previewVersion}`;
+}
+
+// Chromium (the window's engine and the browser's) can lose the preview's visibility when the frame is shown or
+// hidden while it loads a document. The sandboxed page runs in a process of its own, and a change that crosses the
+// commit of its document may never reach it: the page stays as a hidden frame is, never laid out, and the preview
+// is blank, even after a reload, until the frame is hidden and shown again. It happens when a person switches tabs
+// while the preview reloads behind the History or Code tab (a restore, a save, a generation's files). So a load
+// that was not shown all along (it started hidden, or a tab, the pane or the frame's size changed meanwhile) ends
+// with the frame hidden for one frame and shown again, once it shows: the page hears that it is visible, and keeps
+// its state (a hidden frame is not unloaded). A tab counts whatever it shows: shown and hidden again within one
+// frame, the frame's size never changes, and the page may still have heard of it.
+const loading = { now: false, unsure: false };
+const frameShown = (frame) => frame.offsetWidth > 0 && frame.offsetHeight > 0; // an empty box is not rendered
+function unsettled() {
+  if (loading.now) loading.unsure = true;
+  reshowIfLost();
+}
+new ResizeObserver(unsettled).observe($("#preview"));
+onProject("tab", unsettled);
+$("#preview").addEventListener("load", () => { loading.now = false; reshowIfLost(); });
+function reshowIfLost() {
+  const frame = $("#preview");
+  if (loading.now || !loading.unsure || !frameShown(frame)) return;
+  loading.unsure = false;
+  frame.style.display = "none";
+  requestAnimationFrame(() => requestAnimationFrame(() => { frame.style.display = ""; }));
 }
 $("#preview-reload").onclick = () => reloadPreview(true);
 $("#preview-open").onclick = () => {

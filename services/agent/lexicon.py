@@ -15,8 +15,6 @@ a noun after a word (:data:`ROLE_NOUNS`) says what kind of thing that word is; a
 
 from __future__ import annotations
 
-import re
-
 from vibing.services.agent.text import subject_stem
 
 #: Everyday tools named by what they hold: in "password generator" or "expense tracker" the first word is the data,
@@ -386,8 +384,9 @@ BUG_PHRASES = (
     "500 error",
     "throws",
 )
-#: "it doesn't send", "the timer won't stop", "the button can't be clicked": something fails to do its job.
-BUG_PATTERN = re.compile(
+#: "it doesn't send", "the timer won't stop", "the button can't be clicked": something fails to do its job (a
+#: regular expression as text, as :data:`PATTERNS`).
+BUG_PATTERN = (
     r"\b(?:doesn'?t|does not|don'?t|won'?t|will not|isn'?t|aren'?t|can'?t|cannot|never) (?:\w+ )?"
     r"(?:send|sends|load|loads|open|opens|submit|submits|play|plays|start|starts|stop|stops|reset|resets|update|"
     r"updates|appear|appears|move|moves|count|counts|add|adds|delete|deletes|respond|responds|print|prints|scroll|"
@@ -632,38 +631,39 @@ PHRASES = {
     "corner shop": "cornershop",
     "palavras cruzadas": "crossword",
 }
-#: Patterns that say a specialist's subject in everyday words, and the subject word they add.
+#: Patterns that say a specialist's subject in everyday words, and the subject word they add.  Regular expressions
+#: as text: :mod:`services.agent.intent` compiles them when it reads its first request, not at import.
 PATTERNS = (
-    (re.compile(r"\b(?:put|get|publish|host|go|goes)\b(?:\s+\S+){0,3}?\s+(?:online|live)\b"), "deployment"),
-    (re.compile(r"\bstep by step\b"), "tutorial"),
+    (r"\b(?:put|get|publish|host|go|goes)\b(?:\s+\S+){0,3}?\s+(?:online|live)\b", "deployment"),
+    (r"\bstep by step\b", "tutorial"),
     (
-        re.compile(
+        (
             r"\b(?:slow|forever|ages|long|too long|seconds) to (?:load|open|start)\b|\bloads? (?:slowly|slow)\b"
             r"|\bload(?:ing)? (?:time|times|speed)\b|\bpage ?loads? (?:slowly|slow|forever|takes)\b"
         ),
         "performance",
     ),
-    (re.compile(r"\b(?:see each other|at the same time|without refresh\w*|show up instantly)\b"), "realtime"),
+    (r"\b(?:see each other|at the same time|without refresh\w*|show up instantly)\b", "realtime"),
     # Working without a connection asks for offline use; a game "like when chrome has no internet" does not.
     (
-        re.compile(
+        (
             r"\b(?:work|works|working|use|used|run|runs|open|opens|play|playable|usable|still)\b.{0,25}"
             r"\b(?:no|without|bad|poor) (?:signal|internet|connection|wifi|reception)\b"
         ),
         "offline pwa",
     ),
-    (re.compile(r"\b(?:try|trying|attempt|attempting) to hack\b|\bhack (?:into )?(?:my|our) own\b"), "pen test"),
+    (r"\b(?:try|trying|attempt|attempting) to hack\b|\bhack (?:into )?(?:my|our) own\b", "pen test"),
     (
-        re.compile(
+        (
             r"\b(?:packages|dependencies|libraries|modules)\b.{0,40}\b(?:security|vulnerab\w*|holes|outdated|cves?)\b"
             r"|\b(?:vulnerab\w*|security holes|outdated)\b.{0,30}\b(?:packages|dependencies|libraries)\b"
         ),
         "dependency audit",
     ),
-    (re.compile(r"<\s*script|\bscript tags?\b"), "xss"),
+    (r"<\s*script|\bscript tags?\b", "xss"),
     # Something that moves as you scroll is an animation; "laggy when I scroll" is not.
     (
-        re.compile(
+        (
             r"\b(?:fad|slid|animat|appear|reveal|pop|zoom|grow|shrink|float|fly|flie|mov|spin)\w*\b.{0,40}"
             r"\b(?:as|when|while) (?:you|i|they|people|the user|someone) (?:scrolls?|go(?:es)? down|move down)\b"
             r"|\bscroll[- ](?:animations?|effects?|triggered)\b|\bon scroll\b|\bparallax\b"
@@ -671,59 +671,59 @@ PATTERNS = (
         "scroll animation",
     ),
     (
-        re.compile(r"\bwhen(?:ever)? (?:someone|a customer|somebody|a user) (?:pays|buys|orders|subscribes)\b"),
+        (r"\bwhen(?:ever)? (?:someone|a customer|somebody|a user) (?:pays|buys|orders|subscribes)\b"),
         "webhook",
     ),
-    (re.compile(r"\bin 3-?d\b"), "3d"),
-    (re.compile(r"\bbreak into\b|\blike (?:a|an) (?:real )?(?:attacker|hacker)\b"), "pen test"),
-    (re.compile(r"\b(?:look|go|read) (?:over|through|at) (?:my|the|our) code\b"), "code review"),
-    (re.compile(r"\blike (?:a|an) (?:real )?(?:user|customer)\b"), "qa"),
-    (re.compile(r"\b(?:\d{1,3}(?:[,.]\d{3})+|\d{3,}|\d+k) (?:people|users|visitors|customers)\b"), "load test"),
-    (re.compile(r"\b(?:site|app|server|website|api|it) (?:goes|went|is|was|being) down\b"), "monitoring uptime"),
-    (re.compile(r"\bclicks? through\b"), "e2e test"),
-    (re.compile(r"\banswers? (?:questions|customers)\b"), "chatbot"),
-    (re.compile(r"\b(?:every time i |whenever i |when i |on every )push\b|\bpush to github\b"), "ci cd pipeline"),
-    (re.compile(r"\b(?:one|a) (?:giant|huge|massive|big|long) file\b"), "refactoring"),
-    (re.compile(r"\bevery (?:night|morning|hour|monday)\b"), "cron"),
-    (re.compile(r"\binto (?:groups|segments|clusters)\b|\bsegment (?:my|our|the)\b"), "cluster data analysis"),
-    (re.compile(r"\b(?:understand|analy[sz]e|make sense of) (?:my|our|the|this|these|what)\b"), "data analysis"),
+    (r"\bin 3-?d\b", "3d"),
+    (r"\bbreak into\b|\blike (?:a|an) (?:real )?(?:attacker|hacker)\b", "pen test"),
+    (r"\b(?:look|go|read) (?:over|through|at) (?:my|the|our) code\b", "code review"),
+    (r"\blike (?:a|an) (?:real )?(?:user|customer)\b", "qa"),
+    (r"\b(?:\d{1,3}(?:[,.]\d{3})+|\d{3,}|\d+k) (?:people|users|visitors|customers)\b", "load test"),
+    (r"\b(?:site|app|server|website|api|it) (?:goes|went|is|was|being) down\b", "monitoring uptime"),
+    (r"\bclicks? through\b", "e2e test"),
+    (r"\banswers? (?:questions|customers)\b", "chatbot"),
+    (r"\b(?:every time i |whenever i |when i |on every )push\b|\bpush to github\b", "ci cd pipeline"),
+    (r"\b(?:one|a) (?:giant|huge|massive|big|long) file\b", "refactoring"),
+    (r"\bevery (?:night|morning|hour|monday)\b", "cron"),
+    (r"\binto (?:groups|segments|clusters)\b|\bsegment (?:my|our|the)\b", "cluster data analysis"),
+    (r"\b(?:understand|analy[sz]e|make sense of) (?:my|our|the|this|these|what)\b", "data analysis"),
     (
-        re.compile(r"\bactually (?:sell|sold|work|worked|convert|converted|perform|performed|do|did|win|won)\b"),
+        (r"\bactually (?:sell|sold|work|worked|convert|converted|perform|performed|do|did|win|won)\b"),
         "ab testing",
     ),
-    (re.compile(r"\bvideo (?:call|calls|chat)\b"), "webrtc realtime"),
+    (r"\bvideo (?:call|calls|chat)\b", "webrtc realtime"),
     (
-        re.compile(r"\b(?:each other online|online multiplayer|from different (?:houses|places|computers|phones))\b"),
+        (r"\b(?:each other online|online multiplayer|from different (?:houses|places|computers|phones))\b"),
         "multiplayer realtime",
     ),
-    (re.compile(r"\b(?:talk|chat) live\b|\blive (?:chat|updates|scores|cursors)\b"), "realtime"),
+    (r"\b(?:talk|chat) live\b|\blive (?:chat|updates|scores|cursors)\b", "realtime"),
     (
-        re.compile(
+        (
             r"\b(?:api|endpoints?)\b.*\b(?:docs|documented|document|documentation|write up)\b"
             r"|\b(?:docs|document|documentation|write up)\b.*\b(?:api|endpoints?)\b"
         ),
         "api documentation",
     ),
-    (re.compile(r"\bone set of\b|\blooks? different on\b"), "design system"),
-    (re.compile(r"\btest and live\b|\blive versions?\b"), "devops environments"),
-    (re.compile(r"\b(?:ignores?|follows?) (?:my |the |its )?instructions\b|\bsystem prompt\b"), "prompt engineering"),
-    (re.compile(r"\bwhat (?:the |this |that )?.{0,30}\bmeans\b|\bthe words\b|\bwording\b"), "copywriting"),
-    (re.compile(r"\bis it worth\b|\bpays? for itself\b|\bbreak[- ]even\b"), "roi business analysis"),
-    (re.compile(r"\b(?:ios|iphone) and android\b|\bandroid and (?:ios|iphone)\b"), "mobile app"),
-    (re.compile(r"\bgroup (?:our|my|the) \w+ by\b"), "cluster data analysis"),
+    (r"\bone set of\b|\blooks? different on\b", "design system"),
+    (r"\btest and live\b|\blive versions?\b", "devops environments"),
+    (r"\b(?:ignores?|follows?) (?:my |the |its )?instructions\b|\bsystem prompt\b", "prompt engineering"),
+    (r"\bwhat (?:the |this |that )?.{0,30}\bmeans\b|\bthe words\b|\bwording\b", "copywriting"),
+    (r"\bis it worth\b|\bpays? for itself\b|\bbreak[- ]even\b", "roi business analysis"),
+    (r"\b(?:ios|iphone) and android\b|\bandroid and (?:ios|iphone)\b", "mobile app"),
+    (r"\bgroup (?:our|my|the) \w+ by\b", "cluster data analysis"),
     (
-        re.compile(
+        (
             r"\bevery (?:night|morning|day)\b.{0,40}\b(?:pull|import|sync|copy)\b"
             r"|\bload\b.{0,40}\binto (?:one |a |our |the |my )?(?:database|db|warehouse|table)\b"
         ),
         "etl data pipeline",
     ),
     (
-        re.compile(r"\bone (?:definition|number|source of truth)\b|\bdifferent (?:number|numbers|figures) in\b"),
+        (r"\bone (?:definition|number|source of truth)\b|\bdifferent (?:number|numbers|figures) in\b"),
         "metric definitions analytics",
     ),
     (
-        re.compile(
+        (
             r"\bupdates? (?:on|for) every(?:one|body)?\b|\blive (?:scoreboard|score|results|leaderboard)\b"
             r"|\bno refresh\w*\b|\b(?:edit\w*|play\w*|us\w+|online|connected|logged in)\b.{0,20}\bat once\b"
             r"|\b(?:several|multiple) people\b"
@@ -731,44 +731,40 @@ PATTERNS = (
         "collaborative realtime",
     ),
     (
-        re.compile(
+        (
             r"\b(?:wifi|internet|signal|connection)\b.{0,25}\b(?:drops|dies|down|goes|gone|cuts out)\b"
             r"|\bkeeps? working\b"
         ),
         "offline pwa",
     ),
-    (re.compile(r"\bin a box\b|\bwith one command\b"), "docker container"),
+    (r"\bin a box\b|\bwith one command\b", "docker container"),
     (
-        re.compile(r"\b(?:type|paste|enter|put) (?:in )?(?:html|scripts?|code)\b|\bruns on (?:the|my) page\b"),
+        (r"\b(?:type|paste|enter|put) (?:in )?(?:html|scripts?|code)\b|\bruns on (?:the|my) page\b"),
         "xss security",
     ),
-    (re.compile(r"\bgo through it\b|\btry it out\b|\bclick around\b"), "qa test plan"),
-    (re.compile(r"\bone \d+[- ]line file\b"), "refactoring"),
+    (r"\bgo through it\b|\btry it out\b|\bclick around\b", "qa test plan"),
+    (r"\bone \d+[- ]line file\b", "refactoring"),
     (
-        re.compile(
+        (
             r"\b(?:packages|dependencies|libraries|npm)\b.{0,40}\b(?:vulnerab\w*|outdated|audit)\b"
             r"|\b(?:vulnerab\w*|outdated)\b.{0,40}\b(?:packages|dependencies)\b"
         ),
         "dependency audit",
     ),
-    (re.compile(r"\bbook (?:a|an) (?:table|appointment|slot|class|court|lesson|session|room)\b"), "booking"),
+    (r"\bbook (?:a|an) (?:table|appointment|slot|class|court|lesson|session|room)\b", "booking"),
     (
-        re.compile(
-            r"\b(?:add|write|need|want|create|set up|make)\s+(?:some |a few |more |proper |automated )?tests?\b"
-        ),
+        (r"\b(?:add|write|need|want|create|set up|make)\s+(?:some |a few |more |proper |automated )?tests?\b"),
         "testing unittests",
     ),
     (
-        re.compile(
-            r"\b(?:audit|review|check)\b.{0,60}\b(?:security|vulnerabilit\w*|hackable)\b|\bsecurity (?:audit|review)\b"
-        ),
+        (r"\b(?:audit|review|check)\b.{0,60}\b(?:security|vulnerabilit\w*|hackable)\b|\bsecurity (?:audit|review)\b"),
         "security audit",
     ),
-    (re.compile(r"\bmembers?[- ]only\b|\bonly (?:staff|admins|members|logged[- ]in)\b"), "auth login"),
+    (r"\bmembers?[- ]only\b|\bonly (?:staff|admins|members|logged[- ]in)\b", "auth login"),
     # Who may do what: a restriction ("only the committee can edit", "everyone else can just look", "each role
     # sees different things"), not any "members should see ...".
     (
-        re.compile(
+        (
             r"\b(?:admins?|editors?|staff|members?|users?|everyone(?: else)?) (?:can only|should only|can't|cannot"
             r"|can not|shouldn't|should not|may not|may only) (?:be able to )?(?:edit|delete|view|see|look|open|change)\b"
             r"|\bonly (?:the )?\w+(?: \w+)? (?:can|could|should|may|are allowed to|is allowed to)(?: be able to)? "
@@ -783,7 +779,7 @@ PATTERNS = (
     ),
     # Several people see one change as it happens: realtime, not a screen that merely updates for its one user.
     (
-        re.compile(
+        (
             r"\b(?:everyone|everybody|others|other people|each other|all of us|the rest of us)\b.{0,60}"
             r"\b(?:straight away|right away|immediately|instantly)\b"
             r"|\b(?:straight away|right away|immediately|instantly)\b.{0,60}"
@@ -798,33 +794,29 @@ PATTERNS = (
         ),
         "realtime live updates",
     ),
-    (re.compile(r"\bworks? offline\b|\boffline[- ]first\b|\boffline mode\b"), "offline pwa"),
+    (r"\bworks? offline\b|\boffline[- ]first\b|\boffline mode\b", "offline pwa"),
     (
-        re.compile(
-            r"\beveryone sees\b|\bthe moment (?:they|it|someone)\b|\bin real[- ]?time\b|\blive (?:auction|bids|feed)\b"
-        ),
+        (r"\beveryone sees\b|\bthe moment (?:they|it|someone)\b|\bin real[- ]?time\b|\blive (?:auction|bids|feed)\b"),
         "realtime",
     ),
     (
-        re.compile(
-            r"\b(?:pull|import|sync|combine|merge)\b.{0,80}\b(?:every (?:morning|night|day)|into (?:one|a single))\b"
-        ),
+        (r"\b(?:pull|import|sync|combine|merge)\b.{0,80}\b(?:every (?:morning|night|day)|into (?:one|a single))\b"),
         "etl data pipeline",
     ),
     (
-        re.compile(
+        (
             r"\b(?:pull|import|sync|copy|load|push)\b.{0,60}\binto (?:one |a |our |the |my )?"
             r"(?:postgres|postgresql|mysql|database|db|warehouse|bigquery|snowflake|table)\b"
         ),
         "etl data pipeline",
     ),
     (
-        re.compile(r"\bhow many (?:users|people|visitors|requests)\b.{0,30}\b(?:handle|take|cope|support|before)\b"),
+        (r"\bhow many (?:users|people|visitors|requests)\b.{0,30}\b(?:handle|take|cope|support|before)\b"),
         "load test",
     ),
-    (re.compile(r"\b(?:api|server|site|app|backend|it)\b.{0,30}\bfalls? over\b|\bbreaking point\b"), "load test"),
+    (r"\b(?:api|server|site|app|backend|it)\b.{0,30}\bfalls? over\b|\bbreaking point\b", "load test"),
     (
-        re.compile(
+        (
             r"\b(?:servers?|sites?)\b[^.]{0,40}\b(?:up (?:or|and) down|(?:is|are|goes|go|went) down"
             r"|if (?:up|down))\b"
             r"|\b(?:is|are|whether|if) (?:it|they|we|the \w+|my \w+|our \w+) (?:is |are )?up or down\b"
@@ -832,40 +824,38 @@ PATTERNS = (
         "monitoring uptime",
     ),
     (
-        re.compile(
+        (
             r"\b(?:slow|seconds|takes|timing out)\b.{0,60}\b(?:the )?database\b|\bdatabase (?:is |gets )?slow\b"
             r"|\bslow (?:queries|query)\b"
         ),
         "database optimizer queries",
     ),
     (
-        re.compile(r"\bdesign (?:the |my |our |some |all the )?(?:screens|interface|ui|flows?)\b"),
+        (r"\bdesign (?:the |my |our |some |all the )?(?:screens|interface|ui|flows?)\b"),
         "ux design wireframe",
     ),
     (
-        re.compile(
+        (
             r"\b\d+ (?:answers|responses|replies)\b"
             r"|\bwhat (?:is it|are they|do they|does it|is this|are these) tell(?:ing)?\b"
         ),
         "data analysis",
     ),
     (
-        re.compile(
-            r"\b(?:using|with|via|by) (?:an? )?(?:ai|gpt|chatgpt|claude|llm)\b|\bai[- ](?:generated|written|powered)\b"
-        ),
+        (r"\b(?:using|with|via|by) (?:an? )?(?:ai|gpt|chatgpt|claude|llm)\b|\bai[- ](?:generated|written|powered)\b"),
         "ai llm",
     ),
-    (re.compile(r"\bsell(?:s|ing)? (?:the )?(?:tickets|seats)\b"), "tickets ecommerce booking"),
-    (re.compile(r"\b(?:plan|design)\b.{0,25}\bendpoints?\b|\bopenapi\b"), "api design"),
+    (r"\bsell(?:s|ing)? (?:the )?(?:tickets|seats)\b", "tickets ecommerce booking"),
+    (r"\b(?:plan|design)\b.{0,25}\bendpoints?\b|\bopenapi\b", "api design"),
     (
-        re.compile(
+        (
             r"\b(?:asks?|fetch(?:es|ed)?|calls?|loads?|requests?)\b.{0,40}\bagain\b|\bover (?:our|the|my) (?:limit|quota)\b"
             r"|\bthousands of times\b"
         ),
         "caching",
     ),
     (
-        re.compile(
+        (
             r"(?:" + "|".join(f"(?<=\\b{w} )" for w in "in with using use on for to into my our".split()) + r")unity\b"
             r"|\bunity(?= (?:game|games|engine|project|scene|scenes|script|scripts|2d|3d|platformer|shooter|rpg"
             r"|prototype)\b)"
@@ -873,23 +863,23 @@ PATTERNS = (
         ),
         "unity",
     ),
-    (re.compile(r"\bplay store\b|\bgoogle play\b|\bmaterial you\b"), "android"),
+    (r"\bplay store\b|\bgoogle play\b|\bmaterial you\b", "android"),
     (
-        re.compile(r"\bbefore (?:it|we) launch(?:es)?\b|\bcoming soon\b"),
+        (r"\bbefore (?:it|we) launch(?:es)?\b|\bcoming soon\b"),
         "landing page waitlist",
     ),
-    (re.compile(r"\bcolou?red by\b"), "visualization"),
+    (r"\bcolou?red by\b", "visualization"),
     (
-        re.compile(r"\bpay (?:monthly|per month|a month|yearly|per seat)\b|\binvite (?:their|your|my|our) team\b"),
+        (r"\bpay (?:monthly|per month|a month|yearly|per seat)\b|\binvite (?:their|your|my|our) team\b"),
         "saas subscription",
     ),
-    (re.compile(r"\bbefore (?:they|it) (?:hit|hits|reach|reaches)\b|\btyping game\b"), "arcade game"),
-    (re.compile(r"\bput (?:their|your|our|my) names? down\b|\bnames? down for\b"), "rota booking"),
-    (re.compile(r"\bignores? the format\b|\bdifferent answers? every time\b"), "prompt engineering"),
-    (re.compile(r"\bquer(?:y|ies) (?:take|takes|are slow|is slow)\b"), "database optimizer queries"),
+    (r"\bbefore (?:they|it) (?:hit|hits|reach|reaches)\b|\btyping game\b", "arcade game"),
+    (r"\bput (?:their|your|our|my) names? down\b|\bnames? down for\b", "rota booking"),
+    (r"\bignores? the format\b|\bdifferent answers? every time\b", "prompt engineering"),
+    (r"\bquer(?:y|ies) (?:take|takes|are slow|is slow)\b", "database optimizer queries"),
     # Things that fall, bounce, roll, topple or collide as real ones do: a physics simulation.
     (
-        re.compile(
+        (
             r"\b(?:balls|blocks|boxes|planks|objects|marbles|crates|bricks|stones|things)\b.{0,40}"
             r"\b(?:bounce|bounces|bouncing|roll|rolls|rolling|topple|topples|toppling|collide|collides|colliding"
             r"|hit each other|knock each other|stack up|fall over)\b"
@@ -900,7 +890,7 @@ PATTERNS = (
     ),
     # Selling things online is a shop, whatever it is called.
     (
-        re.compile(
+        (
             r"\bsell(?:s|ing)?\b.{0,50}\bonline\b|\bonline\b.{0,20}\bsell(?:s|ing)?\b"
             r"|\b(?:add|put)s? (?:it |them |things |items |stuff )?(?:to|in|into) (?:the |a |my |their )?"
             r"(?:basket|cart|trolley)\b|\bmerch (?:store|shop)\b"
@@ -909,7 +899,7 @@ PATTERNS = (
     ),
     # What drives a result, which version won, whether a difference is real: data analysis.
     (
-        re.compile(
+        (
             r"\b(?:work out|figure out|find out)\b.{0,10}\b(?:what|which|why)\b.{0,40}"
             r"\b(?:makes?|best|most|worst|better|drives?|causes?|matters?)\b"
             r"|\bwhich (?:one|version) (?:won|did better|worked better|performed better|converts? better)\b"
@@ -919,10 +909,10 @@ PATTERNS = (
         "data analysis significance",
     ),
     # Seen from any side: 3D.
-    (re.compile(r"\bfrom (?:any|every|all|different) (?:angle|angles|side|sides)\b|\bspin (?:it )?around\b"), "3d"),
+    (r"\bfrom (?:any|every|all|different) (?:angle|angles|side|sides)\b|\bspin (?:it )?around\b", "3d"),
     # A site or an app in more than one language: the builder's job (translation, a language switcher).
     (
-        re.compile(
+        (
             r"\bin (?:two|2|both|several|multiple|three|3) languages\b|\bbilingual\b|\bmultilingual\b"
             r"|\blanguage (?:switcher|toggle|picker|selector|switch)\b"
             r"|\bin (?:welsh|english|french|spanish|german|irish|gaelic|dutch|italian|portuguese|polish) and "
@@ -933,7 +923,7 @@ PATTERNS = (
     ),
     # Figures per something (by class and month, per agent) are a report: a dashboard.
     (
-        re.compile(
+        (
             r"\b(?:numbers|figures|totals|stats|reports?|counts|averages?)\b.{0,40}\b(?:by|per) "
             r"(?:class|month|week|day|agent|team|region|product|store|person|category|year|department)\b"
         ),
@@ -941,29 +931,27 @@ PATTERNS = (
     ),
     # Separate services talking through a queue: microservices.
     (
-        re.compile(r"\bseparate services\b|\bservices? talking (?:to|through|over)\b|\b(?:through|via) a queue\b"),
+        (r"\bseparate services\b|\bservices? talking (?:to|through|over)\b|\b(?:through|via) a queue\b"),
         "microservices",
     ),
     # The same data on everyone's own phone, or on a phone and a laptop: kept in sync by a server.
     (
-        re.compile(
+        (
             r"\bfrom (?:their|our|your|all their) own (?:phones|devices|computers|laptops)\b"
             r"|\b(?:in sync|syncs?|synced)\b.{0,30}\bbetween\b|\bacross (?:all )?(?:my |our )?(?:devices|phones)\b"
         ),
         "sync realtime",
     ),
     # A page zooming in when a field is tapped is the mobile browser's doing.
-    (re.compile(r"\bzooms? in\b.{0,40}\btap|\btap\w*\b.{0,40}\bzooms? in\b"), "mobile web safari zoom"),
+    (r"\bzooms? in\b.{0,40}\btap|\btap\w*\b.{0,40}\bzooms? in\b", "mobile web safari zoom"),
     # An app on a phone is a phone app.
     (
-        re.compile(
-            r"\b(?:app|apps|application)\b (?:on|for) (?:my|the|a|our|your|their) (?:phone|phones|iphone|android)\b"
-        ),
+        (r"\b(?:app|apps|application)\b (?:on|for) (?:my|the|a|our|your|their) (?:phone|phones|iphone|android)\b"),
         "mobile app",
     ),
     # A layout that breaks on small screens is a responsive layout job.
     (
-        re.compile(
+        (
             r"\b(?:small|smaller|narrow|tiny|little) screens?\b"
             r"|\b(?:breaks|broken|squashed|overlaps?|overlapping|cut off)\b.{0,20}\bon (?:phones|mobiles?|tablets)\b"
         ),
@@ -971,15 +959,15 @@ PATTERNS = (
     ),
     # What to build first, and in what order: product planning.
     (
-        re.compile(r"\b(?:what|which features?|which parts?) to (?:build|make|do) first\b|\bbuild first\b"),
+        (r"\b(?:what|which features?|which parts?) to (?:build|make|do) first\b|\bbuild first\b"),
         "product roadmap mvp",
     ),
     # A summary screen of figures is a dashboard.
-    (re.compile(r"\boverview (?:screen|page)\b"), "dashboard"),
+    (r"\boverview (?:screen|page)\b", "dashboard"),
     # Jobs described rather than named: what the person wants done says the specialist.
     # A form people fill in: an application, a registration, several steps, what was typed kept.
     (
-        re.compile(
+        (
             r"\bmulti[- ]?step\b|\b(?:job|adoption|membership|rental|tenancy|loan|grant|volunteer|scholarship)"
             r" applications?\b|\bapplications? form\b|\b(?:camp|event|race|class|course|school|team|club|"
             r"tournament|conference|kids|player|volunteer|patient|student|summer)s? registrations?\b"
@@ -991,7 +979,7 @@ PATTERNS = (
     ),
     # What will happen next, guessed from past figures; whether a difference is real or luck: data science.
     (
-        re.compile(
+        (
             r"\bwhat (?:we|i|they|you)(?:'ll| will|'re going to| are going to) (?:probably |likely )?"
             r"(?:sell|earn|make|need)\b|\bwhat (?:will|would) (?:we|i|they|you) (?:probably |likely )?(?:sell|earn|need)\b|\b(?:predict|forecast|guess|estimate|project)\w*\b.{0,40}"
             r"\bnext (?:month|year|week|quarter|season|summer|winter)\b"
@@ -999,7 +987,7 @@ PATTERNS = (
         "predictions data analysis",
     ),
     (
-        re.compile(
+        (
             r"\b(?:how (?:many|much)|what)\b.{0,40}\b(?:will|would|should we expect|to expect|are we likely)\b.{0,40}"
             r"\bnext (?:month|year|week|quarter|season|summer|winter|christmas|term)\b"
         ),
@@ -1007,14 +995,14 @@ PATTERNS = (
     ),
     # Asked back the ones got wrong: flashcards that quiz.
     (
-        re.compile(
+        (
             r"\b(?:asks?|quiz(?:zes)?|tests?) (?:me|us|you|them)\b.{0,40}\b(?:wrong|missed|forgot|forget)\b"
             r"|\b(?:the ones|words|questions|cards) (?:i|we|you|they) (?:got|get|getting|keep getting) wrong\b"
         ),
         "flashcards quiz",
     ),
     (
-        re.compile(
+        (
             r"\bor (?:is it |was it |it's |its |just |only |was that )*(?:luck|chance|random|a fluke)\b"
             r"|\b(?:really|actually|truly) (?:do|did|does|doing|perform\w*|work\w*|convert\w*) better\b"
             r"|\bstatistically\b"
@@ -1023,7 +1011,7 @@ PATTERNS = (
     ),
     # A place to show one's work and take commissions or clients: a portfolio.
     (
-        re.compile(
+        (
             r"\bshow(?:case|s|ing)? (?:off )?(?:my|our|his|her|their) (?:work|art|artwork|designs|photos|"
             r"photography|illustrations|drawings|projects|paintings|pieces)\b|\btake (?:on )?commissions\b"
         ),
@@ -1031,7 +1019,7 @@ PATTERNS = (
     ),
     # A sheet full of formulas to replace: a spreadsheet turned into an app.
     (
-        re.compile(
+        (
             r"\b(?:sheet|sheets|googlesheets|spreadsheet|spreadsheets|excel|workbook)\b.{0,40}\bformulas?\b"
             r"|\bformulas?\b.{0,40}\b(?:sheet|sheets|googlesheets|spreadsheet|excel)\b"
         ),
@@ -1039,7 +1027,7 @@ PATTERNS = (
     ),
     # Figures per group or over time, in graphs for someone to read: a dashboard.
     (
-        re.compile(
+        (
             r"\b(?:daily|weekly|monthly|yearly|quarterly) (?:graphs?|charts?)\b"
             r"|\b(?:graphs?|charts?)\b.{0,30}\bfor (?:the|my|our) (?:head|boss|manager|board|teacher|principal"
             r"|owner|director|committee|trustees|coach)\b"
@@ -1048,7 +1036,7 @@ PATTERNS = (
     ),
     # Taking appointments online, in any language, is a booking app even when said as a page's feature.
     (
-        re.compile(
+        (
             r"\b(?:online|en ligne|en linea|on line) (?:booking|bookings|appointments?|reservations?)\b"
             r"|\b(?:booking|bookings|appointments?|reservations?|rendez-vous|citas?|reservas?|termine?)"
             r" (?:online|en ligne|en linea|on line)\b|\bprise de rendez-vous\b|\breservar (?:una )?cita\b"
@@ -1058,7 +1046,7 @@ PATTERNS = (
     ),
     # One unit into another ("cups to grams", "miles in km") asks for a converter, whatever "conversions" means elsewhere.
     (
-        re.compile(
+        (
             r"\b(?:cups?|grams?|g|ounces?|oz|pounds?|lbs?|kg|kilos?|stones?|miles?|km|inches|cm|feet|ft|metres?|meters?"
             r"|fahrenheit|celsius|litres?|liters?|ml|pints?|gallons?|tablespoons?|teaspoons?|mph|kmh)"
             r" (?:to|into|in|and) (?:cups?|grams?|g|ounces?|oz|pounds?|lbs?|kg|kilos?|stones?|miles?|km|inches|cm"
@@ -1069,21 +1057,21 @@ PATTERNS = (
     ),
     # Things twinkling or drifting behind a page are a background animation.
     (
-        re.compile(
+        (
             r"\b(?:twinkl|drift|float|swirl|fall)\w*\b.{0,30}\b(?:in the background|behind (?:my|the|our))\b"
             r"|\b(?:background|behind (?:my|the|our) \w+)\b.{0,20}\b(?:twinkl|drift|float|swirl)\w*"
         ),
         "background animation",
     ),
-    (re.compile(r"\b(?:we|i|they)(?:'ll| will| would| are going to) (?:probably |likely )?sell\b"), "predictions"),
+    (r"\b(?:we|i|they)(?:'ll| will| would| are going to) (?:probably |likely )?sell\b", "predictions"),
     # Comparing things side by side in charts: data visualization.
     (
-        re.compile(r"\bcompar\w*\b.{0,50}\bwith (?:charts?|graphs?)\b|\b(?:charts?|graphs?) compar\w*"),
+        (r"\bcompar\w*\b.{0,50}\bwith (?:charts?|graphs?)\b|\b(?:charts?|graphs?) compar\w*"),
         "visualization charts",
     ),
     # Something drifting, floating or turning slowly is motion, not a slow page.
     (
-        re.compile(
+        (
             r"\b(?:slowly|gently) (?:drift|float|fall|mov|rotat|spin|turn|fad|twinkl|puls|glow|sway|ris)\w*"
             r"|\b(?:drift|float|fall|mov|rotat|spin|turn|twinkl|sway)\w* (?:slowly|gently)\b"
         ),
@@ -1091,7 +1079,7 @@ PATTERNS = (
     ),
     # Light text on a light background is a contrast problem.
     (
-        re.compile(r"\b(?:grey|gray|pale|faint|light|yellow) (?:text|writing|font|letters|words)\b.{0,10}\bon\b"),
+        (r"\b(?:grey|gray|pale|faint|light|yellow) (?:text|writing|font|letters|words)\b.{0,10}\bon\b"),
         "contrast accessibility",
     ),
 )

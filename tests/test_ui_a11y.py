@@ -274,6 +274,25 @@ def test_unsaved_changes_dialog_and_the_chat_while_an_answer_streams(page, app):
     assert_accessible(page, "the chat once the answer is written")
 
 
+def test_a_code_block_just_opened_in_a_streaming_answer(page, app):
+    # The moment between a fence's first line and its first line of code: the block is there, empty, and named
+    # for a screen reader ("Code: index.html"). axe reports a name on an element whose role allows none only when
+    # it has no text, so only this moment showed it (a CI run's axe check landed on it while an answer streamed).
+    pid = new_project(app, "Fence just opened", {"index.html": PAGE})
+    open_project(page, pid, "Fence just opened")
+    page.evaluate(
+        """async () => {
+            const { renderMarkdown } = await import('/ui/markdown.js');
+            const message = document.createElement('div');
+            message.className = 'md';
+            message.innerHTML = renderMarkdown('Here is the page:\\n\\n```html index.html\\n', { streaming: true });
+            document.querySelector('#messages').append(message);
+        }"""
+    )
+    expect(page.locator("#messages .codeblock.writing pre")).to_have_attribute("aria-label", "Code: index.html")
+    assert_accessible(page, "a streaming answer whose code block has no code yet")
+
+
 def test_history_with_the_merge_view_open(page, app):
     pid = project_with_answer(app, "History compared")
     open_project(page, pid, "History compared")

@@ -80,8 +80,9 @@ HARNESS = """async () => {
       if (!TAGS.has(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') problems.push(`<${tag}>`);
       for (const { name, value } of el.attributes) {
         if (name.startsWith('on')) problems.push(`<${tag} ${name}>`);
-        // a code block takes the keyboard focus to scroll, named by its file: set by us, never by the Markdown
-        else if (tag === 'pre' && ((name === 'tabindex' && value === '0') || (name === 'aria-label' && value.startsWith('Code')))) continue;
+        // a code block takes the keyboard focus to scroll, a group named by its file: set by us, never by the Markdown
+        else if (tag === 'pre' && ((name === 'tabindex' && value === '0') || (name === 'role' && value === 'group')
+          || (name === 'aria-label' && value.startsWith('Code')))) continue;
         else if (!ATTRS.has(name)) problems.push(`<${tag} ${name}=${value}>`);
         else if (name === 'href' && !/^(https?:\\/\\/|mailto:)/i.test(value)) problems.push(`<${tag} href=${value}>`);
         else if (name === 'style' && !/^text-align:(left|center|right)$/.test(value)) problems.push(`<${tag} style>`);

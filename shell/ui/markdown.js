@@ -216,11 +216,14 @@ function renderFragment(src, codeIndex, { streaming = false } = {}) {
 }
 
 // A long line scrolls its block sideways: the block takes the focus, so the arrow keys scroll it too, and it is
-// named by its file for a screen reader. Set after sanitising (the allow-list has no tabindex: no Markdown sets one).
+// named by its file for a screen reader, as a group (a bare <pre> may not carry a name: screen readers may drop it,
+// and while a block has no code yet nothing else says what it is). Set after sanitising (the allow-list has no
+// tabindex or role: no Markdown sets one).
 function scrollableByKeyboard(block) {
   const pre = block.querySelector(":scope > pre");
   if (!pre) return;
   pre.tabIndex = 0;
+  pre.setAttribute("role", "group");
   const name = block.querySelector(".codeblock-head > span:first-child");
   pre.setAttribute("aria-label", `Code${name ? `: ${name.textContent}` : ""}`);
 }

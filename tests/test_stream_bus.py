@@ -258,11 +258,21 @@ def test_persisted_answer_and_usage(app):
 
 
 def _wait_stored(bus, message_id: str, predicate, timeout: float = 5.0):
+    """The stored message once ``predicate`` holds for it (or at the deadline, for the caller's assert to say why).
+
+    The stream service publishes its events before the durable writer's batch holding the message has landed,
+    so the message may not be in storage yet, let alone in its last state.
+    """
     deadline = time.monotonic() + timeout
     while True:
-        stored = bus.request("storage", GetMessage(message_id=message_id)).message
-        if predicate(stored) or time.monotonic() > deadline:
-            return stored
+        try:
+            stored = bus.request("storage", GetMessage(message_id=message_id)).message
+        except NotFound:
+            if time.monotonic() > deadline:
+                raise
+        else:
+            if predicate(stored) or time.monotonic() > deadline:
+                return stored
         time.sleep(0.02)
 
 

@@ -69,3 +69,17 @@ def screenshots(folder: Path) -> Iterator[Path]:
         Path(extra).mkdir(parents=True, exist_ok=True)
         for png in folder.glob("*.png"):
             shutil.copy(png, Path(extra) / png.name)
+
+
+def wait_preview_loaded(page: Any) -> None:
+    """Await the preview's load report for the UI's latest reload of it.
+
+    A generation reloads the preview as its files land, so the frame may still show an earlier version (or the
+    latest one with its stylesheet still on the way) when the tree already lists every file. The capture script
+    reports ``loaded`` on the page's load event, after its stylesheets and scripts; the UI stamps the frame with
+    the version it reloaded to.
+    """
+    page.wait_for_function(
+        "() => document.querySelector('#preview').dataset.loaded === String(window.__vibing.previewVersion)",
+        timeout=WAIT,
+    )

@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, WAIT, signed_in_page
+from chromium import CHROMIUM, WAIT, signed_in_page, wait_preview_loaded
 from conftest import ROOT, start_app, wait_for_line
 from localmodel import skip_without_engine
 
@@ -266,6 +266,7 @@ def test_generate_streams_tokens_and_renders_the_preview(page, app, fake, shots)
     page.screenshot(path=str(shots / "07-generating.png"), animations="disabled")
     page.wait_for_selector("#progress-spinner.done", timeout=30_000)
     page.wait_for_selector("#file-tree li[data-path='app.js']", timeout=WAIT)
+    wait_preview_loaded(page)
     preview = page.frame_locator("#preview")
     preview.locator("#title:has-text('Pomodoro')").wait_for(timeout=WAIT)
     assert page.locator(".msg.assistant .codeblock[data-path='index.html']").count() == 1

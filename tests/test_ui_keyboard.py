@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, WAIT
+from chromium import CHROMIUM, WAIT, wait_preview_loaded
 from conftest import start_app
 from test_ui_browser import ANSWER, KEY
 
@@ -208,12 +208,11 @@ def check_workflows(w: Walk, keys):
 
 def check_reload_preview(w: Walk, keys):
     w.in_project()
-    loaded = "() => document.querySelector('#preview').dataset.loaded === String(window.__vibing.previewVersion)"
-    w.page.wait_for_function(loaded, timeout=WAIT)
+    wait_preview_loaded(w.page)
     version = w.page.evaluate("window.__notReloaded = true; window.__vibing.previewVersion")
     w.press(keys)
     w.page.wait_for_function(f"() => window.__vibing.previewVersion > {version}", timeout=WAIT)
-    w.page.wait_for_function(loaded, timeout=WAIT)  # the frame, not the page: the page is the same one
+    wait_preview_loaded(w.page)  # the frame, not the page: the page is the same one
     assert w.page.evaluate("window.__notReloaded === true")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, WAIT
+from chromium import CHROMIUM, WAIT, wait_preview_loaded
 from conftest import start_app
 from test_ui_browser import ANSWER, KEY
 
@@ -44,10 +44,7 @@ def generated_app(page, app, name: str) -> str:
     page.wait_for_selector("#progress-spinner.done", timeout=30_000)
     page.wait_for_selector("#file-tree li[data-path='index.html']", timeout=WAIT)
     page.frame_locator("#preview").locator("#start").wait_for(timeout=WAIT)
-    page.wait_for_function(
-        "() => document.querySelector('#preview').dataset.loaded === String(window.__vibing.previewVersion)",
-        timeout=WAIT,
-    )
+    wait_preview_loaded(page)
     return pid
 
 
@@ -178,10 +175,7 @@ def files_project(page, app, name: str, files: dict[str, str], *, loaded: bool =
     page.evaluate(f"location.hash = '#/p/{pid}'")
     page.wait_for_selector(f"#view-project:not(.hidden) #project-name:has-text('{name}')", timeout=WAIT)
     if loaded:
-        page.wait_for_function(
-            "() => document.querySelector('#preview').dataset.loaded === String(window.__vibing.previewVersion)",
-            timeout=WAIT,
-        )
+        wait_preview_loaded(page)
     return pid
 
 

@@ -71,6 +71,13 @@ def test_over_the_limit_the_chat_asks_and_sends_again_with_the_agreement(page, a
 
 
 def test_settings_shows_the_limits_and_the_same_figures_as_vibing_usage(page, app, shots):
+    # its own spending: pytest-xdist may run this test in a worker of its own, with an app nothing has used yet
+    bus = app.bus()
+    pid = bus.request("storage", CreateProject(name="Spent")).project.id
+    bus.request(
+        "storage",
+        RecordUsage(project_id=pid, model="claude-sonnet-4-5", input_tokens=1200, output_tokens=800, cost_usd=0.42),
+    )
     app.paths.config_file.write_text("spending_limit_project_usd = 3.5\n")
     page.click("a[data-nav=settings]")
     page.wait_for_selector("#view-settings[data-ready='1']:not(.hidden)", timeout=WAIT)
@@ -78,6 +85,7 @@ def test_settings_shows_the_limits_and_the_same_figures_as_vibing_usage(page, ap
     expect(page.locator("#set-spending_warn_day_usd")).to_have_value("5")
 
     report = json.loads(app.cli("usage", "--json", "--days", "7").stdout)
+    assert "Spent" in [row["name"] for row in report["by_project"]]
     table = page.locator("table[data-group=project]")
     expect(table).to_be_visible(timeout=WAIT)
     for row in report["by_project"]:

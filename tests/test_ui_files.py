@@ -147,6 +147,33 @@ def test_a_redraw_of_the_tree_keeps_the_focus_on_the_item_that_has_it(page, app)
     expect(page.locator("#file-tree .tree-edit input")).to_have_value("about.html")
 
 
+def test_opening_a_project_leaves_the_focus_where_the_person_put_it_meanwhile(page, app):
+    pid = new_project(app, "Focused early", {"index.html": "<h1>home</h1>", "about.html": "<p>about us</p>\n"})
+    held = []  # the running streams' request, answered only once the person has focused an item
+
+    def hold_list_streams(route):
+        if '"ListStreams"' in (route.request.post_data or ""):
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/api/request", hold_list_streams)
+    try:
+        with page.expect_request(lambda r: '"ListStreams"' in (r.post_data or "")):
+            page.goto(page.url.split("#")[0] + f"#/p/{pid}")
+        expect(tree_item(page, "about.html")).to_be_visible(timeout=WAIT)
+        tree_item(page, "about.html").focus()
+        assert held, "the project opened without asking for its running streams"
+        with page.expect_response(lambda r: r.request is held[0].request):
+            held[0].continue_()
+    finally:
+        page.unroute("**/api/request", hold_list_streams)
+    # the reply has landed and the opening has run to its end: two frames after it, the focus is still the person's
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    expect(tree_item(page, "about.html")).to_be_focused()
+    expect(page.locator("#prompt")).not_to_be_focused()
+
+
 def test_delete_with_the_delete_key_and_undo_from_the_toast_brings_it_back_byte_for_byte(page, app):
     pid = new_project(app, "Deleting", {"index.html": "<h1>x</h1>", "styles.css": AWKWARD})
     open_project(page, pid, "Deleting")

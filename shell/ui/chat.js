@@ -504,7 +504,11 @@ $("#composer").addEventListener("submit", (e) => { e.preventDefault(); sendPromp
 onFix(async (prompt, { screenshot = false } = {}) => { if (screenshot) await captureShot(); sendPrompt(prompt); });
 
 // -- the project's moments
+// Where the focus was when the person asked for the project: opening gives the message box the focus, but only once
+// the running streams are known (a bus round trip), and a person who has put the focus somewhere since keeps it.
+let focusBeforeOpen = null;
 onProject("reset", () => {
+  focusBeforeOpen = document.activeElement;
   progressLater = null;
   $("#messages").innerHTML = "";
   $("#progress").classList.add("hidden");
@@ -516,7 +520,8 @@ onProject("opened", async (id, { switching }) => {
     const p = state.autoPrompt.prompt; state.autoPrompt = null;
     sendPrompt(p);
   } else if (switching) {
-    $("#prompt").focus();
+    const now = document.activeElement;
+    if (!now || now === document.body || now === focusBeforeOpen) $("#prompt").focus();
   }
 });
 
